@@ -1,0 +1,1 @@
+"""Benchmarks: measured at scale on generated data, never asserted in unit tests."""

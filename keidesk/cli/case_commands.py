@@ -1,0 +1,348 @@
+"""``case add|list|show|set|history`` and ``step``: recording trucks and moving them along."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from keidesk.cli.context import CommandContext
+from keidesk.cli.output import emit, emit_json, jsonable, table
+from keidesk.domain.dates import parse_date
+from keidesk.domain.duty import BodyType
+from keidesk.domain.errors import InvalidInput
+from keidesk.domain.money import Money, Odometer
+from keidesk.domain.workflow import StepKey, StepStatus, parse_stage
+from keidesk.services import cases
+from keidesk.services.reference import normalize_state_code
+from keidesk.services.views import CaseDetail, CaseSummary
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    case = subparsers.add_parser("case", parents=[common], help="record, list and show cases")
+    case_sub = case.add_subparsers(
+        dest="case_command", metavar="SUBCOMMAND", parser_class=type(case)
+    )
+
+    add = case_sub.add_parser("add", parents=[common], help="record a new truck")
+    add.add_argument("--chassis", required=True, metavar="C", help="chassis number or VIN")
+    add.add_argument("--built", metavar="DATE", help="date of manufacture (any accepted form)")
+    add.add_argument(
+        "--first-registered",
+        metavar="DATE",
+        help="first registration/inspection month (初度検査年月)",
+    )
+    add.add_argument("--customer", metavar="NAME", help="the buyer")
+    add.add_argument("--state", metavar="XX", help="destination state (default: customer's)")
+    add.add_argument("--eta", metavar="DATE", help="the shipment's ETA (YYYY-MM-DD)")
+    add.add_argument("--notes", metavar="TEXT", default="")
+    add.set_defaults(handler=cmd_add)
+
+    listing = case_sub.add_parser("list", parents=[common], help="list cases")
+    listing.add_argument(
+        "--search", metavar="TEXT", default="", help="chassis number, customer, model or notes"
+    )
+    listing.add_argument("--stage", metavar="STEP", help="a step key, or 'complete'")
+    listing.add_argument("--state", metavar="XX")
+    listing.add_argument("--eligibility", choices=[e.value for e in cases.EligibilityFilter])
+    listing.add_argument("--blocked", action="store_true", help="only cases with a blocked step")
+    listing.add_argument("--limit", type=int, metavar="N", help="at most N cases")
+    listing.set_defaults(handler=cmd_list)
+
+    show = case_sub.add_parser("show", parents=[common], help="everything about one case")
+    show.add_argument("id", type=int, metavar="ID")
+    show.set_defaults(handler=cmd_show)
+
+    set_ = case_sub.add_parser(
+        "set",
+        parents=[common],
+        help="change fields of a case",
+        description="Fields: " + ", ".join(sorted(FIELD_PARSERS)),
+    )
+    set_.add_argument("id", type=int, metavar="ID")
+    set_.add_argument(
+        "assignments",
+        nargs="+",
+        metavar="FIELD=VALUE",
+        help="e.g. eta=2026-12-20 odometer='48200 km' (empty value clears)",
+    )
+    set_.set_defaults(handler=cmd_set)
+
+    history = case_sub.add_parser("history", parents=[common], help="every change to a case")
+    history.add_argument("id", type=int, metavar="ID")
+    history.set_defaults(handler=cmd_history)
+
+    step = subparsers.add_parser(
+        "step", parents=[common], help="set a workflow step's status (gates apply)"
+    )
+    step.add_argument("id", type=int, metavar="ID")
+    step.add_argument("step", metavar="STEP", help=", ".join(k.value for k in StepKey))
+    step.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in StepStatus))
+    step.add_argument("--note", metavar="TEXT")
+    step.add_argument("--due", metavar="YYYY-MM-DD", help="due date ('' clears it)")
+    step.set_defaults(handler=cmd_step)
+
+
+def _iso_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{what} {text!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+def _optional(parse: Any) -> Any:
+    def parser(text: str) -> Any:
+        return None if not text.strip() else parse(text)
+
+    return parser
+
+
+FIELD_PARSERS: dict[str, Any] = {
+    "chassis": str,
+    "make": str,
+    "model": str,
+    "body_type": _optional(
+        lambda t: (
+            BodyType(t.strip().lower())
+            if t.strip().lower() in {b.value for b in BodyType}
+            else _bad("body_type", t, "truck or van")
+        )
+    ),
+    "built": _optional(parse_date),
+    "first_registered": _optional(parse_date),
+    "engine": str,
+    "engine_cc": _optional(lambda t: _int("engine_cc", t)),
+    "drive": str,
+    "colour": str,
+    "length_mm": _optional(lambda t: _int("length_mm", t)),
+    "width_mm": _optional(lambda t: _int("width_mm", t)),
+    "height_mm": _optional(lambda t: _int("height_mm", t)),
+    "odometer": _optional(Odometer.parse),
+    "purchase_price": _optional(lambda t: Money.parse(t, "JPY")),
+    "destination_state": _optional(str),
+    "vessel": str,
+    "bill_of_lading": str,
+    "port_of_loading": str,
+    "port_of_entry": str,
+    "etd": _optional(lambda t: _iso_date(t, "etd")),
+    "eta": _optional(lambda t: _iso_date(t, "eta")),
+    "entry_number": str,
+    "release_date": _optional(lambda t: _iso_date(t, "release_date")),
+    "customs_value": _optional(lambda t: Money.parse(t, "USD")),
+    "freight": _optional(lambda t: Money.parse(t, "USD")),
+    "duty_paid": _optional(lambda t: Money.parse(t, "USD")),
+    "notes": str,
+    "customer_name": str,
+    "customer_phone": str,
+    "customer_email": str,
+    "customer_address": str,
+}
+
+
+def _bad(name: str, text: str, expected: str) -> Any:
+    raise InvalidInput(f"{name}: {text!r} is not valid; expected {expected}.")
+
+
+def _int(name: str, text: str) -> int:
+    try:
+        return int(text.replace(",", "").strip())
+    except ValueError:
+        raise InvalidInput(f"{name}: {text!r} is not a whole number.") from None
+
+
+def summary_json(summary: CaseSummary) -> dict[str, Any]:
+    data: dict[str, Any] = jsonable(summary)
+    return data
+
+
+def detail_json(detail: CaseDetail) -> dict[str, Any]:
+    data: dict[str, Any] = jsonable(detail)
+    data["customer_name"] = detail.customer.name if detail.customer else None
+    data["state"] = detail.destination_state
+    return data
+
+
+def cmd_add(ctx: CommandContext) -> int:
+    args = ctx.args
+    today = ctx.today
+    built = parse_date(args.built, today=today, not_after_today=True) if args.built else None
+    first = (
+        parse_date(args.first_registered, today=today, not_after_today=True)
+        if args.first_registered
+        else None
+    )
+    eta = _iso_date(args.eta, "--eta") if args.eta else None
+    with ctx.database.transaction(ctx.user) as session:
+        case_id = cases.create_case(
+            session,
+            chassis=args.chassis,
+            built=built,
+            first_registered=first,
+            customer=args.customer,
+            state=args.state,
+            eta=eta,
+            notes=args.notes,
+            today=today,
+        )
+        detail = cases.case_detail(session, case_id, today=today)
+    if ctx.json:
+        emit_json(
+            {
+                "id": case_id,
+                "number": detail.number,
+                "chassis": detail.chassis,
+                "stage": detail.stage,
+                "warnings": list(detail.warnings),
+            }
+        )
+    else:
+        emit(str(case_id))
+    return 0
+
+
+def cmd_list(ctx: CommandContext) -> int:
+    args = ctx.args
+    if args.limit is not None and args.limit < 0:
+        raise InvalidInput("--limit must be zero or more.")
+    with ctx.database.transaction(ctx.user) as session:
+        cases.refresh_age_gates(session, today=ctx.today)
+    with ctx.database.reader() as session:
+        state = None
+        if args.state:
+            state = normalize_state_code(session, args.state)
+        case_filter = cases.CaseFilter(
+            search=args.search,
+            stage=parse_stage(args.stage) if args.stage else None,
+            state=state,
+            eligibility=cases.EligibilityFilter(args.eligibility) if args.eligibility else None,
+            blocked=True if args.blocked else None,
+        )
+        rows = cases.list_cases(session, case_filter, today=ctx.today, limit=args.limit)
+    if ctx.json:
+        emit_json([summary_json(row) for row in rows])
+        return 0
+    emit(
+        table(
+            [
+                [
+                    r.number,
+                    r.chassis,
+                    f"{r.make or ''} {r.model or ''}".strip(),
+                    str(r.built or ""),
+                    str(r.fmvss_eligible_on or ""),
+                    r.customer or "",
+                    r.state or "",
+                    r.stage + (" (blocked)" if r.blocked else ""),
+                ]
+                for r in rows
+            ],
+            ["case", "chassis", "make/model", "built", "FMVSS from", "customer", "state", "stage"],
+        )
+    )
+    return 0
+
+
+def cmd_show(ctx: CommandContext) -> int:
+    with ctx.database.transaction(ctx.user) as session:
+        cases.refresh_age_gates(session, today=ctx.today)
+    with ctx.database.reader() as session:
+        detail = cases.case_detail(session, ctx.args.id, today=ctx.today)
+    if ctx.json:
+        emit_json(detail_json(detail))
+        return 0
+    d = detail
+    emit(f"{d.number}  {d.chassis}  {d.make or '?'} {d.model or ''}".rstrip())
+    emit(f"Built {d.built or 'unknown'}; first registered {d.first_registered or 'unknown'}")
+    if d.eligibility:
+        e = d.eligibility
+        emit(
+            f"FMVSS 25-year: {e.fmvss.eligible_on} "
+            f"({'eligible' if e.fmvss.eligible else 'not yet'});"
+            f" EPA code E: {e.epa.eligible_on}; basis: {e.basis.value.replace('_', ' ')}"
+        )
+    emit(
+        f"Customer: {d.customer.name if d.customer else '-'}; "
+        f"destination: {d.destination_state or '-'}"
+    )
+    if d.state_rule:
+        emit(
+            f"Registration path: {d.state_rule.path.label} [{d.state_rule.citation}; "
+            f"as of {d.state_rule.as_of}]"
+        )
+    emit(f"Stage: {d.stage}")
+    emit(
+        table(
+            [[s.key.value, s.status.value, str(s.due_on or ""), s.note] for s in d.steps],
+            ["step", "status", "due", "note"],
+        )
+    )
+    for warning in d.warnings:
+        emit(f"warning: {warning}")
+    return 0
+
+
+def cmd_set(ctx: CommandContext) -> int:
+    changes: dict[str, Any] = {}
+    for assignment in ctx.args.assignments:
+        name, sep, value = assignment.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep:
+            raise InvalidInput(f"{assignment!r} is not FIELD=VALUE.")
+        parser = FIELD_PARSERS.get(name)
+        if parser is None:
+            raise InvalidInput(
+                f"A case has no field {name!r}; fields: {', '.join(sorted(FIELD_PARSERS))}."
+            )
+        changes[name] = parser(value)
+    with ctx.database.transaction(ctx.user) as session:
+        cases.update_case(session, ctx.args.id, changes, user=ctx.user, today=ctx.today)
+        detail = cases.case_detail(session, ctx.args.id, today=ctx.today)
+    if ctx.json:
+        emit_json(detail_json(detail))
+    else:
+        emit(f"{detail.number} updated ({', '.join(changes)}); stage {detail.stage}")
+    return 0
+
+
+def cmd_history(ctx: CommandContext) -> int:
+    with ctx.database.reader() as session:
+        entries = cases.case_history(session, ctx.args.id)
+    if ctx.json:
+        emit_json(entries)
+        return 0
+    emit(
+        table(
+            [
+                [
+                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    e.by,
+                    e.action,
+                    f"{e.entity}.{e.field}" if e.field else e.entity,
+                    e.old_value or "",
+                    e.new_value or "",
+                ]
+                for e in entries
+            ],
+            ["when (UTC)", "who", "action", "what", "old", "new"],
+        )
+    )
+    return 0
+
+
+def cmd_step(ctx: CommandContext) -> int:
+    args = ctx.args
+    key = StepKey.parse(args.step)
+    status = StepStatus.parse(args.status)
+    extra: dict[str, Any] = {}
+    if args.due is not None:
+        extra["due_on"] = _iso_date(args.due, "--due") if args.due.strip() else None
+    with ctx.database.transaction(ctx.user) as session:
+        step = cases.set_step(
+            session, args.id, key, status, note=args.note, user=ctx.user, today=ctx.today, **extra
+        )
+        detail = cases.case_detail(session, args.id, today=ctx.today)
+    if ctx.json:
+        emit_json({"id": detail.id, "step": jsonable(step), "stage": detail.stage})
+    else:
+        emit(f"{detail.number}: {step.title} is {step.status.value}; stage {detail.stage}")
+    return 0

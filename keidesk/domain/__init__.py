@@ -1,0 +1,1 @@
+"""Pure domain rules: no database, no Qt, no file or network I/O."""

@@ -1,0 +1,737 @@
+"""Cases: creating them, reading them, editing them and moving them through the workflow."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, select, text
+from sqlalchemy.orm import Session
+
+from keidesk.domain.dates import PartialDate
+from keidesk.domain.duty import BodyType, estimate_duty
+from keidesk.domain.eligibility import assess_eligibility
+from keidesk.domain.errors import InvalidInput, NotFound
+from keidesk.domain.kei_class import check_kei_class
+from keidesk.domain.money import Money, Odometer
+from keidesk.domain.workflow import (
+    StepKey,
+    StepStatus,
+    age_block_reason,
+    check_step_change,
+    stage_of,
+)
+from keidesk.services.documents import document_view
+from keidesk.services.reference import (
+    chassis_code_info,
+    decode_chassis,
+    normalize_state_code,
+    state_rule_view,
+)
+from keidesk.services.views import (
+    CaseDetail,
+    CaseSummary,
+    CustomerView,
+    DecodedChassis,
+    HistoryView,
+    StepView,
+)
+from keidesk.storage.models import (
+    Case,
+    Customer,
+    HistoryEntry,
+    Vehicle,
+    WorkflowStep,
+    case_number,
+    utcnow,
+)
+
+#: The note the age gate writes; a step blocked with it is unblocked by the gate, not by hand.
+AGE_GATE_NOTE_PREFIX = "Not FMVSS-eligible until"
+
+
+class EligibilityFilter(StrEnum):
+    NOW = "now"
+    WITHIN_90_DAYS = "within_90_days"
+    NOT_YET = "not_yet"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    """What the case list shows; every part is answered by the database."""
+
+    search: str = ""
+    stage: str | None = None
+    state: str | None = None
+    eligibility: EligibilityFilter | None = None
+    blocked: bool | None = None
+    overdue: bool | None = None
+    ids: tuple[int, ...] | None = None
+
+
+SORT_COLUMNS: Mapping[str, Any] = {
+    "id": Case.id,
+    "chassis": Vehicle.chassis_number,
+    "make": Vehicle.make,
+    "model": Vehicle.model,
+    "built": Vehicle.built,
+    "fmvss_eligible_on": Vehicle.fmvss_eligible_on,
+    "customer": Customer.name,
+    "state": Case.destination_state,
+    "stage": Case.stage,
+    "stage_since": Case.stage_since,
+    "eta": Case.eta,
+}
+
+
+# --- creating -------------------------------------------------------------------------------
+
+
+def create_case(
+    session: Session,
+    *,
+    chassis: str,
+    today: date,
+    built: PartialDate | None = None,
+    first_registered: PartialDate | None = None,
+    customer: str | None = None,
+    state: str | None = None,
+    eta: date | None = None,
+    notes: str = "",
+) -> int:
+    """Record a truck as a new case with its eight workflow steps; returns the case id."""
+    decoded = decode_chassis(session, chassis, built=built)
+    normalized = decoded.chassis.normalized
+    _refuse_duplicate(session, normalized)
+    _check_dates(built, first_registered, today)
+    state_code = normalize_state_code(session, state) if state else None
+    vehicle = Vehicle(chassis_number=normalized, identifier_kind=decoded.chassis.kind.value)
+    _apply_decoding(vehicle, decoded)
+    vehicle.built = built
+    vehicle.first_registered = first_registered
+    _derive_eligibility(vehicle, today)
+    case = Case(vehicle=vehicle, notes=notes.strip(), eta=eta)
+    if customer and customer.strip():
+        case.customer = _customer_named(session, customer.strip(), state_code)
+        state_code = state_code or case.customer.state_code
+    case.destination_state = state_code
+    case.steps = [
+        WorkflowStep(key=key, position=key.position, status=StepStatus.TODO, note="")
+        for key in StepKey
+    ]
+    case.stage = StepKey.INTAKE.value
+    case.stage_since = utcnow()
+    session.add(case)
+    _apply_age_gate(case, today, user=None)
+    _refresh_stage(case)
+    session.flush()
+    return case.id
+
+
+def _refuse_duplicate(
+    session: Session, normalized: str, *, except_vehicle: int | None = None
+) -> None:
+    query = select(Case.id).join(Case.vehicle).where(Vehicle.chassis_number == normalized)
+    if except_vehicle is not None:
+        query = query.where(Vehicle.id != except_vehicle)
+    existing = session.scalar(query)
+    if existing is not None:
+        raise InvalidInput(f"Chassis number {normalized} is already case {case_number(existing)}.")
+
+
+def _check_dates(
+    built: PartialDate | None, first_registered: PartialDate | None, today: date
+) -> None:
+    if built is not None and built.earliest() > today:
+        raise InvalidInput(f"The build date {built} is in the future.")
+    if first_registered is not None and first_registered.earliest() > today:
+        raise InvalidInput(f"The first registration date {first_registered} is in the future.")
+    if (
+        built is not None
+        and first_registered is not None
+        and first_registered.latest() < built.earliest()
+    ):
+        raise InvalidInput(
+            f"First registration {first_registered} is before the build date {built}; "
+            "a truck is registered on or after it is built."
+        )
+
+
+def _customer_named(session: Session, name: str, state_code: str | None) -> Customer:
+    existing = session.scalar(
+        select(Customer).where(func.lower(Customer.name) == name.lower()).limit(1)
+    )
+    if existing is not None:
+        return existing
+    customer = Customer(name=name, state_code=state_code)
+    session.add(customer)
+    return customer
+
+
+def _apply_decoding(vehicle: Vehicle, decoded: DecodedChassis) -> None:
+    vehicle.model_code = decoded.chassis.model_code
+    if decoded.code is not None:
+        info = decoded.code
+        vehicle.make = info.make
+        vehicle.model = info.model
+        vehicle.drive = vehicle.drive or info.drive
+        vehicle.engine = vehicle.engine or info.engine
+        vehicle.engine_cc = vehicle.engine_cc or info.engine_cc
+        if info.body == "van":
+            vehicle.body_type = BodyType.VAN
+
+
+def _derive_eligibility(vehicle: Vehicle, today: date) -> None:
+    if vehicle.built is None and vehicle.first_registered is None:
+        vehicle.eligibility_basis = None
+        vehicle.fmvss_eligible_on = None
+        vehicle.epa_eligible_on = None
+        return
+    result = assess_eligibility(vehicle.built, vehicle.first_registered, today)
+    vehicle.eligibility_basis = result.basis
+    vehicle.fmvss_eligible_on = result.fmvss.eligible_on
+    vehicle.epa_eligible_on = result.epa.eligible_on
+
+
+def _age_reference(case: Case, today: date) -> date:
+    return case.eta or today
+
+
+def _apply_age_gate(case: Case, today: date, *, user: str | None) -> bool:
+    """Block the age step while the truck is too young by the ETA (or today); unblock it when
+    it comes of age. Returns whether the step changed."""
+    step = _step(case, StepKey.AGE)
+    reason = age_block_reason(case.vehicle.fmvss_eligible_on, _age_reference(case, today))
+    if reason is not None:
+        note = reason.replace("Not FMVSS-eligible until", AGE_GATE_NOTE_PREFIX, 1)
+        if step.status is StepStatus.BLOCKED and step.note == note:
+            return False
+        step.status = StepStatus.BLOCKED
+        step.note = note
+    elif step.status is StepStatus.BLOCKED and step.note.startswith(AGE_GATE_NOTE_PREFIX):
+        step.status = StepStatus.TODO
+        step.note = f"FMVSS-eligible from {case.vehicle.fmvss_eligible_on}."
+    else:
+        return False
+    step.updated_by = user or "keidesk"
+    step.updated_at = utcnow()
+    return True
+
+
+def _refresh_stage(case: Case) -> None:
+    stage = stage_of({step.key: step.status for step in case.steps})
+    if stage != case.stage:
+        case.stage = stage
+        case.stage_since = utcnow()
+
+
+def _step(case: Case, key: StepKey) -> WorkflowStep:
+    return next(step for step in case.steps if step.key is key)
+
+
+def _case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"There is no case {case_id}.")
+    return case
+
+
+# --- the workflow ---------------------------------------------------------------------------
+
+_UNSET: Any = object()
+
+
+def set_step(
+    session: Session,
+    case_id: int,
+    key: StepKey,
+    status: StepStatus,
+    *,
+    user: str,
+    today: date,
+    note: str | None = None,
+    due_on: date | None = _UNSET,
+) -> StepView:
+    """Move one step to a new status, if the gates allow it; a refusal changes nothing."""
+    case = _case(session, case_id)
+    _apply_age_gate(case, today, user=user)
+    statuses = {step.key: step.status for step in case.steps}
+    check_step_change(
+        statuses,
+        key,
+        status,
+        fmvss_eligible_on=case.vehicle.fmvss_eligible_on,
+        age_reference=_age_reference(case, today),
+    )
+    step = _step(case, key)
+    step.status = status
+    if note is not None:
+        step.note = note.strip()
+    if due_on is not _UNSET:
+        step.due_on = due_on
+    step.updated_by = user
+    step.updated_at = utcnow()
+    _refresh_stage(case)
+    session.flush()
+    return _step_view(step, today)
+
+
+def refresh_age_gates(session: Session, *, today: date) -> int:
+    """Re-check the age gate of every case whose answer may have changed with time.
+
+    Cheap at any size: only cases blocked by the gate whose date has come are touched.
+    """
+    due = session.scalars(
+        select(Case)
+        .join(Case.vehicle)
+        .join(WorkflowStep, and_(WorkflowStep.case_id == Case.id, WorkflowStep.key == StepKey.AGE))
+        .where(
+            WorkflowStep.status == StepStatus.BLOCKED,
+            WorkflowStep.note.startswith(AGE_GATE_NOTE_PREFIX),
+            Vehicle.fmvss_eligible_on <= func.coalesce(Case.eta, today),
+        )
+    ).unique()
+    changed = 0
+    for case in due:
+        if _apply_age_gate(case, today, user=None):
+            _refresh_stage(case)
+            changed += 1
+    session.flush()
+    return changed
+
+
+# --- editing --------------------------------------------------------------------------------
+
+VEHICLE_FIELDS = {
+    "chassis",
+    "make",
+    "model",
+    "body_type",
+    "built",
+    "first_registered",
+    "engine",
+    "engine_cc",
+    "drive",
+    "colour",
+    "length_mm",
+    "width_mm",
+    "height_mm",
+    "odometer",
+    "purchase_price",
+}
+CASE_FIELDS = {
+    "destination_state",
+    "vessel",
+    "bill_of_lading",
+    "port_of_loading",
+    "port_of_entry",
+    "etd",
+    "eta",
+    "entry_number",
+    "release_date",
+    "customs_value",
+    "freight",
+    "duty_paid",
+    "notes",
+}
+CUSTOMER_FIELDS = {"customer_name", "customer_phone", "customer_email", "customer_address"}
+EDITABLE_FIELDS = frozenset(VEHICLE_FIELDS | CASE_FIELDS | CUSTOMER_FIELDS)
+
+
+def update_case(
+    session: Session, case_id: int, changes: Mapping[str, Any], *, user: str, today: date
+) -> None:
+    """Apply typed field changes to a case, all or none; derived data follow."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise InvalidInput(f"A case has no field {', '.join(sorted(unknown))}.")
+    case = _case(session, case_id)
+    vehicle = case.vehicle
+    for name, value in changes.items():
+        if name == "chassis":
+            decoded = decode_chassis(session, str(value), built=vehicle.built)
+            _refuse_duplicate(session, decoded.chassis.normalized, except_vehicle=vehicle.id)
+            vehicle.chassis_number = decoded.chassis.normalized
+            vehicle.identifier_kind = decoded.chassis.kind.value
+            _apply_decoding(vehicle, decoded)
+        elif name in VEHICLE_FIELDS:
+            setattr(vehicle, name, _checked_vehicle_value(name, value))
+        elif name == "destination_state":
+            case.destination_state = normalize_state_code(session, value) if value else None
+        elif name in {"customs_value", "freight", "duty_paid"}:
+            _set_usd(case, name, value)
+        elif name in CUSTOMER_FIELDS:
+            _set_customer_field(session, case, name, value)
+        else:
+            setattr(case, name, _checked_case_value(name, value))
+    _check_dates(vehicle.built, vehicle.first_registered, today)
+    if case.etd and case.eta and case.eta < case.etd:
+        raise InvalidInput(f"The ETA {case.eta} is before the ETD {case.etd}.")
+    _derive_eligibility(vehicle, today)
+    _apply_age_gate(case, today, user=user)
+    _refresh_stage(case)
+    session.flush()
+
+
+def _checked_vehicle_value(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    expected: dict[str, type | tuple[type, ...]] = {
+        "built": PartialDate,
+        "first_registered": PartialDate,
+        "odometer": Odometer,
+        "purchase_price": Money,
+        "body_type": BodyType,
+        "engine_cc": int,
+        "length_mm": int,
+        "width_mm": int,
+        "height_mm": int,
+    }
+    kind = expected.get(name, str)
+    if not isinstance(value, kind):
+        raise InvalidInput(f"{name.replace('_', ' ')}: {value!r} is not a valid value.")
+    if isinstance(value, int) and not 0 < value < 100_000:
+        raise InvalidInput(f"{name.replace('_', ' ')}: {value} is out of range.")
+    if isinstance(value, Money) and value.currency != "JPY":
+        raise InvalidInput("The purchase price is recorded in yen (JPY).")
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
+
+
+def _checked_case_value(name: str, value: Any) -> Any:
+    if name in {"etd", "eta", "release_date"}:
+        if value is not None and not isinstance(value, date):
+            raise InvalidInput(f"{name.upper() if len(name) == 3 else 'Release date'}: not a date.")
+        return value
+    if name == "notes":
+        return str(value or "").strip()
+    if value is not None and not isinstance(value, str):
+        raise InvalidInput(f"{name.replace('_', ' ')} must be text.")
+    return (value or "").strip() or None
+
+
+def _set_usd(case: Case, name: str, value: Any) -> None:
+    if value is not None and (not isinstance(value, Money) or value.currency != "USD"):
+        raise InvalidInput(f"{name.replace('_', ' ')} is recorded in US dollars.")
+    setattr(case, f"{name}_cents", None if value is None else value.minor)
+
+
+def _set_customer_field(session: Session, case: Case, name: str, value: Any) -> None:
+    text_value = (str(value) if value is not None else "").strip()
+    if name == "customer_name":
+        case.customer = (
+            _customer_named(session, text_value, case.destination_state) if text_value else None
+        )
+        return
+    if case.customer is None:
+        raise InvalidInput("Enter the customer's name first.")
+    setattr(case.customer, name.removeprefix("customer_"), text_value or None)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
+    case = _case(session, case_id)
+    vehicle = case.vehicle
+    warnings: list[str] = []
+    decoded = decode_chassis(session, vehicle.chassis_number, built=vehicle.built)
+    warnings.extend(decoded.warnings)
+    eligibility = None
+    if vehicle.built is not None or vehicle.first_registered is not None:
+        eligibility = assess_eligibility(vehicle.built, vehicle.first_registered, case.eta or today)
+    rule = state_rule_view(case.state_rule, today) if case.state_rule is not None else None
+    if rule is not None:
+        warnings.extend(rule.warnings)
+    customs_value = _usd(case.customs_value_cents)
+    duty = None
+    landed = None
+    if customs_value is not None:
+        duty = estimate_duty(
+            body=vehicle.body_type,
+            customs_value_cents=customs_value.minor,
+            built=vehicle.built or vehicle.first_registered,
+            entry_date=case.release_date or case.eta or today,
+        )
+        landed = Money(duty.total_cents + (case.freight_cents or 0), "USD")
+    steps = tuple(_step_view(step, today) for step in case.steps)
+    return CaseDetail(
+        id=case.id,
+        uid=case.uid,
+        number=case.number,
+        chassis=vehicle.chassis_number,
+        identifier_kind=vehicle.identifier_kind,
+        model_code=vehicle.model_code,
+        make=vehicle.make,
+        model=vehicle.model,
+        body_type=vehicle.body_type,
+        built=vehicle.built,
+        first_registered=vehicle.first_registered,
+        engine=vehicle.engine,
+        engine_cc=vehicle.engine_cc,
+        drive=vehicle.drive,
+        colour=vehicle.colour,
+        length_mm=vehicle.length_mm,
+        width_mm=vehicle.width_mm,
+        height_mm=vehicle.height_mm,
+        odometer=vehicle.odometer,
+        purchase_price=vehicle.purchase_price,
+        decoded=decoded if decoded is not None else None,
+        eligibility=eligibility,
+        kei_class=check_kei_class(
+            vehicle.built or vehicle.first_registered,
+            engine_cc=vehicle.engine_cc,
+            length_mm=vehicle.length_mm,
+            width_mm=vehicle.width_mm,
+            height_mm=vehicle.height_mm,
+        ),
+        customer=_customer_view(case.customer),
+        destination_state=case.destination_state,
+        state_rule=rule,
+        vessel=case.vessel,
+        bill_of_lading=case.bill_of_lading,
+        port_of_loading=case.port_of_loading,
+        port_of_entry=case.port_of_entry,
+        etd=case.etd,
+        eta=case.eta,
+        entry_number=case.entry_number,
+        release_date=case.release_date,
+        customs_value=customs_value,
+        freight=_usd(case.freight_cents),
+        duty_paid=_usd(case.duty_paid_cents),
+        duty_estimate=duty,
+        landed_cost_estimate=landed,
+        notes=case.notes,
+        stage=case.stage,
+        stage_since=case.stage_since,
+        steps=steps,
+        documents=tuple(document_view(d) for d in case.documents),
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _usd(cents: int | None) -> Money | None:
+    return None if cents is None else Money(cents, "USD")
+
+
+def _customer_view(customer: Customer | None) -> CustomerView | None:
+    if customer is None:
+        return None
+    return CustomerView(
+        id=customer.id,
+        name=customer.name,
+        phone=customer.phone,
+        email=customer.email,
+        address=customer.address,
+        state_code=customer.state_code,
+    )
+
+
+def _step_view(step: WorkflowStep, today: date) -> StepView:
+    return StepView(
+        key=step.key,
+        title=step.key.label,
+        status=step.status,
+        note=step.note,
+        due_on=step.due_on,
+        updated_by=step.updated_by,
+        updated_at=step.updated_at,
+        overdue=step.due_on is not None and step.due_on < today and not step.status.is_finished,
+    )
+
+
+def case_history(session: Session, case_id: int) -> list[HistoryView]:
+    _case(session, case_id)
+    rows = session.scalars(
+        select(HistoryEntry).where(HistoryEntry.case_id == case_id).order_by(HistoryEntry.id)
+    )
+    return [
+        HistoryView(
+            at=row.at,
+            by=row.by,
+            entity=row.entity,
+            entity_key=row.entity_key,
+            action=row.action,
+            field=row.field,
+            old_value=row.old_value,
+            new_value=row.new_value,
+        )
+        for row in rows
+    ]
+
+
+# --- the case list --------------------------------------------------------------------------
+
+
+def _filtered(
+    session: Session, query: Select[Any], case_filter: CaseFilter, today: date
+) -> Select[Any]:
+    conditions: list[ColumnElement[bool]] = []
+    search = case_filter.search.strip().lower()
+    if search:
+        conditions.extend(_search_conditions(session, search))
+    if case_filter.stage:
+        conditions.append(Case.stage == case_filter.stage)
+    if case_filter.state:
+        conditions.append(Case.destination_state == case_filter.state.upper())
+    if case_filter.eligibility is not None:
+        conditions.append(_eligibility_condition(case_filter.eligibility, today))
+    if case_filter.blocked is not None:
+        blocked = exists().where(
+            WorkflowStep.case_id == Case.id, WorkflowStep.status == StepStatus.BLOCKED
+        )
+        conditions.append(blocked if case_filter.blocked else ~blocked)
+    if case_filter.overdue is not None:
+        overdue = exists().where(
+            WorkflowStep.case_id == Case.id,
+            WorkflowStep.due_on < today,
+            WorkflowStep.status.not_in([StepStatus.DONE, StepStatus.NOT_APPLICABLE]),
+        )
+        conditions.append(overdue if case_filter.overdue else ~overdue)
+    if case_filter.ids is not None:
+        conditions.append(Case.id.in_(case_filter.ids))
+    return query.where(*conditions)
+
+
+def _search_conditions(session: Session, search: str) -> list[ColumnElement[bool]]:
+    """Each word must appear somewhere; words of 3+ characters use the trigram index."""
+    conditions: list[ColumnElement[bool]] = []
+    use_fts = session.get_bind().dialect.name == "sqlite"
+    for index, word in enumerate(search.split()):
+        if use_fts and len(word) >= 3:
+            phrase = '"' + word.replace('"', '""') + '"'
+            conditions.append(
+                Case.id.in_(
+                    select(text("rowid"))
+                    .select_from(text("case_fts"))
+                    .where(
+                        text(f"case_fts MATCH :phrase_{index}").bindparams(
+                            **{f"phrase_{index}": phrase}
+                        )
+                    )
+                )
+            )
+        else:
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            conditions.append(Case.search_text.like(f"%{escaped}%", escape="\\"))
+    return conditions
+
+
+def _eligibility_condition(which: EligibilityFilter, today: date) -> ColumnElement[bool]:
+    eligible_on = Vehicle.fmvss_eligible_on
+    if which is EligibilityFilter.NOW:
+        return eligible_on <= today
+    if which is EligibilityFilter.WITHIN_90_DAYS:
+        return and_(eligible_on > today, eligible_on <= today + timedelta(days=90))
+    if which is EligibilityFilter.NOT_YET:
+        return eligible_on > today
+    return eligible_on.is_(None)
+
+
+def _summary_query() -> Select[Any]:
+    blocked = (
+        exists()
+        .where(WorkflowStep.case_id == Case.id, WorkflowStep.status == StepStatus.BLOCKED)
+        .label("blocked")
+    )
+    return cast(
+        "Select[Any]",
+        select(
+            Case.id,
+            Vehicle.chassis_number,
+            Vehicle.make,
+            Vehicle.model,
+            Vehicle.built,
+            Vehicle.fmvss_eligible_on,
+            Customer.name,
+            Case.destination_state,
+            Case.stage,
+            Case.stage_since,
+            blocked,
+            Case.eta,
+        )
+        .join(Vehicle, Case.vehicle_id == Vehicle.id)
+        .outerjoin(Customer, Case.customer_id == Customer.id),
+    )
+
+
+def count_cases(session: Session, case_filter: CaseFilter, *, today: date) -> int:
+    query = (
+        select(func.count(Case.id))
+        .join(Vehicle, Case.vehicle_id == Vehicle.id)
+        .outerjoin(Customer, Case.customer_id == Customer.id)
+    )
+    return int(session.scalar(_filtered(session, query, case_filter, today)) or 0)
+
+
+def list_cases(
+    session: Session,
+    case_filter: CaseFilter = CaseFilter(),
+    *,
+    today: date,
+    order_by: str = "id",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[CaseSummary]:
+    """One page of the case list, filtered and sorted in SQL."""
+    column = SORT_COLUMNS.get(order_by)
+    if column is None:
+        raise InvalidInput(f"Cannot sort by {order_by!r}.")
+    query = _filtered(session, _summary_query(), case_filter, today)
+    ordering = column.desc() if descending else column.asc()
+    query = query.order_by(ordering, Case.id.desc() if descending else Case.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        CaseSummary(
+            id=row[0],
+            number=case_number(row[0]),
+            chassis=row[1],
+            make=row[2],
+            model=row[3],
+            built=row[4],
+            fmvss_eligible_on=row[5],
+            customer=row[6],
+            state=row[7],
+            stage=row[8],
+            stage_since=row[9],
+            blocked=bool(row[10]),
+            eta=row[11],
+        )
+        for row in session.execute(query)
+    ]
+
+
+def stage_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(Case.stage, func.count()).group_by(Case.stage))
+    return {stage: int(count) for stage, count in rows}
+
+
+def case_ids_in_stage(session: Session, stage: str) -> Sequence[int]:
+    return list(session.scalars(select(Case.id).where(Case.stage == stage).order_by(Case.id)))
+
+
+__all__ = [
+    "AGE_GATE_NOTE_PREFIX",
+    "CaseFilter",
+    "EligibilityFilter",
+    "case_detail",
+    "case_history",
+    "chassis_code_info",
+    "count_cases",
+    "create_case",
+    "datetime",
+    "list_cases",
+    "refresh_age_gates",
+    "set_step",
+    "stage_counts",
+    "update_case",
+]

@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy models, migrations and the one way to open a database."""

@@ -1,0 +1,276 @@
+"""Opening a keidesk database: the one way in, for the CLI, the GUI and the tests.
+
+``open_database`` resolves where the database is (argument, ``KEIDESK_DB``, or the user data
+folder), refuses files that are not keidesk databases or come from a newer keidesk, backs up an
+older schema before migrating it, and seeds the shipped reference data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from keidesk import paths
+from keidesk.storage import events
+from keidesk.storage.errors import (
+    DatabaseReadOnly,
+    DatabaseTooNew,
+    NotAKeideskDatabase,
+    StorageError,
+    translate,
+)
+from keidesk.storage.seed import seed_reference_data
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFAULT_BUSY_TIMEOUT_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseLocation:
+    url: URL
+    path: Path | None  # the SQLite file, None for a server database or in-memory
+    label: str  # what to show a user
+
+
+def locate(target: str | Path | None = None) -> DatabaseLocation:
+    """Where the database is: ``target`` (a path or a SQLAlchemy URL), ``KEIDESK_DB``, or
+    the default file in the user data folder."""
+    chosen = str(target) if target is not None else os.environ.get(paths.DB_ENV_VAR) or None
+    if chosen is None:
+        path = paths.default_database_path()
+        return DatabaseLocation(_sqlite_url(path), path, str(path))
+    if "://" in chosen:
+        try:
+            url = make_url(chosen)
+        except ArgumentError:
+            raise StorageError(f"{chosen!r} is not a database path or URL.") from None
+        if url.get_backend_name() == "sqlite":
+            database = url.database
+            if database and database != ":memory:":
+                path = Path(database).expanduser().resolve()
+                return DatabaseLocation(url.set(database=str(path)), path, str(path))
+        return DatabaseLocation(url, None, url.render_as_string(hide_password=True))
+    path = Path(chosen).expanduser().resolve()
+    return DatabaseLocation(_sqlite_url(path), path, str(path))
+
+
+def _sqlite_url(path: Path) -> URL:
+    return URL.create("sqlite", database=str(path))
+
+
+class Database:
+    """An open, migrated keidesk database. Create sessions per user action with
+    :meth:`transaction` (writes) or :meth:`reader` (reads)."""
+
+    def __init__(self, engine: Engine, location: DatabaseLocation, *, read_only: bool) -> None:
+        self.engine = engine
+        self.location = location
+        self.read_only = read_only
+        self._factory = sessionmaker(engine, expire_on_commit=False)
+        events.install(self._factory)
+
+    @property
+    def path(self) -> Path | None:
+        return self.location.path
+
+    @property
+    def folder(self) -> Path:
+        """The folder beside the database where attachments and backups live."""
+        if self.location.path is not None:
+            return self.location.path.parent
+        return paths.data_dir()
+
+    @contextlib.contextmanager
+    def transaction(self, user: str) -> Iterator[Session]:
+        """One session and one transaction for one user action: all of it is saved or none."""
+        if self.read_only:
+            raise DatabaseReadOnly(
+                f"The database is open read-only ({self.location.label}); changes cannot be saved."
+            )
+        with self._guard(), self._factory() as session:
+            session.info[events.USER_KEY] = user
+            with session.begin():
+                yield session
+
+    @contextlib.contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A session for reading; anything it changes is rolled back."""
+        with self._guard(), self._factory() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        try:
+            yield
+        except DatabaseError as exc:
+            error = translate(exc, self.location.label)
+            if error is None:
+                raise
+            raise error from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _set_sqlite_pragmas(busy_timeout_s: float, read_only: bool) -> Any:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode = WAL")
+                # FULL: a committed change survives power loss, not only a crash.
+                cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    return on_connect
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise NotAKeideskDatabase(f"{path} is a folder, not a keidesk database file.")
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except PermissionError:
+            raise StorageError(f"keidesk may not read {path}; check its permissions.") from None
+        if header != SQLITE_HEADER:
+            raise NotAKeideskDatabase(
+                f"{path} is not a keidesk database (it is not an SQLite database file)."
+            )
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def _schema_heads() -> tuple[str, ...]:
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return tuple(script.get_heads())
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def schema_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite_file(source: Path, destination: Path) -> Path:
+    """A consistent copy through SQLite's online backup API (safe while others read)."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+        contextlib.closing(sqlite3.connect(destination)) as dst,
+    ):
+        src.backup(dst)
+    _private(destination)
+    return destination
+
+
+def _private(path: Path) -> None:
+    """Readable by the user only: customer data does not belong to other accounts."""
+    if os.name == "posix":
+        path.chmod(0o600)
+
+
+def open_database(
+    target: str | Path | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    busy_timeout_s: float = DEFAULT_BUSY_TIMEOUT_S,
+) -> Database:
+    """Open (and if needed create or migrate) the keidesk database at ``target``."""
+    location = locate(target)
+    path = location.path
+    if path is not None:
+        _check_file(path)
+        if not path.exists():
+            if not create or read_only:
+                raise StorageError(f"There is no keidesk database at {path}.")
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        elif not read_only and not os.access(path, os.W_OK):
+            raise DatabaseReadOnly(
+                f"The database file {path} is read-only; keidesk cannot save changes to it. "
+                "Check the file's permissions, or open it read-only."
+            )
+    url = location.url
+    if path is not None and read_only:
+        url = URL.create("sqlite", database=f"file:{path}?mode=ro", query={"uri": "true"})
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas(busy_timeout_s, read_only))
+    database = Database(engine, location, read_only=read_only)
+    try:
+        with database._guard():
+            _prepare_schema(database)
+    except BaseException:
+        engine.dispose()
+        raise
+    if path is not None and path.exists():
+        _private(path)
+    return database
+
+
+def _prepare_schema(database: Database) -> None:
+    engine = database.engine
+    tables = set(inspect(engine).get_table_names())
+    if tables and "alembic_version" not in tables:
+        raise NotAKeideskDatabase(
+            f"{database.location.label} is not a keidesk database (it holds other tables)."
+        )
+    current = schema_revision(engine) if tables else None
+    heads = _schema_heads()
+    if current is not None and current not in _known_revisions():
+        raise DatabaseTooNew(
+            f"{database.location.label} was written by a newer version of keidesk "
+            f"(schema {current}). Install the newer keidesk to open it; this version "
+            "left the file untouched."
+        )
+    if current in heads:
+        if not database.read_only:
+            with database.transaction(user="keidesk") as session:
+                seed_reference_data(session)
+        return
+    if database.read_only:
+        raise DatabaseReadOnly(
+            f"{database.location.label} needs to be upgraded or created, which cannot be done "
+            "read-only."
+        )
+    if current is not None and database.path is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = database.path.with_name(
+            f"{database.path.stem}.before-upgrade-{current}-{stamp}.sqlite3"
+        )
+        backup_sqlite_file(database.path, backup)
+    command.upgrade(alembic_config(engine), "head")
+    with database.transaction(user="keidesk") as session:
+        seed_reference_data(session)

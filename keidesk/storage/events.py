@@ -1,0 +1,163 @@
+"""Session hooks that keep the append-only history and the search text, whoever changes data.
+
+Putting them on the session (rather than in each service) means no code path can change a case
+without leaving a trace in the history.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import InstanceState, Session, sessionmaker
+
+from keidesk.domain.dates import PartialDate
+from keidesk.storage.models import (
+    Case,
+    ChassisCode,
+    Customer,
+    Document,
+    HistoryEntry,
+    Setting,
+    StateRule,
+    Vehicle,
+    WorkflowStep,
+    utcnow,
+)
+
+#: Columns that change as a side effect and would only add noise to the history.
+_QUIET_COLUMNS = frozenset({"search_text", "updated_at", "updated_by", "stage_since"})
+
+#: Classes whose changes are recorded, and which of them record a "create" entry.
+_AUDITED = (Case, Vehicle, Customer, WorkflowStep, Document, StateRule, ChassisCode, Setting)
+_RECORD_CREATE = (Case, Customer, Document, StateRule, ChassisCode, Setting)
+
+USER_KEY = "keidesk_user"
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _entity_key(obj: Any) -> str:
+    key = inspect(obj).mapper.primary_key_from_instance(obj)
+    return "/".join(str(part) for part in key)
+
+
+def _case_id(session: Session, obj: Any) -> int | None:
+    if isinstance(obj, Case):
+        return obj.id
+    if isinstance(obj, WorkflowStep | Document):
+        return obj.case_id
+    if isinstance(obj, Vehicle):
+        return session.connection().scalar(select(Case.id).where(Case.vehicle_id == obj.id))
+    return None
+
+
+def _summary(obj: Any) -> str:
+    if isinstance(obj, Case):
+        return obj.vehicle.chassis_number if obj.vehicle else obj.number
+    if isinstance(obj, Customer):
+        return obj.name
+    if isinstance(obj, Document):
+        return f"{obj.kind}: {obj.title}"
+    if isinstance(obj, StateRule | ChassisCode):
+        return obj.code
+    if isinstance(obj, Setting):
+        return obj.key
+    return _entity_key(obj)
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    user = str(session.info.get(USER_KEY) or "unknown")
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+
+    def add(obj: Any, action: str, field: str | None, old: Any, new: Any) -> None:
+        rows.append(
+            {
+                "at": now,
+                "by": user,
+                "case_id": _case_id(session, obj),
+                "entity": obj.__tablename__,
+                "entity_key": _entity_key(obj),
+                "action": action,
+                "field": field,
+                "old_value": _text(old),
+                "new_value": _text(new),
+            }
+        )
+
+    for obj in session.new:
+        if isinstance(obj, _RECORD_CREATE):
+            add(obj, "create", None, None, _summary(obj))
+    for obj in session.dirty:
+        if not isinstance(obj, _AUDITED) or not session.is_modified(obj):
+            continue
+        state: InstanceState[Any] = inspect(obj)
+        for column in state.mapper.column_attrs:
+            if column.key in _QUIET_COLUMNS:
+                continue
+            history = state.attrs[column.key].history
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if _text(old) != _text(new):
+                add(obj, "update", column.key, old, new)
+    for obj in session.deleted:
+        if isinstance(obj, _AUDITED):
+            add(obj, "delete", None, _summary(obj), None)
+    if rows:
+        session.connection().execute(insert(HistoryEntry), rows)
+
+
+def search_text_for(case: Case) -> str:
+    """What search-as-you-type looks in: chassis, customer, make/model, notes."""
+    vehicle = case.vehicle
+    parts = [
+        vehicle.chassis_number if vehicle else "",
+        vehicle.model_code or "" if vehicle else "",
+        vehicle.make or "" if vehicle else "",
+        vehicle.model or "" if vehicle else "",
+        case.customer.name if case.customer else "",
+        case.notes or "",
+    ]
+    return " ".join(p for p in parts if p).lower()
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    touched: set[Case] = set()
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Case):
+            touched.add(obj)
+        elif isinstance(obj, Vehicle) and obj.case is not None:
+            touched.add(obj.case)
+        elif isinstance(obj, Customer) and obj in session.dirty:
+            touched.update(obj.cases)
+    for case in touched:
+        text = search_text_for(case)
+        if case.search_text != text:
+            case.search_text = text
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    """Attach the history and search hooks to every session the factory makes.
+
+    Each session names its user in ``session.info[USER_KEY]``.
+    """
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "after_flush", _after_flush)

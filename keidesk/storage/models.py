@@ -1,0 +1,333 @@
+"""The database schema as typed SQLAlchemy 2.0 models.
+
+One module so the whole schema can be read in one place. Domain value types (partial dates,
+money, odometer readings, enums) are mapped here, so the rest of the code never sees raw
+columns. Every schema change comes with an Alembic migration in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, relationship
+
+from keidesk.domain.dates import PartialDate
+from keidesk.domain.duty import BodyType
+from keidesk.domain.eligibility import Basis
+from keidesk.domain.money import DistanceUnit, Money, Odometer
+from keidesk.domain.reference import PathKind
+from keidesk.domain.sources import Confidence
+from keidesk.domain.workflow import StepKey, StepStatus
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class PartialDateType(TypeDecorator[PartialDate]):
+    """A date with its precision, stored as ``1999``, ``1999-03`` or ``1999-03-15``.
+
+    The text form sorts correctly and keeps what the papers said, no more.
+    """
+
+    impl = String(10)
+    cache_ok = True
+
+    def process_bind_param(self, value: PartialDate | None, dialect: Dialect) -> str | None:
+        return None if value is None else value.iso()
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> PartialDate | None:
+        return None if value is None else PartialDate.from_iso(value)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timestamps stored in UTC and returned timezone-aware (SQLite keeps no zone)."""
+
+    impl = DateTime()
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _enum(cls: type[Any]) -> Enum:
+    """Enums stored by value (``"n/a"``, ``"in_progress"``), as text, portable across databases."""
+    return Enum(
+        cls,
+        native_enum=False,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+        length=24,
+    )
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        PartialDate: PartialDateType(),
+        datetime: UTCDateTime(),
+        date: Date(),
+        str: String(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
+        StepKey: _enum(StepKey),
+        StepStatus: _enum(StepStatus),
+        PathKind: _enum(PathKind),
+        Confidence: _enum(Confidence),
+        Basis: _enum(Basis),
+        BodyType: _enum(BodyType),
+        DistanceUnit: _enum(DistanceUnit),
+    }
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    phone: Mapped[str | None] = mapped_column(String(60))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(Text)
+    state_code: Mapped[str | None] = mapped_column(String(2))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    cases: Mapped[list[Case]] = relationship(back_populates="customer")
+
+
+class Vehicle(Base):
+    """The truck itself: what its papers say and what we derived from them."""
+
+    __tablename__ = "vehicles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chassis_number: Mapped[str] = mapped_column(String(32), unique=True)
+    identifier_kind: Mapped[str] = mapped_column(String(8))  # "frame" or "vin"
+    model_code: Mapped[str | None] = mapped_column(String(12), index=True)
+    make: Mapped[str | None] = mapped_column(String(60))
+    model: Mapped[str | None] = mapped_column(String(120))
+    body_type: Mapped[BodyType] = mapped_column(default=BodyType.TRUCK)
+    built: Mapped[PartialDate | None]
+    first_registered: Mapped[PartialDate | None]
+    # Derived from built/first_registered by the case service; stored for indexed filtering.
+    eligibility_basis: Mapped[Basis | None]
+    fmvss_eligible_on: Mapped[date | None] = mapped_column(index=True)
+    epa_eligible_on: Mapped[date | None]
+    engine: Mapped[str | None] = mapped_column(String(40))
+    engine_cc: Mapped[int | None]
+    drive: Mapped[str | None] = mapped_column(String(8))
+    colour: Mapped[str | None] = mapped_column(String(40))
+    length_mm: Mapped[int | None]
+    width_mm: Mapped[int | None]
+    height_mm: Mapped[int | None]
+    odometer_value: Mapped[int | None]
+    odometer_unit: Mapped[DistanceUnit | None]
+    purchase_price_minor: Mapped[int | None]
+    purchase_currency: Mapped[str | None] = mapped_column(String(3))
+
+    odometer: Mapped[Odometer | None] = composite(
+        lambda value, unit: None if value is None or unit is None else Odometer(value, unit),
+        "odometer_value",
+        "odometer_unit",
+    )
+    purchase_price: Mapped[Money | None] = composite(
+        lambda minor, currency: (
+            None if minor is None or currency is None else Money(minor, currency)
+        ),
+        "purchase_price_minor",
+        "purchase_currency",
+    )
+
+    case: Mapped[Case] = relationship(back_populates="vehicle")
+
+
+class Case(Base):
+    """One truck's import, from auction to the customer's driveway."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
+    vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicles.id"), unique=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    destination_state: Mapped[str | None] = mapped_column(
+        ForeignKey("state_rules.code"), index=True
+    )
+    # The first step that is neither done nor n/a; kept by the case service for indexed lists.
+    stage: Mapped[str] = mapped_column(String(16), index=True, default=StepKey.INTAKE.value)
+    stage_since: Mapped[datetime] = mapped_column(default=utcnow)
+    # Shipping
+    vessel: Mapped[str | None] = mapped_column(String(120))
+    bill_of_lading: Mapped[str | None] = mapped_column(String(60))
+    port_of_loading: Mapped[str | None] = mapped_column(String(80))
+    port_of_entry: Mapped[str | None] = mapped_column(String(80))
+    etd: Mapped[date | None]
+    eta: Mapped[date | None] = mapped_column(index=True)
+    # Customs
+    entry_number: Mapped[str | None] = mapped_column(String(40))
+    release_date: Mapped[date | None]
+    customs_value_cents: Mapped[int | None]
+    freight_cents: Mapped[int | None]
+    duty_paid_cents: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Lower-cased chassis, customer, make/model and notes, for search (FTS5 on SQLite).
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    vehicle: Mapped[Vehicle] = relationship(back_populates="case", lazy="joined")
+    customer: Mapped[Customer | None] = relationship(back_populates="cases", lazy="joined")
+    steps: Mapped[list[WorkflowStep]] = relationship(
+        back_populates="case", order_by="WorkflowStep.position", cascade="all, delete-orphan"
+    )
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="case", order_by="Document.id", cascade="all, delete-orphan"
+    )
+    state_rule: Mapped[StateRule | None] = relationship(lazy="joined")
+
+    @property
+    def number(self) -> str:
+        """The case number staff say and write: ``KD-000042``."""
+        return case_number(self.id)
+
+
+def case_number(case_id: int) -> str:
+    return f"KD-{case_id:06d}"
+
+
+class WorkflowStep(Base):
+    __tablename__ = "workflow_steps"
+    __table_args__ = (UniqueConstraint("case_id", "key", name="uq_workflow_steps_case_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
+    key: Mapped[StepKey]
+    position: Mapped[int]
+    status: Mapped[StepStatus] = mapped_column(default=StepStatus.TODO, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date | None] = mapped_column(index=True)
+    updated_by: Mapped[str | None] = mapped_column(String(80))
+    updated_at: Mapped[datetime | None]
+
+    case: Mapped[Case] = relationship(back_populates="steps")
+
+
+class Document(Base):
+    """A file kept with a case: an attached scan or photo, or a generated packet.
+
+    The bytes live in the managed attachment folder beside the database, named by their
+    SHA-256, so a document survives its original being moved or deleted.
+    """
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    step_key: Mapped[StepKey | None]
+    kind: Mapped[str] = mapped_column(String(12))  # "attachment" | "packet"
+    doc_type: Mapped[str] = mapped_column(String(40))  # e.g. "export_certificate", "handover"
+    title: Mapped[str] = mapped_column(String(200))
+    original_name: Mapped[str] = mapped_column(String(260))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int]
+    media_type: Mapped[str] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added_by: Mapped[str] = mapped_column(String(80))
+
+    case: Mapped[Case] = relationship(back_populates="documents")
+
+
+class StateRule(Base):
+    """A state's registration path, seeded from ``resources/`` and editable by staff."""
+
+    __tablename__ = "state_rules"
+
+    code: Mapped[str] = mapped_column(String(2), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    path: Mapped[PathKind]
+    under_review: Mapped[bool] = mapped_column(default=False)
+    max_speed_mph: Mapped[int | None]
+    interstate_allowed: Mapped[bool | None]
+    road_limits: Mapped[str] = mapped_column(Text)
+    documents: Mapped[list[str]] = mapped_column(default=list)
+    citation: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    as_of: Mapped[date]
+    as_of_note: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[Confidence]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    locally_verified_on: Mapped[date | None]
+    updated_by: Mapped[str | None] = mapped_column(String(80))
+    updated_at: Mapped[datetime | None]
+
+
+class ChassisCode(Base):
+    """A kei model code and what it decodes to, with its source and confidence."""
+
+    __tablename__ = "chassis_codes"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    make: Mapped[str] = mapped_column(String(60))
+    model: Mapped[str] = mapped_column(String(120))
+    body: Mapped[str] = mapped_column(String(20))
+    drive: Mapped[str | None] = mapped_column(String(8))
+    first_year: Mapped[int | None]
+    first_month: Mapped[int | None]
+    last_year: Mapped[int | None]
+    last_month: Mapped[int | None]
+    in_production: Mapped[bool] = mapped_column(default=False)
+    engine: Mapped[str | None] = mapped_column(String(40))
+    engine_cc: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[Confidence]
+    updated_by: Mapped[str | None] = mapped_column(String(80))
+    updated_at: Mapped[datetime | None]
+
+
+class HistoryEntry(Base):
+    """One recorded change. Append-only: triggers in the database refuse updates and deletes."""
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_entity", "entity", "entity_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    by: Mapped[str] = mapped_column(String(80))
+    case_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    entity: Mapped[str] = mapped_column(String(24))  # table name: "cases", "workflow_steps", ...
+    entity_key: Mapped[str] = mapped_column(String(40))  # the row's primary key as text
+    action: Mapped[str] = mapped_column(String(8))  # "create" | "update" | "delete"
+    field: Mapped[str | None] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class Setting(Base):
+    """Shared settings that belong with the data (the importer's profile used on packets)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,0 +1,88 @@
+"""Shared fixtures: real databases in temporary folders, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from keidesk.cli import main
+from keidesk.domain.dates import parse_date
+from keidesk.services import cases
+from keidesk.storage.database import Database, open_database
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches the real user data folder, and "today" is fixed."""
+    monkeypatch.setenv("KEIDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KEIDESK_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("KEIDESK_USER", "tester")
+    monkeypatch.delenv("KEIDESK_DB", raising=False)
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "cases.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def make_case(db: Database) -> Callable[..., int]:
+    """Create a case through the real service: ``make_case(chassis=..., built="H11.3")``."""
+    counter = iter(range(100000, 999999))
+
+    def factory(**kw: Any) -> int:
+        kw.setdefault("chassis", f"DA52T-{next(counter)}")
+        for key in ("built", "first_registered"):
+            if isinstance(kw.get(key), str):
+                kw[key] = parse_date(kw[key])
+        kw.setdefault("today", TODAY)
+        with db.transaction("tester") as session:
+            return cases.create_case(session, **kw)
+
+    return factory
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(db_path: Path) -> Callable[..., CliResult]:
+    """Run ``keidesk ARGS`` in-process against the test database."""
+
+    def run(*args: str, db: Path | str | None = None) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(["--db", str(db or db_path), *args])
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return run

@@ -1,0 +1,163 @@
+"""The ``keidesk`` command line as other tools call it: commands, JSON fields, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def test_decode_full_width_chassis(cli):
+    result = cli("decode", "ＤＡ５２Ｔ－１２３４５６", "--json")
+    assert result.code == 0, result.err
+    data = result.json
+    assert data["normalized"] == "DA52T-123456"
+    assert data["model_code"] == "DA52T"
+    assert data["known"] is True
+    assert data["make"] == "Suzuki"
+    assert data["model"] == "Carry truck"
+
+
+def test_decode_unverified_code_shows_confidence(cli):
+    data = cli("decode", "DS16T-123456", "--json").json
+    assert data["known"] is True
+    assert data["confidence"] == "U"
+    assert any("unverified" in w for w in data["warnings"])
+
+
+def test_decode_unknown_code_is_not_an_error(cli):
+    data = cli("decode", "ZZ99T-123456", "--json").json
+    assert data["known"] is False
+    assert data["make"] is None
+
+
+def test_eligibility_json(cli):
+    data = cli("eligibility", "平成11年3月", "--on", "2024-03-31", "--json").json
+    assert data["fmvss"]["eligible_on"] == "2024-04-01"
+    assert data["fmvss"]["eligible"] is False
+    assert data["epa"]["eligible_on"] == "2020-01-01"
+    assert data["epa"]["eligible"] is True
+    assert data["basis"] == "manufacture"
+
+
+def test_state_and_states(cli):
+    data = cli("state", "la", "--json").json
+    assert data["code"] == "LA"
+    assert data["path"] == "restricted"
+    assert data["citation"]
+    assert data["as_of"]
+    assert data["confidence"] in {"P", "S", "U"}
+    states = cli("states", "--json").json
+    assert len(states) == 51
+    assert {s["code"] for s in states} >= {"DC", "TX", "WY"}
+
+
+def test_case_lifecycle(cli):
+    add = cli(
+        "case",
+        "add",
+        "--chassis",
+        "ha4-1234567",
+        "--built",
+        "H8.6",
+        "--customer",
+        "Tammy Landry",
+        "--state",
+        "LA",
+        "--json",
+    )
+    assert add.code == 0, add.err
+    case_id = add.json["id"]
+    listing = cli("case", "list", "--search", "landry", "--json").json
+    assert [c["id"] for c in listing] == [case_id]
+    assert set(listing[0]) >= {"id", "chassis", "customer", "state", "stage"}
+    shown = cli("case", "show", str(case_id), "--json").json
+    assert shown["stage"] == "intake"
+    assert [s["key"] for s in shown["steps"]][:3] == ["intake", "age", "lien"]
+    assert all({"key", "status"} <= set(s) for s in shown["steps"])
+    step = cli("step", str(case_id), "intake", "done", "--note", "papers in", "--json")
+    assert step.code == 0, step.err
+    assert step.json["stage"] == "age"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("decode", ""), "Enter a chassis number"),
+        (("decode", "DA52T-12AB56"), "DA52T-12AB56"),
+        (("eligibility", "2001-13"), "13"),
+        (("eligibility", "平成32年"), "平成"),
+        (("eligibility", "2031-01"), "future"),
+        (("state", "XX"), "not a US state"),
+        (("case", "add", "--chassis", "DA52T-123456", "--state", "ZZ"), "not a US state"),
+        (("case", "add", "--chassis", "DA52T-123456", "--built", "2030"), "future"),
+        (("step", "1", "nope", "done"), "no workflow step"),
+        (("case", "show", "999"), "no case 999"),
+        (("frobnicate",), "invalid choice"),
+    ],
+)
+def test_bad_input_is_one_error_line_and_exit_2(cli, args, message):
+    result = cli(*args)
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith("error: ")
+    assert message in lines[0]
+    assert "Traceback" not in result.err
+
+
+def test_refused_changes_write_nothing(cli):
+    case_id = cli("case", "add", "--chassis", "DA52T-123456", "--built", "1999-03", "--json").json[
+        "id"
+    ]
+    before = cli("case", "history", str(case_id), "--json").json
+    dup = cli("case", "add", "--chassis", "da52t－123456")
+    assert dup.code == 2
+    assert "already case KD-" in dup.err
+    gate = cli("step", str(case_id), "customs", "done")
+    assert gate.code == 2
+    assert "cannot be done before" in gate.err
+    bad_status = cli("step", str(case_id), "lien", "finished")
+    assert bad_status.code == 2
+    assert cli("case", "history", str(case_id), "--json").json == before
+    assert len(cli("case", "list", "--json").json) == 1
+
+
+def test_not_a_keidesk_database(cli, tmp_path: Path):
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("these are my notes, not a database")
+    result = cli("case", "list", db=junk)
+    assert result.code == 2
+    assert "not a keidesk database" in result.err
+    assert junk.read_text() == "these are my notes, not a database"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file modes")
+def test_read_only_database_file(cli, db_path: Path):
+    assert cli("states").code == 0
+    db_path.chmod(0o400)
+    result = cli("case", "add", "--chassis", "DA52T-123456")
+    assert result.code == 2
+    assert "read-only" in result.err
+
+
+def test_console_entry_point_runs_as_a_program(tmp_path: Path):
+    env = dict(os.environ, KEIDESK_DB=str(tmp_path / "k.sqlite3"))
+    result = subprocess.run(
+        [sys.executable, "-m", "keidesk", "decode", "HA4-1234567", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '"make": "Honda"' in result.stdout
+
+
+def test_version(cli):
+    with pytest.raises(SystemExit) as exit_info:
+        cli("--version")
+    assert exit_info.value.code == 0
