@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from keidesk import paths
 from keidesk.storage import events
 from keidesk.storage.errors import (
+    DatabaseLocked,
     DatabaseReadOnly,
     DatabaseTooNew,
     NotAKeideskDatabase,
@@ -147,18 +148,70 @@ def _set_sqlite_pragmas(busy_timeout_s: float, read_only: bool) -> Any:
 
 
 def _check_file(path: Path) -> None:
-    if path.is_dir():
-        raise NotAKeideskDatabase(f"{path} is a folder, not a keidesk database file.")
-    if path.exists() and path.stat().st_size > 0:
+    """Refuse a file that is not a keidesk database, or is from a newer keidesk, without
+    changing a byte of it: this runs before any connection that could write (WAL, migrations).
+    """
+    try:
+        if path.is_dir():
+            raise NotAKeideskDatabase(f"{path} is a folder, not a keidesk database file.")
+        if not path.exists() or path.stat().st_size == 0:
+            return
+    except PermissionError:
+        raise StorageError(
+            f"keidesk may not open {path}: the folder it is in is not accessible to you."
+        ) from None
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise StorageError(f"keidesk may not read {path}; check its permissions.") from None
+    if header != SQLITE_HEADER:
+        raise NotAKeideskDatabase(
+            f"{path} is not a keidesk database (it is not an SQLite database file)."
+        )
+    try:
+        tables, revision = _peek(path, "mode=ro")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower():
+            raise DatabaseLocked(
+                f"The database is in use by another keidesk or program ({path}). "
+                "Wait a moment and try again, or close the other program."
+            ) from None
+        # A WAL database in a folder we may not write to cannot be opened read-only the normal
+        # way (SQLite needs its -shm file); reading it as immutable needs no side files.
         try:
-            with path.open("rb") as handle:
-                header = handle.read(len(SQLITE_HEADER))
-        except PermissionError:
-            raise StorageError(f"keidesk may not read {path}; check its permissions.") from None
-        if header != SQLITE_HEADER:
-            raise NotAKeideskDatabase(
-                f"{path} is not a keidesk database (it is not an SQLite database file)."
-            )
+            tables, revision = _peek(path, "immutable=1")
+        except sqlite3.DatabaseError:
+            raise _damaged(path) from None
+    except sqlite3.DatabaseError:
+        raise _damaged(path) from None
+    if tables and "alembic_version" not in tables:
+        raise NotAKeideskDatabase(f"{path} is not a keidesk database (it holds other tables).")
+    if revision is not None and revision not in _known_revisions():
+        raise DatabaseTooNew(
+            f"{path} was written by a newer version of keidesk (schema {revision}). "
+            "Install the newer keidesk to open it; this version left the file untouched."
+        )
+
+
+def _peek(path: Path, mode: str) -> tuple[set[str], str | None]:
+    """The table names and schema revision of a file, read without writing to it."""
+    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)) as raw:
+        tables = {
+            row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+    return tables, revision
+
+
+def _damaged(path: Path) -> NotAKeideskDatabase:
+    return NotAKeideskDatabase(
+        f"The database file is damaged or is not a database ({path}). "
+        "Restore a backup or choose another file."
+    )
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -128,7 +128,7 @@ class Vehicle(Base):
     make: Mapped[str | None] = mapped_column(String(60))
     model: Mapped[str | None] = mapped_column(String(120))
     body_type: Mapped[BodyType] = mapped_column(default=BodyType.TRUCK)
-    built: Mapped[PartialDate | None]
+    built: Mapped[PartialDate | None] = mapped_column(index=True)
     first_registered: Mapped[PartialDate | None]
     # Derived from built/first_registered by the case service; stored for indexed filtering.
     eligibility_basis: Mapped[Basis | None]
@@ -176,7 +176,7 @@ class Case(Base):
     )
     # The first step that is neither done nor n/a; kept by the case service for indexed lists.
     stage: Mapped[str] = mapped_column(String(16), index=True, default=StepKey.INTAKE.value)
-    stage_since: Mapped[datetime] = mapped_column(default=utcnow)
+    stage_since: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     # Shipping
     vessel: Mapped[str | None] = mapped_column(String(120))
     bill_of_lading: Mapped[str | None] = mapped_column(String(60))

@@ -135,15 +135,6 @@ def test_not_a_keidesk_database(cli, tmp_path: Path):
     assert junk.read_text() == "these are my notes, not a database"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores file modes")
-def test_read_only_database_file(cli, db_path: Path):
-    assert cli("states").code == 0
-    db_path.chmod(0o400)
-    result = cli("case", "add", "--chassis", "DA52T-123456")
-    assert result.code == 2
-    assert "read-only" in result.err
-
-
 def test_console_entry_point_runs_as_a_program(tmp_path: Path):
     env = dict(os.environ, KEIDESK_DB=str(tmp_path / "k.sqlite3"))
     result = subprocess.run(
