@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from keidesk.domain.chassis import IdentifierKind, parse_chassis
 from keidesk.domain.dates import PartialDate
-from keidesk.domain.errors import InvalidInput, NotFound
+from keidesk.domain.errors import InvalidInput
 from keidesk.domain.reference import ChassisCodeInfo, PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.services.views import RULE_STALE_AFTER_DAYS, DecodedChassis, StateRuleView
@@ -80,7 +80,7 @@ def _state_row(session: Session, code: str) -> StateRule:
     cleaned = code.strip().upper()
     row = session.get(StateRule, cleaned) if len(cleaned) == 2 and cleaned.isalpha() else None
     if row is None:
-        raise NotFound(
+        raise InvalidInput(
             f"{code!r} is not a US state code; use the two-letter postal code, like TX or DC."
         )
     return row
