@@ -1,0 +1,71 @@
+"""The user's preferences on this computer, declared once with their defaults.
+
+Kept as JSON in the data folder so the CLI and the GUI read the same values (the GUI keeps only
+window state, such as geometry and column layout, in QSettings). Data that belongs with the
+database, like the importer profile, lives in the database instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from keidesk import paths
+from keidesk.domain.errors import InvalidInput
+
+PREFERENCES_FILE = "preferences.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    staff_name: str = ""  # recorded in the history; empty means the login name
+    paper: str = "letter"  # packets: "letter" or "a4"
+    database_path: str = ""  # the database the app opens; empty means the default file
+    backup_folder: str = ""  # where automatic backups go; empty means beside the database
+
+    def __post_init__(self) -> None:
+        if self.paper not in {"letter", "a4"}:
+            raise InvalidInput(f"Paper size must be letter or a4, not {self.paper!r}.")
+
+
+def preferences_file() -> Path:
+    return paths.data_dir() / PREFERENCES_FILE
+
+
+def load_preferences() -> Preferences:
+    """The saved preferences; defaults for anything missing, unknown or unreadable."""
+    try:
+        raw: Any = json.loads(preferences_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Preferences()
+    if not isinstance(raw, dict):
+        return Preferences()
+    defaults = Preferences()
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(Preferences):
+        value = raw.get(field.name)
+        if isinstance(value, type(getattr(defaults, field.name))):
+            values[field.name] = value
+    try:
+        return Preferences(**values)
+    except InvalidInput:
+        return defaults
+
+
+def save_preferences(preferences: Preferences) -> None:
+    """Write atomically, readable by the user only."""
+    target = preferences_file()
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".preferences-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(dataclasses.asdict(preferences), handle, indent=2, ensure_ascii=False)
+        Path(tmp).replace(target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

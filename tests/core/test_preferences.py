@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from keidesk.cli.context import current_user
+from keidesk.domain.errors import InvalidInput
+from keidesk.preferences import Preferences, load_preferences, preferences_file, save_preferences
+
+
+def test_defaults_when_nothing_saved():
+    assert load_preferences() == Preferences()
+
+
+def test_round_trip_and_user_name(monkeypatch):
+    save_preferences(Preferences(staff_name="Tammy", paper="a4"))
+    assert load_preferences() == Preferences(staff_name="Tammy", paper="a4")
+    monkeypatch.delenv("KEIDESK_USER")
+    assert current_user(None) == "Tammy"
+    assert current_user(" Bob ") == "Bob"
+
+
+@pytest.mark.parametrize(
+    "content", ["{not json", "[1, 2]", '{"paper": "tabloid"}', '{"staff_name": 5}']
+)
+def test_damaged_file_falls_back_to_defaults(content):
+    preferences_file().parent.mkdir(parents=True, exist_ok=True)
+    preferences_file().write_text(content)
+    assert load_preferences().paper == "letter"
+
+
+def test_bad_paper_refused():
+    with pytest.raises(InvalidInput, match="letter or a4"):
+        Preferences(paper="tabloid")
