@@ -269,6 +269,14 @@ def cmd_show(ctx: CommandContext) -> int:
             f"Registration path: {d.state_rule.path.label} [{d.state_rule.citation}; "
             f"as of {d.state_rule.as_of}]"
         )
+    emit(f"Kei class: {d.kei_class.summary}")
+    if d.odometer:
+        emit(f"Odometer: {d.odometer}")
+    if d.duty_estimate and d.landed_cost_estimate:
+        emit(
+            f"Duty estimate: {d.duty_estimate.tariff.hts}, total duty and fees "
+            f"${d.duty_estimate.total_cents / 100:,.2f}; landed cost {d.landed_cost_estimate}"
+        )
     emit(f"Stage: {d.stage}")
     emit(
         table(

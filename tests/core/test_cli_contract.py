@@ -152,3 +152,52 @@ def test_version(cli):
     with pytest.raises(SystemExit) as exit_info:
         cli("--version")
     assert exit_info.value.code == 0
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("odometer=48200", "with its unit"),
+        ("paint=red", "no field 'paint'"),
+        ("eta=tomorrow", "not a date"),
+        ("built=H32.1", "平成"),
+        ("purchase_price=lots", "not an amount"),
+        ("engine_cc=six hundred", "whole number"),
+        ("destination_state=Texas", "not a US state"),
+        ("no-equals-sign", "FIELD=VALUE"),
+    ],
+)
+def test_case_set_bad_values(cli, assignment, message):
+    case_id = str(cli("case", "add", "--chassis", "U62T-123456", "--json").json["id"])
+    before = cli("case", "show", case_id, "--json").json
+    result = cli("case", "set", case_id, "colour=red", assignment)
+    assert result.code == 2
+    assert result.err.startswith("error: ")
+    assert message in result.err
+    assert cli("case", "show", case_id, "--json").json == before
+
+
+def test_case_set_and_show_text(cli):
+    case_id = str(
+        cli("case", "add", "--chassis", "U62T-223456", "--built", "H11.6", "--json").json["id"]
+    )
+    result = cli(
+        "case", "set", case_id, "odometer=52,000 km", "customs_value=$2,400", "eta=2026-12-20"
+    )
+    assert result.code == 0, result.err
+    shown = cli("case", "show", case_id)
+    assert "Odometer: 52,000 km (32,311 mi)" in shown.out
+    assert "8704.31.0120" in shown.out
+    assert "Kei class:" in shown.out
+
+
+def test_vin_check_digit_mismatch_is_a_warning(cli):
+    good = cli("decode", "1M8GDM9AXKP042788", "--json").json
+    assert good["kind"] == "vin"
+    assert good["warnings"] == []
+    bad = cli("decode", "1M8GDM9A1KP042788", "--json")
+    assert bad.code == 0
+    assert any("check digit" in w for w in bad.json["warnings"])
+    refused = cli("decode", "1M8GDM9AXKP04278O")
+    assert refused.code == 2
+    assert "O" in refused.err
