@@ -458,7 +458,8 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
             built=vehicle.built or vehicle.first_registered,
             entry_date=case.release_date or case.eta or today,
         )
-        landed = Money(duty.total_cents + (case.freight_cents or 0), "USD")
+        # What the truck costs landed: its value, duty and fees, and the freight to get it here.
+        landed = Money(customs_value.minor + duty.total_cents + (case.freight_cents or 0), "USD")
     steps = tuple(_step_view(step, today) for step in case.steps)
     return CaseDetail(
         id=case.id,

@@ -100,7 +100,9 @@ def test_edit_fields_money_odometer_and_history(db, make_case, today):
     assert d.duty_estimate.tariff.hts == "8704.31.0120"
     assert d.duty_estimate.duty_cents == 73750  # 25% truck duty
     assert d.landed_cost_estimate is not None
-    assert d.landed_cost_estimate.minor == d.duty_estimate.total_cents + 145000
+    # value 2,950.00 + duty 737.50 + MPF minimum 33.58 + HMF 3.69 + freight 1,450.00
+    assert d.duty_estimate.total_cents == 73750 + 3358 + 369
+    assert d.landed_cost_estimate == Money(295000 + 77477 + 145000, "USD")
     with db.reader() as s:
         history = cases.case_history(s, case_id)
     edits = {(h.field, h.old_value, h.new_value) for h in history if h.by == "bob"}
