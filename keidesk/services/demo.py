@@ -182,7 +182,8 @@ class DemoResult:
 
 def _build_date(rng: random.Random, code: ChassisCode, today: date, young: bool) -> PartialDate:
     first = code.first_year or 1990
-    last = code.last_year or today.year - 1
+    # A generation whose end is not on file is taken to run about eight years, as kei ones do.
+    last = code.last_year or (today.year - 1 if code.in_production else first + 8)
     last = min(last, today.year - 1)
     if young:
         # A truck that will come of age soon: built within the last 25 years.
