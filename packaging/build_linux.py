@@ -49,7 +49,7 @@ def build(dist: Path, work: Path) -> Path:
 def archive(folder: Path) -> Path:
     app = read_app_info()
     target = folder.parent / f"{app.name}-{app.version}-linux-{platform.machine()}.tar.gz"
-    with tarfile.open(target, "w:gz") as tar:
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:  # 9 is twice as slow, ~1% smaller
         tar.add(folder, arcname=f"{app.name}-{app.version}")
     return target
 
