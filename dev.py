@@ -25,7 +25,8 @@ VENV = ROOT / ".venv"
 STAMP = VENV / ".keidesk-installed"
 
 #: Debian packages: Qt's runtime libraries (offscreen and X11), a virtual screen for
-#: screenshots, poppler's pdftoppm for looking at generated PDFs, and CJK fonts.
+#: screenshots, poppler's pdftoppm for looking at generated PDFs, CJK fonts, and the
+#: validators for the Linux desktop files (appstreamcli, desktop-file-validate).
 APT_PACKAGES = (
     "libegl1",
     "libgl1",
@@ -52,6 +53,8 @@ APT_PACKAGES = (
     "poppler-utils",
     "fonts-noto-cjk",
     "binutils",
+    "appstream",
+    "desktop-file-utils",
 )
 
 
