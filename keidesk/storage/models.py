@@ -228,13 +228,17 @@ def case_number(case_id: int) -> str:
 
 class WorkflowStep(Base):
     __tablename__ = "workflow_steps"
-    __table_args__ = (UniqueConstraint("case_id", "key", name="uq_workflow_steps_case_key"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "key", name="uq_workflow_steps_case_key"),
+        # Serves both "is this case blocked?" per row and "all blocked cases" as a filter.
+        Index("ix_workflow_steps_status_case_id", "status", "case_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"))
     key: Mapped[StepKey]
     position: Mapped[int]
-    status: Mapped[StepStatus] = mapped_column(default=StepStatus.TODO, index=True)
+    status: Mapped[StepStatus] = mapped_column(default=StepStatus.TODO)
     note: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(index=True)
     updated_by: Mapped[str | None] = mapped_column(String(80))

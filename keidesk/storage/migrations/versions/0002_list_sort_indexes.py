@@ -1,4 +1,7 @@
-"""Indexes for sorting the case list by build date and by days in stage.
+"""Indexes for the case list: sorting by build date and days in stage, and the blocked flag.
+
+The single-column status index made SQLite scan every blocked step for each listed case;
+(status, case_id) answers "is this case blocked?" with one lookup.
 
 Revision ID: 0002
 Revises: 0001
@@ -22,9 +25,17 @@ def upgrade() -> None:
         batch_op.create_index("ix_vehicles_built", ["built"], unique=False)
     with op.batch_alter_table("cases") as batch_op:
         batch_op.create_index("ix_cases_stage_since", ["stage_since"], unique=False)
+    with op.batch_alter_table("workflow_steps") as batch_op:
+        batch_op.drop_index("ix_workflow_steps_status")
+        batch_op.create_index(
+            "ix_workflow_steps_status_case_id", ["status", "case_id"], unique=False
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("workflow_steps") as batch_op:
+        batch_op.drop_index("ix_workflow_steps_status_case_id")
+        batch_op.create_index("ix_workflow_steps_status", ["status"], unique=False)
     with op.batch_alter_table("cases") as batch_op:
         batch_op.drop_index("ix_cases_stage_since")
     with op.batch_alter_table("vehicles") as batch_op:
