@@ -25,7 +25,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, composite, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType
@@ -146,20 +146,30 @@ class Vehicle(Base):
     purchase_price_minor: Mapped[int | None]
     purchase_currency: Mapped[str | None] = mapped_column(String(3))
 
-    odometer: Mapped[Odometer | None] = composite(
-        lambda value, unit: None if value is None or unit is None else Odometer(value, unit),
-        "odometer_value",
-        "odometer_unit",
-    )
-    purchase_price: Mapped[Money | None] = composite(
-        lambda minor, currency: (
-            None if minor is None or currency is None else Money(minor, currency)
-        ),
-        "purchase_price_minor",
-        "purchase_currency",
-    )
-
     case: Mapped[Case] = relationship(back_populates="vehicle")
+
+    # Value objects over their column pairs (both columns NULL means "not recorded").
+    @property
+    def odometer(self) -> Odometer | None:
+        if self.odometer_value is None or self.odometer_unit is None:
+            return None
+        return Odometer(self.odometer_value, self.odometer_unit)
+
+    @odometer.setter
+    def odometer(self, reading: Odometer | None) -> None:
+        self.odometer_value = None if reading is None else reading.value
+        self.odometer_unit = None if reading is None else reading.unit
+
+    @property
+    def purchase_price(self) -> Money | None:
+        if self.purchase_price_minor is None or self.purchase_currency is None:
+            return None
+        return Money(self.purchase_price_minor, self.purchase_currency)
+
+    @purchase_price.setter
+    def purchase_price(self, price: Money | None) -> None:
+        self.purchase_price_minor = None if price is None else price.minor
+        self.purchase_currency = None if price is None else price.currency
 
 
 class Case(Base):
