@@ -36,7 +36,10 @@ def dialog(qtbot, db: Database, rich_case: int) -> PacketDialog:
 
 def build(qtbot, dialog: PacketDialog) -> None:
     dialog.build_button.click()
-    qtbot.waitUntil(lambda: dialog.preview is not None or bool(dialog.errors), timeout=20000)
+    qtbot.waitUntil(
+        lambda: dialog.preview is not None or bool(dialog.errors),  # type: ignore[attr-defined]
+        timeout=20000,
+    )
 
 
 @pytest.mark.gui
