@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from keidesk.packets import facts
 from keidesk.packets.catalog import PacketKind
+from keidesk.packets.layout import note_box
 from keidesk.packets.sections import (
     ChecklistItem,
     Sheet,
@@ -36,6 +38,24 @@ def story(sheet: Sheet) -> list[Flowable]:
         "application for this imported truck.",
     )
     flowables += checklist(sheet, items, title=f"Title application checklist: {state}")
+    flowables.append(Spacer(1, 8))
+    if rule is not None:
+        basis = (
+            f"This list is keidesk's reference for {rule.name} ({rule.citation}; rule as of "
+            f"{rule.as_of.isoformat()}, last verified {rule.verified_on.isoformat()})."
+        )
+    else:
+        basis = "No destination state is recorded: this is the list every state on file asks for."
+    flowables.append(
+        note_box(
+            [
+                basis,
+                "Confirm the list with the state agency before the visit. "
+                + facts.NOT_LEGAL_ADVICE,
+            ],
+            sheet.width,
+        )
+    )
     flowables.append(PageBreak())
     for section in (state_guide, bill_of_sale, translation_sheet):
         flowables += section(sheet)
