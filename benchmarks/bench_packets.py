@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -24,6 +25,13 @@ from keidesk.storage.database import open_database
 from tests.packets import samples
 
 TODAY = date(2026, 11, 21)
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: shows whether cores were free."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
@@ -82,6 +90,7 @@ def main() -> None:
             assert cases.case_detail(session, ids[-1], today=TODAY)
         for workers in (1, 2):
             out = folder / f"batch-{workers}"
+            cpu_before = _cpu_seconds()
             start = time.perf_counter()
             result = build_batch(
                 database,
@@ -93,9 +102,12 @@ def main() -> None:
                 workers=workers,
             )
             elapsed = time.perf_counter() - start
+            cpu = _cpu_seconds() - cpu_before
             print(
                 f"batch of {len(ids)} handover packets, {workers} process(es): {elapsed:.1f} s "
-                f"({elapsed / len(ids) * 1000:.0f} ms per packet; {len(result.built)} built)"
+                f"({elapsed / len(ids) * 1000:.0f} ms per packet; {len(result.built)} built; "
+                f"{cpu:.1f} CPU-s, so {cpu / elapsed:.2f} cores busy on a {os.cpu_count()}-core "
+                "machine)"
             )
         database.close()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from keidesk.packets.fonts import LATIN, LATIN_BOLD, LATIN_ITALIC
@@ -17,9 +17,10 @@ GAP_FILL = colors.HexColor("#fdecea")
 GAP_INK = colors.HexColor("#a4262c")
 WARN_FILL = colors.HexColor("#fff4d6")
 WARN_RULE = colors.HexColor("#d9a400")
-OK_INK = colors.HexColor("#1e6b35")
 
-BODY = ParagraphStyle("body", fontName=LATIN, fontSize=9.5, leading=12.5, textColor=INK)
+BODY = ParagraphStyle(
+    "body", fontName=LATIN, fontSize=9.5, leading=12.5, textColor=INK, allowWidows=0, allowOrphans=0
+)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10, textColor=MUTED)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=9, leading=11.5)
 CELL_LABEL = ParagraphStyle("cell_label", parent=CELL, fontName=LATIN_BOLD, textColor=INK)
@@ -57,6 +58,4 @@ H2 = ParagraphStyle(
     spaceAfter=4,
     keepWithNext=True,
 )
-CENTERED = ParagraphStyle("centered", parent=BODY, alignment=TA_CENTER)
-LEFT = ParagraphStyle("left", parent=BODY, alignment=TA_LEFT)
 CELL_RIGHT = ParagraphStyle("cell_right", parent=CELL, alignment=TA_RIGHT)
