@@ -252,3 +252,31 @@ def parse_date(
                 "a date of manufacture cannot be later than today."
             )
     return result
+
+
+def _era_on(day: date) -> _Era:
+    return next(e for e in reversed(_ERAS) if e.start <= day)
+
+
+def _era_year_text(era: _Era, year: int) -> str:
+    number = year - era.start.year + 1
+    return f"{era.kanji}{'元' if number == 1 else number}年"
+
+
+def japanese_era_text(d: PartialDate) -> str:
+    """The date as Japanese papers print it (``平成11年3月``), for translation sheets.
+
+    A year that spans an era change is shown with both names (``昭和64年/平成元年``) rather
+    than guessing which one the papers used.
+    """
+    if d.year < _ERAS[0].start.year:
+        return d.iso()
+    first, last = _era_on(d.earliest()), _era_on(d.latest())
+    year_text = _era_year_text(first, d.year)
+    if last is not first:
+        year_text += "/" + _era_year_text(last, d.year)
+    if d.month is None:
+        return year_text
+    if d.day is None:
+        return f"{year_text}{d.month}月"
+    return f"{year_text}{d.month}月{d.day}日"

@@ -1,0 +1,205 @@
+"""Building a packet: render it from the case's data, write it safely, record it on the case."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from keidesk import __version__
+from keidesk.domain.errors import InvalidInput
+from keidesk.packets import customs, dmv, handover
+from keidesk.packets.catalog import PacketKind, Paper
+from keidesk.packets.data import PacketData, gather
+from keidesk.packets.enclosures import merge_slots
+from keidesk.packets.fonts import register_fonts
+from keidesk.packets.layout import FooterText, PacketDocument, canvas_maker
+from keidesk.packets.sections import Sheet
+from keidesk.services.documents import AttachmentStore, add_document
+from keidesk.storage.database import Database
+
+STORIES: dict[PacketKind, Callable[[Sheet], list[Flowable]]] = {
+    PacketKind.HANDOVER: handover.story,
+    PacketKind.CUSTOMS: customs.story,
+    PacketKind.DMV: dmv.story,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPacket:
+    pdf: bytes
+    pages: int
+    title: str
+    warnings: tuple[str, ...]
+    missing: tuple[str, ...]  # case fields the packet shows as gaps
+    missing_documents: tuple[str, ...]  # required scans not attached to the case
+
+
+@dataclass(frozen=True, slots=True)
+class PacketResult:
+    """A built and recorded packet, as the CLI's ``--json`` and the GUI report it."""
+
+    case_id: int
+    number: str
+    kind: PacketKind
+    paper: Paper
+    path: Path
+    pages: int
+    sha256: str
+    document_id: int
+    warnings: tuple[str, ...]
+    missing: tuple[str, ...]
+    missing_documents: tuple[str, ...]
+
+
+def packet_filename(number: str, kind: PacketKind) -> str:
+    return f"{number}-{kind.value}.pdf"
+
+
+def render_packet(data: PacketData, paper: Paper = Paper.LETTER) -> RenderedPacket:
+    """Lay the packet out in memory; raises :class:`customs.PacketRefused` for a customs
+    packet the broker could not file from."""
+    register_fonts()
+    case = data.case
+    title = f"{data.kind.label} — {case.number}"
+    author = data.profile.business_name.strip() or "keidesk"
+    customer = f" for {case.customer.name}" if case.customer else ""
+    subject = f"{case.chassis} {case.make or ''} {case.model or ''}".strip() + customer
+    buffer = io.BytesIO()
+    document = PacketDocument(
+        buffer,
+        pagesize=paper.size,
+        title=title,
+        author=author,
+        subject=subject,
+        creator=f"keidesk {__version__}",
+        keywords=f"{case.number}, {case.chassis}, {data.kind.value}",
+        lang="en-US",
+    )
+    sheet = Sheet(data, document.width, document.height)
+    story = STORIES[data.kind](sheet)
+    footer = FooterText(
+        left=f"{case.number} · {case.chassis} · {data.kind.label}",
+        middle=f"Generated {data.generated_on.isoformat()}",
+    )
+    document.build(story, canvasmaker=canvas_maker(footer))
+    pdf = merge_slots(buffer.getvalue(), sheet.slots)
+    warnings = list(sheet.warnings)
+    if sheet.gaps.missing:
+        warnings.insert(
+            0,
+            "Not recorded on the case (shown as gaps in the packet): "
+            + ", ".join(sheet.gaps.missing)
+            + ".",
+        )
+    return RenderedPacket(
+        pdf=pdf,
+        pages=document.page,
+        title=title,
+        warnings=tuple(warnings),
+        missing=tuple(sheet.gaps.missing),
+        missing_documents=tuple(sheet.missing_documents),
+    )
+
+
+def check_writable_folder(folder: Path) -> None:
+    """Refuse early, with a plain message, a folder a packet cannot be written to."""
+    if not folder.exists():
+        raise InvalidInput(f"Cannot write the packet: the folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise InvalidInput(f"Cannot write the packet: {folder} is a file, not a folder.")
+
+
+def write_atomically(content: bytes, target: Path) -> None:
+    """Write to a temporary file beside ``target``, then rename: never a half-written file."""
+    folder = target.parent
+    check_writable_folder(folder)
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    except PermissionError:
+        raise InvalidInput(
+            f"keidesk may not write to the folder {folder}; choose another place."
+        ) from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+            out.flush()
+            os.fsync(out.fileno())
+        temp.replace(target)
+    except IsADirectoryError:
+        raise InvalidInput(f"Cannot write the packet: {target} is a folder.") from None
+    except PermissionError:
+        raise InvalidInput(f"keidesk may not write {target}; choose another place.") from None
+    except OSError as exc:
+        raise InvalidInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def record_packet(
+    database: Database,
+    case_id: int,
+    kind: PacketKind,
+    paper: Paper,
+    path: Path,
+    *,
+    user: str,
+) -> tuple[int, str]:
+    """Keep a copy of the built packet with the case (by content hash); the history records
+    it. Returns the document id and the hash."""
+    store = AttachmentStore(database.folder)
+    with database.transaction(user) as session:
+        document = add_document(
+            session,
+            store,
+            case_id,
+            path,
+            user=user,
+            kind="packet",
+            doc_type=kind.value,
+            title=f"{kind.label} ({paper.value})",
+        )
+    return document.id, document.sha256
+
+
+def build_packet(
+    database: Database,
+    case_id: int,
+    kind: PacketKind,
+    out: Path,
+    *,
+    user: str,
+    today: date,
+    paper: Paper = Paper.LETTER,
+) -> PacketResult:
+    """Build one packet to ``out`` and record it on the case."""
+    out = out.expanduser()
+    check_writable_folder(out.parent)
+    store = AttachmentStore(database.folder)
+    with database.reader() as session:
+        data = gather(session, store, case_id, kind, today=today)
+    rendered = render_packet(data, paper)
+    write_atomically(rendered.pdf, out)
+    document_id, sha256 = record_packet(database, case_id, kind, paper, out, user=user)
+    return PacketResult(
+        case_id=case_id,
+        number=data.case.number,
+        kind=kind,
+        paper=paper,
+        path=out.resolve(),
+        pages=rendered.pages,
+        sha256=sha256,
+        document_id=document_id,
+        warnings=rendered.warnings,
+        missing=rendered.missing,
+        missing_documents=rendered.missing_documents,
+    )
