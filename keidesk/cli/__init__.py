@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import NoReturn
 
 from keidesk import __version__, crashlog
-from keidesk.cli import case_commands, demo_commands, reference_commands
+from keidesk.cli import case_commands, data_commands, demo_commands, reference_commands
 from keidesk.cli.context import CommandContext
 from keidesk.domain.errors import KeideskError
 
@@ -25,7 +25,12 @@ EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
 
 #: Each module adds its subcommands with ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[ModuleType, ...] = (reference_commands, case_commands, demo_commands)
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    reference_commands,
+    case_commands,
+    demo_commands,
+    data_commands,
+)
 
 
 class UsageError(KeideskError):

@@ -45,6 +45,10 @@ class Money:
             raise InvalidInput(f"{text!r} has more decimals than {currency} allows.")
         return cls(int(minor), currency)
 
+    def __composite_values__(self) -> tuple[int, str]:
+        """The stored columns (the ORM maps a Money onto two columns through this)."""
+        return (self.minor, self.currency)
+
     @property
     def major(self) -> Decimal:
         return Decimal(self.minor).scaleb(-MINOR_DIGITS[self.currency])
@@ -89,6 +93,10 @@ class Odometer:
         raise InvalidInput(
             f"{text!r} is not an odometer reading; write it with its unit, like '48200 km'."
         )
+
+    def __composite_values__(self) -> tuple[int, DistanceUnit]:
+        """The stored columns (the ORM maps an Odometer onto two columns through this)."""
+        return (self.value, self.unit)
 
     @property
     def kilometres(self) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -178,16 +179,36 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def is_known_schema(revision: str) -> bool:
+    """Whether this keidesk knows the schema revision (a newer keidesk's file is refused)."""
+    return revision in _known_revisions()
+
+
 def schema_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def read_only_uri(path: Path) -> str:
+    """An ``sqlite3`` URI that opens ``path`` for reading only (it never writes to the file)."""
+    return f"file:{urllib.parse.quote(str(path))}?mode=ro"
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by the user only, before anything is written to it, so
+    customer data is never briefly readable by other accounts (SQLite gives the -wal and -shm
+    files the same mode as the database file)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
 def backup_sqlite_file(source: Path, destination: Path) -> Path:
     """A consistent copy through SQLite's online backup API (safe while others read)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    if not destination.exists():
+        create_private_file(destination)
     with (
-        contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+        contextlib.closing(sqlite3.connect(read_only_uri(source), uri=True)) as src,
         contextlib.closing(sqlite3.connect(destination)) as dst,
     ):
         src.backup(dst)
@@ -199,6 +220,43 @@ def _private(path: Path) -> None:
     """Readable by the user only: customer data does not belong to other accounts."""
     if os.name == "posix":
         path.chmod(0o600)
+
+
+def _probe_existing(path: Path, busy_timeout_s: float) -> None:
+    """Look at an existing file read-only before anything may write to it.
+
+    A foreign, damaged, locked or too-new file is refused here, so it is left exactly as it
+    was: no journal mode switched, no -wal/-shm created beside it, no migration begun.
+    """
+    try:
+        with contextlib.closing(
+            sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_s)
+        ) as connection:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if not tables:
+                return
+            if "alembic_version" not in tables:
+                raise NotAKeideskDatabase(
+                    f"{path} is not a keidesk database (it holds other tables)."
+                )
+            revisions = [
+                row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+            ]
+    except sqlite3.DatabaseError as exc:
+        error = translate(exc, path)
+        if error is None:
+            raise
+        raise error from exc
+    known = _known_revisions()
+    newer = [rev for rev in revisions if rev not in known]
+    if newer:
+        raise DatabaseTooNew(
+            f"{path} was written by a newer version of keidesk (schema {newer[0]}). "
+            "Install the newer keidesk to open it; this version left the file untouched."
+        )
 
 
 def open_database(
@@ -217,14 +275,17 @@ def open_database(
             if not create or read_only:
                 raise StorageError(f"There is no keidesk database at {path}.")
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        elif not read_only and not os.access(path, os.W_OK):
-            raise DatabaseReadOnly(
-                f"The database file {path} is read-only; keidesk cannot save changes to it. "
-                "Check the file's permissions, or open it read-only."
-            )
+            create_private_file(path)
+        else:
+            if not read_only and not os.access(path, os.W_OK):
+                raise DatabaseReadOnly(
+                    f"The database file {path} is read-only; keidesk cannot save changes to "
+                    "it. Check the file's permissions, or open it read-only."
+                )
+            _probe_existing(path, busy_timeout_s)
     url = location.url
     if path is not None and read_only:
-        url = URL.create("sqlite", database=f"file:{path}?mode=ro", query={"uri": "true"})
+        url = URL.create("sqlite", database=read_only_uri(path), query={"uri": "true"})
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas(busy_timeout_s, read_only))
