@@ -313,11 +313,10 @@ def check_import(
         today=today,
         known_codes=known_model_codes(session),
         states=_state_lookup(session),
-        existing=dict(
-            session.execute(select(Vehicle.chassis_number, Case.id).join(Case.vehicle))
-            .tuples()
-            .all()
-        ),
+        existing={
+            str(row[0]): int(row[1])
+            for row in session.execute(select(Vehicle.chassis_number, Case.id).join(Case.vehicle))
+        },
     )
     seen: dict[str, int] = {}
     rows: list[RowCheck] = []
