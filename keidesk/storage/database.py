@@ -218,8 +218,11 @@ def backup_sqlite_file(source: Path, destination: Path) -> Path:
 
 def _private(path: Path) -> None:
     """Readable by the user only: customer data does not belong to other accounts."""
-    if os.name == "posix":
-        path.chmod(0o600)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        try:
+            path.chmod(0o600)
+        except PermissionError:
+            pass  # another account's file, shared with us on purpose: leave its mode alone
 
 
 def _probe_existing(path: Path, busy_timeout_s: float) -> None:
@@ -228,9 +231,14 @@ def _probe_existing(path: Path, busy_timeout_s: float) -> None:
     A foreign, damaged, locked or too-new file is refused here, so it is left exactly as it
     was: no journal mode switched, no -wal/-shm created beside it, no migration begun.
     """
+    uri = read_only_uri(path)
+    if not Path(f"{path}-wal").exists():
+        # Nobody has the file open (an open WAL database always has its -wal), so read it as
+        # it is: a read-only connection would otherwise create -wal/-shm files beside it.
+        uri += "&immutable=1"
     try:
         with contextlib.closing(
-            sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_s)
+            sqlite3.connect(uri, uri=True, timeout=busy_timeout_s)
         ) as connection:
             tables = {
                 row[0]
@@ -285,7 +293,12 @@ def open_database(
             _probe_existing(path, busy_timeout_s)
     url = location.url
     if path is not None and read_only:
-        url = URL.create("sqlite", database=read_only_uri(path), query={"uri": "true"})
+        uri = read_only_uri(path)
+        if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+            # A read-only folder (a CD, a share, another user's files): SQLite could not create
+            # the -shm file a WAL database needs, and nobody is writing (there is no -wal).
+            uri += "&immutable=1"
+        url = URL.create("sqlite", database=uri, query={"uri": "true"})
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas(busy_timeout_s, read_only))
@@ -296,7 +309,7 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    if path is not None and path.exists():
+    if path is not None and path.exists() and not read_only:
         _private(path)
     return database
 
