@@ -219,10 +219,9 @@ def backup_sqlite_file(source: Path, destination: Path) -> Path:
 def _private(path: Path) -> None:
     """Readable by the user only: customer data does not belong to other accounts."""
     if os.name == "posix" and path.stat().st_mode & 0o077:
-        try:
+        # Another account's file, shared with us on purpose: its mode is not ours to change.
+        with contextlib.suppress(PermissionError):
             path.chmod(0o600)
-        except PermissionError:
-            pass  # another account's file, shared with us on purpose: leave its mode alone
 
 
 def _probe_existing(path: Path, busy_timeout_s: float) -> None:
