@@ -279,7 +279,7 @@ def make_backup(
     )
     if kind is not BackupKind.BEFORE_RESTORE and not database.read_only:
         with database.transaction(user) as session:
-            _record_backup(session, result)
+            _record_backup(session, result, elsewhere=to is not None)
     if to is None:
         rotate(automatic_folder)
     return result
@@ -302,43 +302,54 @@ def _put_setting(session: Session, key: str, value: dict[str, Any]) -> None:
     session.flush()
 
 
-def _record_backup(session: Session, result: BackupResult) -> None:
-    _put_setting(
-        session,
-        BACKUP_LOG_SETTING,
-        {
-            "last_backup_at": result.created_at.astimezone(UTC).isoformat(),
-            "last_backup_path": str(result.path),
-            "last_backup_kind": result.kind.value,
-        },
-    )
+def _record_backup(session: Session, result: BackupResult, *, elsewhere: bool) -> None:
+    log = _setting(session, BACKUP_LOG_SETTING) or {}
+    at = result.created_at.astimezone(UTC).isoformat()
+    log.update(last_backup_at=at, last_backup_path=str(result.path), last_backup_kind=result.kind)
+    if elsewhere:
+        log.update(last_elsewhere_at=at, last_elsewhere_path=str(result.path))
+    _put_setting(session, BACKUP_LOG_SETTING, log)
 
 
-def last_backup_at(session: Session) -> datetime | None:
+def _logged_time(session: Session, key: str) -> datetime | None:
     log = _setting(session, BACKUP_LOG_SETTING)
-    if not log or not isinstance(log.get("last_backup_at"), str):
+    if not log or not isinstance(log.get(key), str):
         return None
     try:
-        return datetime.fromisoformat(log["last_backup_at"])
+        return datetime.fromisoformat(log[key])
     except ValueError:
         return None
 
 
+def last_backup_at(session: Session) -> datetime | None:
+    """When the last backup of any kind was made."""
+    return _logged_time(session, "last_backup_at")
+
+
+def last_backup_elsewhere_at(session: Session) -> datetime | None:
+    """When a backup was last written to a chosen folder (a USB stick, another computer):
+    automatic backups beside the database do not survive a lost or broken laptop."""
+    return _logged_time(session, "last_elsewhere_at")
+
+
 def backup_reminder(session: Session, *, today: date) -> str | None:
-    """The reminder to show at start when there has been no backup for a week, else None."""
+    """The reminder to show at start when no backup has been copied to another drive for a
+    week (or none made at all), else None. An empty database needs no reminder."""
+    if session.scalar(select(Case.id).limit(1)) is None:
+        return None
+    advice = "Back up to a USB stick or another computer now (Backup → Back up to folder…)."
     last = last_backup_at(session)
-    if last is None:
-        if session.scalar(select(Case.id).limit(1)) is None:
-            return None  # nothing to lose yet
-        return (
-            "keidesk has never been backed up. Make a backup now, and keep a copy on a USB "
-            "stick or another computer."
-        )
-    days = (today - last.date()).days
+    elsewhere = last_backup_elsewhere_at(session)
+    if last is None or (today - last.date()).days >= REMIND_AFTER_DAYS:
+        when = "ever" if last is None else f"for {(today - last.date()).days} days"
+        return f"keidesk has not been backed up {when}. {advice}"
+    if elsewhere is None:
+        return f"Your backups are all on this computer; none is on another drive. {advice}"
+    days = (today - elsewhere.date()).days
     if days >= REMIND_AFTER_DAYS:
         return (
-            f"The last backup was {days} days ago ({last.date().isoformat()}). "
-            "Make a backup now, and keep a copy on a USB stick or another computer."
+            f"The last backup to another drive was {days} days ago "
+            f"({elsewhere.date().isoformat()}). {advice}"
         )
     return None
 

@@ -53,7 +53,7 @@ def test_backup_is_consistent_private_and_checked(db: Database, make_case, tmp_p
         assert _mode(folder / "backup.json") == 0o600
     with db.reader() as session:
         assert backup.last_backup_at(session) == result.created_at
-        assert backup.backup_reminder(session, today=today) is None
+        assert "all on this computer" in (backup.backup_reminder(session, today=today) or "")
 
 
 def test_backup_to_a_chosen_folder(db: Database, make_case, tmp_path, cli):
@@ -114,21 +114,29 @@ def test_rotation_on_disk(db: Database, make_case):
     assert (db.folder / "backups" / "my-notes").exists()
 
 
-def test_daily_backup_and_reminder(db: Database, make_case, today):
+def test_daily_backup_and_reminder(db: Database, make_case, today, tmp_path):
     with db.reader() as session:
         assert backup.backup_reminder(session, today=today) is None  # nothing to lose yet
     make_case()
     with db.reader() as session:
-        assert "never been backed up" in (backup.backup_reminder(session, today=today) or "")
+        assert "not been backed up ever" in (backup.backup_reminder(session, today=today) or "")
     first = backup.backup_if_due(db, user="tester", today=today)
     assert first is not None
     assert backup.backup_if_due(db, user="tester", today=today) is None  # one a day
     assert backup.backup_if_due(db, user="tester", today=today, kind=BackupKind.CLOSE)
     with db.reader() as session:
-        later = first.created_at.date() + timedelta(days=6)
-        assert backup.backup_reminder(session, today=later) is None
+        assert "all on this computer" in (backup.backup_reminder(session, today=today) or "")
         message = backup.backup_reminder(session, today=first.created_at.date() + timedelta(7))
-    assert message is not None and "7 days ago" in message
+    assert message is not None and "for 7 days" in message
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    copied = backup.make_backup(db, kind=BackupKind.MANUAL, user="tester", to=stick)
+    day = copied.created_at.date()
+    with db.reader() as session:
+        assert backup.last_backup_elsewhere_at(session) == copied.created_at
+        assert backup.backup_reminder(session, today=day + timedelta(days=6)) is None
+        late = backup.backup_reminder(session, today=day + timedelta(days=9))
+    assert late is not None and "for 9 days" in late
 
 
 def test_restore_is_verified_and_can_be_undone(db: Database, make_case, tmp_path, today):
