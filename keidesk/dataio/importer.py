@@ -27,11 +27,14 @@ from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
 from keidesk.domain.money import Money, Odometer
 from keidesk.services import cases
 from keidesk.services.reference import decode_chassis, known_model_codes, normalize_state_code
-from keidesk.storage.models import Case, StateRule, Vehicle, case_number
+from keidesk.storage.models import Case, ChassisCode, StateRule, Vehicle, case_number
 
 #: Longest text kept in a short field (names, vessel, colour) and in notes.
 MAX_TEXT = 200
 MAX_NOTES = 10_000
+
+#: New cases written per flush: large enough to be fast, small enough to keep memory flat.
+CHUNK_ROWS = 1000
 
 #: Called with (rows done, rows in all); returning False cancels the import.
 Progress = Callable[[int, int], bool]
@@ -175,6 +178,9 @@ class _Context:
     known_codes: frozenset[str]
     states: dict[str, str]
     existing: dict[str, int]
+    #: Chassis codes held while checking: the session's identity map is weak, and without
+    #: this every row would load its model code's row again.
+    reference: list[ChassisCode]
 
 
 def _state_lookup(session: Session) -> dict[str, str]:
@@ -313,6 +319,7 @@ def check_import(
         today=today,
         known_codes=known_model_codes(session),
         states=_state_lookup(session),
+        reference=list(session.scalars(select(ChassisCode))),
         existing={
             str(row[0]): int(row[1])
             for row in session.execute(select(Vehicle.chassis_number, Case.id).join(Case.vehicle))
@@ -403,7 +410,7 @@ def run_import(
     (or :class:`ImportCancelled`) so the caller's transaction rolls everything back."""
     name = check.sheet.name
     if check.problem_rows:
-        results = [
+        failed_rows = [
             RowResult(
                 row.line,
                 RowOutcome.FAILED if row.problems else RowOutcome.NOT_IMPORTED,
@@ -413,28 +420,63 @@ def run_import(
             )
             for row in check.rows
         ]
-        raise ImportFailed(_counted(name, results, committed=False, dry_run=dry_run))
-    results = []
+        raise ImportFailed(_counted(name, failed_rows, committed=False, dry_run=dry_run))
+    results: dict[int, RowResult] = {}
     created: dict[str, int] = {}
     total = len(check.rows)
-    for index, row in enumerate(check.rows):
-        if progress is not None and index % 100 == 0 and not progress(index, total):
+    fresh = [r for r in check.rows if not r.is_duplicate]
+    again = [r for r in check.rows if r.is_duplicate]
+    done = 0
+
+    def report_progress() -> None:
+        if progress is not None and not progress(done, total):
             raise ImportCancelled("The import was cancelled; nothing was imported.")
+
+    def fail(row: RowCheck, error: KeideskError) -> ImportFailed:
+        """Everything is rolled back, so every other row ends up not imported."""
+        rows = [
+            RowResult(r.line, RowOutcome.FAILED, r.chassis, None, str(error))
+            if r is row
+            else RowResult(r.line, RowOutcome.NOT_IMPORTED, r.chassis, None, "")
+            for r in check.rows
+        ]
+        return ImportFailed(_counted(name, rows, committed=False, dry_run=dry_run))
+
+    # New trucks, in chunks written with one flush each (the same rules as create_case).
+    for start in range(0, len(fresh), CHUNK_ROWS):
+        report_progress()
+        chunk = fresh[start : start + CHUNK_ROWS]
         try:
-            results.append(
-                _import_row(session, row, created, duplicates=duplicates, user=user, today=today)
+            ids = cases.create_cases(
+                session, [_new_case(row) for row in chunk], user=user, today=today
+            )
+        except cases.CaseCreationFailed as exc:
+            raise fail(chunk[exc.index], exc) from None
+        for row, case_id in zip(chunk, ids, strict=True):
+            assert row.chassis is not None
+            created[row.chassis] = case_id
+            results[row.line] = RowResult(
+                row.line, RowOutcome.CREATED, row.chassis, case_id, "; ".join(row.warnings)
+            )
+        done += len(chunk)
+        # Let go of the rows loaded so far: each chunk then costs what the first did.
+        session.expunge_all()
+    # Trucks already on file, or repeated in the sheet: skipped or merged, row by row.
+    for row in again:
+        if done % 100 == 0:
+            report_progress()
+        try:
+            results[row.line] = _import_duplicate(
+                session, row, created, duplicates=duplicates, user=user, today=today
             )
         except KeideskError as exc:
-            results.append(RowResult(row.line, RowOutcome.FAILED, row.chassis, None, str(exc)))
-            results.extend(
-                RowResult(r.line, RowOutcome.NOT_IMPORTED, r.chassis, None, "")
-                for r in check.rows[index + 1 :]
-            )
-            raise ImportFailed(_counted(name, results, committed=False, dry_run=dry_run)) from None
+            raise fail(row, exc) from None
+        done += 1
     remember_mapping(session, check.sheet.headers, check.mapping)
     if progress is not None:
         progress(total, total)
-    return _counted(name, results, committed=not dry_run, dry_run=dry_run)
+    ordered = [results[r.line] for r in check.rows]
+    return _counted(name, ordered, committed=not dry_run, dry_run=dry_run)
 
 
 def _problem_text(check: ImportCheck, problem: CellProblem) -> str:
@@ -443,46 +485,10 @@ def _problem_text(check: ImportCheck, problem: CellProblem) -> str:
     return f"{check.sheet.headers[problem.column]}: {problem.message}"
 
 
-def _import_row(
-    session: Session,
-    row: RowCheck,
-    created: dict[str, int],
-    *,
-    duplicates: DuplicatePolicy,
-    user: str,
-    today: date,
-) -> RowResult:
+def _new_case(row: RowCheck) -> cases.NewCase:
     assert row.chassis is not None  # a row without a chassis number has a problem
     values = row.values
-    existing = row.duplicate_of_case or created.get(row.chassis)
-    warning = "; ".join(row.warnings)
-    if existing is not None:
-        where = f"row {row.duplicate_of_line}" if row.duplicate_of_line else case_number(existing)
-        if duplicates is DuplicatePolicy.SKIP:
-            return RowResult(
-                row.line,
-                RowOutcome.SKIPPED,
-                row.chassis,
-                existing,
-                f"Already on file as {where}; skipped.",
-            )
-        case = session.get(Case, existing)
-        assert case is not None
-        changes = _merge_changes(case, values)
-        if not changes:
-            return RowResult(
-                row.line, RowOutcome.UNCHANGED, row.chassis, existing, f"Same as {where}."
-            )
-        cases.update_case(session, existing, changes, user=user, today=today)
-        return RowResult(
-            row.line,
-            RowOutcome.MERGED,
-            row.chassis,
-            existing,
-            f"Merged into {where}: {', '.join(changes)}.",
-        )
-    case_id = cases.create_case(
-        session,
+    return cases.NewCase(
         chassis=row.chassis,
         built=values.get("built"),
         first_registered=values.get("first_registered"),
@@ -490,14 +496,44 @@ def _import_row(
         state=values.get("state"),
         eta=values.get("eta"),
         notes=values.get("notes", ""),
-        today=today,
+        changes={
+            _UPDATE_NAMES[name]: value
+            for name, value in values.items()
+            if name not in _CREATE_FIELDS and name in _UPDATE_NAMES
+        },
     )
-    extra = {
-        _UPDATE_NAMES[name]: value
-        for name, value in values.items()
-        if name not in _CREATE_FIELDS and name in _UPDATE_NAMES
-    }
-    if extra:
-        cases.update_case(session, case_id, extra, user=user, today=today)
-    created[row.chassis] = case_id
-    return RowResult(row.line, RowOutcome.CREATED, row.chassis, case_id, warning)
+
+
+def _import_duplicate(
+    session: Session,
+    row: RowCheck,
+    created: Mapping[str, int],
+    *,
+    duplicates: DuplicatePolicy,
+    user: str,
+    today: date,
+) -> RowResult:
+    assert row.chassis is not None
+    existing = row.duplicate_of_case or created[row.chassis]
+    where = f"row {row.duplicate_of_line}" if row.duplicate_of_line else case_number(existing)
+    if duplicates is DuplicatePolicy.SKIP:
+        return RowResult(
+            row.line,
+            RowOutcome.SKIPPED,
+            row.chassis,
+            existing,
+            f"Already on file as {where}; skipped.",
+        )
+    case = session.get(Case, existing)
+    assert case is not None
+    changes = _merge_changes(case, row.values)
+    if not changes:
+        return RowResult(row.line, RowOutcome.UNCHANGED, row.chassis, existing, f"Same as {where}.")
+    cases.update_case(session, existing, changes, user=user, today=today)
+    return RowResult(
+        row.line,
+        RowOutcome.MERGED,
+        row.chassis,
+        existing,
+        f"Merged into {where}: {', '.join(changes)}.",
+    )

@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 
+from keidesk.dataio import importer
 from keidesk.dataio.importer import (
     DuplicatePolicy,
     ImportCancelled,
@@ -304,7 +305,8 @@ def test_fifty_thousand_rows(db: Database, tmp_path, today):
     assert fingerprint(db) == before
 
 
-def test_cancel_writes_nothing(db: Database, tmp_path, today):
+def test_cancel_writes_nothing(db: Database, tmp_path, today, monkeypatch):
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
     lines = ["Chassis"] + [f"DA52T-{100000 + i}" for i in range(500)]
     sheet = read_sheet(write_csv(tmp_path / "c.csv", "\n".join(lines)))
     before = fingerprint(db)
@@ -312,7 +314,7 @@ def test_cancel_writes_nothing(db: Database, tmp_path, today):
 
     def progress(done: int, total: int) -> bool:
         calls.append(done)
-        return done < 300
+        return done < 200
 
     with pytest.raises(ImportCancelled), db.transaction("tester") as session:
         check = check_import(session, sheet, ("chassis",), today=today)
@@ -324,7 +326,7 @@ def test_cancel_writes_nothing(db: Database, tmp_path, today):
             today=today,
             progress=progress,
         )
-    assert calls and max(calls) >= 300
+    assert calls and max(calls) >= 200
     assert fingerprint(db) == before
 
 
