@@ -17,7 +17,13 @@ from types import ModuleType
 from typing import NoReturn
 
 from keidesk import __version__, crashlog
-from keidesk.cli import case_commands, demo_commands, packet_commands, reference_commands
+from keidesk.cli import (
+    case_commands,
+    data_commands,
+    demo_commands,
+    packet_commands,
+    reference_commands,
+)
 from keidesk.cli.context import CommandContext
 from keidesk.domain.errors import KeideskError
 
@@ -31,6 +37,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     case_commands,
     demo_commands,
     packet_commands,
+    data_commands,
 )
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, cast
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType, estimate_duty
 from keidesk.domain.eligibility import assess_eligibility
-from keidesk.domain.errors import InvalidInput, NotFound
+from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
 from keidesk.domain.kei_class import check_kei_class
 from keidesk.domain.money import Money, Odometer
 from keidesk.domain.workflow import (
@@ -28,6 +29,7 @@ from keidesk.services.documents import document_view
 from keidesk.services.reference import (
     chassis_code_info,
     decode_chassis,
+    known_model_codes,
     normalize_state_code,
     state_rule_view,
 )
@@ -41,8 +43,10 @@ from keidesk.services.views import (
 )
 from keidesk.storage.models import (
     Case,
+    ChassisCode,
     Customer,
     HistoryEntry,
+    StateRule,
     Vehicle,
     WorkflowStep,
     case_number,
@@ -104,20 +108,127 @@ def create_case(
     notes: str = "",
 ) -> int:
     """Record a truck as a new case with its eight workflow steps; returns the case id."""
-    decoded = decode_chassis(session, chassis, built=built)
+    item = NewCase(chassis, built, first_registered, customer, state, eta, notes)
+    case = _new_case(session, item, today=today, user=None, batch=None)
+    session.flush()
+    return case.id
+
+
+@dataclass(frozen=True, slots=True)
+class NewCase:
+    """One case for :func:`create_cases`: :func:`create_case`'s arguments, plus further
+    fields as :func:`update_case` takes them (``{"purchase_price": Money(...)}``)."""
+
+    chassis: str
+    built: PartialDate | None = None
+    first_registered: PartialDate | None = None
+    customer: str | None = None
+    state: str | None = None
+    eta: date | None = None
+    notes: str = ""
+    changes: Mapping[str, Any] = field(default_factory=dict)
+
+
+class CaseCreationFailed(InvalidInput):
+    """``items[index]`` of :func:`create_cases` was refused; the message says why."""
+
+    def __init__(self, index: int, error: KeideskError) -> None:
+        super().__init__(str(error))
+        self.index = index
+
+
+@dataclass
+class _Batch:
+    """What cases created together share, looked up once for all of them."""
+
+    known_codes: frozenset[str]
+    taken: dict[str, int]  # chassis numbers of this batch already on file -> case id
+    customers: dict[str, Customer]  # lower-cased name -> customer (existing or new)
+    #: Reference rows held while the batch runs: the session's identity map is weak, and
+    #: without this each case would load its chassis code and state rule again.
+    reference: list[Any]
+    chassis: set[str] = field(default_factory=set)
+
+
+def create_cases(
+    session: Session, items: Sequence[NewCase], *, user: str, today: date
+) -> list[int]:
+    """Record many trucks at once (a spreadsheet import): the same rules as
+    :func:`create_case` and :func:`update_case`, written in one flush instead of one per case."""
+    reference: list[Any] = [
+        *session.scalars(select(ChassisCode)),
+        *session.scalars(select(StateRule)),
+    ]
+    codes = known_model_codes(session)
+    wanted = set()
+    for item in items:
+        with contextlib.suppress(KeideskError):  # a bad number is reported when it is reached
+            wanted.add(decode_chassis(session, item.chassis, known_codes=codes).chassis.normalized)
+    taken = {
+        str(chassis): int(case_id)
+        for chassis, case_id in session.execute(
+            select(Vehicle.chassis_number, Case.id)
+            .join(Case.vehicle)
+            .where(Vehicle.chassis_number.in_(wanted))
+        )
+    }
+    names = {
+        item.customer.strip().lower() for item in items if item.customer and item.customer.strip()
+    }
+    customers: dict[str, Customer] = {}
+    for customer in session.scalars(
+        select(Customer).where(func.lower(Customer.name).in_(names)).order_by(Customer.id)
+    ):
+        customers.setdefault(customer.name.lower(), customer)
+    batch = _Batch(codes, taken, customers, reference)
+    made: list[Case] = []
+    with session.no_autoflush:
+        for index, item in enumerate(items):
+            try:
+                made.append(_new_case(session, item, today=today, user=user, batch=batch))
+            except KeideskError as exc:
+                raise CaseCreationFailed(index, exc) from exc
+    session.flush()
+    return [case.id for case in made]
+
+
+def _new_case(
+    session: Session, item: NewCase, *, today: date, user: str | None, batch: _Batch | None
+) -> Case:
+    built, first_registered = item.built, item.first_registered
+    decoded = decode_chassis(
+        session, item.chassis, built=built, known_codes=batch.known_codes if batch else None
+    )
     normalized = decoded.chassis.normalized
-    _refuse_duplicate(session, normalized)
+    if batch is None:
+        _refuse_duplicate(session, normalized)
+    else:
+        if normalized in batch.taken:
+            existing = case_number(batch.taken[normalized])
+            raise InvalidInput(f"Chassis number {normalized} is already case {existing}.")
+        if normalized in batch.chassis:
+            raise InvalidInput(f"Chassis number {normalized} is given twice.")
+        batch.chassis.add(normalized)
     _check_dates(built, first_registered, today)
-    state_code = normalize_state_code(session, state) if state else None
+    state_code = normalize_state_code(session, item.state) if item.state else None
     vehicle = Vehicle(chassis_number=normalized, identifier_kind=decoded.chassis.kind.value)
     _apply_decoding(vehicle, decoded)
     vehicle.built = built
     vehicle.first_registered = first_registered
     _derive_eligibility(vehicle, today)
-    case = Case(vehicle=vehicle, notes=notes.strip(), eta=eta)
-    if customer and customer.strip():
-        case.customer = _customer_named(session, customer.strip(), state_code)
-        state_code = state_code or case.customer.state_code
+    case = Case(vehicle=vehicle, notes=item.notes.strip(), eta=item.eta)
+    name = (item.customer or "").strip()
+    if name:
+        if batch is None:
+            customer = _customer_named(session, name, state_code)
+        else:
+            customer = batch.customers.get(name.lower()) or Customer(
+                name=name, state_code=state_code
+            )
+            batch.customers[name.lower()] = customer
+            session.add(customer)
+        case.customer = customer
+        state_code = state_code or customer.state_code
     case.destination_state = state_code
     case.steps = [
         WorkflowStep(key=key, position=key.position, status=StepStatus.TODO, note="")
@@ -128,8 +239,9 @@ def create_case(
     session.add(case)
     _apply_age_gate(case, today, user=None)
     _refresh_stage(case)
-    session.flush()
-    return case.id
+    if item.changes:
+        _apply_changes(session, case, item.changes, user=user or "keidesk", today=today)
+    return case
 
 
 def _refuse_duplicate(
@@ -346,10 +458,16 @@ def update_case(
     session: Session, case_id: int, changes: Mapping[str, Any], *, user: str, today: date
 ) -> None:
     """Apply typed field changes to a case, all or none; derived data follow."""
+    _apply_changes(session, _case(session, case_id), changes, user=user, today=today)
+    session.flush()
+
+
+def _apply_changes(
+    session: Session, case: Case, changes: Mapping[str, Any], *, user: str, today: date
+) -> None:
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise InvalidInput(f"A case has no field {', '.join(sorted(unknown))}.")
-    case = _case(session, case_id)
     vehicle = case.vehicle
     for name, value in changes.items():
         if name == "chassis":
@@ -374,7 +492,6 @@ def update_case(
     _derive_eligibility(vehicle, today)
     _apply_age_gate(case, today, user=user)
     _refresh_stage(case)
-    session.flush()
 
 
 def _checked_vehicle_value(name: str, value: Any) -> Any:
@@ -729,6 +846,7 @@ __all__ = [
     "chassis_code_info",
     "count_cases",
     "create_case",
+    "create_cases",
     "datetime",
     "list_cases",
     "refresh_age_gates",

@@ -48,7 +48,9 @@ class AttachmentStore:
             sha = sha256_of(source)
             target = self.path_for(sha)
             if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                # Both levels 0700: mkdir(parents=True) would give the parent default modes.
+                self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+                target.parent.mkdir(exist_ok=True, mode=0o700)
                 fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
                 try:
                     with os.fdopen(fd, "wb") as out, source.open("rb") as src:

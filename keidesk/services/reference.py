@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
@@ -43,10 +43,18 @@ def chassis_code_info(row: ChassisCode) -> ChassisCodeInfo:
 
 
 def decode_chassis(
-    session: Session, text: str, *, built: PartialDate | None = None
+    session: Session,
+    text: str,
+    *,
+    built: PartialDate | None = None,
+    known_codes: Collection[str] | None = None,
 ) -> DecodedChassis:
-    """Normalise and validate a chassis number and decode its model code from the table."""
-    chassis = parse_chassis(text, known_model_codes(session))
+    """Normalise and validate a chassis number and decode its model code from the table.
+
+    ``known_codes`` (from :func:`known_model_codes`) saves the query when decoding many.
+    """
+    codes = known_codes if known_codes is not None else known_model_codes(session)
+    chassis = parse_chassis(text, codes)
     warnings = list(chassis.warnings)
     info: ChassisCodeInfo | None = None
     if chassis.kind is IdentifierKind.FRAME and chassis.model_code:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,7 +28,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from keidesk import paths
 from keidesk.storage import events
 from keidesk.storage.errors import (
-    DatabaseLocked,
     DatabaseReadOnly,
     DatabaseTooNew,
     NotAKeideskDatabase,
@@ -148,9 +148,8 @@ def _set_sqlite_pragmas(busy_timeout_s: float, read_only: bool) -> Any:
 
 
 def _check_file(path: Path) -> None:
-    """Refuse a file that is not a keidesk database, or is from a newer keidesk, without
-    changing a byte of it: this runs before any connection that could write (WAL, migrations).
-    """
+    """Refuse a folder, an unreadable file or one that is not SQLite at all, by looking at its
+    first bytes only (``_probe_existing`` then looks inside an SQLite file, read-only)."""
     try:
         if path.is_dir():
             raise NotAKeideskDatabase(f"{path} is a folder, not a keidesk database file.")
@@ -169,49 +168,6 @@ def _check_file(path: Path) -> None:
         raise NotAKeideskDatabase(
             f"{path} is not a keidesk database (it is not an SQLite database file)."
         )
-    try:
-        tables, revision = _peek(path, "mode=ro")
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower():
-            raise DatabaseLocked(
-                f"The database is in use by another keidesk or program ({path}). "
-                "Wait a moment and try again, or close the other program."
-            ) from None
-        # A WAL database in a folder we may not write to cannot be opened read-only the normal
-        # way (SQLite needs its -shm file); reading it as immutable needs no side files.
-        try:
-            tables, revision = _peek(path, "immutable=1")
-        except sqlite3.DatabaseError:
-            raise _damaged(path) from None
-    except sqlite3.DatabaseError:
-        raise _damaged(path) from None
-    if tables and "alembic_version" not in tables:
-        raise NotAKeideskDatabase(f"{path} is not a keidesk database (it holds other tables).")
-    if revision is not None and revision not in _known_revisions():
-        raise DatabaseTooNew(
-            f"{path} was written by a newer version of keidesk (schema {revision}). "
-            "Install the newer keidesk to open it; this version left the file untouched."
-        )
-
-
-def _peek(path: Path, mode: str) -> tuple[set[str], str | None]:
-    """The table names and schema revision of a file, read without writing to it."""
-    with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)) as raw:
-        tables = {
-            row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        revision = None
-        if "alembic_version" in tables:
-            row = raw.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-    return tables, revision
-
-
-def _damaged(path: Path) -> NotAKeideskDatabase:
-    return NotAKeideskDatabase(
-        f"The database file is damaged or is not a database ({path}). "
-        "Restore a backup or choose another file."
-    )
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -231,16 +187,36 @@ def _known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def is_known_schema(revision: str) -> bool:
+    """Whether this keidesk knows the schema revision (a newer keidesk's file is refused)."""
+    return revision in _known_revisions()
+
+
 def schema_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def read_only_uri(path: Path) -> str:
+    """An ``sqlite3`` URI that opens ``path`` for reading only (it never writes to the file)."""
+    return f"file:{urllib.parse.quote(str(path))}?mode=ro"
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by the user only, before anything is written to it, so
+    customer data is never briefly readable by other accounts (SQLite gives the -wal and -shm
+    files the same mode as the database file)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+
+
 def backup_sqlite_file(source: Path, destination: Path) -> Path:
     """A consistent copy through SQLite's online backup API (safe while others read)."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    if not destination.exists():
+        create_private_file(destination)
     with (
-        contextlib.closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+        contextlib.closing(sqlite3.connect(read_only_uri(source), uri=True)) as src,
         contextlib.closing(sqlite3.connect(destination)) as dst,
     ):
         src.backup(dst)
@@ -250,8 +226,52 @@ def backup_sqlite_file(source: Path, destination: Path) -> Path:
 
 def _private(path: Path) -> None:
     """Readable by the user only: customer data does not belong to other accounts."""
-    if os.name == "posix":
-        path.chmod(0o600)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        # Another account's file, shared with us on purpose: its mode is not ours to change.
+        with contextlib.suppress(PermissionError):
+            path.chmod(0o600)
+
+
+def _probe_existing(path: Path, busy_timeout_s: float) -> None:
+    """Look at an existing file read-only before anything may write to it.
+
+    A foreign, damaged, locked or too-new file is refused here, so it is left exactly as it
+    was: no journal mode switched, no -wal/-shm created beside it, no migration begun.
+    """
+    uri = read_only_uri(path)
+    if not Path(f"{path}-wal").exists():
+        # Nobody has the file open (an open WAL database always has its -wal), so read it as
+        # it is: a read-only connection would otherwise create -wal/-shm files beside it.
+        uri += "&immutable=1"
+    try:
+        with contextlib.closing(
+            sqlite3.connect(uri, uri=True, timeout=busy_timeout_s)
+        ) as connection:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if not tables:
+                return
+            if "alembic_version" not in tables:
+                raise NotAKeideskDatabase(
+                    f"{path} is not a keidesk database (it holds other tables)."
+                )
+            revisions = [
+                row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
+            ]
+    except sqlite3.DatabaseError as exc:
+        error = translate(exc, path)
+        if error is None:
+            raise
+        raise error from exc
+    known = _known_revisions()
+    newer = [rev for rev in revisions if rev not in known]
+    if newer:
+        raise DatabaseTooNew(
+            f"{path} was written by a newer version of keidesk (schema {newer[0]}). "
+            "Install the newer keidesk to open it; this version left the file untouched."
+        )
 
 
 def open_database(
@@ -270,14 +290,22 @@ def open_database(
             if not create or read_only:
                 raise StorageError(f"There is no keidesk database at {path}.")
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        elif not read_only and not os.access(path, os.W_OK):
-            raise DatabaseReadOnly(
-                f"The database file {path} is read-only; keidesk cannot save changes to it. "
-                "Check the file's permissions, or open it read-only."
-            )
+            create_private_file(path)
+        else:
+            _probe_existing(path, busy_timeout_s)
+            if not read_only and not os.access(path, os.W_OK):
+                raise DatabaseReadOnly(
+                    f"The database file {path} is read-only; keidesk cannot save changes to "
+                    "it. Check the file's permissions, or open it read-only."
+                )
     url = location.url
     if path is not None and read_only:
-        url = URL.create("sqlite", database=f"file:{path}?mode=ro", query={"uri": "true"})
+        uri = read_only_uri(path)
+        if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+            # A read-only folder (a CD, a share, another user's files): SQLite could not create
+            # the -shm file a WAL database needs, and nobody is writing (there is no -wal).
+            uri += "&immutable=1"
+        url = URL.create("sqlite", database=uri, query={"uri": "true"})
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas(busy_timeout_s, read_only))
@@ -288,7 +316,7 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    if path is not None and path.exists():
+    if path is not None and path.exists() and not read_only:
         _private(path)
     return database
 

@@ -7,6 +7,7 @@ crash handler (STYLE.md: environment errors vs bugs).
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.exc import DatabaseError, OperationalError
@@ -34,9 +35,13 @@ class DatabaseTooNew(StorageError):
     pass
 
 
-def translate(exc: DatabaseError, where: Path | str | None) -> StorageError | None:
-    """The StorageError for a known environment failure, or None for a bug."""
-    text = str(exc.orig if exc.orig is not None else exc).lower()
+def translate(
+    exc: DatabaseError | sqlite3.DatabaseError, where: Path | str | None
+) -> StorageError | None:
+    """The StorageError for a known environment failure (from SQLAlchemy or from ``sqlite3``
+    used directly, as backups and start-up checks do), or None for a bug."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).lower()
     place = f" ({where})" if where else ""
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseLocked(
@@ -67,6 +72,6 @@ def translate(exc: DatabaseError, where: Path | str | None) -> StorageError | No
             f"The disk reported an error while reading or writing the database{place}. "
             "Check the drive (a removed USB stick?) and try again."
         )
-    if isinstance(exc, OperationalError) and "no such table" in text:
+    if isinstance(exc, OperationalError | sqlite3.OperationalError) and "no such table" in text:
         return NotAKeideskDatabase(f"This is not a complete keidesk database{place}.")
     return None

@@ -146,7 +146,9 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             touched.add(obj)
         elif isinstance(obj, Vehicle) and obj.case is not None:
             touched.add(obj.case)
-        elif isinstance(obj, Customer) and obj in session.dirty:
+        elif isinstance(obj, Customer) and inspect(obj).attrs.name.history.has_changes():
+            # Only a renamed customer changes their cases' search text; adding a case to a
+            # customer must not load all their cases (it made bulk imports quadratic).
             touched.update(obj.cases)
     for case in touched:
         text = search_text_for(case)

@@ -1,0 +1,284 @@
+"""``import``, ``export``, ``backup``, ``restore``, ``check`` and ``bundle``: data in and out."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from keidesk.cli.context import CommandContext
+from keidesk.cli.output import emit, emit_json, jsonable, table
+from keidesk.dataio import backup, bundle, integrity
+from keidesk.dataio.export import export_cases
+from keidesk.dataio.importer import (
+    DuplicatePolicy,
+    ImportFailed,
+    ImportReport,
+    check_import,
+    run_import,
+)
+from keidesk.dataio.mapping import FIELDS, apply_overrides, mapping_for
+from keidesk.dataio.sheets import read_sheet
+from keidesk.domain.errors import InvalidInput
+from keidesk.domain.workflow import parse_stage
+from keidesk.services import cases
+from keidesk.services.documents import AttachmentStore
+from keidesk.services.reference import normalize_state_code
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    imp = subparsers.add_parser(
+        "import",
+        parents=[common],
+        help="import cases from a CSV or XLSX file (all rows or none)",
+        description="Columns are matched to fields by their headers (and remembered per "
+        f"layout). Fields: {', '.join(FIELDS)}.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
+    imp.add_argument(
+        "--duplicates",
+        choices=[p.value for p in DuplicatePolicy],
+        default=DuplicatePolicy.SKIP.value,
+        help="a truck already on file: skip its row (default) or merge the row into it",
+    )
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="correct the column mapping (FIELD '-' ignores the column); repeatable",
+    )
+    imp.set_defaults(handler=cmd_import)
+
+    exp = subparsers.add_parser(
+        "export", parents=[common], help="export the (filtered) case list to CSV or XLSX"
+    )
+    exp.add_argument("file", type=Path, metavar="FILE", help="a .csv or .xlsx file")
+    exp.add_argument("--search", metavar="TEXT", default="")
+    exp.add_argument("--stage", metavar="STEP", help="a step key, or 'complete'")
+    exp.add_argument("--state", metavar="XX")
+    exp.set_defaults(handler=cmd_export)
+
+    bak = subparsers.add_parser(
+        "backup", parents=[common], help="back up the database and attachments now"
+    )
+    bak.add_argument(
+        "--to", type=Path, metavar="PATH", help="a folder to put the backup in (a USB stick)"
+    )
+    bak.set_defaults(handler=cmd_backup)
+
+    res = subparsers.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database with a verified backup (the current one is kept aside)",
+    )
+    res.add_argument("path", type=Path, metavar="PATH", help="a backup folder or database file")
+    res.set_defaults(handler=cmd_restore)
+
+    chk = subparsers.add_parser(
+        "check", parents=[common], help="check the database and every attachment's hash"
+    )
+    chk.set_defaults(handler=cmd_check)
+
+    bun = subparsers.add_parser("bundle", parents=[common], help="case bundles (.zip)")
+    bun_sub = bun.add_subparsers(
+        dest="bundle_command", metavar="SUBCOMMAND", parser_class=type(bun)
+    )
+    bexp = bun_sub.add_parser("export", parents=[common], help="export cases as one .zip")
+    bexp.add_argument("ids", type=int, nargs="+", metavar="ID")
+    bexp.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
+    bexp.set_defaults(handler=cmd_bundle_export)
+    bimp = bun_sub.add_parser("import", parents=[common], help="import a case bundle")
+    bimp.add_argument("file", type=Path, metavar="FILE.zip")
+    bimp.add_argument(
+        "--prefer",
+        choices=[c.value for c in bundle.Choice],
+        help="for a case already here that differs: keep mine, take theirs, or keep both",
+    )
+    bimp.add_argument("--dry-run", action="store_true", help="show what would change")
+    bimp.set_defaults(handler=cmd_bundle_import)
+
+
+# --- import and export ----------------------------------------------------------------------
+
+
+def _report_json(report: ImportReport, mapping: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "file": report.file,
+        "committed": report.committed,
+        "dry_run": report.dry_run,
+        "counts": dict(report.counts),
+        "mapping": mapping,
+        "rows": [jsonable(r) for r in report.rows],
+    }
+
+
+def _emit_report(ctx: CommandContext, report: ImportReport, mapping: dict[str, str | None]) -> None:
+    if ctx.json:
+        emit_json(_report_json(report, mapping))
+        return
+    emit(
+        table(
+            [
+                [
+                    str(r.line),
+                    r.outcome.value,
+                    r.chassis or "",
+                    str(r.case_id or ""),
+                    r.message,
+                ]
+                for r in report.rows
+            ],
+            ["row", "result", "chassis", "case", "details"],
+        )
+    )
+    counts = ", ".join(f"{n} {name}" for name, n in report.counts.items() if n)
+    emit(
+        f"{report.file}: {counts or 'no rows'}"
+        + (" (dry run, nothing written)" if report.dry_run else "")
+    )
+
+
+def cmd_import(ctx: CommandContext) -> int:
+    args = ctx.args
+    sheet = read_sheet(args.file)
+    database = ctx.database
+    session_scope = database.reader() if args.dry_run else database.transaction(ctx.user)
+    mapping_shown: dict[str, str | None] = {}
+    try:
+        with session_scope as session:
+            mapping, _remembered = mapping_for(session, sheet.headers)
+            mapping = apply_overrides(sheet.headers, mapping, args.map)
+            mapping_shown = dict(zip(sheet.headers, mapping, strict=True))
+            check = check_import(session, sheet, mapping, today=ctx.today)
+            report = run_import(
+                session,
+                check,
+                duplicates=DuplicatePolicy(args.duplicates),
+                user=ctx.user,
+                today=ctx.today,
+                dry_run=args.dry_run,
+            )
+    except ImportFailed as failed:
+        _emit_report(ctx, failed.report, mapping_shown)
+        raise
+    _emit_report(ctx, report, mapping_shown)
+    return 0
+
+
+def cmd_export(ctx: CommandContext) -> int:
+    args = ctx.args
+    with ctx.database.reader() as session:
+        case_filter = cases.CaseFilter(
+            search=args.search,
+            stage=parse_stage(args.stage) if args.stage else None,
+            state=normalize_state_code(session, args.state) if args.state else None,
+        )
+        count = export_cases(session, case_filter, args.file, today=ctx.today)
+    if ctx.json:
+        emit_json({"file": str(args.file), "cases": count})
+    else:
+        emit(f"Exported {count} cases to {args.file}")
+    return 0
+
+
+# --- backups and checks ---------------------------------------------------------------------
+
+
+def cmd_backup(ctx: CommandContext) -> int:
+    result = backup.make_backup(
+        ctx.database, kind=backup.BackupKind.MANUAL, user=ctx.user, to=ctx.args.to
+    )
+    if ctx.json:
+        emit_json(result)
+    else:
+        emit(f"Backed up to {result.path} ({result.cases} cases, {result.attachments} attachments)")
+    return 0
+
+
+def cmd_restore(ctx: CommandContext) -> int:
+    result = backup.restore_backup(ctx.database, ctx.args.path, user=ctx.user)
+    if ctx.json:
+        emit_json(result)
+    else:
+        emit(
+            f"Restored {result.restored_from} ({result.cases} cases). The database it replaced "
+            f"is kept at {result.kept_aside}; 'keidesk restore {result.kept_aside}' undoes this."
+        )
+    return 0
+
+
+def cmd_check(ctx: CommandContext) -> int:
+    report = integrity.check(ctx.database)
+    if ctx.json:
+        emit_json(report)
+    else:
+        emit(
+            f"Database: {'ok' if report.database_ok else 'DAMAGED'}; "
+            f"{report.documents_checked} attachments checked"
+        )
+        for problem in report.problems:
+            emit(f"problem: {problem}")
+    if not report.ok:
+        raise InvalidInput(
+            f"The check found {len(report.problems)} problem(s); restore a backup "
+            "or re-attach the missing files."
+        )
+    return 0
+
+
+# --- bundles --------------------------------------------------------------------------------
+
+
+def cmd_bundle_export(ctx: CommandContext) -> int:
+    args = ctx.args
+    database = ctx.database
+    with database.reader() as session:
+        result = bundle.export_bundle(
+            session, AttachmentStore(database.folder), args.ids, args.out, user=ctx.user
+        )
+    if ctx.json:
+        emit_json(result)
+    else:
+        emit(f"Wrote {result.cases} cases and {result.files} files to {result.path}")
+    return 0
+
+
+def cmd_bundle_import(ctx: CommandContext) -> int:
+    args = ctx.args
+    database = ctx.database
+    choice = bundle.Choice(args.prefer) if args.prefer else None
+    contents = bundle.open_bundle(args.file)
+    scope = database.reader() if args.dry_run else database.transaction(ctx.user)
+    try:
+        with scope as session:
+            result = bundle.import_bundle(
+                session,
+                AttachmentStore(database.folder),
+                contents,
+                user=ctx.user,
+                today=ctx.today,
+                default_choice=choice,
+                dry_run=args.dry_run,
+            )
+    except bundle.BundleConflict as conflict:
+        _emit_bundle_result(ctx, conflict.result)
+        raise
+    _emit_bundle_result(ctx, result)
+    return 0
+
+
+def _emit_bundle_result(ctx: CommandContext, result: bundle.BundleImport) -> None:
+    if ctx.json:
+        emit_json(result)
+        return
+    for case in result.cases:
+        emit(f"{case.number or '(new)'} {case.chassis}: {case.outcome}")
+        for difference in case.differences:
+            emit(
+                f"  {difference.item} {difference.field}: mine {difference.mine!r}, "
+                f"theirs {difference.theirs!r}"
+            )
+    if result.dry_run:
+        emit("(dry run, nothing written)")

@@ -1,0 +1,598 @@
+"""Backups and restore: consistent copies of the database with its attachments.
+
+A backup is a folder ``keidesk-backup-<UTC time>-<kind>/`` holding ``keidesk.sqlite3`` (copied
+through SQLite's online backup API, so it is consistent while keidesk is open), the attachment
+files, and ``backup.json`` (a manifest with the database's SHA-256 and the attachment list).
+Each copy passes ``PRAGMA integrity_check`` before it counts. Automatic backups live in
+``backups/`` beside the database and are rotated (7 daily, 4 weekly, 12 monthly); a manual one
+can go to any folder, such as a USB stick.
+
+Restoring verifies the backup first (integrity, hashes, schema), keeps the current database
+aside as a backup of its own, then copies the backup in through the same online API. The
+"kept aside" copy is recorded, so the restore can be undone by restoring it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from keidesk import __version__
+from keidesk.domain.errors import InvalidInput
+from keidesk.services.documents import CHUNK, AttachmentStore, sha256_of
+from keidesk.storage.database import (
+    SQLITE_HEADER,
+    Database,
+    create_private_file,
+    is_known_schema,
+    open_database,
+    read_only_uri,
+)
+from keidesk.storage.errors import StorageError, translate
+from keidesk.storage.models import Case, Setting, utcnow
+
+BACKUPS_DIRNAME = "backups"
+MANIFEST_NAME = "backup.json"
+DB_NAME = "keidesk.sqlite3"
+ATTACHMENTS_DIRNAME = "attachments"
+FOLDER_PREFIX = "keidesk-backup-"
+FORMAT = 1
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 12
+KEEP_BEFORE_RESTORE = 5
+REMIND_AFTER_DAYS = 7
+
+BACKUP_LOG_SETTING = "backup_log"
+LAST_RESTORE_SETTING = "last_restore"
+
+
+class BackupKind(StrEnum):
+    DAILY = "daily"
+    CLOSE = "close"  # made when the app closes
+    MANUAL = "manual"
+    BEFORE_RESTORE = "before-restore"  # the database a restore replaced, to undo it
+
+
+class BackupInvalid(InvalidInput):
+    """A backup that cannot be restored; the message says why. Nothing was changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupResult:
+    path: Path  # the backup folder
+    kind: BackupKind
+    created_at: datetime
+    cases: int
+    attachments: int
+    database_bytes: int
+    integrity: str  # "ok": the copy passed PRAGMA integrity_check
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    kind: BackupKind
+    created_at: datetime
+    cases: int
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    restored_from: Path
+    kept_aside: Path  # restore this to undo
+    cases: int
+    attachments_added: int
+
+
+def backups_folder(database: Database) -> Path:
+    return database.folder / BACKUPS_DIRNAME
+
+
+def _private_dir(path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        path.chmod(0o700)
+
+
+def _sqlite_path(database: Database) -> Path:
+    if database.path is None:
+        raise StorageError(
+            f"Only a keidesk database file can be backed up here ({database.location.label})."
+        )
+    return database.path
+
+
+@contextlib.contextmanager
+def _sqlite(
+    uri_or_path: str | Path, where: Path, *, timeout: float = 5.0
+) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection whose environment errors become plain StorageErrors."""
+    try:
+        with contextlib.closing(
+            sqlite3.connect(uri_or_path, uri=isinstance(uri_or_path, str), timeout=timeout)
+        ) as connection:
+            yield connection
+    except sqlite3.DatabaseError as exc:
+        error = translate(exc, where)
+        if error is None:
+            raise
+        raise error from exc
+
+
+def _integrity(connection: sqlite3.Connection) -> list[str]:
+    return [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+
+
+def _copy_database(source: Path, destination: Path) -> None:
+    """Online-backup ``source`` into a new private file, self-contained (no -wal needed)."""
+    create_private_file(destination)
+    with (
+        _sqlite(read_only_uri(source), source) as src,
+        _sqlite(destination, destination) as dst,
+    ):
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode = DELETE")
+        problems = _integrity(dst)
+    if problems != ["ok"]:
+        raise StorageError(
+            "The backup copy failed its integrity check, so the database itself may be "
+            f"damaged: {problems[0]}. Run 'keidesk check'."
+        )
+
+
+def _sha256_and_size(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _copy_attachments(store: AttachmentStore, target: Path, *, link: bool) -> list[dict[str, Any]]:
+    """Every stored attachment into ``target``; hard links when allowed (a stored file never
+    changes, so a link is as good as a copy and costs no space)."""
+    listed: list[dict[str, Any]] = []
+    if not store.root.is_dir():
+        return listed
+    for bucket in sorted(store.root.iterdir()):
+        if not bucket.is_dir() or bucket.name.startswith("."):
+            continue
+        for file in sorted(bucket.iterdir()):
+            if file.name.startswith(".") or not file.is_file():
+                continue
+            out_dir = target / bucket.name
+            if not out_dir.exists():
+                _private_dir(out_dir)
+            out = out_dir / file.name
+            copied = False
+            if link:
+                try:
+                    os.link(file, out)
+                    copied = True
+                except OSError:
+                    copied = False
+            if not copied:
+                shutil.copyfile(file, out)
+                out.chmod(0o600)
+            listed.append({"sha256": file.name, "size": file.stat().st_size})
+    return listed
+
+
+def _schema_and_cases(db_file: Path) -> tuple[str | None, int]:
+    with _sqlite(read_only_uri(db_file), db_file) as connection:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        count = connection.execute("SELECT count(*) FROM cases").fetchone()
+    return (str(revision[0]) if revision else None), int(count[0])
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def make_backup(
+    database: Database,
+    *,
+    kind: BackupKind,
+    user: str,
+    to: Path | None = None,
+    now: datetime | None = None,
+) -> BackupResult:
+    """Back up the database and its attachments into a new folder (in ``to``, or in the
+    automatic ``backups/`` folder, which is then rotated)."""
+    source = _sqlite_path(database)
+    moment = now or utcnow()
+    automatic_folder = backups_folder(database)
+    parent = to.expanduser() if to is not None else automatic_folder
+    if to is not None and not parent.is_dir():
+        raise InvalidInput(f"There is no folder {parent}; choose an existing folder or drive.")
+    try:
+        if to is None:
+            _private_dir(automatic_folder)
+        name = f"{FOLDER_PREFIX}{_stamp(moment)}-{kind.value}"
+        final = parent / name
+        partial = parent / f".partial-{name}"
+        _private_dir(partial)
+    except PermissionError:
+        raise InvalidInput(f"keidesk may not write to {parent}; choose another folder.") from None
+    try:
+        _copy_database(source, partial / DB_NAME)
+        db_sha, db_size = _sha256_and_size(partial / DB_NAME)
+        revision, case_total = _schema_and_cases(partial / DB_NAME)
+        attachments = _copy_attachments(
+            AttachmentStore(database.folder),
+            partial / ATTACHMENTS_DIRNAME,
+            link=parent.resolve() == automatic_folder.resolve(),
+        )
+        manifest = {
+            "format": FORMAT,
+            "app": "keidesk",
+            "version": __version__,
+            "created_at": moment.astimezone(UTC).isoformat(),
+            "kind": kind.value,
+            "schema": revision,
+            "cases": case_total,
+            "database": {"file": DB_NAME, "sha256": db_sha, "size": db_size},
+            "attachments": attachments,
+        }
+        manifest_path = partial / MANIFEST_NAME
+        create_private_file(manifest_path)
+        manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+        partial.rename(final)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        if isinstance(exc, PermissionError):
+            raise InvalidInput(
+                f"keidesk may not write to {parent}; choose another folder."
+            ) from None
+        raise StorageError(
+            f"The backup could not be written to {parent}: {exc.strerror or exc}. "
+            "Check the free space on that drive."
+        ) from None
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    result = BackupResult(
+        path=final,
+        kind=kind,
+        created_at=moment,
+        cases=case_total,
+        attachments=len(attachments),
+        database_bytes=db_size,
+        integrity="ok",
+    )
+    if kind is not BackupKind.BEFORE_RESTORE and not database.read_only:
+        with database.transaction(user) as session:
+            _record_backup(session, result, elsewhere=to is not None)
+    if to is None:
+        rotate(automatic_folder)
+    return result
+
+
+# --- bookkeeping (the settings table) ---------------------------------------------------------
+
+
+def _setting(session: Session, key: str) -> dict[str, Any] | None:
+    row = session.get(Setting, key)
+    return dict(row.value) if row is not None else None
+
+
+def _put_setting(session: Session, key: str, value: dict[str, Any]) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    elif row.value != value:
+        row.value = value
+    session.flush()
+
+
+def _record_backup(session: Session, result: BackupResult, *, elsewhere: bool) -> None:
+    log = _setting(session, BACKUP_LOG_SETTING) or {}
+    at = result.created_at.astimezone(UTC).isoformat()
+    log.update(last_backup_at=at, last_backup_path=str(result.path), last_backup_kind=result.kind)
+    if elsewhere:
+        log.update(last_elsewhere_at=at, last_elsewhere_path=str(result.path))
+    _put_setting(session, BACKUP_LOG_SETTING, log)
+
+
+def _logged_time(session: Session, key: str) -> datetime | None:
+    log = _setting(session, BACKUP_LOG_SETTING)
+    if not log or not isinstance(log.get(key), str):
+        return None
+    try:
+        return datetime.fromisoformat(log[key])
+    except ValueError:
+        return None
+
+
+def last_backup_at(session: Session) -> datetime | None:
+    """When the last backup of any kind was made."""
+    return _logged_time(session, "last_backup_at")
+
+
+def last_backup_elsewhere_at(session: Session) -> datetime | None:
+    """When a backup was last written to a chosen folder (a USB stick, another computer):
+    automatic backups beside the database do not survive a lost or broken laptop."""
+    return _logged_time(session, "last_elsewhere_at")
+
+
+def backup_reminder(session: Session, *, today: date) -> str | None:
+    """The reminder to show at start when no backup has been copied to another drive for a
+    week (or none made at all), else None. An empty database needs no reminder."""
+    if session.scalar(select(Case.id).limit(1)) is None:
+        return None
+    advice = "Back up to a USB stick or another computer now (Backup → Back up to folder…)."
+    last = last_backup_at(session)
+    elsewhere = last_backup_elsewhere_at(session)
+    if last is None or (today - last.date()).days >= REMIND_AFTER_DAYS:
+        when = "ever" if last is None else f"for {(today - last.date()).days} days"
+        return f"keidesk has not been backed up {when}. {advice}"
+    if elsewhere is None:
+        return f"Your backups are all on this computer; none is on another drive. {advice}"
+    days = (today - elsewhere.date()).days
+    if days >= REMIND_AFTER_DAYS:
+        return (
+            f"The last backup to another drive was {days} days ago "
+            f"({elsewhere.date().isoformat()}). {advice}"
+        )
+    return None
+
+
+def backup_if_due(
+    database: Database, *, user: str, today: date, kind: BackupKind = BackupKind.DAILY
+) -> BackupResult | None:
+    """The daily backup (call at start): made unless one was made today. ``kind=CLOSE`` at
+    close makes one regardless."""
+    if kind is BackupKind.DAILY:
+        with database.reader() as session:
+            last = last_backup_at(session)
+        if last is not None and last.date() >= today:
+            return None
+    return make_backup(database, kind=kind, user=user)
+
+
+def last_restore(session: Session) -> dict[str, Any] | None:
+    """What the last restore replaced (``kept_aside``), for "undo last restore"."""
+    return _setting(session, LAST_RESTORE_SETTING)
+
+
+# --- rotation --------------------------------------------------------------------------------
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    manifest_path = folder / MANIFEST_NAME
+    try:
+        data = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise BackupInvalid(
+            f"{folder} is not a keidesk backup (its {MANIFEST_NAME} is missing or unreadable)."
+        ) from None
+    if not isinstance(data, dict) or data.get("app") != "keidesk":
+        raise BackupInvalid(f"{folder} is not a keidesk backup.")
+    return data
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in a folder, newest first (folders that are not backups are left alone)."""
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for child in folder.iterdir():
+        if not child.name.startswith(FOLDER_PREFIX) or not child.is_dir():
+            continue
+        try:
+            manifest = _read_manifest(child)
+            found.append(
+                BackupInfo(
+                    path=child,
+                    kind=BackupKind(manifest["kind"]),
+                    created_at=datetime.fromisoformat(manifest["created_at"]),
+                    cases=int(manifest.get("cases", 0)),
+                )
+            )
+        except (BackupInvalid, KeyError, ValueError, TypeError):
+            continue
+    found.sort(key=lambda b: b.created_at, reverse=True)
+    return found
+
+
+def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
+    """Grandfather-father-son: the newest backup of each of the last 7 days, 4 weeks and
+    12 months that have backups, and the newest 5 copies kept aside by restores."""
+    keep: set[Path] = set()
+    rotating = [b for b in backups if b.kind is not BackupKind.BEFORE_RESTORE]
+    rotating.sort(key=lambda b: b.created_at, reverse=True)
+    buckets: tuple[tuple[int, Callable[[date], tuple[int, ...]]], ...] = (
+        (KEEP_DAILY, lambda d: (d.year, d.month, d.day)),
+        (KEEP_WEEKLY, lambda d: tuple(d.isocalendar())[:2]),
+        (KEEP_MONTHLY, lambda d: (d.year, d.month)),
+    )
+    for limit, key in buckets:
+        seen: set[Any] = set()
+        for info in rotating:
+            bucket = key(info.created_at.date())
+            if bucket in seen:
+                continue
+            if len(seen) >= limit:
+                break
+            seen.add(bucket)
+            keep.add(info.path)
+    aside = sorted(
+        (b for b in backups if b.kind is BackupKind.BEFORE_RESTORE),
+        key=lambda b: b.created_at,
+        reverse=True,
+    )
+    keep.update(b.path for b in aside[:KEEP_BEFORE_RESTORE])
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete the backups in ``folder`` that the rotation no longer keeps; returns them."""
+    backups = list_backups(folder)
+    keep = backups_to_keep(backups)
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    for stale in folder.glob(f".partial-{FOLDER_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)  # left by a backup that was killed
+    return removed
+
+
+# --- verifying and restoring ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class VerifiedBackup:
+    database_file: Path
+    attachments: Path | None
+    cases: int
+    schema: str | None
+
+
+def verify_backup(source: Path) -> VerifiedBackup:
+    """Check a backup folder (or a bare database file) completely before it is used."""
+    source = source.expanduser()
+    if source.is_file() and source.name == MANIFEST_NAME:
+        source = source.parent
+    manifest: dict[str, Any] | None = None
+    attachments: Path | None = None
+    if source.is_dir():
+        manifest = _read_manifest(source)
+        db_file = source / str(manifest.get("database", {}).get("file", DB_NAME))
+        if db_file.parent != source or not db_file.is_file():
+            raise BackupInvalid(f"The backup {source} has no database file.")
+        attachments = source / ATTACHMENTS_DIRNAME
+    elif source.is_file():
+        db_file = source
+    else:
+        raise BackupInvalid(f"There is no backup at {source}.")
+    with db_file.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise BackupInvalid(f"{db_file} is not a keidesk database or backup.")
+    if manifest is not None:
+        expected = manifest.get("database", {})
+        sha, size = _sha256_and_size(db_file)
+        if sha != expected.get("sha256") or size != expected.get("size"):
+            raise BackupInvalid(
+                f"The database in {source} does not match its manifest (changed or damaged "
+                "since the backup was made); it was not restored."
+            )
+        for entry in manifest.get("attachments", []):
+            name = str(entry.get("sha256", ""))
+            file = attachments / name[:2] / name if attachments else None
+            if len(name) != 64 or file is None or not file.is_file() or sha256_of(file) != name:
+                raise BackupInvalid(
+                    f"Attachment {name[:12]}… in {source} is missing or damaged; "
+                    "the backup was not restored."
+                )
+    try:
+        with contextlib.closing(
+            sqlite3.connect(read_only_uri(db_file) + "&immutable=1", uri=True)
+        ) as connection:
+            problems = _integrity(connection)
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if "alembic_version" not in tables or "cases" not in tables:
+                raise BackupInvalid(f"{db_file} is not a keidesk database.")
+            revision_row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            count = int(connection.execute("SELECT count(*) FROM cases").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise BackupInvalid(f"{db_file} is damaged and cannot be restored ({exc}).") from None
+    if problems != ["ok"]:
+        raise BackupInvalid(f"{db_file} failed its integrity check ({problems[0]}); not restored.")
+    revision = str(revision_row[0]) if revision_row else None
+    if revision is not None and not is_known_schema(revision):
+        raise BackupInvalid(
+            f"{db_file} was made by a newer keidesk (schema {revision}); install it to restore."
+        )
+    return VerifiedBackup(db_file, attachments, count, revision)
+
+
+def _add_attachments(store: AttachmentStore, folder: Path | None) -> int:
+    if folder is None or not folder.is_dir():
+        return 0
+    added = 0
+    for file in folder.glob("*/*"):
+        if file.is_file() and len(file.name) == 64 and not store.path_for(file.name).exists():
+            store.put(file)
+            added += 1
+    return added
+
+
+def restore_backup(database: Database, source: Path, *, user: str) -> RestoreResult:
+    """Replace the database's contents with a verified backup, keeping the current contents
+    aside as a backup so :func:`undo_last_restore` can bring them back. Attachments are added
+    (never removed). Sessions opened after this see the restored data."""
+    target = _sqlite_path(database)
+    if database.read_only:
+        raise StorageError("The database is open read-only; it cannot be restored into.")
+    verified = verify_backup(source)
+    with database.reader() as session:
+        previous_log = _setting(session, BACKUP_LOG_SETTING)
+    aside = make_backup(database, kind=BackupKind.BEFORE_RESTORE, user=user)
+    database.engine.dispose()
+    with (
+        _sqlite(
+            read_only_uri(verified.database_file) + "&immutable=1", verified.database_file
+        ) as src,
+        _sqlite(target, target) as dst,
+    ):
+        src.backup(dst)
+        problems = [str(r[0]) for r in dst.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise StorageError(
+            f"The restored database failed its check ({problems[0]}); the previous one is kept "
+            f"at {aside.path}: restore that to go back."
+        )
+    added = _add_attachments(AttachmentStore(database.folder), verified.attachments)
+    open_database(target).close()  # migrate an older backup to this version's schema
+    database.engine.dispose()
+    with database.transaction(user) as session:
+        log = _setting(session, BACKUP_LOG_SETTING)
+        if previous_log and (
+            not log or str(previous_log.get("last_backup_at")) > str(log.get("last_backup_at"))
+        ):
+            _put_setting(session, BACKUP_LOG_SETTING, previous_log)
+        _put_setting(
+            session,
+            LAST_RESTORE_SETTING,
+            {
+                "restored_from": str(source),
+                "kept_aside": str(aside.path),
+                "at": utcnow().isoformat(),
+                "by": user,
+            },
+        )
+    return RestoreResult(
+        restored_from=source, kept_aside=aside.path, cases=verified.cases, attachments_added=added
+    )
+
+
+def undo_last_restore(database: Database, *, user: str) -> RestoreResult:
+    """Put back the database the last restore replaced (itself kept aside again)."""
+    with database.reader() as session:
+        info = last_restore(session)
+    if not info or not info.get("kept_aside"):
+        raise InvalidInput("There is no restore to undo.")
+    aside = Path(str(info["kept_aside"]))
+    if not aside.exists():
+        raise InvalidInput(f"The copy kept aside by the last restore is gone ({aside}).")
+    return restore_backup(database, aside, user=user)

@@ -1,0 +1,777 @@
+"""Case bundles: one ``.zip`` that carries cases between keidesk databases (office and laptop,
+or to a broker), with their attachments, packets and history.
+
+Layout: ``bundle.json`` (the cases), ``files/<sha256>`` (each attachment or packet once), and
+``manifest.json`` (the SHA-256 of every other member). A bundle comes from outside, so
+:func:`open_bundle` trusts nothing: it refuses path traversal, absolute paths, links, unknown
+members, too many or too large members, compression bombs, and any file that does not match the
+manifest, before anything is written.
+
+A case already here (same uid, or same chassis number) is compared field by field and step by
+step; for each differing item the user keeps theirs (``mine``), takes the bundle's
+(``theirs``) or keeps both (``both``: nothing is lost from either side). Both histories are kept.
+Importing the same bundle again changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from keidesk import __version__
+from keidesk.domain.dates import PartialDate
+from keidesk.domain.duty import BodyType
+from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
+from keidesk.domain.money import DistanceUnit
+from keidesk.domain.workflow import StepKey, StepStatus, stage_of
+from keidesk.services import cases
+from keidesk.services.documents import AttachmentStore
+from keidesk.services.reference import decode_chassis
+from keidesk.storage.models import (
+    Case,
+    Document,
+    HistoryEntry,
+    Vehicle,
+    WorkflowStep,
+    case_number,
+    utcnow,
+)
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+DOCUMENT = "bundle.json"
+FILES_DIR = "files/"
+MAX_MEMBERS = 2_000
+MAX_MEMBER_BYTES = 256 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_JSON_BYTES = 64 * 1024 * 1024
+#: A member that expands more than this many times over is a compression bomb, not a scan.
+MAX_RATIO = 100
+_SHA_NAME = re.compile(r"files/([0-9a-f]{64})")
+
+
+class BundleRefused(InvalidInput):
+    """A bundle that is unsafe or damaged; nothing was imported."""
+
+
+class Choice(StrEnum):
+    MINE = "mine"  # keep what is here
+    THEIRS = "theirs"  # take the bundle's
+    BOTH = "both"  # keep both: fill gaps, join notes, the further step status
+
+
+# --- exporting ------------------------------------------------------------------------------
+
+
+def _iso(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+#: Fields compared and carried: name -> (where it lives, how to read it back from JSON).
+_DETAIL_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "chassis": ("vehicle.chassis_number", str),
+    "make": ("vehicle.make", str),
+    "model": ("vehicle.model", str),
+    "body_type": ("vehicle.body_type", BodyType),
+    "built": ("vehicle.built", PartialDate.from_iso),
+    "first_registered": ("vehicle.first_registered", PartialDate.from_iso),
+    "engine": ("vehicle.engine", str),
+    "engine_cc": ("vehicle.engine_cc", int),
+    "drive": ("vehicle.drive", str),
+    "colour": ("vehicle.colour", str),
+    "length_mm": ("vehicle.length_mm", int),
+    "width_mm": ("vehicle.width_mm", int),
+    "height_mm": ("vehicle.height_mm", int),
+    "odometer_value": ("vehicle.odometer_value", int),
+    "odometer_unit": ("vehicle.odometer_unit", DistanceUnit),
+    "purchase_price_minor": ("vehicle.purchase_price_minor", int),
+    "purchase_currency": ("vehicle.purchase_currency", str),
+    "customer_name": ("customer.name", str),
+    "customer_phone": ("customer.phone", str),
+    "customer_email": ("customer.email", str),
+    "customer_address": ("customer.address", str),
+    "destination_state": ("case.destination_state", str),
+    "vessel": ("case.vessel", str),
+    "bill_of_lading": ("case.bill_of_lading", str),
+    "port_of_loading": ("case.port_of_loading", str),
+    "port_of_entry": ("case.port_of_entry", str),
+    "etd": ("case.etd", date.fromisoformat),
+    "eta": ("case.eta", date.fromisoformat),
+    "entry_number": ("case.entry_number", str),
+    "release_date": ("case.release_date", date.fromisoformat),
+    "customs_value_cents": ("case.customs_value_cents", int),
+    "freight_cents": ("case.freight_cents", int),
+    "duty_paid_cents": ("case.duty_paid_cents", int),
+    "notes": ("case.notes", str),
+}
+
+
+def _get(case: Case, where: str) -> Any:
+    owner, attr = where.split(".")
+    target = {"vehicle": case.vehicle, "customer": case.customer, "case": case}[owner]
+    return None if target is None else getattr(target, attr)
+
+
+def _details(case: Case) -> dict[str, Any]:
+    return {name: _iso(_get(case, where)) for name, (where, _read) in _DETAIL_FIELDS.items()}
+
+
+def _step_doc(step: WorkflowStep) -> dict[str, Any]:
+    return {
+        "key": step.key.value,
+        "status": step.status.value,
+        "note": step.note,
+        "due_on": _iso(step.due_on),
+        "updated_by": step.updated_by,
+        "updated_at": _iso(step.updated_at),
+    }
+
+
+def _history_doc(entry: HistoryEntry) -> dict[str, Any]:
+    return {
+        "at": _iso(entry.at),
+        "by": entry.by,
+        "entity": entry.entity,
+        "entity_key": entry.entity_key,
+        "action": entry.action,
+        "field": entry.field,
+        "old_value": entry.old_value,
+        "new_value": entry.new_value,
+    }
+
+
+def _case_doc(session: Session, case: Case) -> dict[str, Any]:
+    history = session.scalars(
+        select(HistoryEntry).where(HistoryEntry.case_id == case.id).order_by(HistoryEntry.id)
+    )
+    return {
+        "uid": case.uid,
+        "number": case.number,
+        "created_at": _iso(case.created_at),
+        "details": _details(case),
+        "steps": [_step_doc(s) for s in case.steps],
+        "documents": [
+            {
+                "sha256": d.sha256,
+                "kind": d.kind,
+                "doc_type": d.doc_type,
+                "title": d.title,
+                "original_name": d.original_name,
+                "size_bytes": d.size_bytes,
+                "media_type": d.media_type,
+                "step_key": _iso(d.step_key),
+                "added_at": _iso(d.added_at),
+                "added_by": d.added_by,
+            }
+            for d in case.documents
+        ],
+        "history": [_history_doc(h) for h in history],
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class BundleExport:
+    path: Path
+    cases: int
+    files: int
+
+
+def export_bundle(
+    session: Session, store: AttachmentStore, case_ids: Sequence[int], out: Path, *, user: str
+) -> BundleExport:
+    """Write the cases, their files and a manifest to ``out`` (a new .zip)."""
+    if out.suffix.lower() != ".zip":
+        raise InvalidInput(f"A bundle is a .zip file; {out.name} is not.")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"The folder {out.parent} does not exist.")
+    docs = []
+    for case_id in dict.fromkeys(case_ids):
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(f"There is no case {case_id}.")
+        docs.append(_case_doc(session, case))
+    shas = sorted({d["sha256"] for doc in docs for d in doc["documents"]})
+    for sha in shas:
+        if not store.path_for(sha).is_file():
+            raise InvalidInput(
+                f"An attachment of these cases is missing from the attachment folder "
+                f"({sha[:12]}…); run 'keidesk check'."
+            )
+    document = json.dumps(
+        {
+            "format": FORMAT,
+            "app": "keidesk",
+            "version": __version__,
+            "exported_at": utcnow().isoformat(),
+            "exported_by": user,
+            "cases": docs,
+        },
+        ensure_ascii=False,
+        indent=1,
+    ).encode()
+    manifest: dict[str, str] = {DOCUMENT: hashlib.sha256(document).hexdigest()}
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(DOCUMENT, document)
+            for sha in shas:
+                archive.write(store.path_for(sha), f"{FILES_DIR}{sha}")
+                manifest[f"{FILES_DIR}{sha}"] = sha
+            archive.writestr(
+                MANIFEST,
+                json.dumps({"format": FORMAT, "app": "keidesk", "files": manifest}, indent=1),
+            )
+        tmp.replace(out)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(f"keidesk may not write {out}; choose another place.") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return BundleExport(out, len(docs), len(shas))
+
+
+# --- opening safely ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BundleContents:
+    """A verified bundle: its case documents and files (by SHA-256)."""
+
+    name: str
+    cases: tuple[dict[str, Any], ...]
+    files: Mapping[str, bytes]
+
+
+def _refuse(name: str, why: str) -> BundleRefused:
+    return BundleRefused(f"{name} was not imported: {why}. Nothing was changed.")
+
+
+def _check_member(name: str, info: zipfile.ZipInfo) -> None:
+    member = info.filename
+    mode = info.external_attr >> 16
+    if stat.S_ISLNK(mode):
+        raise _refuse(name, f"it contains a link ({member!r})")
+    parts = member.replace("\\", "/").split("/")
+    if (
+        member.startswith(("/", "\\"))
+        or "\\" in member
+        or re.match(r"^[A-Za-z]:", member)
+        or ".." in parts
+        or "\x00" in member
+    ):
+        raise _refuse(name, f"it contains a path outside the bundle ({member!r})")
+    if member not in {MANIFEST, DOCUMENT, FILES_DIR} and not _SHA_NAME.fullmatch(member):
+        raise _refuse(name, f"it contains an unexpected file ({member!r})")
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise _refuse(name, f"{member!r} is too large ({info.file_size:,} bytes)")
+    if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise _refuse(
+            name,
+            f"{member!r} expands {info.file_size // max(info.compress_size, 1)}"
+            " times over (a compression bomb)",
+        )
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """Read at most the declared size; a member that expands past it is refused."""
+    limit = info.file_size
+    with archive.open(info) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise _refuse(name, f"{info.filename!r} is larger than it claims")
+    return data
+
+
+def open_bundle(path: Path) -> BundleContents:
+    """Read and verify a bundle completely; raises :class:`BundleRefused` for anything unsafe."""
+    name = path.name
+    if not path.is_file():
+        raise InvalidInput(f"There is no file at {path}.")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise _refuse(name, "it is not a zip file") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise _refuse(name, f"it has {len(infos):,} members (at most {MAX_MEMBERS:,})")
+        names = [i.filename for i in infos]
+        if len(set(names)) != len(names):
+            raise _refuse(name, "it lists the same file twice")
+        total = 0
+        for info in infos:
+            _check_member(name, info)
+            total += info.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise _refuse(name, f"it would unpack to {total:,} bytes")
+        members = {i.filename: i for i in infos if not i.is_dir()}
+        if MANIFEST not in members or DOCUMENT not in members:
+            raise _refuse(name, "it is not a keidesk case bundle (no manifest)")
+        if members[DOCUMENT].file_size > MAX_JSON_BYTES:
+            raise _refuse(name, "its case document is too large")
+        try:
+            manifest = json.loads(_read_member(archive, members[MANIFEST], name))
+            listed = manifest["files"]
+            if not isinstance(listed, dict):
+                raise TypeError
+        except (ValueError, KeyError, TypeError):
+            raise _refuse(name, "its manifest is unreadable") from None
+        if set(listed) != set(members) - {MANIFEST}:
+            raise _refuse(name, "its files do not match its manifest (it was changed)")
+        data: dict[str, bytes] = {}
+        try:
+            for member, info in members.items():
+                if member == MANIFEST:
+                    continue
+                content = _read_member(archive, info, name)
+                digest = hashlib.sha256(content).hexdigest()
+                if digest != listed[member]:
+                    raise _refuse(name, f"{member!r} does not match its manifest (it was changed)")
+                match = _SHA_NAME.fullmatch(member)
+                if match and match.group(1) != digest:
+                    raise _refuse(name, f"{member!r} is not the file its name says")
+                data[member] = content
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise _refuse(name, f"it is damaged ({exc})") from None
+    try:
+        document = json.loads(data.pop(DOCUMENT))
+        case_docs = document["cases"]
+        if document.get("format") != FORMAT or not isinstance(case_docs, list):
+            raise TypeError
+        for doc in case_docs:
+            _validate_case_doc(doc)
+    except (ValueError, KeyError, TypeError):
+        raise _refuse(name, "its case document is not one keidesk can read") from None
+    files = {m.removeprefix(FILES_DIR): content for m, content in data.items()}
+    for doc in case_docs:
+        for d in doc["documents"]:
+            if d["sha256"] not in files:
+                raise _refuse(name, f"the file of {d['title']!r} is missing")
+    return BundleContents(name, tuple(case_docs), files)
+
+
+def _validate_case_doc(doc: Any) -> None:
+    if not isinstance(doc, dict) or not isinstance(doc.get("uid"), str):
+        raise TypeError
+    details = doc["details"]
+    if not isinstance(details, dict) or not isinstance(details.get("chassis"), str):
+        raise TypeError
+    for name, value in details.items():
+        if name not in _DETAIL_FIELDS:
+            raise KeyError(name)
+        if value is not None:
+            _DETAIL_FIELDS[name][1](value)
+    for step in doc["steps"]:
+        StepKey(step["key"])
+        StepStatus(step["status"])
+        if not isinstance(step.get("note", ""), str):
+            raise TypeError
+    for d in doc["documents"]:
+        if not isinstance(d["sha256"], str) or not isinstance(d["title"], str):
+            raise TypeError
+    if not isinstance(doc["history"], list):
+        raise TypeError
+
+
+# --- comparing and importing ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    item: str  # "details" or "step:<key>": what one choice applies to
+    field: str
+    mine: Any
+    theirs: Any
+
+
+@dataclass(frozen=True, slots=True)
+class CaseImport:
+    uid: str
+    chassis: str
+    number: str | None  # the case here (None in a dry run of a new case)
+    outcome: str  # "created", "updated", "unchanged", "conflict"
+    differences: tuple[Difference, ...] = ()
+    documents_added: int = 0
+    history_added: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BundleImport:
+    name: str
+    cases: tuple[CaseImport, ...]
+    dry_run: bool = False
+    conflicts: int = field(default=0)
+
+
+class BundleConflict(InvalidInput):
+    """Cases in the bundle differ from the ones here and no choice was made."""
+
+    def __init__(self, result: BundleImport) -> None:
+        count = sum(1 for c in result.cases if c.outcome == "conflict")
+        super().__init__(
+            f"{count} case(s) in {result.name} differ from the ones here; choose for each "
+            "difference: keep mine, take theirs, or keep both (--prefer). Nothing was imported."
+        )
+        self.result = result
+
+
+_STATUS_RANK = {
+    StepStatus.TODO: 0,
+    StepStatus.BLOCKED: 1,
+    StepStatus.IN_PROGRESS: 2,
+    StepStatus.NOT_APPLICABLE: 3,
+    StepStatus.DONE: 4,
+}
+
+
+def _find_local(session: Session, doc: Mapping[str, Any]) -> Case | None:
+    case = session.scalar(select(Case).where(Case.uid == doc["uid"]))
+    if case is not None:
+        return case
+    try:
+        chassis = decode_chassis(session, doc["details"]["chassis"]).chassis.normalized
+    except KeideskError:
+        return None
+    return session.scalar(select(Case).join(Case.vehicle).where(Vehicle.chassis_number == chassis))
+
+
+def differences(case: Case, doc: Mapping[str, Any]) -> list[Difference]:
+    """What differs between the case here and the bundle's, item by item."""
+    found: list[Difference] = []
+    mine = _details(case)
+    for name, theirs in doc["details"].items():
+        if mine.get(name) != theirs:
+            found.append(Difference("details", name, mine.get(name), theirs))
+    local_steps = {s.key.value: _step_doc(s) for s in case.steps}
+    for step in doc["steps"]:
+        local = local_steps.get(step["key"])
+        if local is None:
+            continue
+        for part in ("status", "note", "due_on"):
+            if local[part] != step[part]:
+                found.append(Difference(f"step:{step['key']}", part, local[part], step[part]))
+    return found
+
+
+def _joined(mine: str, theirs: str) -> str:
+    if not theirs or theirs in mine:
+        return mine
+    if not mine or mine in theirs:
+        return theirs
+    return f"{mine}\n{theirs}"
+
+
+def _set_detail(
+    session: Session, case: Case, name: str, value: Any, *, user: str, today: date
+) -> None:
+    where, read = _DETAIL_FIELDS[name]
+    typed = None if value is None else read(value)
+    if name == "chassis":
+        cases.update_case(session, case.id, {"chassis": typed}, user=user, today=today)
+        return
+    owner, attr = where.split(".")
+    if owner == "customer":
+        if attr == "name":
+            cases.update_case(
+                session, case.id, {"customer_name": typed or ""}, user=user, today=today
+            )
+        elif case.customer is not None:
+            setattr(case.customer, attr, typed)
+        return
+    setattr(case.vehicle if owner == "vehicle" else case, attr, typed)
+
+
+def _apply(
+    session: Session,
+    case: Case,
+    found: Sequence[Difference],
+    choices: Mapping[str, Choice],
+    *,
+    user: str,
+    today: date,
+) -> None:
+    details_choice = choices.get("details")
+    order = list(_DETAIL_FIELDS)
+    for diff in sorted(
+        (d for d in found if d.item == "details"), key=lambda d: order.index(d.field)
+    ):
+        if details_choice is Choice.THEIRS:
+            _set_detail(session, case, diff.field, diff.theirs, user=user, today=today)
+        elif details_choice is Choice.BOTH:
+            if diff.field == "notes":
+                _set_detail(
+                    session,
+                    case,
+                    "notes",
+                    _joined(diff.mine or "", diff.theirs or ""),
+                    user=user,
+                    today=today,
+                )
+            elif diff.mine is None and diff.theirs is not None:
+                _set_detail(session, case, diff.field, diff.theirs, user=user, today=today)
+    steps = {s.key.value: s for s in case.steps}
+    for item in dict.fromkeys(d.item for d in found if d.item.startswith("step:")):
+        choice = choices.get(item)
+        step = steps[item.removeprefix("step:")]
+        theirs = {d.field: d.theirs for d in found if d.item == item}
+        if choice is Choice.THEIRS:
+            if "status" in theirs:
+                step.status = StepStatus(theirs["status"])
+            if "note" in theirs:
+                step.note = theirs["note"] or ""
+            if "due_on" in theirs:
+                step.due_on = date.fromisoformat(theirs["due_on"]) if theirs["due_on"] else None
+        elif choice is Choice.BOTH:
+            if (
+                "status" in theirs
+                and _STATUS_RANK[StepStatus(theirs["status"])] > _STATUS_RANK[step.status]
+            ):
+                step.status = StepStatus(theirs["status"])
+            if "note" in theirs:
+                step.note = _joined(step.note, theirs["note"] or "")
+            if "due_on" in theirs and step.due_on is None and theirs["due_on"]:
+                step.due_on = date.fromisoformat(theirs["due_on"])
+        else:
+            continue
+        step.updated_by = user
+        step.updated_at = utcnow()
+    _refresh_stage(case)
+
+
+def _snapshot(case: Case) -> tuple[Any, ...]:
+    return (_details(case), [_step_doc(s) for s in case.steps])
+
+
+def _refresh_stage(case: Case) -> None:
+    stage = stage_of({s.key: s.status for s in case.steps})
+    if stage != case.stage:
+        case.stage = stage
+        case.stage_since = utcnow()
+
+
+def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date) -> Case:
+    details = doc["details"]
+
+    def typed(name: str) -> Any:
+        value = details.get(name)
+        return None if value is None else _DETAIL_FIELDS[name][1](value)
+
+    case_id = cases.create_case(
+        session,
+        chassis=details["chassis"],
+        built=typed("built"),
+        first_registered=typed("first_registered"),
+        customer=details.get("customer_name"),
+        state=details.get("destination_state"),
+        eta=typed("eta"),
+        notes=details.get("notes") or "",
+        today=today,
+    )
+    case = session.get(Case, case_id)
+    assert case is not None
+    case.uid = doc["uid"]
+    for name, value in details.items():
+        if name in {"chassis", "customer_name"}:
+            continue
+        if _details(case).get(name) != value:
+            _set_detail(session, case, name, value, user=user, today=today)
+    bundle_steps = {s["key"]: s for s in doc["steps"]}
+    for step in case.steps:
+        theirs = bundle_steps.get(step.key.value)
+        if theirs is None:
+            continue
+        step.status = StepStatus(theirs["status"])
+        step.note = theirs.get("note") or ""
+        step.due_on = date.fromisoformat(theirs["due_on"]) if theirs.get("due_on") else None
+        step.updated_by = theirs.get("updated_by")
+        step.updated_at = (
+            datetime.fromisoformat(theirs["updated_at"]) if theirs.get("updated_at") else None
+        )
+    _refresh_stage(case)
+    session.flush()
+    return case
+
+
+def _add_documents(
+    session: Session,
+    store: AttachmentStore,
+    case: Case,
+    doc: Mapping[str, Any],
+    files: Mapping[str, bytes],
+) -> int:
+    have = {(d.sha256, d.kind, d.title) for d in case.documents}
+    added = 0
+    for d in doc["documents"]:
+        key = (d["sha256"], d.get("kind", "attachment"), d["title"])
+        if key in have:
+            continue
+        if not store.path_for(d["sha256"]).exists():
+            with tempfile.TemporaryDirectory() as folder:
+                incoming = Path(folder) / "incoming"
+                incoming.write_bytes(files[d["sha256"]])
+                sha, _size = store.put(incoming)
+            if sha != d["sha256"]:  # verified on opening; a changed file is a bug
+                raise BundleRefused("A bundle file changed while it was imported.")
+        session.add(
+            Document(
+                case_id=case.id,
+                step_key=StepKey(d["step_key"]) if d.get("step_key") else None,
+                kind=key[1] if key[1] in {"attachment", "packet"} else "attachment",
+                doc_type=str(d.get("doc_type") or "other")[:40],
+                title=d["title"][:200],
+                original_name=str(d.get("original_name") or d["title"])[:260],
+                sha256=d["sha256"],
+                size_bytes=len(files[d["sha256"]]),
+                media_type=str(d.get("media_type") or "application/octet-stream")[:100],
+                added_at=datetime.fromisoformat(d["added_at"]) if d.get("added_at") else utcnow(),
+                added_by=str(d.get("added_by") or "bundle")[:80],
+            )
+        )
+        have.add(key)
+        added += 1
+    session.flush()
+    return added
+
+
+def _history_key(entry: Mapping[str, Any]) -> tuple[Any, ...]:
+    return tuple(
+        entry.get(k) for k in ("at", "by", "entity", "action", "field", "old_value", "new_value")
+    )
+
+
+def _add_history(session: Session, case: Case, doc: Mapping[str, Any]) -> int:
+    """The bundle's history entries this case lacks (both sides' history is kept)."""
+    local = session.scalars(select(HistoryEntry).where(HistoryEntry.case_id == case.id))
+    have = {_history_key(_history_doc(h)) for h in local}
+    rows = []
+    for entry in doc["history"]:
+        key = _history_key(entry)
+        if key in have:
+            continue
+        have.add(key)
+        rows.append(
+            HistoryEntry(
+                at=datetime.fromisoformat(entry["at"]).astimezone(UTC),
+                by=str(entry["by"])[:80],
+                case_id=case.id,
+                entity=str(entry["entity"])[:24],
+                entity_key=str(entry["entity_key"])[:40],
+                action=str(entry["action"])[:8],
+                field=entry.get("field"),
+                old_value=entry.get("old_value"),
+                new_value=entry.get("new_value"),
+            )
+        )
+    session.add_all(rows)
+    session.flush()
+    return len(rows)
+
+
+def import_bundle(
+    session: Session,
+    store: AttachmentStore,
+    contents: BundleContents,
+    *,
+    user: str,
+    today: date,
+    choices: Mapping[str, Mapping[str, Choice]] | None = None,
+    default_choice: Choice | None = None,
+    dry_run: bool = False,
+) -> BundleImport:
+    """Import a verified bundle in the caller's transaction. ``choices`` maps a case uid to
+    {item: choice} for items of :func:`differences`; ``default_choice`` covers the rest.
+    Raises :class:`BundleConflict` (the caller's transaction rolls back) when a difference has
+    no choice. Attachment files are only added to the store, never replaced."""
+    results: list[CaseImport] = []
+    unresolved = False
+    for doc in contents.cases:
+        local = _find_local(session, doc)
+        chassis = doc["details"]["chassis"]
+        if local is None:
+            if dry_run:
+                results.append(CaseImport(doc["uid"], chassis, None, "created"))
+                continue
+            case = _create(session, doc, user=user, today=today)
+            docs_added = _add_documents(session, store, case, doc, contents.files)
+            history_added = _add_history(session, case, doc)
+            results.append(
+                CaseImport(
+                    doc["uid"],
+                    case.vehicle.chassis_number,
+                    case.number,
+                    "created",
+                    (),
+                    docs_added,
+                    history_added,
+                )
+            )
+            continue
+        found = differences(local, doc)
+        case_choices = dict((choices or {}).get(doc["uid"], {}))
+        missing = {d.item for d in found} - set(case_choices)
+        if missing and default_choice is None:
+            unresolved = True
+            results.append(
+                CaseImport(
+                    doc["uid"], local.vehicle.chassis_number, local.number, "conflict", tuple(found)
+                )
+            )
+            continue
+        for item in missing:
+            case_choices[item] = default_choice  # type: ignore[assignment]
+        if dry_run:
+            results.append(
+                CaseImport(
+                    doc["uid"],
+                    local.vehicle.chassis_number,
+                    local.number,
+                    "updated" if found else "unchanged",
+                    tuple(found),
+                )
+            )
+            continue
+        before = _snapshot(local)
+        _apply(session, local, found, case_choices, user=user, today=today)
+        session.flush()
+        docs_added = _add_documents(session, store, local, doc, contents.files)
+        history_added = _add_history(session, local, doc)
+        changed = _snapshot(local) != before or docs_added or history_added
+        results.append(
+            CaseImport(
+                doc["uid"],
+                local.vehicle.chassis_number,
+                case_number(local.id),
+                "updated" if changed else "unchanged",
+                tuple(found),
+                docs_added,
+                history_added,
+            )
+        )
+    result = BundleImport(
+        contents.name, tuple(results), dry_run, sum(1 for r in results if r.outcome == "conflict")
+    )
+    if unresolved and not dry_run:
+        raise BundleConflict(result)
+    return result

@@ -1,0 +1,539 @@
+"""Importing cases from a spreadsheet: check every cell, then import all rows or none.
+
+:func:`check_import` reads every row through the same rules as a case typed by hand (chassis
+numbers through ``decode_chassis``, dates through ``parse_date`` with Japanese eras, states
+through ``normalize_state_code``) and marks each problem on its cell, so the preview shows
+exactly what is wrong where. :func:`run_import` refuses to start while any problem remains and
+writes in the caller's single transaction, so a failure leaves the database as it was.
+A truck already on file (same normalised chassis number) is skipped or merged, never doubled.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from keidesk.dataio.mapping import FIELDS, check_mapping, remember_mapping
+from keidesk.dataio.sheets import Sheet
+from keidesk.domain.dates import PartialDate, Precision, parse_date
+from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
+from keidesk.domain.money import Money, Odometer
+from keidesk.services import cases
+from keidesk.services.reference import decode_chassis, known_model_codes, normalize_state_code
+from keidesk.storage.models import Case, ChassisCode, StateRule, Vehicle, case_number
+
+#: Longest text kept in a short field (names, vessel, colour) and in notes.
+MAX_TEXT = 200
+MAX_NOTES = 10_000
+
+#: New cases written per flush: large enough to be fast, small enough to keep memory flat.
+CHUNK_ROWS = 1000
+
+#: Called with (rows done, rows in all); returning False cancels the import.
+Progress = Callable[[int, int], bool]
+
+
+class DuplicatePolicy(StrEnum):
+    """What to do with a row whose truck is already a case (or is on an earlier row)."""
+
+    SKIP = "skip"
+    MERGE = "merge"
+
+
+class RowOutcome(StrEnum):
+    CREATED = "created"
+    MERGED = "merged"
+    UNCHANGED = "unchanged"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+    NOT_IMPORTED = "not imported"
+
+
+class ImportCancelled(KeideskError):
+    """The user stopped the import; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellProblem:
+    column: int | None  # None: the row as a whole
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class RowCheck:
+    line: int  # the row number the user sees in the spreadsheet (the header is row 1)
+    cells: tuple[str, ...]
+    values: Mapping[str, Any]
+    problems: tuple[CellProblem, ...]
+    warnings: tuple[str, ...]
+    chassis: str | None
+    duplicate_of_case: int | None = None
+    duplicate_of_line: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def is_duplicate(self) -> bool:
+        return self.duplicate_of_case is not None or self.duplicate_of_line is not None
+
+    def problem_in(self, column: int) -> str | None:
+        messages = [p.message for p in self.problems if p.column == column]
+        return "\n".join(messages) if messages else None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCheck:
+    """Every row of a sheet, checked against a column mapping (the preview)."""
+
+    sheet: Sheet
+    mapping: tuple[str | None, ...]
+    rows: tuple[RowCheck, ...]
+
+    @property
+    def problem_rows(self) -> tuple[RowCheck, ...]:
+        return tuple(r for r in self.rows if r.problems)
+
+    @property
+    def duplicate_rows(self) -> tuple[RowCheck, ...]:
+        return tuple(r for r in self.rows if r.is_duplicate)
+
+
+@dataclass(frozen=True, slots=True)
+class RowResult:
+    line: int
+    outcome: RowOutcome
+    chassis: str | None
+    case_id: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    file: str
+    rows: tuple[RowResult, ...]
+    committed: bool
+    dry_run: bool = False
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+
+def _counted(file: str, rows: list[RowResult], *, committed: bool, dry_run: bool) -> ImportReport:
+    counts = {outcome.value: 0 for outcome in RowOutcome}
+    for row in rows:
+        counts[row.outcome.value] += 1
+    return ImportReport(file, tuple(rows), committed, dry_run, counts)
+
+
+class ImportFailed(InvalidInput):
+    """Some rows cannot be imported; nothing was. ``report`` says what is wrong on each row."""
+
+    def __init__(self, report: ImportReport) -> None:
+        failed = [r for r in report.rows if r.outcome is RowOutcome.FAILED]
+        first = failed[0] if failed else None
+        detail = f" First: row {first.line}: {first.message}" if first else ""
+        super().__init__(
+            f"{len(failed)} of {len(report.rows)} rows in {report.file} cannot be imported; "
+            f"nothing was imported.{detail}"
+        )
+        self.report = report
+
+
+# --- checking -------------------------------------------------------------------------------
+
+_US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
+
+
+def _day(text: str, label: str) -> date:
+    """A shipping date to the day: ISO (2026-12-20), the forms parse_date reads, or US m/d/Y."""
+    if match := _US_DATE.fullmatch(text.strip()):
+        month, day, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise InvalidInput(f"{text!r} is not a real date.") from None
+    parsed = parse_date(text)
+    if parsed.precision is not Precision.DAY or parsed.day is None or parsed.month is None:
+        raise InvalidInput(f"The {label} {text!r} needs a day; write it as YYYY-MM-DD.")
+    return date(parsed.year, parsed.month, parsed.day)
+
+
+def _text(text: str, limit: int = MAX_TEXT) -> str:
+    if len(text) > limit:
+        raise InvalidInput(f"This is {len(text):,} characters long; at most {limit:,} fit.")
+    return text
+
+
+@dataclass
+class _Context:
+    session: Session
+    today: date
+    known_codes: frozenset[str]
+    states: dict[str, str]
+    existing: dict[str, int]
+    #: Chassis codes held while checking: the session's identity map is weak, and without
+    #: this every row would load its model code's row again.
+    reference: list[ChassisCode]
+
+
+def _state_lookup(session: Session) -> dict[str, str]:
+    """Two-letter codes and full names ("Texas", "texas") to the canonical code."""
+    lookup: dict[str, str] = {}
+    for code, name in session.execute(select(StateRule.code, StateRule.name)):
+        lookup[code.lower()] = code
+        lookup[name.lower()] = code
+    return lookup
+
+
+def _parse(ctx: _Context, name: str, text: str, header: str) -> Any:
+    if name == "chassis":
+        return decode_chassis(ctx.session, text, known_codes=ctx.known_codes)
+    if name in {"built", "first_registered"}:
+        return parse_date(text, today=ctx.today, not_after_today=True)
+    if name in {"eta", "etd"}:
+        return _day(text, name.upper())
+    if name == "state":
+        code = ctx.states.get(text.strip().lower())
+        return code if code is not None else normalize_state_code(ctx.session, text)
+    if name == "purchase_price":
+        return Money.parse(text, "JPY")
+    if name == "odometer":
+        if text.replace(",", "").strip().isdigit():
+            header_words = header.lower()
+            unit = "mi" if re.search(r"\bmi(les)?\b", header_words) else "km"
+            if "km" not in header_words and unit != "mi":
+                raise InvalidInput(f"{text!r} has no unit; write it like '48200 km'.")
+            return Odometer.parse(f"{text} {unit}")
+        return Odometer.parse(text)
+    if name == "notes":
+        return _text(text, MAX_NOTES)
+    return _text(text)
+
+
+def _check_row(
+    ctx: _Context,
+    sheet: Sheet,
+    mapping: Sequence[str | None],
+    index: int,
+    seen: dict[str, int],
+) -> RowCheck:
+    line = sheet.first_data_line + index
+    cells = sheet.rows[index]
+    problems: list[CellProblem] = []
+    warnings: list[str] = []
+    values: dict[str, Any] = {}
+    columns: dict[str, int] = {}
+    width = sheet.widths[index]
+    if width > len(sheet.headers):
+        problems.append(
+            CellProblem(
+                None,
+                f"This row has {width} cells but the first row names {len(sheet.headers)} "
+                "columns; the extra cells would be lost.",
+            )
+        )
+    for column, name in enumerate(mapping):
+        if name is None:
+            continue
+        columns[name] = column
+        text = cells[column]
+        if not text:
+            continue
+        if text.startswith("="):
+            problems.append(
+                CellProblem(
+                    column,
+                    "This is a spreadsheet formula, not a value; paste the value instead.",
+                )
+            )
+            continue
+        try:
+            values[name] = _parse(ctx, name, text, sheet.headers[column])
+        except (InvalidInput, NotFound) as exc:
+            problems.append(CellProblem(column, str(exc)))
+    chassis: str | None = None
+    decoded = values.pop("chassis", None)
+    if decoded is not None:
+        chassis = decoded.chassis.normalized
+        values["chassis"] = chassis
+        warnings.extend(decoded.warnings)
+    elif "chassis" not in values and not any(p.column == columns["chassis"] for p in problems):
+        problems.append(CellProblem(columns["chassis"], "There is no chassis number."))
+    built: PartialDate | None = values.get("built")
+    first: PartialDate | None = values.get("first_registered")
+    if built is not None and first is not None and first.latest() < built.earliest():
+        problems.append(
+            CellProblem(
+                columns["first_registered"],
+                f"First registration {first} is before the build date {built}.",
+            )
+        )
+    for contact in ("customer_phone", "customer_email"):
+        if contact in values and "customer" not in values and _duplicate_free(ctx, chassis):
+            problems.append(
+                CellProblem(columns[contact], "Give the customer's name on the same row.")
+            )
+    eta: date | None = values.get("eta")
+    etd: date | None = values.get("etd")
+    if eta is not None and etd is not None and eta < etd:
+        problems.append(CellProblem(columns["eta"], f"The ETA {eta} is before the ETD {etd}."))
+    duplicate_case = ctx.existing.get(chassis) if chassis else None
+    duplicate_line = seen.get(chassis) if chassis and duplicate_case is None else None
+    if chassis and chassis not in seen:
+        seen[chassis] = line
+    return RowCheck(
+        line=line,
+        cells=cells,
+        values=values,
+        problems=tuple(problems),
+        warnings=tuple(warnings),
+        chassis=chassis,
+        duplicate_of_case=duplicate_case,
+        duplicate_of_line=duplicate_line,
+    )
+
+
+def _duplicate_free(ctx: _Context, chassis: str | None) -> bool:
+    return chassis is None or chassis not in ctx.existing
+
+
+def check_import(
+    session: Session,
+    sheet: Sheet,
+    mapping: Sequence[str | None],
+    *,
+    today: date,
+    progress: Progress | None = None,
+) -> ImportCheck:
+    """Check every row against the mapping; nothing is written."""
+    check_mapping(sheet.headers, mapping)
+    ctx = _Context(
+        session=session,
+        today=today,
+        known_codes=known_model_codes(session),
+        states=_state_lookup(session),
+        reference=list(session.scalars(select(ChassisCode))),
+        existing={
+            str(row[0]): int(row[1])
+            for row in session.execute(select(Vehicle.chassis_number, Case.id).join(Case.vehicle))
+        },
+    )
+    seen: dict[str, int] = {}
+    rows: list[RowCheck] = []
+    total = len(sheet.rows)
+    for index in range(total):
+        rows.append(_check_row(ctx, sheet, mapping, index, seen))
+        if progress is not None and index % 200 == 0 and not progress(index, total):
+            raise ImportCancelled("The import was cancelled; nothing was imported.")
+    return ImportCheck(sheet, tuple(mapping), tuple(rows))
+
+
+# --- importing ------------------------------------------------------------------------------
+
+#: Import fields to the names ``cases.update_case`` takes (customer before phone and e-mail).
+_UPDATE_NAMES = {
+    "built": "built",
+    "first_registered": "first_registered",
+    "customer": "customer_name",
+    "customer_phone": "customer_phone",
+    "customer_email": "customer_email",
+    "state": "destination_state",
+    "etd": "etd",
+    "eta": "eta",
+    "vessel": "vessel",
+    "purchase_price": "purchase_price",
+    "odometer": "odometer",
+    "colour": "colour",
+    "notes": "notes",
+}
+_CREATE_FIELDS = {"chassis", "built", "first_registered", "customer", "state", "eta", "notes"}
+
+
+def _current(case: Case) -> dict[str, Any]:
+    vehicle, customer = case.vehicle, case.customer
+    return {
+        "built": vehicle.built,
+        "first_registered": vehicle.first_registered,
+        "customer_name": customer.name if customer else None,
+        "customer_phone": customer.phone if customer else None,
+        "customer_email": customer.email if customer else None,
+        "destination_state": case.destination_state,
+        "etd": case.etd,
+        "eta": case.eta,
+        "vessel": case.vessel,
+        "purchase_price": vehicle.purchase_price,
+        "odometer": vehicle.odometer,
+        "colour": vehicle.colour,
+        "notes": case.notes,
+    }
+
+
+def _merge_changes(case: Case, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The row's filled cells that differ from the case; notes are added to, not replaced."""
+    current = _current(case)
+    changes: dict[str, Any] = {}
+    for name in FIELDS:
+        if name not in values or name not in _UPDATE_NAMES:
+            continue
+        target = _UPDATE_NAMES[name]
+        value = values[name]
+        if target == "notes":
+            existing = current["notes"] or ""
+            if value in existing:
+                continue
+            value = f"{existing}\n{value}" if existing else value
+        elif target == "customer_name" and (current[target] or "").lower() == value.lower():
+            continue
+        if current[target] != value:
+            changes[target] = value
+    return changes
+
+
+def run_import(
+    session: Session,
+    check: ImportCheck,
+    *,
+    duplicates: DuplicatePolicy,
+    user: str,
+    today: date,
+    progress: Progress | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Import every checked row in the caller's transaction, or raise :class:`ImportFailed`
+    (or :class:`ImportCancelled`) so the caller's transaction rolls everything back."""
+    name = check.sheet.name
+    if check.problem_rows:
+        failed_rows = [
+            RowResult(
+                row.line,
+                RowOutcome.FAILED if row.problems else RowOutcome.NOT_IMPORTED,
+                row.chassis,
+                None,
+                "; ".join(_problem_text(check, p) for p in row.problems),
+            )
+            for row in check.rows
+        ]
+        raise ImportFailed(_counted(name, failed_rows, committed=False, dry_run=dry_run))
+    results: dict[int, RowResult] = {}
+    created: dict[str, int] = {}
+    total = len(check.rows)
+    fresh = [r for r in check.rows if not r.is_duplicate]
+    again = [r for r in check.rows if r.is_duplicate]
+    done = 0
+
+    def report_progress() -> None:
+        if progress is not None and not progress(done, total):
+            raise ImportCancelled("The import was cancelled; nothing was imported.")
+
+    def fail(row: RowCheck, error: KeideskError) -> ImportFailed:
+        """Everything is rolled back, so every other row ends up not imported."""
+        rows = [
+            RowResult(r.line, RowOutcome.FAILED, r.chassis, None, str(error))
+            if r is row
+            else RowResult(r.line, RowOutcome.NOT_IMPORTED, r.chassis, None, "")
+            for r in check.rows
+        ]
+        return ImportFailed(_counted(name, rows, committed=False, dry_run=dry_run))
+
+    # New trucks, in chunks written with one flush each (the same rules as create_case).
+    for start in range(0, len(fresh), CHUNK_ROWS):
+        report_progress()
+        chunk = fresh[start : start + CHUNK_ROWS]
+        try:
+            ids = cases.create_cases(
+                session, [_new_case(row) for row in chunk], user=user, today=today
+            )
+        except cases.CaseCreationFailed as exc:
+            raise fail(chunk[exc.index], exc) from None
+        for row, case_id in zip(chunk, ids, strict=True):
+            assert row.chassis is not None
+            created[row.chassis] = case_id
+            results[row.line] = RowResult(
+                row.line, RowOutcome.CREATED, row.chassis, case_id, "; ".join(row.warnings)
+            )
+        done += len(chunk)
+        # Let go of the rows loaded so far: each chunk then costs what the first did.
+        session.expunge_all()
+    # Trucks already on file, or repeated in the sheet: skipped or merged, row by row.
+    for row in again:
+        if done % 100 == 0:
+            report_progress()
+        try:
+            results[row.line] = _import_duplicate(
+                session, row, created, duplicates=duplicates, user=user, today=today
+            )
+        except KeideskError as exc:
+            raise fail(row, exc) from None
+        done += 1
+    remember_mapping(session, check.sheet.headers, check.mapping)
+    if progress is not None:
+        progress(total, total)
+    ordered = [results[r.line] for r in check.rows]
+    return _counted(name, ordered, committed=not dry_run, dry_run=dry_run)
+
+
+def _problem_text(check: ImportCheck, problem: CellProblem) -> str:
+    if problem.column is None:
+        return problem.message
+    return f"{check.sheet.headers[problem.column]}: {problem.message}"
+
+
+def _new_case(row: RowCheck) -> cases.NewCase:
+    assert row.chassis is not None  # a row without a chassis number has a problem
+    values = row.values
+    return cases.NewCase(
+        chassis=row.chassis,
+        built=values.get("built"),
+        first_registered=values.get("first_registered"),
+        customer=values.get("customer"),
+        state=values.get("state"),
+        eta=values.get("eta"),
+        notes=values.get("notes", ""),
+        changes={
+            _UPDATE_NAMES[name]: value
+            for name, value in values.items()
+            if name not in _CREATE_FIELDS and name in _UPDATE_NAMES
+        },
+    )
+
+
+def _import_duplicate(
+    session: Session,
+    row: RowCheck,
+    created: Mapping[str, int],
+    *,
+    duplicates: DuplicatePolicy,
+    user: str,
+    today: date,
+) -> RowResult:
+    assert row.chassis is not None
+    existing = row.duplicate_of_case or created[row.chassis]
+    where = f"row {row.duplicate_of_line}" if row.duplicate_of_line else case_number(existing)
+    if duplicates is DuplicatePolicy.SKIP:
+        return RowResult(
+            row.line,
+            RowOutcome.SKIPPED,
+            row.chassis,
+            existing,
+            f"Already on file as {where}; skipped.",
+        )
+    case = session.get(Case, existing)
+    assert case is not None
+    changes = _merge_changes(case, row.values)
+    if not changes:
+        return RowResult(row.line, RowOutcome.UNCHANGED, row.chassis, existing, f"Same as {where}.")
+    cases.update_case(session, existing, changes, user=user, today=today)
+    return RowResult(
+        row.line,
+        RowOutcome.MERGED,
+        row.chassis,
+        existing,
+        f"Merged into {where}: {', '.join(changes)}.",
+    )

@@ -1,0 +1,182 @@
+"""Which spreadsheet column holds which case field: guessed from the headers importers use,
+corrected by the user, and remembered per header layout (in the ``settings`` table) so the
+same weekly sheet maps itself next time."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from keidesk.domain.errors import InvalidInput
+from keidesk.storage.models import Setting
+
+#: Import fields, in the order the mapping step lists them, with the label staff see.
+FIELDS: Mapping[str, str] = {
+    "chassis": "Chassis number",
+    "built": "Built (date of manufacture)",
+    "first_registered": "First registered",
+    "customer": "Customer",
+    "customer_phone": "Customer phone",
+    "customer_email": "Customer e-mail",
+    "state": "Destination state",
+    "eta": "ETA",
+    "etd": "ETD",
+    "vessel": "Vessel",
+    "purchase_price": "Purchase price (JPY)",
+    "odometer": "Odometer",
+    "colour": "Colour",
+    "notes": "Notes",
+}
+REQUIRED_FIELDS = ("chassis",)
+
+#: Header words that point at a field, checked in this order (the first match wins).
+_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("chassis", ("chassis", "frame", "vin", "車台番号", "車台", "serial")),
+    (
+        "first_registered",
+        ("first reg", "first registration", "registered", "初度登録", "初度検査", "初年度"),
+    ),
+    ("built", ("built", "build", "year", "manufacture", "mfg", "production", "製造", "年式")),
+    ("customer_phone", ("phone", "tel", "mobile", "電話")),
+    ("customer_email", ("email", "e mail", "mail")),
+    ("customer", ("customer", "buyer", "client", "purchaser", "^name", "^owner", "顧客", "お客様")),
+    ("state", ("state", "destination", "dest", "州")),
+    ("eta", ("eta", "arrival", "arrives", "到着")),
+    ("etd", ("etd", "departure", "sails", "出港")),
+    ("vessel", ("vessel", "ship", "boat", "船名")),
+    ("purchase_price", ("price", "cost", "jpy", "yen", "auction", "価格", "金額")),
+    ("odometer", ("odometer", "mileage", "odo", "km", "miles", "走行")),
+    ("colour", ("colour", "color", "色")),
+    ("notes", ("notes", "note", "comment", "remarks", "memo", "備考")),
+)
+
+MAPPINGS_SETTING = "import_mappings"
+
+
+def _normal_header(header: str) -> str:
+    text = unicodedata.normalize("NFKC", header).lower()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def _matches(header: str, hint: str) -> bool:
+    """A hint matches a whole word of the header ("^hint": the whole header)."""
+    if hint.startswith("^"):
+        return header == hint[1:]
+    if not hint.isascii():
+        return hint in header
+    return re.search(rf"(?<![a-z]){re.escape(hint)}(?![a-z])", header) is not None
+
+
+def guess_mapping(headers: Sequence[str]) -> tuple[str | None, ...]:
+    """A field (or None) for each column, guessed from its header; each field used once."""
+    taken: set[str] = set()
+    result: list[str | None] = []
+    for header in headers:
+        normal = _normal_header(header)
+        choice: str | None = None
+        for field, hints in _HINTS:
+            if field not in taken and any(_matches(normal, hint) for hint in hints):
+                choice = field
+                break
+        if choice is not None:
+            taken.add(choice)
+        result.append(choice)
+    return tuple(result)
+
+
+def check_mapping(headers: Sequence[str], mapping: Sequence[str | None]) -> None:
+    """Refuse a mapping that cannot work: wrong length, unknown or repeated fields, no chassis."""
+    if len(mapping) != len(headers):
+        raise InvalidInput("The column mapping does not match the sheet's columns.")
+    seen: dict[str, str] = {}
+    for header, field in zip(headers, mapping, strict=True):
+        if field is None:
+            continue
+        if field not in FIELDS:
+            raise InvalidInput(f"{field!r} is not an import field; use one of {', '.join(FIELDS)}.")
+        if field in seen:
+            raise InvalidInput(
+                f"Columns {seen[field]!r} and {header!r} are both mapped to {FIELDS[field]}; "
+                "map one of them to nothing."
+            )
+        seen[field] = header
+    for field in REQUIRED_FIELDS:
+        if field not in seen:
+            raise InvalidInput(f"Choose the column that holds the {FIELDS[field].lower()}.")
+
+
+def layout_key(headers: Sequence[str]) -> str:
+    """The same columns in the same order give the same key, whatever their case or spacing."""
+    joined = "\x1f".join(_normal_header(h) for h in headers)
+    return hashlib.sha256(joined.encode()).hexdigest()[:16]
+
+
+def _stored(session: Session) -> dict[str, Any]:
+    row = session.get(Setting, MAPPINGS_SETTING)
+    return dict(row.value) if row is not None else {}
+
+
+def remembered_mapping(session: Session, headers: Sequence[str]) -> tuple[str | None, ...] | None:
+    """The mapping the user last imported this header layout with, if any."""
+    entry = _stored(session).get(layout_key(headers))
+    if not isinstance(entry, dict):
+        return None
+    fields = entry.get("fields")
+    if not isinstance(fields, list) or len(fields) != len(headers):
+        return None
+    return tuple(f if isinstance(f, str) and f in FIELDS else None for f in fields)
+
+
+def mapping_for(session: Session, headers: Sequence[str]) -> tuple[tuple[str | None, ...], bool]:
+    """The remembered mapping for these headers, else a guess; and whether it was remembered."""
+    remembered = remembered_mapping(session, headers)
+    if remembered is not None:
+        return remembered, True
+    return guess_mapping(headers), False
+
+
+def remember_mapping(
+    session: Session, headers: Sequence[str], mapping: Sequence[str | None]
+) -> None:
+    check_mapping(headers, mapping)
+    stored = _stored(session)
+    stored[layout_key(headers)] = {"headers": list(headers), "fields": list(mapping)}
+    row = session.get(Setting, MAPPINGS_SETTING)
+    if row is None:
+        session.add(Setting(key=MAPPINGS_SETTING, value=stored))
+    elif row.value != stored:
+        row.value = stored
+    session.flush()
+
+
+def apply_overrides(
+    headers: Sequence[str], mapping: Sequence[str | None], overrides: Sequence[str]
+) -> tuple[str | None, ...]:
+    """``COLUMN=FIELD`` corrections (``FIELD`` empty or ``-`` maps the column to nothing).
+    A field moved to another column is taken off the column it was on."""
+    result = list(mapping)
+    by_name = {_normal_header(h): i for i, h in enumerate(headers)}
+    for override in overrides:
+        column, sep, field = override.rpartition("=")
+        if not sep:
+            raise InvalidInput(f"{override!r} is not COLUMN=FIELD.")
+        index = by_name.get(_normal_header(column))
+        if index is None:
+            raise InvalidInput(
+                f"The sheet has no column {column!r}; its columns are {', '.join(headers)}."
+            )
+        target = field.strip().lower() or None
+        if target in {None, "-", "none", "ignore"}:
+            result[index] = None
+            continue
+        if target not in FIELDS:
+            raise InvalidInput(f"{field!r} is not an import field; use one of {', '.join(FIELDS)}.")
+        result = [None if f == target else f for f in result]
+        result[index] = target
+    return tuple(result)

@@ -1,0 +1,84 @@
+"""Exporting the filtered case list to CSV/XLSX, with formula cells neutralised."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl  # type: ignore[import-untyped]
+import pytest
+
+from keidesk.dataio.export import export_cases
+from keidesk.dataio.sheets import neutralise
+from keidesk.domain.errors import InvalidInput
+from keidesk.services import cases
+from keidesk.storage.database import Database
+from tests.conftest import TODAY
+
+HOSTILE = ['=HYPERLINK("http://x","y")', "+1 555 0100", "-5", "@SUM(A1)", "\tTabbed", "\rCR"]
+
+
+def test_neutralise():
+    assert [neutralise(v) for v in HOSTILE] == ["'" + v for v in HOSTILE]
+    assert neutralise("Dale") == "Dale" and neutralise("") == ""
+
+
+def test_csv_and_xlsx_neutralise_formula_cells(db: Database, make_case, tmp_path: Path, cli):
+    stored = HOSTILE[:4]  # names are stripped when saved, so tab and CR cannot lead one
+    for i, name in enumerate(stored):
+        make_case(chassis=f"DA52T-{200000 + i}", customer=name)
+    result = cli("export", str(tmp_path / "cases.csv"), "--json")
+    assert result.code == 0 and result.json["cases"] == len(stored)
+    raw = (tmp_path / "cases.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8 right
+    rows = list(csv.DictReader((tmp_path / "cases.csv").read_text("utf-8-sig").splitlines()))
+    assert sorted(r["Customer"] for r in rows) == sorted("'" + name for name in stored)
+    assert cli("export", str(tmp_path / "cases.xlsx")).code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "cases.xlsx").active
+    cells = [row[6] for row in sheet.iter_rows(min_row=2)]
+    assert all(c.data_type == "s" and str(c.value).startswith("'") for c in cells)
+
+
+def test_export_follows_the_filter_and_reimports(db: Database, make_case, tmp_path, cli, today):
+    make_case(chassis="DA52T-300001", customer="Dale Fontenot", built="1999-03", state="TX")
+    make_case(chassis="HA4-1234567", customer="Smith Farms", built="1996")
+    filtered = cli("export", str(tmp_path / "dale.csv"), "--search", "fontenot", "--json")
+    assert filtered.json["cases"] == 1
+    staged = cli("export", str(tmp_path / "stage.csv"), "--stage", "intake", "--json")
+    assert staged.json["cases"] == 2
+    assert cli("export", str(tmp_path / "x.csv"), "--stage", "nowhere").code == 2
+    # What keidesk exports, keidesk imports (into another database).
+    other = tmp_path / "other.sqlite3"
+    assert cli("export", str(tmp_path / "all.xlsx")).code == 0
+    imported = cli("import", str(tmp_path / "all.xlsx"), "--json", db=other)
+    assert imported.code == 0, imported.err
+    assert imported.json["counts"]["created"] == 2
+    listed = cli("case", "list", "--json", db=other).json
+    assert {c["chassis"] for c in listed} == {"DA52T-300001", "HA4-1234567"}
+    assert {c["customer"] for c in listed} == {"Dale Fontenot", "Smith Farms"}
+
+
+def test_export_refuses_unknown_formats_and_missing_folders(db: Database, tmp_path: Path):
+    with db.reader() as session, pytest.raises(InvalidInput, match=r"\.csv or \.xlsx"):
+        export_cases(session, cases.CaseFilter(), tmp_path / "cases.pdf", today=TODAY)
+    with db.reader() as session, pytest.raises(InvalidInput, match="does not exist"):
+        export_cases(session, cases.CaseFilter(), tmp_path / "no" / "c.csv", today=TODAY)
+
+
+def test_create_cases_refuses_like_create_case(db: Database, make_case, today):
+    make_case(chassis="DA52T-400001")
+    items = [cases.NewCase("DA52T-400002"), cases.NewCase("DA52T-400001")]
+    with (
+        pytest.raises(cases.CaseCreationFailed, match="already case KD-") as failed,
+        db.transaction("t") as session,
+    ):
+        cases.create_cases(session, items, user="t", today=today)
+    assert failed.value.index == 1
+    twice = [cases.NewCase("DA52T-400003"), cases.NewCase("da52t 400003")]
+    with (
+        pytest.raises(cases.CaseCreationFailed, match="given twice"),
+        db.transaction("t") as session,
+    ):
+        cases.create_cases(session, twice, user="t", today=today)
+    with db.reader() as session:
+        assert cases.count_cases(session, cases.CaseFilter(), today=today) == 1
