@@ -60,6 +60,14 @@ class EligibilityFilter(StrEnum):
     UNKNOWN = "unknown"
 
 
+class ShipmentFilter(StrEnum):
+    """Where the truck is: on the water (sailed, not yet arrived) or at the US port (arrived,
+    not yet released by customs)."""
+
+    AT_SEA = "at_sea"
+    AT_PORT = "at_port"
+
+
 @dataclass(frozen=True, slots=True)
 class CaseFilter:
     """What the case list shows; every part is answered by the database."""
@@ -71,6 +79,7 @@ class CaseFilter:
     blocked: bool | None = None
     overdue: bool | None = None
     ids: tuple[int, ...] | None = None
+    shipment: ShipmentFilter | None = None
 
 
 SORT_COLUMNS: Mapping[str, Any] = {
@@ -597,7 +606,19 @@ def _filtered(
         conditions.append(overdue if case_filter.overdue else ~overdue)
     if case_filter.ids is not None:
         conditions.append(Case.id.in_(case_filter.ids))
+    if case_filter.shipment is not None:
+        conditions.append(_shipment_condition(case_filter.shipment, today))
     return query.where(*conditions)
+
+
+def _shipment_condition(which: ShipmentFilter, today: date) -> ColumnElement[bool]:
+    if which is ShipmentFilter.AT_SEA:
+        return and_(
+            Case.etd <= today,
+            Case.eta > today,
+            Case.release_date.is_(None),
+        )
+    return and_(Case.eta <= today, Case.release_date.is_(None))
 
 
 def _search_conditions(session: Session, search: str) -> list[ColumnElement[bool]]:
@@ -723,6 +744,7 @@ __all__ = [
     "AGE_GATE_NOTE_PREFIX",
     "CaseFilter",
     "EligibilityFilter",
+    "ShipmentFilter",
     "case_detail",
     "case_history",
     "chassis_code_info",
