@@ -192,7 +192,7 @@ class CaseWorkspace(QWidget):
         self.context = context
         self.case_id = case_id
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.title_changed.emit())
+        self.undo_stack.cleanChanged.connect(self.title_changed)
         self.editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.hints: dict[str, QLabel] = {}
         self._texts: dict[str, str] = {}  # what each editor holds, as the stack knows it

@@ -367,6 +367,16 @@ def update_case(
             vehicle.chassis_number = decoded.chassis.normalized
             vehicle.identifier_kind = decoded.chassis.kind.value
             _apply_decoding(vehicle, decoded)
+        elif name == "odometer":
+            # Set the columns: the composite's constructor is a lambda, which SQLAlchemy
+            # cannot take apart again on assignment.
+            reading = _checked_vehicle_value(name, value)
+            vehicle.odometer_value = reading.value if reading else None
+            vehicle.odometer_unit = reading.unit if reading else None
+        elif name == "purchase_price":
+            price = _checked_vehicle_value(name, value)
+            vehicle.purchase_price_minor = price.minor if price else None
+            vehicle.purchase_currency = price.currency if price else None
         elif name in VEHICLE_FIELDS:
             setattr(vehicle, name, _checked_vehicle_value(name, value))
         elif name == "destination_state":
