@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             self.save_current,
             QKeySequence.StandardKey.Save,
             needs_case=True,
+            writes=True,
             name="action_save",
         )
         self.menus["file"].addSeparator()
