@@ -63,6 +63,7 @@ class TaskHandle:
     title: str
     cancellable: bool
     progress: Progress
+    quiet: bool = False  # a background refresh: no progress bar
     finished: bool = False
     outcome: str = ""  # "done" | "cancelled" | "failed"
     result: Any = None
@@ -165,6 +166,7 @@ class TaskRunner(QObject):
         on_error: ErrorHandler | None = None,
         on_cancelled: Callable[[], None] | None = None,
         title: str = "",
+        quiet: bool = False,
     ) -> TaskHandle:
         def progressed(done: int, total: int, text: str) -> None:
             if on_progress is not None:
@@ -201,6 +203,7 @@ class TaskRunner(QObject):
             title=title or tr("Working…"),
             cancellable=cancellable,
             progress=Progress(bridge.progressed.emit),
+            quiet=quiet,
             _bridge=bridge,  # keeps the bridge alive until the task finishes
         )
         self._handles[id(handle)] = handle
@@ -256,6 +259,7 @@ def run_task(
     on_error: ErrorHandler | None = None,
     on_cancelled: Callable[[], None] | None = None,
     title: str = "",
+    quiet: bool = False,
 ) -> TaskHandle:
     """Run ``fn(progress)`` off the GUI thread; see the module docstring."""
     return runner().run_task(
@@ -266,6 +270,7 @@ def run_task(
         on_error=on_error,
         on_cancelled=on_cancelled,
         title=title,
+        quiet=quiet,
     )
 
 
@@ -292,6 +297,8 @@ class TaskProgressBar(QWidget):
         self.hide()
 
     def _started(self, handle: TaskHandle) -> None:
+        if handle.quiet:
+            return
         self._handle = handle
         self.label.setText(handle.title)
         self.bar.setRange(0, 0)  # busy until the first report

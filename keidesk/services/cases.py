@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, select, text
 from sqlalchemy.orm import Session
 
 from keidesk.domain.dates import PartialDate
@@ -603,15 +603,16 @@ def _filtered(
     if case_filter.eligibility is not None:
         conditions.append(_eligibility_condition(case_filter.eligibility, today))
     if case_filter.blocked is not None:
-        blocked = exists().where(
-            WorkflowStep.case_id == Case.id, WorkflowStep.status == StepStatus.BLOCKED
-        )
+        blocked = _has_blocked_step()
         conditions.append(blocked if case_filter.blocked else ~blocked)
     if case_filter.overdue is not None:
-        overdue = exists().where(
-            WorkflowStep.case_id == Case.id,
-            WorkflowStep.due_on < today,
-            WorkflowStep.status.not_in([StepStatus.DONE, StepStatus.NOT_APPLICABLE]),
+        # IN (uncorrelated) rather than EXISTS: SQLite would otherwise walk the status or
+        # due-date index once per case, which takes minutes at 100,000 cases.
+        overdue = Case.id.in_(
+            select(WorkflowStep.case_id).where(
+                WorkflowStep.due_on < today,
+                WorkflowStep.status.not_in([StepStatus.DONE, StepStatus.NOT_APPLICABLE]),
+            )
         )
         conditions.append(overdue if case_filter.overdue else ~overdue)
     if case_filter.ids is not None:
@@ -619,6 +620,14 @@ def _filtered(
     if case_filter.shipment is not None:
         conditions.append(_shipment_condition(case_filter.shipment, today))
     return query.where(*conditions)
+
+
+def _has_blocked_step() -> ColumnElement[bool]:
+    """Cases with a blocked step, as an uncorrelated IN: evaluated once per query, where a
+    correlated EXISTS made SQLite scan the status index once per case."""
+    return Case.id.in_(
+        select(WorkflowStep.case_id).where(WorkflowStep.status == StepStatus.BLOCKED)
+    )
 
 
 def _shipment_condition(which: ShipmentFilter, today: date) -> ColumnElement[bool]:
@@ -667,11 +676,7 @@ def _eligibility_condition(which: EligibilityFilter, today: date) -> ColumnEleme
 
 
 def _summary_query() -> Select[Any]:
-    blocked = (
-        exists()
-        .where(WorkflowStep.case_id == Case.id, WorkflowStep.status == StepStatus.BLOCKED)
-        .label("blocked")
-    )
+    blocked = _has_blocked_step().label("blocked")
     return cast(
         "Select[Any]",
         select(
@@ -694,11 +699,11 @@ def _summary_query() -> Select[Any]:
 
 
 def count_cases(session: Session, case_filter: CaseFilter, *, today: date) -> int:
-    query = (
-        select(func.count(Case.id))
-        .join(Vehicle, Case.vehicle_id == Vehicle.id)
-        .outerjoin(Customer, Case.customer_id == Customer.id)
-    )
+    # Every case has one vehicle and at most one customer, so joins never change the count;
+    # join the vehicle only when a condition needs it (the join costs 100 ms at 100,000).
+    query = select(func.count(Case.id))
+    if case_filter.eligibility is not None:
+        query = query.join(Vehicle, Case.vehicle_id == Vehicle.id)
     return int(session.scalar(_filtered(session, query, case_filter, today)) or 0)
 
 
