@@ -42,13 +42,6 @@ from keidesk.gui.tasks import Progress
 from keidesk.services.documents import add_document
 from keidesk.services.views import DocumentView
 
-try:  # QtPdf comes with the PySide6-Pdf wheel; without it PDFs are opened, not previewed.
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPdfWidgets import QPdfView
-except ImportError:  # pragma: no cover - depends on the installation
-    QPdfDocument = None  # type: ignore[assignment,misc]
-    QPdfView = None  # type: ignore[assignment,misc]
-
 AnyIndex = QModelIndex | QPersistentModelIndex
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -137,13 +130,17 @@ class DocumentPreview(QStackedWidget):
         self.addWidget(self.image)
         self.pdf_document: Any = None
         self.pdf_view: Any = None
-        if QPdfDocument is not None and QPdfView is not None:
-            self.pdf_document = QPdfDocument(self)
-            self.pdf_view = QPdfView(self)
-            self.pdf_view.setDocument(self.pdf_document)
-            self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-            self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self.addWidget(self.pdf_view)
+        try:  # QtPdf comes with the PySide6-Pdf wheel; without it PDFs are opened, not previewed.
+            from PySide6.QtPdf import QPdfDocument  # noqa: PLC0415 - loaded when first needed
+            from PySide6.QtPdfWidgets import QPdfView  # noqa: PLC0415
+        except ImportError:  # pragma: no cover - depends on the installation
+            return
+        self.pdf_document = QPdfDocument(self)
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.addWidget(self.pdf_view)
 
     @property
     def kind(self) -> str:

@@ -19,15 +19,13 @@ ENTITY_NAMES = {
     "cases": "case",
     "vehicles": "vehicle",
     "customers": "customer",
-    "workflow_steps": "step",
+    "workflow_steps": "workflow step",
     "documents": "document",
 }
 
 
 def what_changed(entry: HistoryView) -> str:
     entity = tr(ENTITY_NAMES.get(entry.entity, entry.entity))
-    if entry.entity == "workflow_steps" and entry.field:
-        return f"{entity} {entry.entity_key}: {entry.field.replace('_', ' ')}"
     if entry.field:
         return f"{entity}: {entry.field.replace('_', ' ')}"
     return f"{entity} {entry.action}d"  # created, updated, deleted
@@ -96,6 +94,7 @@ class HistoryPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from keidesk.domain.errors import KeideskError
@@ -129,11 +129,20 @@ class _Job(QRunnable):
         try:
             result = self.fn(self.handle.progress)
         except TaskCancelled:
-            self.bridge.cancelled.emit()
+            self._deliver(self.bridge.cancelled.emit)
         except BaseException as exc:  # delivered to the GUI thread, where it is handled
-            self.bridge.failed.emit(exc)
+            failure: BaseException = exc
+            self._deliver(lambda: self.bridge.failed.emit(failure))
         else:
-            self.bridge.done.emit(result)
+            self._deliver(lambda: self.bridge.done.emit(result))
+
+    @staticmethod
+    def _deliver(emit: Callable[[], None]) -> None:
+        try:
+            emit()
+        except RuntimeError:  # the app is shutting down: nobody is left to tell
+            if not QCoreApplication.closingDown() and QCoreApplication.instance() is not None:
+                raise
 
 
 class TaskRunner(QObject):
