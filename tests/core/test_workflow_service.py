@@ -60,7 +60,7 @@ def test_full_happy_path_to_complete(db, make_case, today):
         (("age", "lien", "customs"), "handover", "before State registration is done or n/a"),
     ],
 )
-def test_gates_refuse_with_reason_and_change_nothing(  # noqa: PLR0917
+def test_gates_refuse_with_reason_and_change_nothing(
     db, make_case, today, done_first, target, reason
 ):
     case_id = make_case(built="1999-03")

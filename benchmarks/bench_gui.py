@@ -1,0 +1,164 @@
+"""Desktop app benchmark: launch to an interactive main window, and search per keystroke.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.bench_gui --cases 100000
+
+Launch: wall time from starting a fresh Python process to its window being shown and painted,
+for keidesk's main window on the database versus a bare PySide6 window with an empty
+QTableView (median of several runs each; target: keidesk within 3x of the bare window).
+Search: each prefix of a few typed queries applied as the debounced search does (count + the
+first page painted), at full size (target: under 50 ms per keystroke).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+BARE = textwrap.dedent(
+    """
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+    app = QApplication([])
+    window = QMainWindow()
+    window.setCentralWidget(QTableView())
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    window.grab()
+    print("ready", flush=True)
+    """
+)
+
+KEIDESK = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from keidesk.gui.app import AppController, ensure_application
+    from keidesk.gui.dialogs import Dialogs
+    from keidesk.gui.settings import AppSettings
+    from keidesk.gui import tasks
+    app = ensure_application()
+    controller = AppController(
+        dialogs=Dialogs(),
+        settings=AppSettings.in_file(Path(sys.argv[2])),
+        runner=tasks.runner(),
+        user="bench",
+    )
+    window = controller.start(sys.argv[1])
+    window.resize(1280, 800)
+    app.processEvents()
+    window.grab()
+    print("ready", flush=True)
+    """
+)
+
+
+def launch_seconds(script: str, *args: str) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", script, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=60)
+    if line.strip() != "ready":
+        raise SystemExit(f"the launch did not finish: {line!r}")
+    return elapsed
+
+
+def build_database(path: Path, cases: int) -> None:
+    from keidesk import clock  # noqa: PLC0415 - only when a database must be built
+    from keidesk.services.demo import build_demo  # noqa: PLC0415
+    from keidesk.storage.database import open_database  # noqa: PLC0415
+
+    database = open_database(path)
+    start = time.perf_counter()
+    with database.transaction("bench") as session:
+        build_demo(session, cases=cases, today=clock.today())
+    database.close()
+    print(f"built {cases:,} demo cases in {time.perf_counter() - start:.1f} s")
+
+
+def search_latency(db_path: Path, settings_path: Path) -> None:
+    from keidesk.gui import tasks  # noqa: PLC0415
+    from keidesk.gui.app import AppController, ensure_application  # noqa: PLC0415
+    from keidesk.gui.dialogs import Dialogs  # noqa: PLC0415
+    from keidesk.gui.settings import AppSettings  # noqa: PLC0415
+
+    app = ensure_application()
+    controller = AppController(
+        dialogs=Dialogs(),
+        settings=AppSettings.in_file(settings_path),
+        runner=tasks.runner(),
+        user="bench",
+    )
+    window = controller.start(str(db_path))
+    assert window is not None
+    window.resize(1280, 800)
+    app.processEvents()
+    panel = window.case_list
+    timings: list[float] = []
+    for query in ("fontenot", "smith farms", "da52t-12", "carry truck", "hank"):
+        panel.search.clear()
+        typed = ""
+        per_query = []
+        for char in query:
+            typed += char
+            start = time.perf_counter()
+            panel.search.setText(typed)
+            panel._search_now()  # what the debounce timer does after the pause
+            panel.table.viewport().repaint()  # the visible page fetched and painted
+            per_query.append((time.perf_counter() - start) * 1000)
+        found = panel.model.rowCount()
+        print(
+            f"  search {query!r}: {found:,} cases; per keystroke median "
+            f"{statistics.median(per_query):.1f} ms, max {max(per_query):.1f} ms"
+        )
+        timings.extend(per_query)
+    print(
+        f"search per keystroke over {len(timings)} keystrokes: median "
+        f"{statistics.median(timings):.1f} ms, p90 "
+        f"{statistics.quantiles(timings, n=10)[-1]:.1f} ms, max {max(timings):.1f} ms "
+        "(target < 50 ms)"
+    )
+    window.close()
+    controller.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", type=Path, help="reuse (or build) the database here")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.setdefault("KEIDESK_DATA_DIR", str(Path(folder) / "data"))
+        db_path = args.db or Path(folder) / "bench.sqlite3"
+        if not db_path.exists():
+            build_database(db_path, args.cases)
+        settings = Path(folder) / "settings.ini"
+        launch_seconds(BARE)  # warm the file cache for both
+        bare = [launch_seconds(BARE) for _ in range(args.runs)]
+        keidesk = [launch_seconds(KEIDESK, str(db_path), str(settings)) for _ in range(args.runs)]
+        bare_s, keidesk_s = statistics.median(bare), statistics.median(keidesk)
+        print(f"launch to interactive, bare PySide6 window + empty table: {bare_s * 1000:.0f} ms")
+        print(
+            f"launch to interactive, keidesk main window on the database: {keidesk_s * 1000:.0f} ms"
+        )
+        print(f"ratio: {keidesk_s / bare_s:.2f}x (target <= 3x)")
+        search_latency(db_path, settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+"""Opening the database at start-up, with a way out when the file cannot be used.
+
+A storage problem (not a keidesk database, damaged, locked, read-only, from a newer keidesk)
+is shown in plain words with the recovery actions in :data:`RECOVERY_ACTIONS`: choose another
+file, open read-only, or quit. The file is never modified on this path. Adding an action (such
+as "Restore a backup…") is one more entry in that list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keidesk.gui.i18n import tr
+from keidesk.storage.database import Database, locate, open_database
+from keidesk.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from keidesk.gui.dialogs import Dialogs
+
+DATABASE_FILTER = "keidesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """What to open next."""
+
+    target: str | Path | None
+    read_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StartupProblem:
+    message: str
+    error: StorageError
+    attempt: Attempt
+    label: str  # the database as shown to the user
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryAction:
+    """A button in the start-up problem dialog. ``run`` returns what to open next, or None to
+    come back to the dialog (e.g. the user cancelled a file chooser)."""
+
+    key: str
+    label: Callable[[], str]
+    run: Callable[[StartupProblem, Dialogs, QWidget | None], Attempt | None]
+
+
+def _choose_other(
+    problem: StartupProblem, dialogs: Dialogs, parent: QWidget | None
+) -> Attempt | None:
+    path = dialogs.open_file(parent, tr("Open a keidesk database"), tr(DATABASE_FILTER))
+    return Attempt(path) if path is not None else None
+
+
+def _read_only(problem: StartupProblem, dialogs: Dialogs, parent: QWidget | None) -> Attempt | None:
+    return Attempt(problem.attempt.target, read_only=True)
+
+
+QUIT = "quit"
+
+#: The ways out, in button order (Quit is always last and always there).
+RECOVERY_ACTIONS: list[RecoveryAction] = [
+    RecoveryAction("other_file", lambda: tr("Choose another file…"), _choose_other),
+    RecoveryAction("read_only", lambda: tr("Open read-only"), _read_only),
+]
+
+
+class StartupProblemDialog(QDialog):
+    """The problem in plain words and one button per recovery action; closing it quits."""
+
+    def __init__(
+        self, problem: StartupProblem, actions: list[RecoveryAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("keidesk cannot open the database"))
+        self.choice = QUIT
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48, 48)
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text = QLabel(
+            "<p><b>{}</b></p><p>{}</p><p>{}</p>".format(
+                tr("The database could not be opened."),
+                problem.message,
+                tr("The file has not been changed. What would you like to do?"),
+            )
+        )
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        text.setMinimumWidth(420)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addWidget(text, 1)
+        self.buttons = QDialogButtonBox()
+        for action in actions:
+            self.add_action(action.key, action.label())
+        quit_button = self.buttons.addButton(tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        quit_button.setObjectName(QUIT)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.buttons)
+
+    def add_action(self, key: str, label: str) -> QPushButton:
+        button = self.buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+        button.setObjectName(key)
+        button.clicked.connect(lambda: self._choose(key))
+        return button
+
+    def _choose(self, key: str) -> None:
+        self.choice = key
+        self.accept()
+
+
+def open_with_recovery(
+    target: str | Path | None,
+    dialogs: Dialogs,
+    *,
+    read_only: bool = False,
+    parent: QWidget | None = None,
+) -> Database | None:
+    """Open the database, offering the recovery actions until it opens or the user quits."""
+    attempt = Attempt(target, read_only)
+    while True:
+        try:
+            return open_database(attempt.target, read_only=attempt.read_only)
+        except StorageError as exc:
+            try:
+                label = locate(attempt.target).label
+            except StorageError:
+                label = str(attempt.target)
+            problem = StartupProblem(str(exc), exc, attempt, label)
+            while True:
+                key = dialogs.startup_problem(problem, RECOVERY_ACTIONS, parent)
+                action = next((a for a in RECOVERY_ACTIONS if a.key == key), None)
+                if action is None:
+                    return None
+                chosen = action.run(problem, dialogs, parent)
+                if chosen is not None:
+                    attempt = chosen
+                    break

@@ -1,0 +1,121 @@
+"""GUI fixtures: the real app objects on a real database, with a recorder for dialogs.
+
+Settings go to an INI file in the test's temporary folder (never the user's), tasks run
+synchronously, and every question a widget would ask in a modal box is answered from a script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from keidesk.gui import tasks
+from keidesk.gui.context import AppContext
+from keidesk.gui.dialogs import Dialogs, Discard
+from keidesk.gui.errors import ErrorReporter
+from keidesk.gui.main_window import MainWindow
+from keidesk.gui.settings import AppSettings
+from keidesk.gui.startup import RecoveryAction, StartupProblem
+from keidesk.storage.database import Database
+
+
+class RecordingDialogs(Dialogs):
+    """Records what the user would have been told; answers questions from scripted lists."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.bugs: list[tuple[str, str]] = []
+        self.discard_asked: list[str] = []
+        self.discard_answers: list[Discard] = []
+        self.files: list[Path | None] = []
+        self.file_lists: list[list[Path]] = []
+        self.folders: list[Path | None] = []
+        self.texts: list[str | None] = []
+        self.problems: list[str] = []
+        self.startup_answers: list[str] = []
+
+    def error(self, parent: QWidget | None, message: str, title: str = "") -> None:
+        self.errors.append(message)
+
+    def info(self, parent: QWidget | None, message: str, title: str = "") -> None:
+        self.infos.append(message)
+
+    def bug(self, parent: QWidget | None, summary: str, details: str) -> None:
+        self.bugs.append((summary, details))
+
+    def confirm_discard(self, parent: QWidget | None, what: str) -> Discard:
+        self.discard_asked.append(what)
+        return self.discard_answers.pop(0) if self.discard_answers else Discard.DISCARD
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        return self.texts.pop(0)
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str = "") -> Path | None:
+        return self.files.pop(0) if self.files else None
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str = "") -> list[Path]:
+        return self.file_lists.pop(0) if self.file_lists else []
+
+    def folder(self, parent: QWidget | None, title: str) -> Path | None:
+        return self.folders.pop(0) if self.folders else None
+
+    def startup_problem(
+        self, problem: StartupProblem, actions: list[RecoveryAction], parent: QWidget | None
+    ) -> str:
+        self.problems.append(problem.message)
+        return self.startup_answers.pop(0)
+
+
+@pytest.fixture
+def dialogs() -> RecordingDialogs:
+    return RecordingDialogs()
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings" / "keidesk.ini"
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> AppSettings:
+    return AppSettings.in_file(settings_path)
+
+
+@pytest.fixture
+def runner(qapp: Any) -> Iterator[tasks.TaskRunner]:
+    synchronous = tasks.TaskRunner(synchronous=True)
+    tasks.set_runner(synchronous)
+    yield synchronous
+    tasks.set_runner(None)
+
+
+@pytest.fixture
+def context(
+    db: Database, dialogs: RecordingDialogs, settings: AppSettings, runner: tasks.TaskRunner
+) -> AppContext:
+    reporter = ErrorReporter(dialogs)
+    runner.user_error_handler = reporter.user_error
+    runner.bug_handler = reporter.bug
+    return AppContext(
+        database=db,
+        user="tester",
+        dialogs=dialogs,
+        settings=settings,
+        tasks=runner,
+        reporter=reporter,
+    )
+
+
+@pytest.fixture
+def window(context: AppContext, qtbot: Any) -> MainWindow:
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.resize(1280, 800)
+    return main

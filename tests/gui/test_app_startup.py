@@ -1,0 +1,283 @@
+"""Starting the app: first-run welcome, demo, start-up problems, read-only, smoke test, Help."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton
+
+from keidesk import __version__, paths
+from keidesk.gui import tasks
+from keidesk.gui.app import AppController
+from keidesk.gui.settings import LAST_DATABASE
+from keidesk.gui.startup import (
+    RECOVERY_ACTIONS,
+    Attempt,
+    StartupProblem,
+    StartupProblemDialog,
+    open_with_recovery,
+)
+from keidesk.gui.welcome import DEMO_FILENAME, WelcomeDialog
+from keidesk.services.cases import CaseFilter, count_cases
+from keidesk.services.profile import load_profile
+from keidesk.storage.database import open_database
+from keidesk.storage.errors import NotAKeideskDatabase
+
+pytestmark = pytest.mark.gui
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def controller(dialogs, settings, runner) -> AppController:
+    return AppController(dialogs=dialogs, settings=settings, runner=runner, user="tester")
+
+
+def test_welcome_creates_the_database_and_saves_the_profile(dialogs, runner, qtbot, tmp_path):
+    default = paths.default_database_path()
+    welcome = WelcomeDialog(default, dialogs, runner, "tester")
+    qtbot.addWidget(welcome)
+    welcome.create_button.click()
+    assert welcome.pages.currentIndex() == 1
+    assert default.exists()
+    form = welcome.profile_form
+    qtbot.keyClicks(form.business_name, "Lone Star Kei Imports")
+    form.address.setPlainText("12 Farm Rd\nAustin, TX 78701")
+    qtbot.keyClicks(form.dealer_licence, "P123456")
+    save = welcome.findChild(QPushButton, "welcome_save")
+    assert save is not None
+    save.click()
+    assert welcome.result() == 1
+    assert welcome.database is not None
+    with welcome.database.reader() as session:
+        profile = load_profile(session)
+    assert profile.business_name == "Lone Star Kei Imports"
+    assert profile.dealer_licence == "P123456"
+    welcome.database.close()
+
+
+def test_welcome_profile_needs_a_name(dialogs, runner, qtbot):
+    welcome = WelcomeDialog(paths.default_database_path(), dialogs, runner, "tester")
+    qtbot.addWidget(welcome)
+    welcome.create_button.click()
+    welcome._save_profile()
+    assert "business name" in welcome.profile_form.message.accessibleDescription()
+    assert welcome.result() == 0  # still open, nothing saved
+    assert welcome.database is not None
+    welcome.database.close()
+
+
+def test_welcome_in_another_folder(dialogs, runner, qtbot, tmp_path):
+    synced = tmp_path / "Dropbox"
+    synced.mkdir()
+    dialogs.folders = [synced]
+    welcome = WelcomeDialog(paths.default_database_path(), dialogs, runner, "tester")
+    qtbot.addWidget(welcome)
+    welcome.folder_button.click()
+    assert (synced / paths.DB_FILENAME).exists()
+    assert not paths.default_database_path().exists()
+    assert welcome.database is not None
+    welcome.database.close()
+
+
+def test_first_run_demo_is_its_own_file(dialogs, settings, runner, qtbot, today):
+    """No database yet: the welcome shows; the demo goes to its own file, the real one stays
+    uncreated."""
+    app = controller(dialogs, settings, runner)
+
+    def choose_demo() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, WelcomeDialog)
+        dialog.demo_button.click()
+
+    QTimer.singleShot(0, choose_demo)
+    window = app.start(None)
+    assert window is not None
+    qtbot.addWidget(window)
+    database = window.context.database
+    assert database.path == paths.default_database_path().with_name(DEMO_FILENAME)
+    assert not paths.default_database_path().exists()
+    with database.reader() as session:
+        assert count_cases(session, CaseFilter(), today=today) == 400
+    assert "demo" in window.windowTitle()
+    assert settings.path_value(LAST_DATABASE) == database.path
+    window.close()
+    app.close()
+
+
+def test_existing_default_database_opens_without_welcome(dialogs, settings, runner, qtbot):
+    open_database(paths.default_database_path()).close()
+    app = controller(dialogs, settings, runner)
+    window = app.start(None)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.context.database.path == paths.default_database_path()
+    window.close()
+    app.close()
+
+
+def test_not_a_database_offers_another_file(dialogs, settings, runner, qtbot, tmp_path, db_path):
+    open_database(db_path).close()
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("shopping list")
+    before = digest(junk)
+    dialogs.startup_answers = ["other_file"]
+    dialogs.files = [db_path]
+    app = controller(dialogs, settings, runner)
+    window = app.start(str(junk))
+    assert window is not None
+    qtbot.addWidget(window)
+    assert "not a keidesk database" in dialogs.problems[0]
+    assert window.context.database.path == db_path
+    assert digest(junk) == before  # never modified
+    window.close()
+    app.close()
+
+
+def test_cancelled_file_choice_comes_back_then_quit(dialogs, tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00" * 64)
+    dialogs.startup_answers = ["other_file", "read_only", "quit"]
+    dialogs.files = [None]  # the user closes the file chooser
+    assert open_with_recovery(junk, dialogs) is None
+    assert len(dialogs.problems) == 3  # shown again after cancel and after read-only failed
+    assert junk.read_bytes() == b"\x00" * 64
+
+
+def test_open_read_only_disables_editing(dialogs, settings, runner, qtbot, make_case, db_path):
+    case_id = make_case(built="1999-03")
+    before = digest(db_path)
+    database = open_with_recovery(db_path, dialogs, read_only=True)
+    assert database is not None
+    app = controller(dialogs, settings, runner)
+    window = app.show(database)
+    qtbot.addWidget(window)
+    assert "read-only" in window.windowTitle()
+    assert "READ-ONLY" in window.database_label.text()
+    new_case = next(a for a in window.actions() if a.objectName() == "action_new_case")
+    assert not new_case.isEnabled()
+    workspace = window.open_case(case_id)
+    editor = workspace.editors["colour"]
+    assert isinstance(editor, QLineEdit) and editor.isReadOnly()
+    assert not workspace.workflow.done_button.isEnabled()
+    assert not workspace.documents.attach_button.isEnabled()
+    save = next(a for a in window.actions() if a.objectName() == "action_save")
+    assert not save.isEnabled()
+    window.close()
+    app.close()
+    assert digest(db_path) == before
+
+
+def test_startup_dialog_has_one_button_per_action(qtbot, tmp_path):
+    problem = StartupProblem(
+        "The database file is damaged.", NotAKeideskDatabase("x"), Attempt(tmp_path), "x"
+    )
+    dialog = StartupProblemDialog(problem, RECOVERY_ACTIONS)
+    qtbot.addWidget(dialog)
+    extra = dialog.add_action("restore_backup", "Restore a backup…")  # what issue 5 adds
+    names = [b.objectName() for b in dialog.buttons.buttons()]
+    assert set(names) == {"other_file", "read_only", "restore_backup", "quit"}
+    extra.click()
+    assert dialog.choice == "restore_backup"
+    assert dialog.buttons.buttonRole(extra) == QDialogButtonBox.ButtonRole.AcceptRole
+
+
+def test_help_about_and_log(window, dialogs, db_path):
+    text = window.about_text()
+    assert __version__ in text
+    assert str(paths.data_dir()) in text
+    assert str(db_path) in text
+    assert "MIT" in text
+    window.open_log()  # nothing logged yet: says so instead of failing
+    assert dialogs.infos and "No problems" in dialogs.infos[0]
+
+
+def test_unexpected_error_is_logged_and_shown(window, dialogs, context):
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        context.reporter.handle(exc)
+    summary, details = dialogs.bugs[0]
+    assert "RuntimeError" in summary and "boom" in details
+    from keidesk import crashlog  # noqa: PLC0415
+
+    assert "boom" in crashlog.log_file().read_text()
+
+
+def test_task_runner_off_the_gui_thread(qtbot, qapp):
+    runner = tasks.TaskRunner()
+    seen: list[tuple[int, int, str]] = []
+    results: list[int] = []
+
+    def work(progress: tasks.Progress) -> int:
+        for i in range(3):
+            progress.report(i + 1, 3, f"step {i}")
+        return 42
+
+    bar = tasks.TaskProgressBar(runner)
+    qtbot.addWidget(bar)
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        handle = runner.run_task(work, results.append, lambda *a: seen.append(a), title="Test")
+    assert results == [42]
+    assert seen[-1] == (3, 3, "step 2")
+    assert handle.outcome == "done"
+    assert bar.isHidden()
+
+
+def test_task_cancel_and_errors(qtbot, qapp):
+    runner = tasks.TaskRunner(synchronous=True)
+    user_errors: list[BaseException] = []
+    bugs: list[BaseException] = []
+    runner.user_error_handler = user_errors.append
+    runner.bug_handler = bugs.append
+    cancelled: list[bool] = []
+
+    def cancelled_work(progress: tasks.Progress) -> None:
+        progress.cancel()  # as if the user pressed Cancel
+        progress.check()
+
+    handle = runner.run_task(
+        cancelled_work, cancellable=True, on_cancelled=lambda: cancelled.append(True)
+    )
+    assert handle.outcome == "cancelled" and cancelled == [True]
+
+    def refused(progress: tasks.Progress) -> None:
+        raise NotAKeideskDatabase("plain words")
+
+    runner.run_task(refused)
+    assert [str(e) for e in user_errors] == ["plain words"]
+
+    def broken(progress: tasks.Progress) -> None:
+        raise ZeroDivisionError
+
+    runner.run_task(broken)
+    assert isinstance(bugs[0], ZeroDivisionError)
+
+
+@pytest.mark.slow
+def test_smoke_test_mode_opens_the_window_and_exits_0(tmp_path):
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KEIDESK_SMOKE_TEST="1",
+        KEIDESK_DB=str(tmp_path / "smoke.sqlite3"),
+        KEIDESK_DATA_DIR=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),  # QSettings of this run stay here
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "keidesk"],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "smoke.sqlite3").exists()
