@@ -369,7 +369,10 @@ def build_demo(
                             "Broker needs corrected invoice.",
                         )
                     )
-                due = today + timedelta(days=rng.randint(-20, 30))
+                # Most current steps are due soon; about one in eight has slipped past its date.
+                due = today + timedelta(
+                    days=rng.randint(1, 30) if rng.random() > 0.12 else -rng.randint(1, 14)
+                )
             else:
                 status = StepStatus.TODO
             if key is StepKey.AGE and result.fmvss.eligible_on > (eta or today):

@@ -54,6 +54,42 @@ def test_frozen_app_carries_resources_and_desktop_files(frozen_app: Path) -> Non
     assert not list(internal.rglob("libQt6Quick.so*"))
 
 
+def test_frozen_app_builds_a_packet_with_japanese_text(frozen_app: Path, tmp_path: Path) -> None:
+    """reportlab (with its QR code) and the embedded Japanese font ship inside the frozen app."""
+    env = app_env(tmp_path / "data", KEIDESK_DB=str(tmp_path / "packets.sqlite3"))
+    added = run(
+        frozen_app / "keidesk",
+        "case",
+        "add",
+        "--chassis",
+        "HA4-1234567",
+        "--built",
+        "平成8年6月",
+        "--state",
+        "TX",
+        "--json",
+        cwd=tmp_path,
+        env=env,
+    )
+    case_id = str(json.loads(added.stdout)["id"])
+    out = tmp_path / "handover.pdf"
+    built = run(
+        frozen_app / "keidesk",
+        "packet",
+        case_id,
+        "--kind",
+        "handover",
+        "--out",
+        str(out),
+        "--json",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert json.loads(built.stdout)["pages"] >= 5
+    assert out.read_bytes().startswith(b"%PDF")
+    assert b"IPAexGothic" in out.read_bytes()
+
+
 @pytest.mark.skipif(
     not (ROOT / "keidesk" / "gui" / "app.py").exists(), reason="no GUI in this build"
 )
