@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from keidesk import paths
+from keidesk.atomic import replacing
 from keidesk.domain.errors import InvalidInput
 
 PREFERENCES_FILE = "preferences.json"
@@ -25,8 +24,6 @@ PREFERENCES_FILE = "preferences.json"
 class Preferences:
     staff_name: str = ""  # recorded in the history; empty means the login name
     paper: str = "letter"  # packets: "letter" or "a4"
-    database_path: str = ""  # the database the app opens; empty means the default file
-    backup_folder: str = ""  # where automatic backups go; empty means beside the database
 
     def __post_init__(self) -> None:
         if self.paper not in {"letter", "a4"}:
@@ -61,11 +58,8 @@ def save_preferences(preferences: Preferences) -> None:
     """Write atomically, readable by the user only."""
     target = preferences_file()
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".preferences-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(dataclasses.asdict(preferences), handle, indent=2, ensure_ascii=False)
-        Path(tmp).replace(target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with replacing(target) as temp:
+        temp.write_text(
+            json.dumps(dataclasses.asdict(preferences), indent=2, ensure_ascii=False),
+            encoding="utf-8",
+        )

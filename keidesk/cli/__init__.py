@@ -97,7 +97,7 @@ def _open_app(context: CommandContext) -> int:
             raise
         build_parser().print_help()
         return EXIT_OK
-    return int(gui.run_app(getattr(context.args, "db", None)))
+    return int(gui.run_app(getattr(context.args, "db", None), getattr(context.args, "user", None)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from dataclasses import dataclass, field
 from datetime import date
 
 from keidesk import clock
-from keidesk.preferences import load_preferences
+from keidesk.services.staff import current_user
 from keidesk.storage.database import DEFAULT_BUSY_TIMEOUT_S, Database, open_database
-
-
-def current_user(explicit: str | None) -> str:
-    """The staff name recorded in the history: ``--user``, ``KEIDESK_USER``, the staff name
-    in the preferences, or the login name."""
-    if explicit and explicit.strip():
-        return explicit.strip()
-    env = os.environ.get("KEIDESK_USER", "").strip()
-    if env:
-        return env
-    saved = load_preferences().staff_name.strip()
-    if saved:
-        return saved
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
 
 
 @dataclass

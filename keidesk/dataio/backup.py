@@ -337,7 +337,7 @@ def backup_reminder(session: Session, *, today: date) -> str | None:
     week (or none made at all), else None. An empty database needs no reminder."""
     if session.scalar(select(Case.id).limit(1)) is None:
         return None
-    advice = "Back up to a USB stick or another computer now (Backup → Back up to folder…)."
+    advice = "Back up to a USB stick or another computer now (File → Backup → Back up to folder…)."
     last = last_backup_at(session)
     elsewhere = last_backup_elsewhere_at(session)
     if last is None or (today - last.date()).days >= REMIND_AFTER_DAYS:
@@ -596,3 +596,20 @@ def undo_last_restore(database: Database, *, user: str) -> RestoreResult:
     if not aside.exists():
         raise InvalidInput(f"The copy kept aside by the last restore is gone ({aside}).")
     return restore_backup(database, aside, user=user)
+
+
+def restore_as_new_file(source: Path, target: Path) -> Path:
+    """Restore a verified backup into a new database file ``target`` (which must not exist),
+    with its attachments beside it. For start-up, when the usual database cannot be opened: the
+    file that failed is left exactly as it is."""
+    if target.exists():
+        raise InvalidInput(f"{target} already exists; keidesk will not overwrite it.")
+    verified = verify_backup(source)
+    try:
+        _copy_database(verified.database_file, target)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    _add_attachments(AttachmentStore(target.parent), verified.attachments)
+    open_database(target).close()  # migrate an older backup to this version's schema
+    return target

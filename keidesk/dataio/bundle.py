@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keidesk import __version__
+from keidesk.atomic import replacing
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
@@ -231,9 +232,11 @@ def export_bundle(
         indent=1,
     ).encode()
     manifest: dict[str, str] = {DOCUMENT: hashlib.sha256(document).hexdigest()}
-    tmp = out.with_name(f".{out.name}.partial")
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with (
+            replacing(out) as tmp,
+            zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        ):
             archive.writestr(DOCUMENT, document)
             for sha in shas:
                 archive.write(store.path_for(sha), f"{FILES_DIR}{sha}")
@@ -242,13 +245,8 @@ def export_bundle(
                 MANIFEST,
                 json.dumps({"format": FORMAT, "app": "keidesk", "files": manifest}, indent=1),
             )
-        tmp.replace(out)
     except PermissionError:
-        tmp.unlink(missing_ok=True)
         raise InvalidInput(f"keidesk may not write {out}; choose another place.") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return BundleExport(out, len(docs), len(shas))
 
 

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from keidesk.atomic import replacing
 from keidesk.domain.errors import InvalidInput
 
 #: A file bigger than this is not a case list (and reading it would stall the app).
@@ -183,19 +184,13 @@ def write_sheet(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
         raise InvalidInput(f"Export to a .csv or .xlsx file, not {path.name}.")
     if not path.parent.is_dir():
         raise InvalidInput(f"The folder {path.parent} does not exist.")
-    tmp = path.with_name(f".{path.name}.partial")
     try:
-        count = (
-            _write_csv(tmp, headers, rows) if suffix == ".csv" else _write_xlsx(tmp, headers, rows)
-        )
-        tmp.replace(path)
+        with replacing(path) as tmp:
+            if suffix == ".csv":
+                return _write_csv(tmp, headers, rows)
+            return _write_xlsx(tmp, headers, rows)
     except PermissionError:
-        tmp.unlink(missing_ok=True)
         raise InvalidInput(f"keidesk may not write {path}; choose another place.") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return count
 
 
 def _safe(value: Any) -> Any:

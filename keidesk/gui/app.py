@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from keidesk import APP_ID, APP_NAME, __version__, paths
 from keidesk.gui import tasks
+from keidesk.gui.backup_reminder import backup_at_close
 from keidesk.gui.context import AppContext
 from keidesk.gui.dialogs import Dialogs, Discard
 from keidesk.gui.errors import ErrorReporter, install_excepthook
@@ -30,6 +31,8 @@ from keidesk.storage.database import Database, locate
 
 SMOKE_ENV = "KEIDESK_SMOKE_TEST"
 SMOKE_SECONDS = 1.0
+#: How long closing waits for the backup made at close (a 100,000-case database takes a few s).
+CLOSE_BACKUP_WAIT_MS = 300_000
 
 
 def app_icon() -> QIcon:
@@ -61,6 +64,18 @@ class NonInteractiveDialogs(Dialogs):
     def bug(self, parent: QWidget | None, summary: str, details: str) -> None:
         sys.stderr.write(f"error: {summary}\n{details}\n")
 
+    def confirm(
+        self,
+        parent: QWidget | None,
+        question: str,
+        title: str = "",
+        *,
+        yes: str = "",
+        no: str = "",
+    ) -> bool:
+        sys.stderr.write(f"{question}\n")
+        return False
+
     def confirm_discard(self, parent: QWidget | None, what: str) -> Discard:
         return Discard.DISCARD
 
@@ -87,7 +102,8 @@ class AppController:
         self.settings = settings
         self.runner = runner
         self.interactive = interactive
-        self.user = user or current_user()
+        self.user_override = user
+        self.user = current_user(user)
         self.reporter = ErrorReporter(dialogs)
         runner.user_error_handler = self.reporter.user_error
         runner.bug_handler = self.reporter.bug
@@ -138,6 +154,7 @@ class AppController:
             settings=self.settings,
             tasks=self.runner,
             reporter=self.reporter,
+            user_override=self.user_override,
         )
         if not database.read_only:
             with context.guard():
@@ -147,6 +164,9 @@ class AppController:
         window.switch_database.connect(self.switch_to)
         self.window = window
         window.show()
+        # The daily backup and the reminder come once the window is up (the backup itself
+        # runs off the GUI thread).
+        QTimer.singleShot(0, window.backups_at_start)
         return window
 
     def switch_to(self, path: Path) -> None:
@@ -155,6 +175,8 @@ class AppController:
             return
         old_window, old_database = self.window, self.database
         if old_window is not None:
+            backup_at_close(old_window.context)
+            self.runner.wait(CLOSE_BACKUP_WAIT_MS)
             old_window.save_state()
             old_window.hide()
             old_window.deleteLater()
@@ -163,7 +185,9 @@ class AppController:
         self.show(database)
 
     def close(self) -> None:
-        self.runner.wait()
+        if self.window is not None and self.database is not None:
+            backup_at_close(self.window.context)
+        self.runner.wait(CLOSE_BACKUP_WAIT_MS)
         if self.database is not None:
             self.database.close()
             self.database = None
@@ -176,8 +200,9 @@ def _process_events_for(seconds: float) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
-def run_app(db: str | None) -> int:
-    """Run the desktop app until its window closes; returns the exit code."""
+def run_app(db: str | None, user: str | None = None) -> int:
+    """Run the desktop app until its window closes; returns the exit code. ``user`` is the
+    ``--user`` option (else the usual order: KEIDESK_USER, preferences, login)."""
     smoke = os.environ.get(SMOKE_ENV) == "1"
     app = ensure_application()
     dialogs: Dialogs = NonInteractiveDialogs() if smoke else Dialogs()
@@ -186,6 +211,7 @@ def run_app(db: str | None) -> int:
         settings=AppSettings.for_user(),
         runner=tasks.runner(),
         interactive=not smoke,
+        user=user,
     )
     uninstall = install_excepthook(controller.reporter)
     try:

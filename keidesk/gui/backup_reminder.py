@@ -1,56 +1,82 @@
-"""At start: make the daily backup if it is due, and remind when no backup has reached another
-drive for a week. The main window calls :func:`backups_at_start` once it is shown."""
+"""Automatic backups while the app runs: the daily one after the main window is shown, one
+when it closes, and the reminder when no backup has reached another drive for a week.
+
+Both backups run off the GUI thread (``run_task``, quiet: no progress bar for routine work).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+from keidesk import crashlog
 from keidesk.dataio import backup
 from keidesk.domain.errors import KeideskError
-from keidesk.storage.database import Database
-
-#: Shows the reminder; returns True when the user wants to back up now.
-Remind = Callable[[QWidget | None, str], bool]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupReminder", text)
+from keidesk.gui.context import AppContext
+from keidesk.gui.i18n import tr
+from keidesk.gui.tasks import Progress, TaskHandle
 
 
-def ask_to_back_up(parent: QWidget | None, text: str) -> bool:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(tr("Backup reminder"))
-    box.setText(text)
-    now = box.addButton(tr("Back up now…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(tr("Later"), QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    return box.clickedButton() is now
+def _can_back_up(context: AppContext) -> bool:
+    return not context.read_only and context.database.path is not None
 
 
 def backups_at_start(
-    parent: QWidget | None,
-    database: Database,
-    *,
-    user: str,
-    today: date,
-    remind: Remind = ask_to_back_up,
-) -> bool:
-    """Make today's automatic backup if none exists, then show the reminder if one is due.
-    Returns True when the user asked to back up now (the caller opens the backup dialog).
-    A failed automatic backup is not fatal at start: it shows as the reminder instead."""
-    problem = ""
-    if not database.read_only and database.path is not None:
+    context: AppContext, parent: QWidget | None, back_up_now: Callable[[], None]
+) -> TaskHandle | None:
+    """Make today's automatic backup if none exists (off the GUI thread), then remind if a
+    backup to another drive is due; ``back_up_now`` runs when the user accepts. A failed
+    automatic backup is not fatal: it is shown with the reminder instead."""
+    database, user, today = context.database, context.user, context.today
+
+    def remind(problem: str) -> None:
+        text = context.read(lambda s: backup.backup_reminder(s, today=today)) or ""
+        if not text and not problem:
+            return
+        if context.dialogs.confirm(
+            parent,
+            problem + text,
+            tr("Backup reminder"),
+            yes=tr("Back up to folder…"),
+            no=tr("Later"),
+        ):
+            back_up_now()
+
+    if not _can_back_up(context):
+        remind("")
+        return None
+
+    def failed(exc: BaseException) -> None:
+        remind(tr("Today's automatic backup failed: {reason}").format(reason=exc) + "\n\n")
+
+    def work(_progress: Progress) -> Any:
+        return backup.backup_if_due(database, user=user, today=today)
+
+    return context.tasks.run_task(
+        work,
+        lambda _result: remind(""),
+        on_error=failed,
+        quiet=True,
+        title=tr("Daily backup…"),
+    )
+
+
+def backup_at_close(context: AppContext) -> TaskHandle | None:
+    """Start the backup made when the app closes (the caller waits for the task runner before
+    closing the database). A failure is written to the log: nobody is left to tell."""
+    if not _can_back_up(context):
+        return None
+    database, user, today = context.database, context.user, context.today
+
+    def work(_progress: Progress) -> Any:
         try:
-            backup.backup_if_due(database, user=user, today=today)
+            return backup.backup_if_due(
+                database, user=user, today=today, kind=backup.BackupKind.CLOSE
+            )
         except KeideskError as exc:
-            problem = tr("Today's automatic backup failed: %1").replace("%1", str(exc)) + "\n\n"
-    with database.reader() as session:
-        text = backup.backup_reminder(session, today=today)
-    if not text and not problem:
-        return False
-    return remind(parent, problem + (text or ""))
+            crashlog.record(exc)
+            return None
+
+    return context.tasks.run_task(work, quiet=True, title=tr("Backing up before closing…"))

@@ -155,7 +155,8 @@ class CaseListPanel(QWidget):
         self.table = CaseTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several cases can be selected (for a bundle); Enter opens the current one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -285,6 +286,15 @@ class CaseListPanel(QWidget):
         index = self.table.currentIndex()
         value = index.data(CaseIdRole) if index.isValid() else None
         return value if isinstance(value, int) else None
+
+    def selected_case_ids(self) -> list[int]:
+        """The selected cases, in list order (the current one when none is selected)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [self.model.index(row, 0).data(CaseIdRole) for row in rows]
+        chosen = [case_id for case_id in ids if isinstance(case_id, int)]
+        if not chosen and (current := self.current_case_id()) is not None:
+            chosen = [current]
+        return chosen
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -29,6 +29,8 @@ class AppContext:
     settings: AppSettings
     tasks: TaskRunner
     reporter: ErrorReporter
+    #: ``--user`` when given: it wins over the staff name saved in the preferences.
+    user_override: str | None = None
 
     @property
     def today(self) -> date:

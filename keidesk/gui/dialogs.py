@@ -48,6 +48,26 @@ class Dialogs:
         box.setDetailedText(details)  # selectable text: copy it into a report
         box.exec()
 
+    def confirm(
+        self,
+        parent: QWidget | None,
+        question: str,
+        title: str = "",
+        *,
+        yes: str = "",
+        no: str = "",
+    ) -> bool:
+        """A yes/no question; ``yes`` and ``no`` name the buttons by what they do."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title or tr("keidesk"))
+        box.setText(question)
+        accept = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no or tr("No"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(accept)
+        box.exec()
+        return box.clickedButton() is accept
+
     def confirm_discard(self, parent: QWidget | None, what: str) -> Discard:
         """Unsaved changes: save them, throw them away, or go back."""
         answer = QMessageBox.question(

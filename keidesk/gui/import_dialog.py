@@ -7,16 +7,15 @@ The rules live in :mod:`keidesk.dataio`; this dialog only shows their answers.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,25 +50,24 @@ from keidesk.dataio.importer import (
 from keidesk.dataio.mapping import FIELDS, mapping_for
 from keidesk.dataio.sheets import Sheet, read_sheet
 from keidesk.domain.errors import KeideskError
-from keidesk.gui.dataio_tasks import DataTask
-from keidesk.storage.database import Database
+from keidesk.gui.context import AppContext
+from keidesk.gui.i18n import tr
+from keidesk.gui.tasks import Progress, TaskHandle
 
 PROBLEM_COLOUR = QColor("#f8d0d0")
 DUPLICATE_COLOUR = QColor("#fff2c2")
 PREVIEW_SAMPLE_ROWS = 3
-
-ChooseFile = Callable[[QWidget], Path | None]
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
+SPREADSHEET_FILTER = "Spreadsheets (*.csv *.xlsx *.txt *.tsv)"
 
 
-def choose_spreadsheet(parent: QWidget) -> Path | None:
-    name, _filter = QFileDialog.getOpenFileName(
-        parent, tr("Import cases"), "", tr("Spreadsheets (*.csv *.xlsx *.txt *.tsv)")
-    )
-    return Path(name) if name else None
+def importer_progress(progress: Progress) -> Callable[[int, int], bool]:
+    """The importer's progress callback (False stops it) on top of a task's Progress."""
+
+    def report(done: int, total: int) -> bool:
+        progress.report(done, total)
+        return not progress.cancelled
+
+    return report
 
 
 class PreviewModel(QAbstractTableModel):
@@ -137,25 +134,17 @@ class PreviewModel(QAbstractTableModel):
 class ImportDialog(QDialog):
     """File → columns → preview → import. ``imported`` is emitted with the report."""
 
-    def __init__(
-        self,
-        database: Database,
-        *,
-        user: str,
-        today: date,
-        choose_file: ChooseFile = choose_spreadsheet,
-        parent: QWidget | None = None,
-    ) -> None:
+    imported = Signal(object)  # ImportReport
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Import cases from a spreadsheet"))
         self.resize(980, 560)
-        self._database = database
-        self._user = user
-        self._today = today
-        self._choose_file = choose_file
+        self.context = context
+        self._database = context.database
         self._sheet: Sheet | None = None
         self._check: ImportCheck | None = None
-        self._task: DataTask | None = None
+        self._task: TaskHandle | None = None
         self.report: ImportReport | None = None
 
         self.pages = QStackedWidget()
@@ -262,7 +251,7 @@ class ImportDialog(QDialog):
     # --- actions --------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        path = self._choose_file(self)
+        path = self.context.dialogs.open_file(self, tr("Import cases"), tr(SPREADSHEET_FILTER))
         if path is not None:
             self.file_edit.setText(str(path))
 
@@ -336,21 +325,23 @@ class ImportDialog(QDialog):
         self.pages.setEnabled(not busy)
 
     def _start(
-        self, fn: Callable[[Callable[[int, int], bool]], Any], done: Callable[[Any], None]
+        self, fn: Callable[[Progress], Any], done: Callable[[Any], None], title: str
     ) -> None:
-        task = DataTask(fn, self)
-        task.signals.progress.connect(self._on_progress)
-        task.signals.done.connect(done)
-        task.signals.failed.connect(self._on_failed)
-        self._task = task
         self._busy(True)
-        task.start()
+        self._task = self.context.tasks.run_task(
+            fn,
+            done,
+            self._on_progress,
+            cancellable=True,
+            on_error=self._on_failed,
+            title=title,
+        )
 
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
 
-    def _on_failed(self, error: KeideskError) -> None:
+    def _on_failed(self, error: BaseException) -> None:
         self._task = None
         self._busy(False)
         if isinstance(error, ImportFailed):
@@ -362,13 +353,15 @@ class ImportDialog(QDialog):
         sheet = self._sheet
         assert sheet is not None
         mapping = self.current_mapping()
-        database, today = self._database, self._today
+        database, today = self._database, self.context.today
 
-        def work(progress: Callable[[int, int], bool]) -> ImportCheck:
+        def work(progress: Progress) -> ImportCheck:
             with database.reader() as session:
-                return check_import(session, sheet, mapping, today=today, progress=progress)
+                return check_import(
+                    session, sheet, mapping, today=today, progress=importer_progress(progress)
+                )
 
-        self._start(work, self._on_checked)
+        self._start(work, self._on_checked, tr("Checking rows…"))
 
     def _on_checked(self, check: ImportCheck) -> None:
         self._task = None
@@ -413,15 +406,20 @@ class ImportDialog(QDialog):
         check = self._check
         assert check is not None
         policy = DuplicatePolicy.MERGE if self.merge_radio.isChecked() else DuplicatePolicy.SKIP
-        database, user, today = self._database, self._user, self._today
+        database, user, today = self._database, self.context.user, self.context.today
 
-        def work(progress: Callable[[int, int], bool]) -> ImportReport:
+        def work(progress: Progress) -> ImportReport:
             with database.transaction(user) as session:
                 return run_import(
-                    session, check, duplicates=policy, user=user, today=today, progress=progress
+                    session,
+                    check,
+                    duplicates=policy,
+                    user=user,
+                    today=today,
+                    progress=importer_progress(progress),
                 )
 
-        self._start(work, self._on_imported)
+        self._start(work, self._on_imported, tr("Importing…"))
 
     def _on_imported(self, report: ImportReport) -> None:
         self._task = None
@@ -433,6 +431,14 @@ class ImportDialog(QDialog):
         )
         self.import_button.setEnabled(False)
         self.cancel_button.setText(tr("Close"))
+        self.imported.emit(report)
+
+    def done(self, result: int) -> None:
+        """Closing while a check or an import runs stops it first (nothing half-done)."""
+        if self._task is not None and not self._task.finished:
+            self._task.cancel()
+            self.context.tasks.wait()
+        super().done(result)
 
     def _cancel(self) -> None:
         if self._task is not None:

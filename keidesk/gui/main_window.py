@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -22,19 +24,35 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk import __version__, crashlog, paths
+from keidesk.dataio import bundle, integrity
+from keidesk.dataio.export import export_cases
+from keidesk.domain.errors import NotFound
+from keidesk.gui import backup_reminder
+from keidesk.gui.backup_dialog import BackupActions, BackupDialog
+from keidesk.gui.bundle_dialog import BUNDLE_FILTER, BundleImportDialog
 from keidesk.gui.case_list import CaseListPanel
 from keidesk.gui.context import AppContext
 from keidesk.gui.dashboard import DashboardPanel
 from keidesk.gui.i18n import tr
+from keidesk.gui.import_dialog import ImportDialog
 from keidesk.gui.new_case import NewCaseDialog
+from keidesk.gui.preferences_dialog import PreferencesDialog
 from keidesk.gui.profile_form import ProfileDialog
 from keidesk.gui.rules_browser import RulesBrowser
 from keidesk.gui.startup import DATABASE_FILTER
-from keidesk.gui.tasks import TaskProgressBar
+from keidesk.gui.tasks import Progress, TaskHandle, TaskProgressBar
 from keidesk.gui.welcome import is_demo
 from keidesk.gui.workspace import CaseWorkspace
+from keidesk.services.cases import case_detail
+
+if TYPE_CHECKING:
+    from keidesk.gui.stage_packets import StagePackets
+    from keidesk.packets.batch import BatchResult
 
 CASES_SPLITTER = "cases"
+EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
+#: How many problems "Check database…" lists before saying how many more there are.
+CHECK_PROBLEMS_SHOWN = 12
 
 
 class MainWindow(QMainWindow):
@@ -48,6 +66,12 @@ class MainWindow(QMainWindow):
         self._case_actions: list[QAction] = []
         self._write_actions: list[QAction] = []
         self.undo_group = QUndoGroup(self)
+        self.backups = BackupActions(context, self)
+        self.backups.finished.connect(lambda text: self.context.dialogs.info(self, text))
+        self.backups.failed.connect(lambda text: self.context.dialogs.error(self, text))
+        self.backups.restored.connect(self.data_replaced)
+        self.backups.may_replace = self._settle_edits
+        self.last_task: TaskHandle | None = None  # the last job started from a menu
 
         self.dashboard = DashboardPanel(context)
         self.case_list = CaseListPanel(context)
@@ -160,8 +184,69 @@ class MainWindow(QMainWindow):
         self.menus["file"].addSeparator()
         add("file", tr("&Open database…"), self._choose_database, name="action_open_database")
         add("file", tr("Importer &profile…"), self.edit_profile, name="action_profile")
+        add("file", tr("Pr&eferences…"), self.edit_preferences, name="action_preferences")
         self.menus["file"].addSeparator()
-        # (import/export and backups are added here: one add_action call each)
+        add(
+            "file",
+            tr("&Import cases…"),
+            self.import_cases,
+            "Ctrl+I",
+            writes=True,
+            name="action_import_cases",
+        )
+        add(
+            "file",
+            tr("E&xport case list…"),
+            self.export_case_list,
+            "Ctrl+E",
+            name="action_export_cases",
+        )
+        add(
+            "file",
+            tr("Import case &bundle…"),
+            self.import_bundle,
+            writes=True,
+            name="action_import_bundle",
+        )
+        add(
+            "file",
+            tr("Export case bu&ndle…"),
+            self.export_bundle,
+            name="action_export_bundle",
+        )
+        self.menus["file"].addSeparator()
+        self.menus["backup"] = self.menus["file"].addMenu(tr("Bac&kup"))
+        self.menus["backup"].setObjectName("menu_backup")
+        add(
+            "backup",
+            tr("Back up &now"),
+            self.backups.back_up_now,
+            writes=True,
+            name="action_backup_now",
+        )
+        add(
+            "backup",
+            tr("Back up to &folder…"),
+            self.backups.back_up_to_folder,
+            name="action_backup_to_folder",
+        )
+        add(
+            "backup",
+            tr("&Restore from backup…"),
+            self.backups.restore_from,
+            writes=True,
+            name="action_restore",
+        )
+        add(
+            "backup",
+            tr("&Undo last restore"),
+            self.backups.undo_restore,
+            writes=True,
+            name="action_undo_restore",
+        )
+        self.menus["backup"].addSeparator()
+        add("backup", tr("&Backups…"), self.show_backups, name="action_backups")
+        add("file", tr("&Check database…"), self.check_database, name="action_check")
         self._file_tail = self.menus["file"].addSeparator()
         add("file", tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, name="action_quit")
 
@@ -202,7 +287,21 @@ class MainWindow(QMainWindow):
             name="action_close_case",
         )
         self.menus["case"].addSeparator()
-        # (packet preview, print and save are added here)
+        add(
+            "case",
+            tr("Document &packet…"),
+            self.open_packet,
+            QKeySequence.StandardKey.Print,
+            needs_case=True,
+            name="action_packet",
+        )
+        add(
+            "case",
+            tr("Packets for &stage…"),
+            self.packets_for_stage,
+            writes=True,
+            name="action_stage_packets",
+        )
 
         add("view", tr("&Cases"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
         add("view", tr("State &rules"), self.show_rules, "Ctrl+2", name="action_rules")
@@ -249,6 +348,7 @@ class MainWindow(QMainWindow):
                 return widget
         workspace = CaseWorkspace(self.context, case_id)
         workspace.saved.connect(self._case_saved)
+        workspace.packet_requested.connect(self.open_packet)
         workspace.title_changed.connect(lambda w=workspace: self._retitle(w))
         self.undo_group.addStack(workspace.undo_stack)
         index = self.tabs.addTab(workspace, workspace.title())
@@ -355,10 +455,58 @@ class MainWindow(QMainWindow):
         return self.rules
 
     def refresh(self) -> None:
+        """Show the database as it is now (after an import, or F5): the list, the dashboard
+        and every open case (a case that no longer exists closes)."""
         self.case_list.refresh()
         self.dashboard.refresh()
         for workspace in self.workspaces():
-            workspace.reload()
+            try:
+                workspace.reload()
+            except NotFound:
+                self._drop_tab(workspace)
+
+    def _drop_tab(self, workspace: CaseWorkspace) -> None:
+        self.undo_group.removeStack(workspace.undo_stack)
+        self.tabs.removeTab(self.tabs.indexOf(workspace))
+        workspace.deleteLater()
+
+    def _settle_edits(self) -> bool:
+        """Before the data is replaced (a restore): unsaved edits are saved or thrown away,
+        or the user goes back."""
+        for workspace in self.workspaces():
+            if workspace.dirty:
+                self.tabs.setCurrentWidget(workspace)
+                if not workspace.confirm_close():
+                    return False
+        return True
+
+    def data_replaced(self) -> None:
+        """A restore replaced the whole database: reopen the open cases afresh (their edit
+        history belonged to the old data) and reload the list and the dashboard."""
+        open_ids = [w.case_id for w in self.workspaces()]
+        current = self.current_workspace()
+        current_id = current.case_id if current is not None else None
+        for workspace in self.workspaces():
+            self._drop_tab(workspace)
+        self.case_list.refresh()
+        self.dashboard.refresh()
+        today = self.context.today
+
+        def still_there(case_id: int) -> bool:
+            try:
+                self.context.read(lambda session: case_detail(session, case_id, today=today))
+            except NotFound:
+                return False
+            return True
+
+        for case_id in filter(still_there, open_ids):
+            self.open_case(case_id)
+        if current_id is not None and current_id in open_ids:
+            for workspace in self.workspaces():
+                if workspace.case_id == current_id:
+                    self.tabs.setCurrentWidget(workspace)
+        else:
+            self.tabs.setCurrentIndex(0)
 
     # --- file -----------------------------------------------------------------------------------
 
@@ -371,6 +519,179 @@ class MainWindow(QMainWindow):
 
     def edit_profile(self) -> None:
         ProfileDialog(self.context.database, self.context.user, self.context.dialogs, self).exec()
+
+    def edit_preferences(self) -> None:
+        self._show_dialog(PreferencesDialog(self.context, self))
+
+    def _show_dialog(self, dialog: QDialog) -> QDialog:
+        """Open a window-modal dialog without blocking (tests drive it; it deletes itself)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _start(
+        self,
+        fn: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        title: str,
+        *,
+        cancellable: bool = False,
+    ) -> TaskHandle:
+        """A job from a menu: off the GUI thread, progress (and Cancel) in the status bar."""
+        self.last_task = self.context.tasks.run_task(
+            fn,
+            on_done,
+            cancellable=cancellable,
+            title=title,
+            on_cancelled=self._cancelled,
+        )
+        return self.last_task
+
+    # --- data in and out --------------------------------------------------------------------
+
+    def import_cases(self) -> None:
+        dialog = ImportDialog(self.context, self)
+        dialog.imported.connect(lambda _report: self.refresh())
+        self._show_dialog(dialog)
+
+    def export_case_list(self) -> None:
+        case_filter = self.case_list.current_filter()
+        path = self.context.dialogs.save_file(
+            self, tr("Export the case list"), "keidesk-cases.csv", tr(EXPORT_FILTER)
+        )
+        if path is None:
+            return
+        if path.suffix.lower() not in {".csv", ".xlsx"}:
+            path = path.with_name(path.name + ".csv")
+        database, today = self.context.database, self.context.today
+
+        def work(_progress: Progress) -> int:
+            with database.reader() as session:
+                return export_cases(session, case_filter, path, today=today)
+
+        def done(count: int) -> None:
+            self.context.dialogs.info(
+                self,
+                tr("Exported {count} cases (as the list is filtered now) to {path}.").format(
+                    count=count, path=path
+                ),
+            )
+
+        self._start(work, done, tr("Exporting cases…"))
+
+    def import_bundle(self) -> None:
+        path = self.context.dialogs.open_file(self, tr("Import a case bundle"), tr(BUNDLE_FILTER))
+        if path is None:
+            return
+        dialog = BundleImportDialog(self.context, path, self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        self._show_dialog(dialog)
+
+    def export_bundle(self) -> None:
+        case_ids = self.case_list.selected_case_ids()
+        if not case_ids and (workspace := self.current_workspace()) is not None:
+            case_ids = [workspace.case_id]
+        if not case_ids:
+            self.context.dialogs.error(
+                self, tr("Select the cases to export in the case list first.")
+            )
+            return
+        suggested = "keidesk-cases.zip" if len(case_ids) > 1 else f"case-{case_ids[0]}.zip"
+        path = self.context.dialogs.save_file(
+            self, tr("Export a case bundle"), suggested, tr(BUNDLE_FILTER)
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".zip":
+            path = path.with_name(path.name + ".zip")
+        database, store, user = self.context.database, self.context.store, self.context.user
+
+        def work(_progress: Progress) -> bundle.BundleExport:
+            with database.reader() as session:
+                return bundle.export_bundle(session, store, case_ids, path, user=user)
+
+        def done(result: bundle.BundleExport) -> None:
+            self.context.dialogs.info(
+                self,
+                tr("Wrote {cases} case(s) and {files} file(s) to {path}.").format(
+                    cases=result.cases, files=result.files, path=result.path
+                ),
+            )
+
+        self._start(work, done, tr("Exporting the bundle…"))
+
+    def show_backups(self) -> None:
+        self._show_dialog(BackupDialog(self.context, self.backups, self))
+
+    def backups_at_start(self) -> None:
+        """The daily backup (off the GUI thread) and the reminder; called once shown."""
+        backup_reminder.backups_at_start(self.context, self, self.backups.back_up_to_folder)
+
+    def check_database(self) -> None:
+        database = self.context.database
+
+        def done(report: integrity.CheckReport) -> None:
+            if report.ok:
+                self.context.dialogs.info(
+                    self,
+                    tr(
+                        "The database is sound, and all {count} attached files are present "
+                        "and unchanged."
+                    ).format(count=report.documents_checked),
+                    tr("Check database"),
+                )
+                return
+            shown = "\n".join(f"• {p}" for p in report.problems[:CHECK_PROBLEMS_SHOWN])
+            more = len(report.problems) - CHECK_PROBLEMS_SHOWN
+            if more > 0:
+                shown += "\n" + tr("…and {count} more.").format(count=more)
+            self.context.dialogs.error(
+                self,
+                tr(
+                    "The check found {count} problem(s):\n\n{problems}\n\n"
+                    "Restore a backup (File → Backup → Restore from backup…) or attach the "
+                    "missing files again."
+                ).format(count=len(report.problems), problems=shown),
+                tr("Check database"),
+            )
+
+        self._start(lambda _progress: integrity.check(database), done, tr("Checking…"))
+
+    # --- packets ----------------------------------------------------------------------------
+
+    def open_packet(self, case_id: int) -> None:
+        from keidesk.gui.packet_dialog import PacketDialog  # noqa: PLC0415 - QtPdf, reportlab
+
+        self._show_dialog(PacketDialog(self.context, case_id, self))
+
+    def packets_for_stage(self) -> None:
+        from keidesk.gui.stage_packets import StagePacketsDialog  # noqa: PLC0415 - reportlab
+
+        dialog = StagePacketsDialog(self.context, self)
+        dialog.accepted.connect(lambda: self.build_stage_packets(dialog.choice()))
+        self._show_dialog(dialog)
+
+    def build_stage_packets(self, choice: StagePackets, workers: int | None = None) -> None:
+        from keidesk.gui.stage_packets import (  # noqa: PLC0415 - reportlab
+            build_stage_packets,
+            summary,
+        )
+
+        def done(result: BatchResult) -> None:
+            self.refresh()
+            text = summary(result, choice)
+            if result.failed:
+                self.context.dialogs.error(self, text, tr("Packets for stage"))
+            else:
+                self.context.dialogs.info(self, text, tr("Packets for stage"))
+
+        self.last_task = build_stage_packets(
+            self.context, choice, done, on_cancelled=self._cancelled, workers=workers
+        )
+
+    def _cancelled(self) -> None:
+        self.refresh()  # what was built before Cancel is recorded on its cases
+        self.statusBar().showMessage(tr("Cancelled."), 5000)
 
     # --- help -----------------------------------------------------------------------------------
 

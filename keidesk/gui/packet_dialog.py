@@ -1,9 +1,10 @@
 """A dialog to build a case's packet, preview it inside the app, print it and save it.
 
-Building runs on a single worker thread (one packet at a time, the database read in its own
-session); the finished pages come back to the GUI thread as images. Pages are drawn with
-pypdfium2: PySide6-Essentials has no QtPdf. The packet is recorded on the case when it
-leaves the app (saved or printed), not for every preview.
+Building and saving run off the GUI thread through ``run_task``; the finished PDF comes back
+as bytes and is shown with QtPdf (the same viewer as attached scans). Printing draws each
+page with ``QPdfDocument.render`` into the printer's page, page by page, at the printer's
+resolution. The packet is recorded on the case when it leaves the app (saved or printed), not
+for every preview.
 """
 
 from __future__ import annotations
@@ -14,25 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pypdfium2
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from keidesk import clock, crashlog
-from keidesk.domain.errors import KeideskError
+from keidesk.gui.context import AppContext
+from keidesk.gui.i18n import tr
+from keidesk.gui.preferences_dialog import paper_box
+from keidesk.gui.tasks import Progress, TaskHandle
 from keidesk.packets import (
     PacketKind,
     Paper,
@@ -44,111 +45,105 @@ from keidesk.packets import (
     write_atomically,
 )
 from keidesk.services.documents import AttachmentStore
-from keidesk.storage.database import Database
 
-PREVIEW_DPI = 80
+#: Printing renders pages at the printer's resolution, but no finer than this (memory).
+MAX_PRINT_DPI = 300
+POINTS_PER_INCH = 72
 
 
 @dataclass(frozen=True, slots=True)
 class Preview:
     packet: RenderedPacket
     number: str
-    pages: list[QImage]
 
 
-def render_pages(pdf: bytes, dpi: float) -> list[QImage]:
-    """Each page of a PDF as an image (safe off the GUI thread: QImage, not QPixmap)."""
-    document = pypdfium2.PdfDocument(pdf)
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
+    """Print every page of ``document``: each page on its own sheet of its own size and
+    orientation, rendered at the printer's resolution and fitted to the printable area.
+    Returns False when the printer could not be started."""
+    count = document.pageCount()
+    if count == 0:
+        return False
+    dpi = min(printer.resolution(), MAX_PRINT_DPI)
+
+    def lay_out(page: int) -> None:
+        points = document.pagePointSize(page)
+        landscape = points.width() > points.height()
+        portrait_points = QSizeF(
+            min(points.width(), points.height()), max(points.width(), points.height())
+        )
+        printer.setPageSize(QPageSize(portrait_points, QPageSize.Unit.Point, ""))
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
+
+    lay_out(0)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
     try:
-        images = []
-        for index in range(len(document)):
-            bitmap = document[index].render(scale=dpi / 72)
-            pil = bitmap.to_pil().convert("RGB")
-            data = pil.tobytes()
-            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels before ``data`` goes away
-        return images
-    finally:
-        document.close()
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Task(QRunnable):
-    """Runs ``work`` on the pool; its result or its plain error message comes back by signal."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except KeideskError as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        except Exception as exc:  # a bug: logged, and the dialog is told instead of hanging
-            log_file = crashlog.record(exc)
-            self.signals.failed.emit(
-                f"An unexpected problem stopped the packet ({type(exc).__name__}); "
-                f"details are in {log_file}."
+        for page in range(count):
+            if page:
+                lay_out(page)
+                printer.newPage()
+            points = document.pagePointSize(page)
+            pixels = QSize(
+                round(points.width() * dpi / POINTS_PER_INCH),
+                round(points.height() * dpi / POINTS_PER_INCH),
             )
-            return
-        self.signals.done.emit(result)
+            image = document.render(page, pixels)
+            target = painter.viewport()
+            fitted = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            left = target.x() + (target.width() - fitted.width()) // 2
+            top = target.y() + (target.height() - fitted.height()) // 2
+            painter.drawImage(QRect(left, top, fitted.width(), fitted.height()), image)
+    finally:
+        painter.end()
+    return True
 
 
 class PacketDialog(QDialog):
     """Choose a packet kind and paper, preview, print or save it."""
 
-    def __init__(
-        self, database: Database, case_id: int, user: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database = database
+        self.context = context
+        self.database = context.database
         self.case_id = case_id
-        self.user = user
+        self.user = context.user
         self.preview: Preview | None = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._tasks: set[_Task] = set()
-        # Replaceable in tests, so no modal dialog has to be driven.
-        self.choose_save_path: Callable[[str], Path | None] = self._ask_save_path
+        self._task: TaskHandle | None = None
+        self._buffer: QBuffer | None = None
+        # Replaceable in tests, so no modal print dialog has to be driven.
         self.choose_printer: Callable[[], QPrinter | None] = self._ask_printer
-        self.report_error: Callable[[str], None] = self._show_error
 
-        self.setWindowTitle(self.tr("Build packet"))
+        self.setWindowTitle(tr("Document packet"))
         self.kind_box = QComboBox()
         for kind in PacketKind:
-            self.kind_box.addItem(self.tr(kind.label), kind)
-        self.paper_box = QComboBox()
-        self.paper_box.addItem(self.tr("US Letter"), Paper.LETTER)
-        self.paper_box.addItem(self.tr("A4"), Paper.A4)
-        self.build_button = QPushButton(self.tr("Build preview"))
-        self.print_button = QPushButton(self.tr("Print…"))
-        self.save_button = QPushButton(self.tr("Save as…"))
-        self.close_button = QPushButton(self.tr("Close"))
-        self.status = QLabel(self.tr("Choose a packet and build a preview."))
+            self.kind_box.addItem(tr(kind.label), kind)
+        self.paper_box = paper_box()
+        self.build_button = QPushButton(tr("Build preview"))
+        self.build_button.setDefault(True)
+        self.print_button = QPushButton(tr("Print…"))
+        self.save_button = QPushButton(tr("Save as…"))
+        self.close_button = QPushButton(tr("Close"))
+        self.status = QLabel(tr("Choose a packet and build a preview."))
         self.status.setWordWrap(True)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.pages_widget = QWidget()
-        self.pages_layout = QVBoxLayout(self.pages_widget)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.pages_layout.setSpacing(12)
-        self.page_area = QScrollArea()
-        self.page_area.setWidgetResizable(True)
-        self.page_area.setWidget(self.pages_widget)
-        self.page_area.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.warnings.hide()
+        self.pdf_document = QPdfDocument(self)
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf_view.setPageSpacing(12)
 
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Packet:")))
+        controls.addWidget(QLabel(tr("Packet:")))
         controls.addWidget(self.kind_box)
-        controls.addWidget(QLabel(self.tr("Paper:")))
+        controls.addWidget(QLabel(tr("Paper:")))
         controls.addWidget(self.paper_box)
         controls.addWidget(self.build_button)
         controls.addStretch(1)
@@ -160,7 +155,7 @@ class PacketDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.warnings)
-        layout.addWidget(self.page_area, 1)
+        layout.addWidget(self.pdf_view, 1)
         layout.addLayout(buttons)
         self.resize(760, 860)
 
@@ -182,75 +177,79 @@ class PacketDialog(QDialog):
     def paper(self) -> Paper:
         return Paper(self.paper_box.currentData())
 
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.finished
+
     def _set_busy(self, busy: bool) -> None:
         self.build_button.setEnabled(not busy)
         self.kind_box.setEnabled(not busy)
         self.paper_box.setEnabled(not busy)
         ready = not busy and self.preview is not None
         self.print_button.setEnabled(ready)
-        self.save_button.setEnabled(ready)
+        self.save_button.setEnabled(ready and not self.context.read_only)
 
     def _forget_preview(self) -> None:
         self.preview = None
-        self._clear_pages()
+        self.pdf_document.close()
         self.warnings.clear()
-        self.status.setText(self.tr("Build a preview of the new choice."))
+        self.warnings.hide()
+        self.status.setText(tr("Build a preview of the new choice."))
         self._set_busy(False)
-
-    def _clear_pages(self) -> None:
-        while (item := self.pages_layout.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
 
     # --- work off the GUI thread -------------------------------------------------------------
 
     def _run(
         self, work: Callable[[], object], on_done: Callable[[Any], None], busy_text: str
     ) -> None:
-        task = _Task(work)
-        self._tasks.add(task)
-
         def finished_ok(result: object) -> None:
-            self._tasks.discard(task)
             self._set_busy(False)
             on_done(result)
 
-        def finished_with_error(message: str) -> None:
-            self._tasks.discard(task)
+        def finished_with_error(exc: BaseException) -> None:
             self._set_busy(False)
-            self.status.setText(message)
-            self.report_error(message)
+            self.status.setText(str(exc))
+            self.context.dialogs.error(self, str(exc), tr("Packet"))
 
-        task.signals.done.connect(finished_ok)
-        task.signals.failed.connect(finished_with_error)
+        def task(_progress: Progress) -> object:
+            return work()
+
         self.status.setText(busy_text)
         self._set_busy(True)
-        self.pool.start(task)
+        self._task = self.context.tasks.run_task(
+            task, finished_ok, on_error=finished_with_error, title=busy_text
+        )
 
     def build_preview(self) -> None:
         database, case_id, kind, paper = self.database, self.case_id, self.kind, self.paper
-        today = clock.today()
+        today = self.context.today
 
         def work() -> Preview:
             store = AttachmentStore(database.folder)
             with database.reader() as session:
                 data = gather(session, store, case_id, kind, today=today)
-            packet = render_packet(data, paper)
-            return Preview(packet, data.case.number, render_pages(packet.pdf, PREVIEW_DPI))
+            return Preview(render_packet(data, paper), data.case.number)
 
-        self._run(work, self._show_preview, self.tr("Building the packet…"))
+        self._run(work, self._show_preview, tr("Building the packet…"))
 
     def _show_preview(self, preview: Preview) -> None:
         self.preview = preview
-        self._clear_pages()
-        for image in preview.pages:
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setFrameShape(QLabel.Shape.Box)
-            self.pages_layout.addWidget(label)
+        self.pdf_document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(preview.packet.pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.pdf_document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer  # QPdfDocument reads from it while the preview shows
         count = preview.packet.pages
-        self.status.setText(self.tr("%n page(s), ready to print or save.", "", count))
+        self.status.setText(
+            (
+                tr("{count} page, ready to print or save.")
+                if count == 1
+                else tr("{count} pages, ready to print or save.")
+            ).format(count=count)
+        )
         shown = preview.packet.warnings
         self.warnings.setText("\n".join(f"⚠ {w}" for w in shown))
         self.warnings.setVisible(bool(shown))
@@ -258,17 +257,16 @@ class PacketDialog(QDialog):
 
     # --- leaving the app: save and print -----------------------------------------------------
 
-    def _ask_save_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save packet"), suggested, self.tr("PDF files (*.pdf)")
-        )
-        return Path(name) if name else None
-
     def save_as(self) -> None:
         preview = self.preview
         if preview is None:
             return
-        path = self.choose_save_path(packet_filename(preview.number, self.kind))
+        path = self.context.dialogs.save_file(
+            self,
+            tr("Save packet"),
+            packet_filename(preview.number, self.kind),
+            tr("PDF files (*.pdf)"),
+        )
         if path is None:
             return
         if path.suffix.lower() != ".pdf":
@@ -288,8 +286,8 @@ class PacketDialog(QDialog):
 
         self._run(
             work,
-            lambda saved: self.status.setText(self.tr("Saved to %1.").replace("%1", str(saved))),
-            self.tr("Saving…"),
+            lambda saved: self.status.setText(tr("Saved to {path}.").format(path=saved)),
+            tr("Saving…"),
         )
 
     def _ask_printer(self) -> QPrinter | None:
@@ -304,23 +302,14 @@ class PacketDialog(QDialog):
         printer = self.choose_printer()
         if printer is None:
             return
-        dpi = min(printer.resolution(), 300)
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.report_error(self.tr("The printer could not be started."))
+        if not print_pdf(self.pdf_document, printer):
+            self.context.dialogs.error(self, tr("The printer could not be started."), tr("Packet"))
             return
-        try:
-            for index, image in enumerate(render_pages(preview.packet.pdf, dpi)):
-                if index:
-                    printer.newPage()
-                target = painter.viewport()
-                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(target)
-        finally:
-            painter.end()
+        if self.context.read_only:
+            self.status.setText(
+                tr("Sent to the printer (not recorded: the database is read-only).")
+            )
+            return
         self._record_printed(preview)
 
     def _record_printed(self, preview: Preview) -> None:
@@ -340,14 +329,12 @@ class PacketDialog(QDialog):
 
         self._run(
             work,
-            lambda _none: self.status.setText(self.tr("Sent to the printer and recorded.")),
-            self.tr("Printing…"),
+            lambda _none: self.status.setText(tr("Sent to the printer and recorded.")),
+            tr("Printing…"),
         )
-
-    def _show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Packet"), message)
 
     def done(self, result: int) -> None:
         """Wait for a running build or save before closing, so none is cut off."""
-        self.pool.waitForDone()
+        if self.busy:
+            self.context.tasks.wait()
         super().done(result)

@@ -2,14 +2,15 @@
 
 A storage problem (not a keidesk database, damaged, locked, read-only, from a newer keidesk)
 is shown in plain words with the recovery actions in :data:`RECOVERY_ACTIONS`: choose another
-file, open read-only, or quit. The file is never modified on this path. Adding an action (such
-as "Restore a backup…") is one more entry in that list.
+file, open read-only, restore a backup into a new file, or quit. The file is never modified on
+this path. Adding an action is one more entry in that list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keidesk.dataio.backup import restore_as_new_file
+from keidesk.domain.errors import KeideskError
 from keidesk.gui.i18n import tr
+from keidesk.paths import default_database_path
 from keidesk.storage.database import Database, locate, open_database
 from keidesk.storage.errors import StorageError
 
@@ -72,12 +76,47 @@ def _read_only(problem: StartupProblem, dialogs: Dialogs, parent: QWidget | None
     return Attempt(problem.attempt.target, read_only=True)
 
 
+def restored_file_name(failed: Path, now: datetime) -> Path:
+    """Where a backup restored at start-up goes: beside the file that failed, never over it."""
+    return failed.with_name(f"{failed.stem}-restored-{now:%Y%m%d-%H%M%S}{failed.suffix}")
+
+
+def _restore_backup(
+    problem: StartupProblem, dialogs: Dialogs, parent: QWidget | None
+) -> Attempt | None:
+    from keidesk.gui.backup_dialog import choose_backup  # noqa: PLC0415 - import cycle
+
+    source = choose_backup(dialogs, parent)
+    if source is None:
+        return None
+    try:
+        failed = locate(problem.attempt.target).path
+    except StorageError:
+        failed = None
+    target = restored_file_name(failed or default_database_path(), datetime.now())
+    try:
+        restored = restore_as_new_file(source, target)
+    except KeideskError as exc:
+        dialogs.error(parent, str(exc), tr("Restore a backup"))
+        return None
+    dialogs.info(
+        parent,
+        tr(
+            "The backup was checked and restored into {target}; keidesk opens it now. "
+            "The file that could not be opened was not changed."
+        ).format(target=restored),
+        tr("Restore a backup"),
+    )
+    return Attempt(restored)
+
+
 QUIT = "quit"
 
 #: The ways out, in button order (Quit is always last and always there).
 RECOVERY_ACTIONS: list[RecoveryAction] = [
     RecoveryAction("other_file", lambda: tr("Choose another file…"), _choose_other),
     RecoveryAction("read_only", lambda: tr("Open read-only"), _read_only),
+    RecoveryAction("restore_backup", lambda: tr("Restore a backup…"), _restore_backup),
 ]
 
 

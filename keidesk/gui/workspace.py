@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -186,6 +188,7 @@ class EligibilityPanel(QLabel):
 class CaseWorkspace(QWidget):
     saved = Signal(int)  # the case id, after anything about it was saved
     title_changed = Signal()
+    packet_requested = Signal(int)  # the case id: build its document packet
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -233,8 +236,15 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.history, tr("Histor&y"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
+        self.packet_button = QPushButton(tr("Document packet…"))
+        self.packet_button.setObjectName("workspace_packet")
+        self.packet_button.setToolTip(tr("Build, preview, print or save this case's packets"))
+        self.packet_button.clicked.connect(lambda: self.packet_requested.emit(self.case_id))
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.packet_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
+        layout.addLayout(top)
         layout.addWidget(self.warnings)
         layout.addWidget(self.tabs, 1)
 

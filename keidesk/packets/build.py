@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -13,6 +11,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from keidesk import __version__
+from keidesk.atomic import replacing
 from keidesk.domain.errors import InvalidInput
 from keidesk.packets import customs, dmv, handover
 from keidesk.packets.catalog import PacketKind, Paper
@@ -117,32 +116,17 @@ def check_writable_folder(folder: Path) -> None:
 
 
 def write_atomically(content: bytes, target: Path) -> None:
-    """Write to a temporary file beside ``target``, then rename: never a half-written file."""
-    folder = target.parent
-    check_writable_folder(folder)
+    """Write through a temporary file beside ``target``: never a half-written file."""
+    check_writable_folder(target.parent)
     try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
-    except PermissionError:
-        raise InvalidInput(
-            f"keidesk may not write to the folder {folder}; choose another place."
-        ) from None
-    except OSError as exc:
-        raise InvalidInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-            out.flush()
-            os.fsync(out.fileno())
-        temp.replace(target)
+        with replacing(target) as temp:
+            temp.write_bytes(content)
     except IsADirectoryError:
         raise InvalidInput(f"Cannot write the packet: {target} is a folder.") from None
     except PermissionError:
         raise InvalidInput(f"keidesk may not write {target}; choose another place.") from None
     except OSError as exc:
         raise InvalidInput(f"Cannot write {target}: {exc.strerror or exc}.") from None
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def record_packet(

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from keidesk.cli.context import current_user
 from keidesk.domain.errors import InvalidInput
 from keidesk.preferences import Preferences, load_preferences, preferences_file, save_preferences
+from keidesk.services.staff import current_user
 
 
 def test_defaults_when_nothing_saved():
@@ -31,3 +31,15 @@ def test_damaged_file_falls_back_to_defaults(content):
 def test_bad_paper_refused():
     with pytest.raises(InvalidInput, match="letter or a4"):
         Preferences(paper="tabloid")
+
+
+def test_user_name_order(monkeypatch):
+    """--user, then KEIDESK_USER, then the saved staff name, then the login name."""
+    save_preferences(Preferences(staff_name="Tammy"))
+    monkeypatch.setenv("KEIDESK_USER", "Env")
+    assert current_user("Flag") == "Flag"
+    assert current_user(None) == "Env"
+    monkeypatch.delenv("KEIDESK_USER")
+    assert current_user("  ") == "Tammy"
+    save_preferences(Preferences())
+    assert current_user(None) not in {"", "Tammy"}

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
+import zipfile
 from pathlib import Path
+from typing import Any
 
 from keidesk.storage.database import Database, read_only_uri
 
@@ -27,3 +30,22 @@ def file_digest(path: Path) -> str:
 def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def rewrite_bundle(source: Path, out: Path, case_docs: list[Any]) -> Path:
+    """A consistent bundle (manifest updated) carrying ``case_docs`` instead of its cases."""
+    original = zipfile.ZipFile(source)
+    document = json.loads(original.read("bundle.json"))
+    document["cases"] = case_docs
+    data = json.dumps(document).encode()
+    manifest = json.loads(original.read("manifest.json"))
+    manifest["files"]["bundle.json"] = hashlib.sha256(data).hexdigest()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in original.namelist():
+            if name == "bundle.json":
+                archive.writestr(name, data)
+            elif name == "manifest.json":
+                archive.writestr(name, json.dumps(manifest))
+            else:
+                archive.writestr(name, original.read(name))
+    return out

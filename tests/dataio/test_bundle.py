@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import stat
 import zipfile
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -20,7 +18,7 @@ from keidesk.services import cases
 from keidesk.services.documents import AttachmentStore, add_document
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import Case
-from tests.dataio.helpers import fingerprint
+from tests.dataio.helpers import fingerprint, rewrite_bundle
 
 
 def _export(db: Database, ids: list[int], out: Path) -> Path:
@@ -138,7 +136,7 @@ def test_keep_both_fills_gaps_joins_notes_and_is_idempotent(office, tmp_path, to
         cases.set_step(session, case_id, StepKey.LIEN, StepStatus.TODO, user="o", today=today)
     theirs = json.loads(zipfile.ZipFile(path).read("bundle.json"))["cases"][0]
     theirs["details"]["notes"] = "theirs"
-    edited = _rewrite(path, tmp_path / "edited.zip", theirs)
+    edited = rewrite_bundle(path, tmp_path / "edited.zip", [theirs])
     _import(db, edited, today, default_choice=Choice.BOTH)
     with db.reader() as session:
         detail = cases.case_detail(session, case_id, today=today)
@@ -149,25 +147,6 @@ def test_keep_both_fills_gaps_joins_notes_and_is_idempotent(office, tmp_path, to
     again = _import(db, edited, today, default_choice=Choice.BOTH)
     assert again.cases[0].outcome == "unchanged"
     assert fingerprint(db) == before
-
-
-def _rewrite(source: Path, out: Path, case_doc: dict[str, Any]) -> Path:
-    """A consistent bundle (manifest updated) with an edited case document."""
-    original = zipfile.ZipFile(source)
-    document = json.loads(original.read("bundle.json"))
-    document["cases"] = [case_doc]
-    data = json.dumps(document).encode()
-    manifest = json.loads(original.read("manifest.json"))
-    manifest["files"]["bundle.json"] = hashlib.sha256(data).hexdigest()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name in original.namelist():
-            if name == "bundle.json":
-                archive.writestr(name, data)
-            elif name == "manifest.json":
-                archive.writestr(name, json.dumps(manifest))
-            else:
-                archive.writestr(name, original.read(name))
-    return out
 
 
 # --- hostile bundles -----------------------------------------------------------------------

@@ -21,6 +21,7 @@ from keidesk.gui.main_window import MainWindow
 from keidesk.gui.settings import AppSettings
 from keidesk.gui.startup import RecoveryAction, StartupProblem
 from keidesk.storage.database import Database
+from tests.packets import samples
 
 
 class RecordingDialogs(Dialogs):
@@ -38,6 +39,9 @@ class RecordingDialogs(Dialogs):
         self.texts: list[str | None] = []
         self.problems: list[str] = []
         self.startup_answers: list[str] = []
+        self.questions: list[str] = []
+        self.confirm_answers: list[bool] = []
+        self.saves: list[Path | None] = []
 
     def error(self, parent: QWidget | None, message: str, title: str = "") -> None:
         self.errors.append(message)
@@ -47,6 +51,23 @@ class RecordingDialogs(Dialogs):
 
     def bug(self, parent: QWidget | None, summary: str, details: str) -> None:
         self.bugs.append((summary, details))
+
+    def confirm(
+        self,
+        parent: QWidget | None,
+        question: str,
+        title: str = "",
+        *,
+        yes: str = "",
+        no: str = "",
+    ) -> bool:
+        self.questions.append(question)
+        return self.confirm_answers.pop(0) if self.confirm_answers else False
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: str = "", filters: str = ""
+    ) -> Path | None:
+        return self.saves.pop(0) if self.saves else None
 
     def confirm_discard(self, parent: QWidget | None, what: str) -> Discard:
         self.discard_asked.append(what)
@@ -119,3 +140,17 @@ def window(context: AppContext, qtbot: Any) -> MainWindow:
     qtbot.addWidget(main)
     main.resize(1280, 800)
     return main
+
+
+@pytest.fixture
+def rich_case(db: Database, make_case: Any, tmp_path: Path) -> int:
+    """A case with every field and its scans attached, and an importer profile (packets)."""
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    samples.set_profile(db, scans)
+    return samples.rich_case(db, make_case, scans)
+
+
+@pytest.fixture
+def sparse_case(make_case: Any) -> int:
+    return samples.sparse_case(make_case)
