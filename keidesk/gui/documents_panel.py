@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     QUrl,
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
 from keidesk.domain.workflow import StepKey
 from keidesk.gui.context import AppContext
 from keidesk.gui.i18n import tr
+from keidesk.gui.table_model import RowsTableModel
 from keidesk.gui.tasks import Progress
 from keidesk.services.documents import add_document
 from keidesk.services.views import DocumentView
@@ -54,44 +53,13 @@ def _size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(RowsTableModel[DocumentView]):
     HEADERS = ("Title", "Step", "Type", "Size", "Added")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.documents: tuple[DocumentView, ...] = ()
-
-    def set_documents(self, documents: tuple[DocumentView, ...]) -> None:
-        self.beginResetModel()
-        self.documents = documents
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.documents)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.documents):
+        document = self.row_at(index)
+        if document is None:
             return None
-        document = self.documents[index.row()]
         if role == DocumentIdRole:
             return document.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -249,7 +217,7 @@ class DocumentsPanel(QWidget):
     def show_documents(self, case_id: int, documents: tuple[DocumentView, ...]) -> None:
         self.case_id = case_id
         current = self.current_document()
-        self.model.set_documents(documents)
+        self.model.set_rows(documents)
         if current is not None:
             for row, document in enumerate(documents):
                 if document.id == current.id:
@@ -260,7 +228,7 @@ class DocumentsPanel(QWidget):
 
     def current_document(self) -> DocumentView | None:
         row = self.table.currentIndex().row()
-        documents = self.model.documents
+        documents = self.model.rows
         return documents[row] if 0 <= row < len(documents) else None
 
     def _preview(self) -> None:

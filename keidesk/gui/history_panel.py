@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from keidesk.gui.context import AppContext
 from keidesk.gui.i18n import tr
+from keidesk.gui.table_model import RowsTableModel
 from keidesk.services.cases import case_history
 from keidesk.services.views import HistoryView
 
@@ -31,46 +32,16 @@ def what_changed(entry: HistoryView) -> str:
     return f"{entity} {entry.action}d"  # created, updated, deleted
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel[HistoryView]):
     HEADERS = ("When", "Who", "What", "Old", "New")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.entries: list[HistoryView] = []
-
     def set_entries(self, entries: list[HistoryView]) -> None:
-        self.beginResetModel()
-        self.entries = list(reversed(entries))  # newest first
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self.set_rows(list(reversed(entries)))  # newest first
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+        entry = self.row_at(index)
+        if entry is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        entry = self.entries[index.row()]
         column = index.column()
         if column == 0:
             return f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}"

@@ -6,9 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -42,6 +40,7 @@ from keidesk.gui import theme
 from keidesk.gui.context import AppContext
 from keidesk.gui.i18n import tr
 from keidesk.gui.state_panel import PATH_KIND, StateRulePanel
+from keidesk.gui.table_model import RowsTableModel
 from keidesk.services.reference import list_state_rules, update_state_rule
 from keidesk.services.views import StateRuleView
 
@@ -49,50 +48,19 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
 
-class StateRulesModel(QAbstractTableModel):
+class StateRulesModel(RowsTableModel[StateRuleView]):
     HEADERS = ("Code", "State", "Registration path", "Max mph", "Interstate", "As of", "Confidence")
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.rules: list[StateRuleView] = []
-
-    def set_rules(self, rules: list[StateRuleView]) -> None:
-        self.beginResetModel()
-        self.rules = rules
-        self.endResetModel()
-
     def replace(self, rule: StateRuleView) -> None:
-        for row, existing in enumerate(self.rules):
+        for row, existing in enumerate(self.rows):
             if existing.code == rule.code:
-                self.rules[row] = rule
+                self.rows[row] = rule
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rules)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rules):
+        rule = self.row_at(index)
+        if rule is None:
             return None
-        rule = self.rules[index.row()]
         column = index.column()
         if role == CodeRole:
             return rule.code
@@ -287,7 +255,7 @@ class RulesBrowser(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rules(
+        self.model.set_rows(
             self.context.read(lambda s: list_state_rules(s, today=self.context.today))
         )
         self.table.resizeColumnsToContents()
@@ -299,7 +267,7 @@ class RulesBrowser(QWidget):
         if not index.isValid():
             return None
         code = index.data(CodeRole)
-        return next((r for r in self.model.rules if r.code == code), None)
+        return next((r for r in self.model.rows if r.code == code), None)
 
     def select(self, code: str) -> None:
         for row in range(self.proxy.rowCount()):

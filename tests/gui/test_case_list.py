@@ -247,7 +247,7 @@ def test_every_model_passes_qtmodeltester(context, some_cases, db, today, qtmode
         view = add_document(
             session, AttachmentStore(db.folder), some_cases["carry"], photo, user="t"
         )
-    documents.set_documents((view,))
+    documents.set_rows((view,))
     qtmodeltester.check(documents)
 
     history = HistoryModel()
@@ -258,7 +258,7 @@ def test_every_model_passes_qtmodeltester(context, some_cases, db, today, qtmode
 
     rules = StateRulesModel()
     with db.reader() as session:
-        rules.set_rules(list_state_rules(session, today=today))
+        rules.set_rows(list_state_rules(session, today=today))
     assert rules.rowCount() == 51
     qtmodeltester.check(rules)
 
