@@ -404,10 +404,12 @@ def set_step(
 def refresh_age_gates(session: Session, *, today: date) -> int:
     """Re-check the age gate of every case whose answer may have changed with time.
 
-    Cheap at any size: only cases blocked by the gate whose date has come are touched.
+    Cheap at any size: only cases blocked by the gate whose date has come are touched. It
+    runs at every start-up, so the due cases are found with a plain id query first (compiling
+    the full case load costs more than the query itself when nothing is due).
     """
-    due = session.scalars(
-        select(Case)
+    due_ids = (
+        select(Case.id)
         .join(Case.vehicle)
         .join(WorkflowStep, and_(WorkflowStep.case_id == Case.id, WorkflowStep.key == StepKey.AGE))
         .where(
@@ -415,7 +417,10 @@ def refresh_age_gates(session: Session, *, today: date) -> int:
             WorkflowStep.note.startswith(AGE_GATE_NOTE_PREFIX),
             Vehicle.fmvss_eligible_on <= func.coalesce(Case.eta, today),
         )
-    ).unique()
+    )
+    if session.scalar(due_ids.limit(1)) is None:
+        return 0
+    due = session.scalars(select(Case).where(Case.id.in_(due_ids)).order_by(Case.id)).unique()
     changed = 0
     for case in due:
         if _apply_age_gate(case, today, user=None):
