@@ -12,15 +12,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import parse_stage
-from keidesk.packets import PacketKind, Paper, build_packet
-from keidesk.packets.batch import BatchItem, build_batch
+from keidesk.packets import PacketKind, Paper
 from keidesk.services import cases
+
+if TYPE_CHECKING:
+    from keidesk.packets.batch import BatchItem
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -64,6 +66,8 @@ def cmd_packet(ctx: CommandContext) -> int:
         raise InvalidInput(
             f"The packet is a PDF; name the output file with .pdf, not {out.name!r}."
         )
+    from keidesk.packets import build_packet  # noqa: PLC0415 - reportlab only when used
+
     result = build_packet(
         ctx.database, args.id, kind, out, user=ctx.user, today=ctx.today, paper=paper
     )
@@ -134,6 +138,8 @@ def _batch(ctx: CommandContext, kind: PacketKind, paper: Paper) -> int:
     stage = parse_stage(args.stage)
     if args.workers is not None and args.workers < 1:
         raise InvalidInput("--workers must be 1 or more.")
+    from keidesk.packets.batch import build_batch  # noqa: PLC0415 - reportlab only when used
+
     with ctx.database.reader() as session:
         case_ids = cases.case_ids_in_stage(session, stage)
     result = build_batch(

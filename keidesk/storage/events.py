@@ -7,6 +7,7 @@ without leaving a trace in the history.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -81,7 +82,12 @@ def _summary(obj: Any) -> str:
     return _entity_key(obj)
 
 
-def _after_flush(session: Session, _context: object) -> None:
+_AddEntry = Callable[[Any, str, str | None, Any, Any], None]
+
+
+def _history_writer(session: Session) -> tuple[list[dict[str, Any]], _AddEntry]:
+    """Rows for the history, and the function that adds one (by the session's user, at one
+    moment for all of them)."""
     user = str(session.info.get(USER_KEY) or "unknown")
     now = utcnow()
     rows: list[dict[str, Any]] = []
@@ -101,9 +107,27 @@ def _after_flush(session: Session, _context: object) -> None:
             }
         )
 
-    for obj in session.new:
+    return rows, add
+
+
+def _add_creates(objects: Iterable[Any], add: _AddEntry) -> None:
+    for obj in objects:
         if isinstance(obj, _RECORD_CREATE):
             add(obj, "create", None, None, _summary(obj))
+
+
+def record_created(session: Session, objects: Iterable[Any]) -> None:
+    """The history entries a flush records for new objects, for rows written without one
+    (:func:`keidesk.storage.bulk.insert_new`)."""
+    rows, add = _history_writer(session)
+    _add_creates(objects, add)
+    if rows:
+        session.connection().execute(insert(HistoryEntry), rows)
+
+
+def _after_flush(session: Session, _context: object) -> None:
+    rows, add = _history_writer(session)
+    _add_creates(session.new, add)
     for obj in session.dirty:
         if not isinstance(obj, _AUDITED) or not session.is_modified(obj):
             continue

@@ -15,11 +15,13 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from keidesk.services import cases
 from keidesk.storage.database import (
+    MIGRATIONS_DIR,
     _known_revisions,
     _schema_heads,
     alembic_config,
@@ -80,6 +82,27 @@ def test_schema_matches_models(db):
         d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("case_fts"))
     ]
     assert unexpected == []
+
+
+def test_revisions_read_without_alembic_match_alembic():
+    """Start-up reads the migration scripts' revision lines itself; alembic must agree."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    assert set(_schema_heads()) == set(script.get_heads())
+    assert _known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(db_path, db):
+    """alembic costs a tenth of a second at start-up; it is loaded only to migrate."""
+    db.close()
+    probe = (
+        "import sys; from keidesk.storage.database import open_database; "
+        f"open_database({str(db_path)!r}).close(); "
+        "print(sorted(name for name in sys.modules if name.split('.')[0] == 'alembic'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("revision", sorted(_known_revisions() - set(_schema_heads())))
