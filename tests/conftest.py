@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from keidesk.cli import main
 from keidesk.domain.dates import parse_date
 from keidesk.services import cases
 from keidesk.storage.database import Database, open_database
+from keidesk.storage.models import HistoryEntry
 
 TODAY = date(2026, 11, 21)
 
@@ -86,3 +87,24 @@ def cli(db_path: Path) -> Callable[..., CliResult]:
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+@pytest.fixture
+def age_the_data(db: Database) -> Callable[[int], None]:
+    """Make the database's data look ``days`` old (as if entered then), for rules that depend
+    on how long data have existed, such as the backup reminder. History is append-only, so an
+    older entry is added rather than the existing ones changed."""
+
+    def age(days: int) -> None:
+        with db.transaction("tester") as session:
+            session.add(
+                HistoryEntry(
+                    at=datetime.now(UTC) - timedelta(days=days),
+                    by="tester",
+                    entity="cases",
+                    entity_key="0",
+                    action="create",
+                )
+            )
+
+    return age

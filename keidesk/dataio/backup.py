@@ -27,7 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from keidesk import __version__
@@ -42,7 +42,7 @@ from keidesk.storage.database import (
     read_only_uri,
 )
 from keidesk.storage.errors import StorageError, translate
-from keidesk.storage.models import Case, Setting, utcnow
+from keidesk.storage.models import Case, HistoryEntry, Setting, utcnow
 
 BACKUPS_DIRNAME = "backups"
 MANIFEST_NAME = "backup.json"
@@ -334,8 +334,12 @@ def last_backup_elsewhere_at(session: Session) -> datetime | None:
 
 def backup_reminder(session: Session, *, today: date) -> str | None:
     """The reminder to show at start when no backup has been copied to another drive for a
-    week (or none made at all), else None. An empty database needs no reminder."""
+    week (or none made at all), else None. An empty database needs no reminder, and neither
+    does one whose data are younger than a week (a fresh database or demo on its first day)."""
     if session.scalar(select(Case.id).limit(1)) is None:
+        return None
+    data_since = session.scalar(select(func.min(HistoryEntry.at)))
+    if data_since is None or (today - data_since.date()).days < REMIND_AFTER_DAYS:
         return None
     advice = "Back up to a USB stick or another computer now (File → Backup → Back up to folder…)."
     last = last_backup_at(session)

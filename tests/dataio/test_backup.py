@@ -34,8 +34,11 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_backup_is_consistent_private_and_checked(db: Database, make_case, tmp_path, today):
+def test_backup_is_consistent_private_and_checked(
+    db: Database, make_case, tmp_path, today, age_the_data
+):
     case_id = make_case(customer="Dale")
+    age_the_data(10)
     sha = _attach(db, case_id, tmp_path)
     result = backup.make_backup(db, kind=BackupKind.MANUAL, user="tester")
     assert result.integrity == "ok" and result.cases == 1 and result.attachments == 1
@@ -114,10 +117,13 @@ def test_rotation_on_disk(db: Database, make_case):
     assert (db.folder / "backups" / "my-notes").exists()
 
 
-def test_daily_backup_and_reminder(db: Database, make_case, today, tmp_path):
+def test_daily_backup_and_reminder(db: Database, make_case, today, tmp_path, age_the_data):
     with db.reader() as session:
         assert backup.backup_reminder(session, today=today) is None  # nothing to lose yet
     make_case()
+    with db.reader() as session:  # a week has not yet gone by without a backup
+        assert backup.backup_reminder(session, today=today) is None
+    age_the_data(10)
     with db.reader() as session:
         assert "not been backed up ever" in (backup.backup_reminder(session, today=today) or "")
     first = backup.backup_if_due(db, user="tester", today=today)

@@ -149,8 +149,11 @@ def test_restore_refused_when_not_confirmed_or_invalid(
     assert fingerprint(db) == before
 
 
-def test_backups_at_start_makes_the_daily_backup_and_reminds(context, dialogs, db, make_case):
+def test_backups_at_start_makes_the_daily_backup_and_reminds(
+    context, dialogs, db, make_case, age_the_data
+):
     make_case()
+    age_the_data(10)
     wanted: list[bool] = []
     dialogs.confirm_answers = [True]
     backups_at_start(context, None, lambda: wanted.append(True))
@@ -163,6 +166,16 @@ def test_backups_at_start_makes_the_daily_backup_and_reminds(context, dialogs, d
     backup_at_close(context)
     kinds = [b.kind for b in backup.list_backups(backup.backups_folder(db))]
     assert kinds == [backup.BackupKind.CLOSE]  # the rotation keeps the newest of each day
+
+
+def test_no_reminder_on_a_fresh_database(context, dialogs, db, make_case):
+    """A database created today (a first run, the demo) has not gone a week without a backup."""
+    make_case()
+    wanted: list[bool] = []
+    backups_at_start(context, None, lambda: wanted.append(True))
+    assert dialogs.questions == []
+    assert wanted == []
+    assert len(backup.list_backups(backup.backups_folder(db))) == 1  # the daily backup still runs
 
 
 # --- bundles ------------------------------------------------------------------------------
