@@ -317,7 +317,8 @@ def test_check_database(window: MainWindow, rich_case, dialogs, db):
     assert "damaged" in dialogs.errors[-1]
 
 
-def test_backups_at_start_from_the_window(window, trucks, dialogs, db):
+def test_backups_at_start_from_the_window(window, trucks, dialogs, db, age_the_data):
+    age_the_data(10)  # a week without a backup elsewhere: the reminder is due
     window.backups_at_start()
     assert len(backup.list_backups(backup.backups_folder(db))) == 1
     assert "File → Backup → Back up to folder…" in dialogs.questions[-1]
