@@ -43,52 +43,22 @@ from keidesk.gui.i18n import tr
 from keidesk.gui.state_panel import StateRulePanel
 from keidesk.gui.workflow_panel import WorkflowPanel
 from keidesk.services.case_fields import FIELDS, field_texts, ordered_changes, parse_changes
-from keidesk.services.cases import case_detail, update_case
+from keidesk.services.cases import (
+    CUSTOMER_FIELDS,
+    SHIPPING_FIELDS,
+    VEHICLE_FIELDS,
+    case_detail,
+    update_case,
+)
 from keidesk.services.dashboard import stage_title
 from keidesk.services.reference import get_state_rule, list_state_rules
 from keidesk.services.views import CaseDetail
 
 FIELD_EDIT_ID = 1001
 
-#: The fields each tab shows, in tab order.
-VEHICLE_FIELDS = (
-    "chassis",
-    "make",
-    "model",
-    "body_type",
-    "built",
-    "first_registered",
-    "engine",
-    "engine_cc",
-    "drive",
-    "colour",
-    "length_mm",
-    "width_mm",
-    "height_mm",
-    "odometer",
-    "purchase_price",
-)
-CUSTOMER_FIELDS = (
-    "customer_name",
-    "customer_phone",
-    "customer_email",
-    "customer_address",
-    "destination_state",
-)
-SHIPPING_FIELDS = (
-    "vessel",
-    "bill_of_lading",
-    "port_of_loading",
-    "port_of_entry",
-    "etd",
-    "eta",
-    "entry_number",
-    "release_date",
-    "customs_value",
-    "freight",
-    "duty_paid",
-    "notes",
-)
+#: The fields each tab shows, in tab order (the case service's editable fields).
+CUSTOMER_TAB_FIELDS = (*CUSTOMER_FIELDS, "destination_state")
+
 MULTILINE = {"customer_address", "notes"}
 HINTED = {
     "chassis",
@@ -326,7 +296,7 @@ class CaseWorkspace(QWidget):
 
     def _customer_tab(self) -> QWidget:
         left = QWidget()
-        left.setLayout(self._form(CUSTOMER_FIELDS))
+        left.setLayout(self._form(CUSTOMER_TAB_FIELDS))
         codes = [r.code for r in self.context.read(lambda s: list_state_rules(s, today=date.min))]
         self._completer("destination_state", codes)
         rule_box = QGroupBox(tr("Registration in the destination state"))

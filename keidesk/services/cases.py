@@ -446,7 +446,9 @@ def refresh_age_gates(session: Session, *, today: date) -> int:
 
 # --- editing --------------------------------------------------------------------------------
 
-VEHICLE_FIELDS = {
+#: The editable fields of a case, in the order forms show them (the GUI lays its tabs out from
+#: these): the truck, the customer, and the shipment with its customs entry.
+VEHICLE_FIELDS = (
     "chassis",
     "make",
     "model",
@@ -462,9 +464,9 @@ VEHICLE_FIELDS = {
     "height_mm",
     "odometer",
     "purchase_price",
-}
-CASE_FIELDS = {
-    "destination_state",
+)
+CUSTOMER_FIELDS = ("customer_name", "customer_phone", "customer_email", "customer_address")
+SHIPPING_FIELDS = (
     "vessel",
     "bill_of_lading",
     "port_of_loading",
@@ -477,9 +479,9 @@ CASE_FIELDS = {
     "freight",
     "duty_paid",
     "notes",
-}
-CUSTOMER_FIELDS = {"customer_name", "customer_phone", "customer_email", "customer_address"}
-EDITABLE_FIELDS = frozenset(VEHICLE_FIELDS | CASE_FIELDS | CUSTOMER_FIELDS)
+)
+CASE_FIELDS = ("destination_state", *SHIPPING_FIELDS)
+EDITABLE_FIELDS = frozenset((*VEHICLE_FIELDS, *CASE_FIELDS, *CUSTOMER_FIELDS))
 
 
 def update_case(
