@@ -301,26 +301,23 @@ class CaseWorkspace(QWidget):
         self._completer("destination_state", codes)
         rule_box = QGroupBox(tr("Registration in the destination state"))
         QVBoxLayout(rule_box).addWidget(self.state_panel)
-        page = QWidget()
-        grid = QGridLayout(page)
-        grid.addWidget(left, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(rule_box, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 5)
-        grid.setRowStretch(1, 1)
-        return self._scrolling(page)
+        return self._form_beside_box(left, rule_box, stretch=(4, 5))
 
     def _shipping_tab(self) -> QWidget:
         left = QWidget()
         left.setLayout(self._form(SHIPPING_FIELDS))
         cost_box = QGroupBox(tr("Duty and landed cost (estimate)"))
         QVBoxLayout(cost_box).addWidget(self.costs)
+        return self._form_beside_box(left, cost_box, stretch=(5, 4))
+
+    def _form_beside_box(self, form: QWidget, box: QWidget, *, stretch: tuple[int, int]) -> QWidget:
+        """A tab page: the editable form on the left, what it implies in a box on the right."""
         page = QWidget()
         grid = QGridLayout(page)
-        grid.addWidget(left, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(cost_box, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 4)
+        grid.addWidget(form, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(box, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(0, stretch[0])
+        grid.setColumnStretch(1, stretch[1])
         grid.setRowStretch(1, 1)
         return self._scrolling(page)
 
@@ -394,7 +391,7 @@ class CaseWorkspace(QWidget):
             lines.extend(escape(n) for n in duty.notes)
         if detail.landed_cost_estimate is not None:
             lines.append(
-                tr("Landed cost (duty, fees and freight): <b>{cost}</b>").format(
+                tr("Landed cost (value, duty, fees and freight): <b>{cost}</b>").format(
                     cost=detail.landed_cost_estimate
                 )
             )
