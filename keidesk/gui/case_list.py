@@ -157,7 +157,7 @@ class CaseListPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several cases can be selected (for a bundle); Enter opens the current one.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
+        self.model.modelReset.connect(self._show_count)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -249,7 +249,6 @@ class CaseListPanel(QWidget):
     def _run_filter(self) -> None:
         case_filter = self.current_filter()
         self.model.set_filter(case_filter)
-        self._show_count()
         self.context.settings.set_json_value(keys.LAST_FILTER, filter_to_dict(case_filter))
         self.filter_changed.emit(case_filter)
 
@@ -273,7 +272,6 @@ class CaseListPanel(QWidget):
         """Re-read the list (after a case was saved); keeps the selected case if it is loaded."""
         current = self.current_case_id()
         self.model.refresh()
-        self._show_count()
         if current is not None:
             row = self.model.row_of(current)
             if row is None:
@@ -379,13 +377,15 @@ class CaseListPanel(QWidget):
     def _restore(self) -> None:
         settings = self.context.settings
         header = self.table.horizontalHeader()
-        if settings.restore_header(HEADER_NAME, header):
-            column = header.sortIndicatorSection()
-            order = header.sortIndicatorOrder()
-            self.model.sort(column, order)
-        else:
-            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.apply_filter(filter_from_dict(settings.json_value(keys.LAST_FILTER, {})))
+        with self.model.refreshing_once():
+            self.table.setSortingEnabled(True)
+            if settings.restore_header(HEADER_NAME, header):
+                column = header.sortIndicatorSection()
+                order = header.sortIndicatorOrder()
+                self.model.sort(column, order)
+            else:
+                self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            self.apply_filter(filter_from_dict(settings.json_value(keys.LAST_FILTER, {})))
 
     def save_state(self) -> None:
         self.context.settings.save_header(HEADER_NAME, self.table.horizontalHeader())

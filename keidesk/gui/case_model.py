@@ -8,6 +8,8 @@ Filtering and sorting happen in SQL, so 100,000 cases open as fast as 100.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -74,6 +76,7 @@ class CaseTableModel(QAbstractTableModel):
         self._count = 0
         self._today = context.today
         self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
+        self._refresh_held = False
 
     # --- what to show -----------------------------------------------------------------------
 
@@ -81,8 +84,21 @@ class CaseTableModel(QAbstractTableModel):
         self.case_filter = case_filter
         self.refresh()
 
+    @contextmanager
+    def refreshing_once(self) -> Iterator[None]:
+        """Sort and filter changes made inside read the database once, at the end (setting the
+        list up at start-up would otherwise count 100,000 cases once per change)."""
+        self._refresh_held = True
+        try:
+            yield
+        finally:
+            self._refresh_held = False
+            self.refresh()
+
     def refresh(self) -> None:
         """Re-read the count; rows are fetched again as they are painted."""
+        if self._refresh_held:
+            return
         self.beginResetModel()
         self._today = self.context.today
         self._pages.clear()
