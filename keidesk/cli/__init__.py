@@ -14,31 +14,17 @@ import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from keidesk import __version__, crashlog
-from keidesk.cli import (
-    case_commands,
-    data_commands,
-    demo_commands,
-    packet_commands,
-    reference_commands,
-)
-from keidesk.cli.context import CommandContext
 from keidesk.domain.errors import KeideskError
+
+if TYPE_CHECKING:
+    from keidesk.cli.context import CommandContext
 
 EXIT_OK = 0
 EXIT_BUG = 1
 EXIT_BAD_INPUT = 2
-
-#: Each module adds its subcommands with ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[ModuleType, ...] = (
-    reference_commands,
-    case_commands,
-    demo_commands,
-    packet_commands,
-    data_commands,
-)
 
 
 class UsageError(KeideskError):
@@ -73,46 +59,84 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = common_options()
+def command_modules() -> tuple[ModuleType, ...]:
+    """The modules that add the subcommands, each with ``register(subparsers, common)``.
+
+    Imported only when a command is given: they load the services and SQLAlchemy, which the
+    desktop app loads after its window is shown.
+    """
+    from keidesk.cli import (  # noqa: PLC0415 - see the docstring
+        case_commands,
+        data_commands,
+        demo_commands,
+        packet_commands,
+        reference_commands,
+    )
+
+    return (reference_commands, case_commands, demo_commands, packet_commands, data_commands)
+
+
+def _top_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="keidesk",
         description="Import-case manager for Japanese kei trucks. "
         "Without a command, opens the desktop app.",
-        parents=[common],
+        parents=[common_options()],
+        add_help=add_help,
     )
     parser.add_argument("--version", action="version", version=f"keidesk {__version__}")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _top_parser()
+    common = common_options()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(subparsers, common)
     return parser
 
 
-def _open_app(context: CommandContext) -> int:
+def _app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` names no command (the desktop app opens), else None.
+
+    Only the options every command shares are parsed here, so that starting the app (and
+    ``--version``) loads none of the commands.
+    """
+    args, rest = _top_parser(add_help=False).parse_known_args(argv)
+    return None if rest else args
+
+
+def _open_app(args: argparse.Namespace) -> int:
     """No command: the desktop app when it is installed, else a short help."""
     try:
-        gui = importlib.import_module("keidesk.gui.app")  # Qt is loaded only for the app
+        gui = importlib.import_module("keidesk.gui.launch")  # Qt is loaded only for the app
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith(("keidesk.gui", "PySide6")):
             raise
         build_parser().print_help()
         return EXIT_OK
-    return int(gui.run_app(getattr(context.args, "db", None), getattr(context.args, "user", None)))
+    return int(gui.run_app(getattr(args, "db", None), getattr(args, "user", None)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     context: CommandContext | None = None
     try:
-        args = parser.parse_args(argv)
+        app_args = _app_arguments(argv)
+        if app_args is not None:
+            return _open_app(app_args)
+        from keidesk.cli.context import CommandContext  # noqa: PLC0415 - commands only
+
+        args = build_parser().parse_args(argv)
         context = CommandContext(args)
         handler = getattr(args, "handler", None)
         if handler is None:
-            if args.command is not None:  # a group such as "case" without its subcommand
-                raise UsageError(
-                    f"'{args.command}' needs a subcommand (see 'keidesk {args.command} --help')"
-                )
-            return _open_app(context)
+            # "case" and the other groups without their subcommand (no command at all never
+            # gets here: the app opened above)
+            raise UsageError(
+                f"'{args.command}' needs a subcommand (see 'keidesk {args.command} --help')"
+            )
         return int(handler(context))
     except KeideskError as exc:
         sys.stderr.write(f"error: {exc}\n")

@@ -154,6 +154,54 @@ def test_version(cli):
     assert exit_info.value.code == 0
 
 
+def test_version_and_the_app_path_load_no_command(tmp_path):
+    """``keidesk`` alone opens the app and ``--version`` answers without importing the
+    commands (and the services and SQLAlchemy under them)."""
+    script = (
+        "import sys\n"
+        "from keidesk.cli import _app_arguments\n"
+        "args = _app_arguments(['--db', 'x.sqlite3', '--user', 'ann'])\n"
+        "assert (args.db, args.user) == ('x.sqlite3', 'ann')\n"
+        "assert _app_arguments(['states']) is None and _app_arguments(['-h']) is None\n"
+        "print([m for m in sys.modules if m.startswith(('sqlalchemy', 'keidesk.cli.'))])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+    version = subprocess.run(
+        [sys.executable, "-m", "keidesk", "--version"], capture_output=True, text=True, check=True
+    )
+    assert version.stdout.startswith("keidesk ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--db"], "argument --db: expected one argument"),
+        (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["case"], "'case' needs a subcommand"),
+        (["flyto", "Osaka"], "invalid choice: 'flyto'"),
+    ],
+)
+def test_usage_mistakes_are_one_error_line(args, message, capsys):
+    from keidesk.cli import main  # noqa: PLC0415
+
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and message in err and err.count("\n") == 1
+
+
+def test_help_lists_the_commands(capsys):
+    from keidesk.cli import main  # noqa: PLC0415
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in ("decode", "case", "packet", "backup", "demo"))
+
+
 @pytest.mark.parametrize(
     ("assignment", "message"),
     [

@@ -226,8 +226,9 @@ def test_read_only_file_for_an_ordinary_user(tmp_path):
     # Import everything first: the interpreter itself may live in root's home folder.
     script = (
         "import os, sys\n"
-        "from keidesk.cli import main\n"
-        "import sqlalchemy.dialects.sqlite, alembic.runtime.migration, keidesk.services.demo\n"
+        "from keidesk.cli import command_modules, main\n"
+        "import keidesk.cli.context, sqlalchemy.dialects.sqlite, alembic.runtime.migration\n"
+        "command_modules()\n"
         "if os.geteuid() == 0: os.setgid(65534); os.setuid(65534)\n"
         f"sys.exit(main(['--db', {str(path)!r}, 'case', 'add', '--chassis', 'DA52T-123456']))\n"
     )
