@@ -1,89 +1,35 @@
-"""Starting the desktop app: which database to open, first-run welcome, and the main window.
+"""Opening the database the app shows: which file, the first-run welcome, recovery when it
+cannot be opened, and switching to another file.
 
-``run_app(db)`` is what ``keidesk`` runs with no command. With ``KEIDESK_SMOKE_TEST=1`` it opens
-the real main window without asking anything (creating the database if needed), processes
-events for about a second, closes and returns 0: the frozen app's smoke test.
+:mod:`keidesk.gui.launch` starts the app and imports this module (and with it the services,
+storage and SQLAlchemy) while the main window is already on screen.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
 
-from keidesk import APP_ID, APP_NAME, __version__, paths
+from keidesk import paths
 from keidesk.gui import tasks
 from keidesk.gui.backup_reminder import backup_at_close
 from keidesk.gui.context import AppContext
-from keidesk.gui.dialogs import Dialogs, Discard
-from keidesk.gui.errors import ErrorReporter, install_excepthook
+from keidesk.gui.desk import Desk
+from keidesk.gui.dialogs import Dialogs
+from keidesk.gui.errors import ErrorReporter
+from keidesk.gui.launch import app_icon, new_main_window
 from keidesk.gui.main_window import MainWindow
-from keidesk.gui.settings import LAST_DATABASE, ORGANIZATION, AppSettings
-from keidesk.gui.startup import QUIT, RecoveryAction, StartupProblem, open_with_recovery
+from keidesk.gui.settings import LAST_DATABASE, AppSettings
+from keidesk.gui.startup import open_with_recovery
 from keidesk.gui.welcome import WelcomeDialog
 from keidesk.services.cases import refresh_age_gates
 from keidesk.services.staff import current_user
 from keidesk.storage.database import Database, locate
 
-SMOKE_ENV = "KEIDESK_SMOKE_TEST"
-SMOKE_SECONDS = 1.0
 #: How long closing waits for the backup made at close (a 100,000-case database takes a few s).
 CLOSE_BACKUP_WAIT_MS = 300_000
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(paths.resource_dir() / "icons" / "keidesk.svg"))
-
-
-def ensure_application() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName(APP_ID)
-    app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
-    app.setWindowIcon(app_icon())
-    return app
-
-
-class NonInteractiveDialogs(Dialogs):
-    """For the smoke test: never blocks; messages go to stderr, questions get "no"."""
-
-    def error(self, parent: QWidget | None, message: str, title: str = "") -> None:
-        sys.stderr.write(f"error: {message}\n")
-
-    def info(self, parent: QWidget | None, message: str, title: str = "") -> None:
-        sys.stderr.write(f"{message}\n")
-
-    def bug(self, parent: QWidget | None, summary: str, details: str) -> None:
-        sys.stderr.write(f"error: {summary}\n{details}\n")
-
-    def confirm(
-        self,
-        parent: QWidget | None,
-        question: str,
-        title: str = "",
-        *,
-        yes: str = "",
-        no: str = "",
-    ) -> bool:
-        sys.stderr.write(f"{question}\n")
-        return False
-
-    def confirm_discard(self, parent: QWidget | None, what: str) -> Discard:
-        return Discard.DISCARD
-
-    def startup_problem(
-        self, problem: StartupProblem, actions: list[RecoveryAction], parent: QWidget | None
-    ) -> str:
-        sys.stderr.write(f"error: {problem.message}\n")
-        return QUIT
 
 
 class AppController:
@@ -117,16 +63,16 @@ class AppController:
         path = locate(None).path
         return path if path is not None else paths.default_database_path()
 
-    def open_initial(self, db: str | None) -> Database | None:
+    def open_initial(self, db: str | None, parent: MainWindow | None = None) -> Database | None:
         if db is not None:
-            return open_with_recovery(db, self.dialogs)
+            return open_with_recovery(db, self.dialogs, parent=parent)
         if not os.environ.get(paths.DB_ENV_VAR):
             last = self.settings.path_value(LAST_DATABASE)
             if last is not None and last.exists():
-                return open_with_recovery(last, self.dialogs)
+                return open_with_recovery(last, self.dialogs, parent=parent)
         default = self.default_path()
         if default.exists() or not self.interactive:
-            return open_with_recovery(default, self.dialogs)
+            return open_with_recovery(default, self.dialogs, parent=parent)
         return self.welcome(default)
 
     def welcome(self, default: Path) -> Database | None:
@@ -137,13 +83,22 @@ class AppController:
 
     # --- the window -----------------------------------------------------------------------------
 
-    def start(self, db: str | None) -> MainWindow | None:
-        database = self.open_initial(db)
-        if database is None:
+    def start(self, db: str | None, window: MainWindow | None = None) -> MainWindow | None:
+        """Open the first database and show the main window on it; None when the user quit.
+        ``window`` is the main window the launcher already shows, still without a database."""
+        if window is not None and not window.isVisible():
+            return None  # closed while the app was loading
+        database = self.open_initial(db, window)
+        if database is None or (window is not None and not window.isVisible()):
+            if window is not None:
+                window.close()
+            if database is not None:
+                database.close()
             return None
-        return self.show(database)
+        return self.show(database, window)
 
-    def show(self, database: Database) -> MainWindow:
+    def show(self, database: Database, window: MainWindow | None = None) -> MainWindow:
+        """Put the desk on ``database`` in ``window`` (a new main window if None) and show it."""
         self.database = database
         if database.path is not None:
             self.settings.set_path_value(LAST_DATABASE, database.path)
@@ -159,14 +114,15 @@ class AppController:
         if not database.read_only:
             with context.guard():
                 context.write(lambda s: refresh_age_gates(s, today=context.today))
-        window = MainWindow(context)
-        window.setWindowIcon(app_icon())
+        if window is None:
+            window = new_main_window(self.settings, self.dialogs, self.runner)
         window.switch_database.connect(self.switch_to)
+        window.attach(Desk(context, window))
         self.window = window
         window.show()
         # The daily backup and the reminder come once the window is up (the backup itself
         # runs off the GUI thread).
-        QTimer.singleShot(0, window.backups_at_start)
+        QTimer.singleShot(0, window.desk.backups_at_start)
         return window
 
     def switch_to(self, path: Path) -> None:
@@ -175,7 +131,7 @@ class AppController:
             return
         old_window, old_database = self.window, self.database
         if old_window is not None:
-            backup_at_close(old_window.context)
+            backup_at_close(old_window.desk.context)
             self.runner.wait(CLOSE_BACKUP_WAIT_MS)
             old_window.save_state()
             old_window.hide()
@@ -185,47 +141,9 @@ class AppController:
         self.show(database)
 
     def close(self) -> None:
-        if self.window is not None and self.database is not None:
-            backup_at_close(self.window.context)
+        if self.window is not None and self.window.attached and self.database is not None:
+            backup_at_close(self.window.desk.context)
         self.runner.wait(CLOSE_BACKUP_WAIT_MS)
         if self.database is not None:
             self.database.close()
             self.database = None
-
-
-def _process_events_for(seconds: float) -> None:
-    timer = QElapsedTimer()
-    timer.start()
-    while timer.elapsed() < seconds * 1000:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-
-def run_app(db: str | None, user: str | None = None) -> int:
-    """Run the desktop app until its window closes; returns the exit code. ``user`` is the
-    ``--user`` option (else the usual order: KEIDESK_USER, preferences, login)."""
-    smoke = os.environ.get(SMOKE_ENV) == "1"
-    app = ensure_application()
-    dialogs: Dialogs = NonInteractiveDialogs() if smoke else Dialogs()
-    controller = AppController(
-        dialogs=dialogs,
-        settings=AppSettings.for_user(),
-        runner=tasks.runner(),
-        interactive=not smoke,
-        user=user,
-    )
-    uninstall = install_excepthook(controller.reporter)
-    try:
-        window = controller.start(db)
-        if window is None:
-            return 0 if not smoke else 1
-        if smoke:
-            _process_events_for(SMOKE_SECONDS)
-            window.close()
-            QTimer.singleShot(0, app.quit)
-            app.exec()
-            return 0
-        app.setQuitOnLastWindowClosed(True)
-        return int(app.exec())
-    finally:
-        controller.close()
-        uninstall()

@@ -6,7 +6,7 @@ synchronously, and every question a widget would ask in a modal box is answered 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from keidesk.gui import tasks
 from keidesk.gui.context import AppContext
+from keidesk.gui.desk import Desk
 from keidesk.gui.dialogs import Dialogs, Discard
 from keidesk.gui.errors import ErrorReporter
 from keidesk.gui.main_window import MainWindow
@@ -135,9 +136,21 @@ def context(
 
 
 @pytest.fixture
-def window(context: AppContext, qtbot: Any) -> MainWindow:
-    main = MainWindow(context)
-    qtbot.addWidget(main)
+def make_window(qtbot: Any) -> Callable[[AppContext], MainWindow]:
+    """A main window with its desk on ``context``'s database, as start-up builds it."""
+
+    def make(context: AppContext) -> MainWindow:
+        main = MainWindow(context.settings, context.dialogs, context.tasks)
+        qtbot.addWidget(main)
+        main.attach(Desk(context, main))
+        return main
+
+    return make
+
+
+@pytest.fixture
+def window(context: AppContext, make_window: Callable[[AppContext], MainWindow]) -> MainWindow:
+    main = make_window(context)
     main.resize(1280, 800)
     return main
 

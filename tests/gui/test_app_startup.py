@@ -101,7 +101,7 @@ def test_first_run_demo_is_its_own_file(dialogs, settings, runner, qtbot, today)
     window = app.start(None)
     assert window is not None
     qtbot.addWidget(window)
-    database = window.context.database
+    database = window.desk.context.database
     assert database.path == paths.default_database_path().with_name(DEMO_FILENAME)
     assert not paths.default_database_path().exists()
     with database.reader() as session:
@@ -118,7 +118,7 @@ def test_existing_default_database_opens_without_welcome(dialogs, settings, runn
     window = app.start(None)
     assert window is not None
     qtbot.addWidget(window)
-    assert window.context.database.path == paths.default_database_path()
+    assert window.desk.context.database.path == paths.default_database_path()
     window.close()
     app.close()
 
@@ -135,7 +135,7 @@ def test_not_a_database_offers_another_file(dialogs, settings, runner, qtbot, tm
     assert window is not None
     qtbot.addWidget(window)
     assert "not a keidesk database" in dialogs.problems[0]
-    assert window.context.database.path == db_path
+    assert window.desk.context.database.path == db_path
     assert digest(junk) == before  # never modified
     window.close()
     app.close()
@@ -163,7 +163,7 @@ def test_open_read_only_disables_editing(dialogs, settings, runner, qtbot, make_
     assert "READ-ONLY" in window.database_label.text()
     new_case = next(a for a in window.actions() if a.objectName() == "action_new_case")
     assert not new_case.isEnabled()
-    workspace = window.open_case(case_id)
+    workspace = window.desk.open_case(case_id)
     editor = workspace.editors["colour"]
     assert isinstance(editor, QLineEdit) and editor.isReadOnly()
     assert not workspace.workflow.done_button.isEnabled()
@@ -282,3 +282,156 @@ def test_smoke_test_mode_opens_the_window_and_exits_0(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "smoke.sqlite3").exists()
+
+
+# --- the window first, the rest while it shows ------------------------------------------------
+
+
+def test_starting_the_app_loads_nothing_heavy_before_the_window(tmp_path):
+    """The CLI's no-command path, the launcher and the main window import only Qt and light
+    modules; the services, storage and SQLAlchemy load while the window is on screen."""
+    script = (
+        "import sys\n"
+        "from keidesk.cli import _app_arguments\n"
+        "assert _app_arguments(['--db', 'x.sqlite3']) is not None\n"
+        "import keidesk.gui.launch, keidesk.gui.main_window\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', 'pypdf') "
+        "or m.startswith(('keidesk.services', 'keidesk.storage', 'keidesk.dataio')))\n"
+        "print(heavy)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", script], check=True, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_import_while_responsive_keeps_the_gui_thread_running(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    from keidesk.gui.launch import import_while_responsive  # noqa: PLC0415
+
+    (tmp_path / "slow_to_load.py").write_text("import time\ntime.sleep(0.4)\nVALUE = 7\n")
+    (tmp_path / "broken_on_load.py").write_text("raise ValueError('broken install')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    module = import_while_responsive("slow_to_load")
+    timer.stop()
+    assert module.VALUE == 7
+    assert len(ticks) >= 10  # the GUI thread kept handling events during the 0.4 s import
+    assert import_while_responsive("slow_to_load") is module
+    with pytest.raises(ValueError, match="broken install"):
+        import_while_responsive("broken_on_load")
+
+
+def test_the_window_shows_first_then_the_desk_is_attached(
+    dialogs, settings, runner, qtbot, make_case, db_path
+):
+    from keidesk.gui.launch import new_main_window  # noqa: PLC0415
+
+    make_case(built="1999-03")
+    window = new_main_window(settings, dialogs, runner)
+    qtbot.addWidget(window)
+    window.show()
+    # Before the database is open: the menus are all there, what needs the data waits.
+    assert not window.attached
+    assert window.loading_page is not None and window.tabs.widget(0) is window.loading_page
+    names = {a.objectName(): a for a in window.actions() if a.objectName()}
+    assert {"action_new_case", "action_find", "action_backup_now", "action_quit"} <= set(names)
+    assert not names["action_new_case"].isEnabled() and not names["action_find"].isEnabled()
+    assert names["action_quit"].isEnabled() and names["action_about"].isEnabled()
+    assert "still opening" in window.about_text()
+
+    app = controller(dialogs, settings, runner)
+    shown = app.start(str(db_path), window)
+    assert shown is window  # the same window, now with the case list in it
+    assert shown.attached
+    assert window.tabs.widget(0) is window.desk.cases_page
+    assert window.tabs.tabText(0) == "Cases"
+    assert names["action_new_case"].isEnabled() and names["action_find"].isEnabled()
+    assert window.desk.case_list.model.rowCount() == 1
+    assert window.windowTitle() == f"keidesk — {db_path.name}"
+    window.close()
+    app.close()
+
+
+def test_closing_the_window_while_loading_opens_nothing(dialogs, settings, runner, qtbot, db_path):
+    from keidesk.gui.launch import new_main_window  # noqa: PLC0415
+
+    open_database(db_path).close()
+    before = digest(db_path)
+    window = new_main_window(settings, dialogs, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # the user changed their mind before the database was open
+    app = controller(dialogs, settings, runner)
+    assert app.start(str(db_path), window) is None
+    assert app.database is None
+    assert digest(db_path) == before
+
+
+def test_start_up_problem_over_the_waiting_window(dialogs, settings, runner, qtbot, tmp_path):
+    from keidesk.gui.launch import new_main_window  # noqa: PLC0415
+
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("shopping list")
+    dialogs.startup_answers = ["quit"]
+    window = new_main_window(settings, dialogs, runner)
+    qtbot.addWidget(window)
+    window.show()
+    app = controller(dialogs, settings, runner)
+    assert app.start(str(junk), window) is None
+    assert "not a keidesk database" in dialogs.problems[0]
+    assert not window.isVisible()  # quitting closes the waiting window
+    assert junk.read_text() == "shopping list"
+
+
+CLOSE_WHILE_LOADING = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from keidesk.gui.launch import ensure_application
+from keidesk.gui.main_window import MainWindow
+app = ensure_application()
+def close_it():
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, MainWindow) and w.isVisible():
+            print("attached" if w.attached else "loading", flush=True)
+            w.close()
+            return
+    QTimer.singleShot(5, close_it)
+QTimer.singleShot(0, close_it)
+from keidesk.cli import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+@pytest.mark.slow
+def test_closing_the_window_while_it_loads_quits_cleanly(tmp_path, db_path):
+    """Through the real entry point: the window is closed at its first chance, while the rest
+    of the app is still loading; keidesk exits 0 without opening the database."""
+    open_database(db_path).close()
+    before = digest(db_path)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        KEIDESK_DATA_DIR=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", CLOSE_WHILE_LOADING, str(db_path)],
+        check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "loading"
+    assert digest(db_path) == before
+    assert "Traceback" not in result.stderr

@@ -62,7 +62,7 @@ def some_cases(make_case, db, today):
 
 
 def test_search_as_you_type(some_cases, window, qtbot):
-    panel = window.case_list
+    panel = window.desk.case_list
     assert panel.model.rowCount() == 4
     with qtbot.waitSignal(panel.filter_changed):
         qtbot.keyClicks(panel.search, "walk")
@@ -81,7 +81,7 @@ def test_search_as_you_type(some_cases, window, qtbot):
 
 
 def test_filters(some_cases, window):
-    panel = window.case_list
+    panel = window.desk.case_list
     panel.state.setCurrentIndex(panel.state.findData("TX"))
     assert panel.model.rowCount() == 2
     panel.eligibility.setCurrentIndex(panel.eligibility.findData("now"))
@@ -98,20 +98,20 @@ def test_filters(some_cases, window):
 
 
 def test_dashboard_counts_open_filtered_lists(some_cases, window):
-    dashboard = window.dashboard
+    dashboard = window.desk.dashboard
     blocked = dashboard.buttons["blocked"]
     assert blocked.item.count == 3  # the lien block and two too-young trucks' age gates
     blocked.click()
-    assert window.case_list.model.rowCount() == 3
-    assert window.case_list.blocked.isChecked()
+    assert window.desk.case_list.model.rowCount() == 3
+    assert window.desk.case_list.blocked.isChecked()
     soon = dashboard.buttons["eligible_soon"]
     assert soon.item.count == 1
     soon.click()
-    assert window.case_list.model.rowCount() == 1
+    assert window.desk.case_list.model.rowCount() == 1
     intake = dashboard.buttons["stage:intake"]
     assert intake.item.count == 4
     intake.click()
-    assert window.case_list.model.rowCount() == 4
+    assert window.desk.case_list.model.rowCount() == 4
 
 
 def test_dashboard_shipments(window, make_case, db, today):
@@ -128,16 +128,16 @@ def test_dashboard_shipments(window, make_case, db, today):
         cases.update_case(
             session, at_port, {"eta": today - timedelta(days=2)}, user="t", today=today
         )
-    window.dashboard.refresh()
-    assert window.dashboard.buttons["at_sea"].item.count == 1
-    window.dashboard.buttons["at_port"].click()
-    assert window.case_list.model.rowCount() == 1
-    assert window.case_list.model.index(0, 0).data(CaseIdRole) == at_port
-    assert "at port" in window.case_list.extra_label.text()
+    window.desk.dashboard.refresh()
+    assert window.desk.dashboard.buttons["at_sea"].item.count == 1
+    window.desk.dashboard.buttons["at_port"].click()
+    assert window.desk.case_list.model.rowCount() == 1
+    assert window.desk.case_list.model.index(0, 0).data(CaseIdRole) == at_port
+    assert "at port" in window.desk.case_list.extra_label.text()
 
 
 def test_saved_views(some_cases, window, dialogs):
-    panel = window.case_list
+    panel = window.desk.case_list
     panel.state.setCurrentIndex(panel.state.findData("TX"))
     dialogs.texts = ["Texas trucks"]
     panel._ask_save_view()
@@ -162,20 +162,20 @@ def test_keyboard(some_cases, window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is window.case_list.search
-    table = window.case_list.table
+    assert QApplication.focusWidget() is window.desk.case_list.search
+    table = window.desk.case_list.table
     table.setFocus()
     table.selectRow(1)
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    workspace = window.current_workspace()
+    workspace = window.desk.current_workspace()
     assert workspace is not None
     assert workspace.case_id == table.model().index(1, 0).data(CaseIdRole)
     qtbot.keyClick(workspace.tabs, Qt.Key.Key_Escape)
-    assert window.current_workspace() is None
+    assert window.desk.current_workspace() is None
 
 
 def test_sorting_happens_in_sql(some_cases, window):
-    model = window.case_list.model
+    model = window.desk.case_list.model
     customer = next(i for i, c in enumerate(model.columns) if c.key == "customer")
     model.sort(customer, Qt.SortOrder.AscendingOrder)
     names = [model.index(r, customer).data() for r in range(model.rowCount())]
@@ -187,35 +187,33 @@ def test_sorting_happens_in_sql(some_cases, window):
 
 
 def test_reopen_finds_everything_as_it_was(
-    context, some_cases, settings_path, qtbot, dialogs, db, today
+    context, make_window, some_cases, settings_path, qtbot, dialogs, db, today
 ):
-    first = MainWindow(context)
-    qtbot.addWidget(first)
+    first = make_window(context)
     first.show()
     qtbot.waitExposed(first)
     first.resize(760, 540)  # within the offscreen screen, which restoreGeometry respects
-    panel = first.case_list
+    panel = first.desk.case_list
     panel.state.setCurrentIndex(panel.state.findData("TX"))
     header = panel.table.horizontalHeader()
     header.setSectionHidden(2, True)  # make / model
     header.moveSection(5, 1)  # customer next to the case number
     panel.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
-    first.cases_splitter.setSizes([300, 800])
-    workspace = first.open_case(some_cases["carry"])
+    first.desk.cases_page.setSizes([300, 800])
+    workspace = first.desk.open_case(some_cases["carry"])
     workspace.set_field_text("colour", "")
     workspace.editors["colour"].setFocus()
     workspace._edited("colour", "yellow")
     dialogs.discard_answers = [Discard.SAVE]
     size = first.size()
-    splitter_sizes = first.cases_splitter.sizes()
+    splitter_sizes = first.desk.cases_page.sizes()
     assert first.close()
 
     context.settings = AppSettings.in_file(settings_path)  # read back from the file
-    second = MainWindow(context)
-    qtbot.addWidget(second)
+    second = make_window(context)
     second.show()
     qtbot.waitExposed(second)
-    again = second.case_list
+    again = second.desk.case_list
     assert again.state.currentData() == "TX"
     assert again.model.rowCount() == 2
     header = again.table.horizontalHeader()
@@ -224,8 +222,8 @@ def test_reopen_finds_everything_as_it_was(
     assert header.sortIndicatorSection() == 5
     assert again.model.order_by == "customer" and again.model.descending
     assert second.size() == size
-    assert second.cases_splitter.sizes() == splitter_sizes
-    reopened = second.open_case(some_cases["carry"])
+    assert second.desk.cases_page.sizes() == splitter_sizes
+    reopened = second.desk.open_case(some_cases["carry"])
     assert reopened.field_text("colour") == "yellow"  # saved on close
 
 

@@ -67,7 +67,7 @@ def test_new_case_from_full_width_chassis_and_era_date(window, context, db, qtbo
     assert detail.destination_state == "TX"
     assert detail.customer is not None and detail.customer.name == "Dale Walker"
 
-    workspace = window.open_case(dialog.case_id)
+    workspace = window.desk.open_case(dialog.case_id)
     assert "DA52T-123456" in workspace.header.text()
     assert "2024-04-01" in workspace.eligibility.text()  # FMVSS: month after the 25th
 
@@ -81,14 +81,14 @@ def test_new_case_refuses_bad_input_and_saves_nothing(window, context, db, qtbot
     dialog.submit()
     assert dialog.case_id is None
     assert "H11.13" in dialog.error.accessibleDescription()
-    assert window.case_list.model.rowCount() == 0
+    assert window.desk.case_list.model.rowCount() == 0
     dialog.built.clear()
     dialog.chassis.setText("not a chassis!!")
     assert not dialog.create_button.isEnabled()
 
 
 def test_live_decoding_in_the_workspace(window, make_case, qtbot):
-    workspace = window.open_case(make_case(chassis="DA52T-100001", built="1999-03"))
+    workspace = window.desk.open_case(make_case(chassis="DA52T-100001", built="1999-03"))
     chassis = editor(workspace, "chassis")
     type_into(qtbot, chassis, "ＨＡ４－１２３４５６７")
     assert "HA4-1234567" in workspace.hints["chassis"].text()
@@ -101,7 +101,7 @@ def test_live_decoding_in_the_workspace(window, make_case, qtbot):
 
 def test_edit_undo_redo_and_save(window, make_case, db, qtbot, today):
     case_id = make_case(built="1999-03")
-    workspace = window.open_case(case_id)
+    workspace = window.desk.open_case(case_id)
     colour = editor(workspace, "colour")
     type_into(qtbot, colour, "white")
     assert workspace.dirty
@@ -146,7 +146,7 @@ def test_edit_undo_redo_and_save(window, make_case, db, qtbot, today):
 
 def test_a_bad_field_saves_nothing(window, make_case, db, dialogs, qtbot, today):
     case_id = make_case(built="1999-03")
-    workspace = window.open_case(case_id)
+    workspace = window.desk.open_case(case_id)
     type_into(qtbot, editor(workspace, "colour"), "red")
     type_into(qtbot, editor(workspace, "built"), "H11.13")
     assert not workspace.save()
@@ -160,15 +160,15 @@ def test_a_bad_field_saves_nothing(window, make_case, db, dialogs, qtbot, today)
 
 def test_closing_with_unsaved_changes_asks(window, make_case, dialogs, db, qtbot, today):
     case_id = make_case()
-    workspace = window.open_case(case_id)
+    workspace = window.desk.open_case(case_id)
     type_into(qtbot, editor(workspace, "colour"), "blue")
     dialogs.discard_answers = [Discard.CANCEL, Discard.SAVE]
     close = next(a for a in window.actions() if a.objectName() == "action_close_case")
     assert close.shortcut().toString() == "Esc"
     close.trigger()
-    assert window.current_workspace() is workspace  # cancelled: still open
+    assert window.desk.current_workspace() is workspace  # cancelled: still open
     close.trigger()
-    assert window.current_workspace() is None
+    assert window.desk.current_workspace() is None
     assert dialogs.discard_asked == [workspace.detail.number, workspace.detail.number]
     with db.reader() as session:
         assert case_detail(session, case_id, today=today).colour == "blue"
@@ -176,17 +176,17 @@ def test_closing_with_unsaved_changes_asks(window, make_case, dialogs, db, qtbot
 
 def test_discarding_changes_keeps_the_saved_case(window, make_case, dialogs, db, qtbot, today):
     case_id = make_case()
-    workspace = window.open_case(case_id)
+    workspace = window.desk.open_case(case_id)
     type_into(qtbot, editor(workspace, "colour"), "green")
     dialogs.discard_answers = [Discard.DISCARD]
-    assert window.close_current_case()
+    assert window.desk.close_current_case()
     with db.reader() as session:
         assert case_detail(session, case_id, today=today).colour is None
 
 
 def test_stepper_advances_and_explains_a_refused_gate(window, make_case, db, today):
     case_id = make_case(built="1999-03")
-    workspace = window.open_case(case_id)
+    workspace = window.desk.open_case(case_id)
     stepper = workspace.workflow
     stepper.select_step(StepKey.INTAKE)
     assert stepper.move_current(StepStatus.DONE)
@@ -203,7 +203,7 @@ def test_stepper_advances_and_explains_a_refused_gate(window, make_case, db, tod
 
 
 def test_age_gate_refuses_a_young_truck(window, make_case):
-    workspace = window.open_case(make_case(built="2005-06"))
+    workspace = window.desk.open_case(make_case(built="2005-06"))
     stepper = workspace.workflow
     stepper.select_step(StepKey.AGE)
     assert not stepper.move_current(StepStatus.DONE)
@@ -227,7 +227,7 @@ def make_pdf(path: Path) -> Path:
 
 def test_attach_documents_by_dialog_and_by_drop(window, make_case, dialogs, db, tmp_path, today):
     case_id = make_case(built="1999-03")
-    workspace = window.open_case(case_id)
+    workspace = window.desk.open_case(case_id)
     panel = workspace.documents
     photo = make_png(tmp_path / "truck.png")
     scan = make_pdf(tmp_path / "export.pdf")
@@ -262,7 +262,7 @@ def test_attach_documents_by_dialog_and_by_drop(window, make_case, dialogs, db, 
 
 
 def test_attaching_a_missing_file_is_a_plain_message(window, make_case, dialogs, tmp_path):
-    workspace = window.open_case(make_case())
+    workspace = window.desk.open_case(make_case())
     workspace.documents.attach([tmp_path / "gone.pdf"])
     assert dialogs.errors and "There is no file" in dialogs.errors[0]
     assert workspace.documents.model.rowCount() == 0

@@ -62,7 +62,7 @@ def trucks(make_case, window: MainWindow) -> list[int]:
         make_case(chassis="HA4-1234567", built="1996-05", customer="Smith Farms", state="GA"),
         make_case(chassis="S110P-0123456", built="H8", customer="Jolene Carter", state="TX"),
     ]
-    window.refresh()
+    window.desk.refresh()
     return ids
 
 
@@ -116,7 +116,7 @@ def test_file_and_case_menus_hold_every_path(window: MainWindow, trucks, qtbot):
     packet = action(window, "action_packet")
     assert packet.shortcut().toString() == "Ctrl+P"
     assert not packet.isEnabled()  # no case open
-    window.open_case(trucks[0])
+    window.desk.open_case(trucks[0])
     assert packet.isEnabled()
     window.show()
     qtbot.waitExposed(window)
@@ -133,7 +133,7 @@ def test_file_and_case_menus_hold_every_path(window: MainWindow, trucks, qtbot):
 
 
 def test_document_packet_from_the_menu_and_the_workspace(window: MainWindow, rich_case: int):
-    workspace = window.open_case(rich_case)
+    workspace = window.desk.open_case(rich_case)
     trigger(window, "action_packet")
     dialog = window.findChild(PacketDialog)
     assert dialog is not None and dialog.case_id == rich_case and dialog.isVisible()
@@ -147,8 +147,8 @@ def test_document_packet_from_the_menu_and_the_workspace(window: MainWindow, ric
 
 def test_packets_for_stage(window: MainWindow, trucks, dialogs, tmp_path: Path, today):
     out = tmp_path / "packets"
-    stage = window.context.read(lambda s: cases.case_detail(s, trucks[0], today=today)).stage
-    stage_ids = window.context.read(lambda s: cases.case_ids_in_stage(s, stage))
+    stage = window.desk.context.read(lambda s: cases.case_detail(s, trucks[0], today=today)).stage
+    stage_ids = window.desk.context.read(lambda s: cases.case_ids_in_stage(s, stage))
     trigger(window, "action_stage_packets")
     dialog = window.findChild(StagePacketsDialog)
     assert dialog is not None
@@ -160,25 +160,25 @@ def test_packets_for_stage(window: MainWindow, trucks, dialogs, tmp_path: Path, 
     assert dialog.folder.text() == str(out)
     # The worker processes of the real batch; this test uses one to stay quick.
     dialog.accepted.disconnect()
-    dialog.accepted.connect(lambda: window.build_stage_packets(dialog.choice(), workers=1))
+    dialog.accepted.connect(lambda: window.desk.build_stage_packets(dialog.choice(), workers=1))
     dialog.buttons.accepted.emit()
     built = sorted(p.name for p in out.glob("*.pdf"))
     assert len(built) == len(stage_ids) > 0
     assert f"{len(built)} of {len(stage_ids)}" in (dialogs.infos + dialogs.errors)[-1]
-    assert window.last_task is not None and window.last_task.outcome == "done"
+    assert window.desk.last_task is not None and window.desk.last_task.outcome == "done"
 
 
 def test_packets_for_stage_can_be_cancelled(window: MainWindow, trucks, tmp_path: Path, today):
-    stage = window.context.read(lambda s: cases.case_detail(s, trucks[0], today=today)).stage
+    stage = window.desk.context.read(lambda s: cases.case_detail(s, trucks[0], today=today)).stage
 
     def cancel_at_once(handle) -> None:
         handle.cancel()
 
-    window.context.tasks.task_started.connect(cancel_at_once)
-    window.build_stage_packets(
+    window.desk.context.tasks.task_started.connect(cancel_at_once)
+    window.desk.build_stage_packets(
         StagePackets(stage, PacketKind.HANDOVER, Paper.LETTER, tmp_path / "out"), workers=1
     )
-    assert window.last_task is not None and window.last_task.outcome == "cancelled"
+    assert window.desk.last_task is not None and window.desk.last_task.outcome == "cancelled"
     assert window.statusBar().currentMessage() == "Cancelled."
     # Cancel stops after the packet being built; that one stays, recorded on its case.
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
@@ -190,7 +190,7 @@ def test_packets_for_stage_can_be_cancelled(window: MainWindow, trucks, tmp_path
 def test_import_cases_refreshes_the_list(window: MainWindow, dialogs, db, tmp_path, today):
     sheet = tmp_path / "trucks.csv"
     sheet.write_text("Chassis,Customer,State\nDA52T-123456,Dale,TX\nHA4-1234567,Smith,GA\n")
-    assert window.case_list.model.rowCount() == 0
+    assert window.desk.case_list.model.rowCount() == 0
     trigger(window, "action_import_cases")
     dialog = window.findChild(ImportDialog)
     assert dialog is not None and dialog.isVisible()
@@ -199,12 +199,12 @@ def test_import_cases_refreshes_the_list(window: MainWindow, dialogs, db, tmp_pa
     dialog.next_button.click()
     dialog.import_button.click()
     assert count(db, today) == 2
-    assert window.case_list.model.rowCount() == 2  # the list refreshed
-    assert "2 cases" in window.case_list.count_label.text()
+    assert window.desk.case_list.model.rowCount() == 2  # the list refreshed
+    assert "2 cases" in window.desk.case_list.count_label.text()
 
 
 def test_export_case_list_uses_the_current_filter(window, trucks, dialogs, tmp_path):
-    window.case_list.apply_filter(CaseFilter(state="TX"))
+    window.desk.case_list.apply_filter(CaseFilter(state="TX"))
     out = tmp_path / "texas"
     dialogs.saves = [out]
     trigger(window, "action_export_cases")
@@ -213,14 +213,14 @@ def test_export_case_list_uses_the_current_filter(window, trucks, dialogs, tmp_p
     assert "Exported 2 cases" in dialogs.infos[-1]
 
 
-def test_export_and_import_case_bundle(window, trucks, dialogs, db, tmp_path, today):
-    table = window.case_list.table
+def test_export_and_import_case_bundle(window, make_window, trucks, dialogs, db, tmp_path, today):
+    table = window.desk.case_list.table
     table.selectRow(0)
     table.selectionModel().select(
-        window.case_list.model.index(1, 0),
+        window.desk.case_list.model.index(1, 0),
         table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
     )
-    assert len(window.case_list.selected_case_ids()) == 2
+    assert len(window.desk.case_list.selected_case_ids()) == 2
     out = tmp_path / "two.zip"
     dialogs.saves = [out]
     trigger(window, "action_export_bundle")
@@ -230,7 +230,7 @@ def test_export_and_import_case_bundle(window, trucks, dialogs, db, tmp_path, to
     # Into another database: both are new there.
     other = open_database(tmp_path / "laptop.sqlite3")
     try:
-        laptop = MainWindow(_context_on(window, other))
+        laptop = make_window(_context_on(window, other))
         dialogs.files = [out]
         action(laptop, "action_import_bundle").trigger()
         dialog = laptop.findChild(BundleImportDialog)
@@ -238,7 +238,7 @@ def test_export_and_import_case_bundle(window, trucks, dialogs, db, tmp_path, to
         assert "2 new" in dialog.summary.text()
         dialog.import_button.click()
         assert "2 created" in dialog.message.text()
-        assert laptop.case_list.model.rowCount() == 2
+        assert laptop.desk.case_list.model.rowCount() == 2
         laptop.close()
         laptop.deleteLater()
     finally:
@@ -246,7 +246,7 @@ def test_export_and_import_case_bundle(window, trucks, dialogs, db, tmp_path, to
 
 
 def _context_on(window: MainWindow, database: Database):
-    return dataclasses.replace(window.context, database=database)
+    return dataclasses.replace(window.desk.context, database=database)
 
 
 def test_export_bundle_needs_a_selection(window, dialogs):
@@ -267,22 +267,22 @@ def test_backup_menu_paths(window: MainWindow, trucks, dialogs, db, tmp_path, to
     made = next(stick.iterdir())
     assert "Backed up 3 cases" in dialogs.infos[-1] and str(made) in dialogs.infos[-1]
 
-    workspace = window.open_case(trucks[0])
+    workspace = window.desk.open_case(trucks[0])
     with db.transaction("tester") as session:
         cases.create_case(session, chassis="DA63T-111111", today=today)
-    window.refresh()
-    assert window.case_list.model.rowCount() == 4
+    window.desk.refresh()
+    assert window.desk.case_list.model.rowCount() == 4
     dialogs.files = [made / "backup.json"]
     dialogs.confirm_answers = [True]
     trigger(window, "action_restore")
     assert "Restored" in dialogs.infos[-1]
-    assert window.case_list.model.rowCount() == 3  # the list shows the restored data
-    reopened = window.workspaces()
+    assert window.desk.case_list.model.rowCount() == 3  # the list shows the restored data
+    reopened = window.desk.workspaces()
     assert [w.case_id for w in reopened] == [trucks[0]] and reopened[0] is not workspace
 
     dialogs.confirm_answers = [True]
     trigger(window, "action_undo_restore")
-    assert window.case_list.model.rowCount() == 4
+    assert window.desk.case_list.model.rowCount() == 4
 
     trigger(window, "action_backups")
     backups = window.findChild(BackupDialog)
@@ -291,7 +291,7 @@ def test_backup_menu_paths(window: MainWindow, trucks, dialogs, db, tmp_path, to
 
 def test_restore_waits_for_unsaved_edits(window, trucks, dialogs, db, tmp_path):
     made = backup.make_backup(db, kind=backup.BackupKind.MANUAL, user="t", to=tmp_path)
-    workspace = window.open_case(trucks[0])
+    workspace = window.desk.open_case(trucks[0])
     workspace.set_field_text("colour", "white")
     workspace._edited("colour", "white")
     assert workspace.dirty
@@ -319,7 +319,7 @@ def test_check_database(window: MainWindow, rich_case, dialogs, db):
 
 def test_backups_at_start_from_the_window(window, trucks, dialogs, db, age_the_data):
     age_the_data(10)  # a week without a backup elsewhere: the reminder is due
-    window.backups_at_start()
+    window.desk.backups_at_start()
     assert len(backup.list_backups(backup.backups_folder(db))) == 1
     assert "File → Backup → Back up to folder…" in dialogs.questions[-1]
 
@@ -337,7 +337,7 @@ def test_preferences_set_the_staff_name(window, monkeypatch):
     dialog.save()
     assert load_preferences().staff_name == "Tammy Reyes"
     assert load_preferences().paper == "a4"
-    assert window.context.user == "Tammy Reyes"
+    assert window.desk.context.user == "Tammy Reyes"
 
 
 def test_startup_restores_a_backup_into_a_new_file(dialogs, db, make_case, tmp_path):

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_rules_browser_filters_all_51(window):
-    browser = window.show_rules()
+    browser = window.desk.show_rules()
     assert browser.proxy.rowCount() == 51
     browser.filter.setText("Texas")
     assert browser.proxy.rowCount() == 1
@@ -26,7 +26,7 @@ def test_rules_browser_filters_all_51(window):
 
 
 def test_editing_a_rule_records_who_and_when(window, db, today):
-    browser = window.show_rules()
+    browser = window.desk.show_rules()
     browser.select("MT")
     browser.editor.road_limits.setPlainText("Roads up to 45 mph; no interstates.")
     browser.editor.max_speed.setValue(45)
@@ -41,7 +41,7 @@ def test_editing_a_rule_records_who_and_when(window, db, today):
 
 
 def test_a_bad_rule_edit_saves_nothing(window, db, today):
-    browser = window.show_rules()
+    browser = window.desk.show_rules()
     browser.select("MT")
     with db.reader() as session:
         before = get_state_rule(session, "MT", today=today)

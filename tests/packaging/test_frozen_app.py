@@ -91,7 +91,7 @@ def test_frozen_app_builds_a_packet_with_japanese_text(frozen_app: Path, tmp_pat
 
 
 @pytest.mark.skipif(
-    not (ROOT / "keidesk" / "gui" / "app.py").exists(), reason="no GUI in this build"
+    not (ROOT / "keidesk" / "gui" / "launch.py").exists(), reason="no GUI in this build"
 )
 def test_frozen_app_opens_the_main_window_offscreen(frozen_app: Path, tmp_path: Path) -> None:
     """No command opens the desktop app; KEIDESK_SMOKE_TEST closes it once the window is up."""

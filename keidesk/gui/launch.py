@@ -1,0 +1,196 @@
+"""Starting the desktop app: the main window first, the rest while it is on screen.
+
+``run_app(db, user)`` is what ``keidesk`` runs with no command. When it knows which database
+to open, it shows the main window at once (this module and the window import only Qt and
+keidesk's light modules), imports the rest of the app (services, storage, SQLAlchemy) on a
+worker thread while the window keeps answering, then hands over to
+:class:`keidesk.gui.app.AppController`, which opens the database and puts the case list in the
+window. On first run (no database yet) the welcome comes first instead.
+
+With ``KEIDESK_SMOKE_TEST=1`` it opens the real main window without asking anything (creating
+the database if needed), processes events for about a second, closes and returns 0: the frozen
+app's smoke test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import threading
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEventLoop,
+    QObject,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from keidesk import APP_ID, APP_NAME, __version__, paths
+from keidesk.gui import tasks
+from keidesk.gui.dialogs import Dialogs, Discard
+from keidesk.gui.errors import install_excepthook
+from keidesk.gui.main_window import MainWindow
+from keidesk.gui.settings import LAST_DATABASE, ORGANIZATION, AppSettings
+
+if TYPE_CHECKING:
+    from keidesk.gui.startup import RecoveryAction, StartupProblem
+
+SMOKE_ENV = "KEIDESK_SMOKE_TEST"
+SMOKE_SECONDS = 1.0
+#: The module that opens the database and fills the window; it brings the rest of the app.
+CONTROLLER_MODULE = "keidesk.gui.app"
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(paths.resource_dir() / "icons" / "keidesk.svg"))
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def new_main_window(
+    settings: AppSettings, dialogs: Dialogs, runner: tasks.TaskRunner
+) -> MainWindow:
+    window = MainWindow(settings, dialogs, runner)
+    window.setWindowIcon(app_icon())
+    return window
+
+
+def database_known(db: str | None, settings: AppSettings) -> bool:
+    """Whether start-up opens a database without the first-run welcome: a ``--db``,
+    ``KEIDESK_DB``, the database opened last, or the default file. Then the main window can
+    show before the database is open."""
+    if db is not None or os.environ.get(paths.DB_ENV_VAR):
+        return True
+    last = settings.path_value(LAST_DATABASE)
+    return (last is not None and last.exists()) or paths.default_database_path().exists()
+
+
+class _Loaded(QObject):
+    done = Signal()
+
+
+def import_while_responsive(name: str) -> ModuleType:
+    """Import module ``name`` on a worker thread while the GUI thread goes on handling events
+    (so a window already shown repaints, moves and opens its menus), and return it.
+
+    An import error is raised here, on the GUI thread. Closing the window meanwhile does not cut
+    the import short: the caller finds the window closed afterwards.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    loaded = _Loaded()
+    loop = QEventLoop()
+    loaded.done.connect(loop.quit)  # queued: emitted on the worker thread
+    outcome: list[ModuleType | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(importlib.import_module(name))
+        except BaseException as exc:  # handed to the GUI thread below
+            outcome.append(exc)
+        loaded.done.emit()
+
+    thread = threading.Thread(target=work, name="keidesk-load", daemon=True)
+    thread.start()
+    loop.exec()
+    thread.join()  # already done, unless something else ended the loop early
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+class NonInteractiveDialogs(Dialogs):
+    """For the smoke test: never blocks; messages go to stderr, questions get "no"."""
+
+    def error(self, parent: QWidget | None, message: str, title: str = "") -> None:
+        sys.stderr.write(f"error: {message}\n")
+
+    def info(self, parent: QWidget | None, message: str, title: str = "") -> None:
+        sys.stderr.write(f"{message}\n")
+
+    def bug(self, parent: QWidget | None, summary: str, details: str) -> None:
+        sys.stderr.write(f"error: {summary}\n{details}\n")
+
+    def confirm(
+        self,
+        parent: QWidget | None,
+        question: str,
+        title: str = "",
+        *,
+        yes: str = "",
+        no: str = "",
+    ) -> bool:
+        sys.stderr.write(f"{question}\n")
+        return False
+
+    def confirm_discard(self, parent: QWidget | None, what: str) -> Discard:
+        return Discard.DISCARD
+
+    def startup_problem(
+        self, problem: StartupProblem, actions: list[RecoveryAction], parent: QWidget | None
+    ) -> str:
+        sys.stderr.write(f"error: {problem.message}\n")
+        return "quit"
+
+
+def _process_events_for(seconds: float) -> None:
+    timer = QElapsedTimer()
+    timer.start()
+    while timer.elapsed() < seconds * 1000:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
+def run_app(db: str | None, user: str | None = None) -> int:
+    """Run the desktop app until its window closes; returns the exit code. ``user`` is the
+    ``--user`` option (else the usual order: KEIDESK_USER, preferences, login)."""
+    smoke = os.environ.get(SMOKE_ENV) == "1"
+    app = ensure_application()
+    # Closing the window while the app is still loading must not end the event loops that
+    # the loading runs in; the app quits on its last window only once it is up.
+    app.setQuitOnLastWindowClosed(False)
+    settings = AppSettings.for_user()
+    dialogs: Dialogs = NonInteractiveDialogs() if smoke else Dialogs()
+    runner = tasks.runner()
+    window: MainWindow | None = None
+    if smoke or database_known(db, settings):
+        window = new_main_window(settings, dialogs, runner)
+        window.show()
+    controller_module = import_while_responsive(CONTROLLER_MODULE)
+    controller = controller_module.AppController(
+        dialogs=dialogs, settings=settings, runner=runner, interactive=not smoke, user=user
+    )
+    uninstall = install_excepthook(controller.reporter)
+    try:
+        window = controller.start(db, window)
+        if window is None:
+            return 0 if not smoke else 1
+        if smoke:
+            _process_events_for(SMOKE_SECONDS)
+            window.close()
+            QTimer.singleShot(0, app.quit)
+            app.exec()
+            return 0
+        app.setQuitOnLastWindowClosed(True)
+        return int(app.exec())
+    finally:
+        controller.close()
+        uninstall()
