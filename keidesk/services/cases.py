@@ -781,26 +781,26 @@ def _shipment_condition(which: ShipmentFilter, today: date) -> ColumnElement[boo
 
 
 def _search_conditions(session: Session, search: str) -> list[ColumnElement[bool]]:
-    """Each word must appear somewhere; words of 3+ characters use the trigram index."""
+    """Each word must appear somewhere. Words of 3+ characters go to the trigram index in one
+    MATCH (FTS5 intersects them itself: half the time of one IN list per word when a word
+    such as "truck" matches every case); shorter words are matched with LIKE."""
     conditions: list[ColumnElement[bool]] = []
+    indexed: list[str] = []
     use_fts = session.get_bind().dialect.name == "sqlite"
-    for index, word in enumerate(search.split()):
+    for word in search.split():
         if use_fts and len(word) >= 3:
-            phrase = '"' + word.replace('"', '""') + '"'
-            conditions.append(
-                Case.id.in_(
-                    select(text("rowid"))
-                    .select_from(text("case_fts"))
-                    .where(
-                        text(f"case_fts MATCH :phrase_{index}").bindparams(
-                            **{f"phrase_{index}": phrase}
-                        )
-                    )
-                )
-            )
+            indexed.append('"' + word.replace('"', '""') + '"')
         else:
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             conditions.append(Case.search_text.like(f"%{escaped}%", escape="\\"))
+    if indexed:
+        conditions.append(
+            Case.id.in_(
+                select(text("rowid"))
+                .select_from(text("case_fts"))
+                .where(text("case_fts MATCH :phrases").bindparams(phrases=" ".join(indexed)))
+            )
+        )
     return conditions
 
 

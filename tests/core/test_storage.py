@@ -276,6 +276,10 @@ def test_search_index_follows_every_change(db, make_case, today):
     with db.reader() as s:
         assert cases.count_cases(s, cases.CaseFilter(search="boudreaux"), today=today) == 0
         assert cases.count_cases(s, cases.CaseFilter(search="hebert dump"), today=today) == 1
+        # Every word must match (the indexed ones are asked in one MATCH).
+        assert cases.count_cases(s, cases.CaseFilter(search="hebert sambar"), today=today) == 1
+        assert cases.count_cases(s, cases.CaseFilter(search="hebert carry"), today=today) == 0
+        assert cases.count_cases(s, cases.CaseFilter(search='heb"ert AND'), today=today) == 0
         # Short words and LIKE wildcards are searched literally.
         assert cases.count_cases(s, cases.CaseFilter(search="%"), today=today) == 0
         assert cases.count_cases(s, cases.CaseFilter(search='"'), today=today) == 0
