@@ -145,12 +145,27 @@ class MainWindow(QMainWindow):
 
     # --- menus ----------------------------------------------------------------------------------
 
-    def _new_action(self, menu: str, text: str, shortcut: KeySpec, name: str) -> QAction:
+    def _new_action(
+        self,
+        menu: str,
+        text: str,
+        shortcut: KeySpec,
+        name: str,
+        *,
+        waits_in: list[QAction] | None = None,
+        writes: bool = False,
+    ) -> QAction:
+        """``waits_in``: the list of actions enabled later (database open, case in front)."""
         action = QAction(text, self)
         if name:
             action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if waits_in is not None:
+            action.setEnabled(False)
+            waits_in.append(action)
+            if writes:
+                self._write_actions.append(action)
         self.menus[menu].addAction(action)
         self.addAction(action)  # shortcuts work wherever the focus is
         return action
@@ -182,12 +197,10 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         """An action that calls the desk: disabled until the database is open, and for
         good when it is open read-only and the action ``writes``."""
-        action = self._new_action(menu, text, shortcut, name)
-        action.setEnabled(False)
+        action = self._new_action(
+            menu, text, shortcut, name, waits_in=self._desk_actions, writes=writes
+        )
         action.triggered.connect(lambda: self._run(slot))
-        self._desk_actions.append(action)
-        if writes:
-            self._write_actions.append(action)
         return action
 
     def add_case_action(
@@ -202,12 +215,10 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         """An action on the open case: enabled only while a case tab is in front, and
         ``slot(desk, case_id)`` is called."""
-        action = self._new_action(menu, text, shortcut, name)
-        action.setEnabled(False)
+        action = self._new_action(
+            menu, text, shortcut, name, waits_in=self._case_actions, writes=writes
+        )
         action.triggered.connect(lambda: self._run_on_case(slot))
-        self._case_actions.append(action)
-        if writes:
-            self._write_actions.append(action)
         return action
 
     def enable_case_actions(self, case_open: bool) -> None:

@@ -36,6 +36,27 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def run_app_process(
+    tmp_path: Path, args: list[str], **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run Python with ``args`` as the app would run, offscreen, its data folder and QSettings
+    kept in ``tmp_path``."""
+    return subprocess.run(
+        [sys.executable, *args],
+        check=False,
+        env=dict(
+            os.environ,
+            QT_QPA_PLATFORM="offscreen",
+            KEIDESK_DATA_DIR=str(tmp_path / "data"),
+            XDG_CONFIG_HOME=str(tmp_path / "config"),
+            **env,
+        ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def controller(dialogs, settings, runner) -> AppController:
     return AppController(dialogs=dialogs, settings=settings, runner=runner, user="tester")
 
@@ -264,21 +285,11 @@ def test_task_cancel_and_errors(qtbot, qapp):
 
 @pytest.mark.slow
 def test_smoke_test_mode_opens_the_window_and_exits_0(tmp_path):
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
+    result = run_app_process(
+        tmp_path,
+        ["-m", "keidesk"],
         KEIDESK_SMOKE_TEST="1",
         KEIDESK_DB=str(tmp_path / "smoke.sqlite3"),
-        KEIDESK_DATA_DIR=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),  # QSettings of this run stay here
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "keidesk"],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "smoke.sqlite3").exists()
@@ -417,20 +428,7 @@ def test_closing_the_window_while_it_loads_quits_cleanly(tmp_path, db_path):
     of the app is still loading; keidesk exits 0 without opening the database."""
     open_database(db_path).close()
     before = digest(db_path)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        KEIDESK_DATA_DIR=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", CLOSE_WHILE_LOADING, str(db_path)],
-        check=False,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_app_process(tmp_path, ["-c", CLOSE_WHILE_LOADING, str(db_path)])
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "loading"
     assert digest(db_path) == before
