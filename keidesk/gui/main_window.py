@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.setDocumentMode(True)
+        # Closing a case goes back to the tab it was opened from (usually the case list).
+        self.tabs.tabBar().setSelectionBehaviorOnRemove(QTabBar.SelectionBehavior.SelectPreviousTab)
         self.loading_page: LoadingPage | None = LoadingPage()
         self.tabs.addTab(self.loading_page, tr("Cases"))
         #: Stands in the "State rules" tab until the rules browser is first shown.

@@ -172,6 +172,9 @@ def test_keyboard(some_cases, window, qtbot):
     assert workspace.case_id == table.model().index(1, 0).data(CaseIdRole)
     qtbot.keyClick(workspace.tabs, Qt.Key.Key_Escape)
     assert window.desk.current_workspace() is None
+    # Back where the case was opened from: the list, not the next tab along.
+    assert window.tabs.currentIndex() == 0
+    assert QApplication.focusWidget() is table
 
 
 def test_sorting_happens_in_sql(some_cases, window):
