@@ -103,6 +103,10 @@ def stage_of(statuses: Mapping[StepKey, StepStatus]) -> str:
     return STAGE_COMPLETE
 
 
+#: Every stage a case can be in, in workflow order (the order lists sort and show them in).
+STAGES: tuple[str, ...] = (*(key.value for key in StepKey), STAGE_COMPLETE)
+
+
 def parse_stage(text: str) -> str:
     """A stage filter: a step key or ``complete``."""
     if text.strip().lower() == STAGE_COMPLETE:

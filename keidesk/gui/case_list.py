@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keidesk.domain.workflow import STAGE_COMPLETE, StepKey
+from keidesk.domain.workflow import STAGES
 from keidesk.gui import settings as keys
 from keidesk.gui.case_model import CaseIdRole, CaseTableModel
 from keidesk.gui.context import AppContext
@@ -117,7 +117,7 @@ class CaseListPanel(QWidget):
         self.search.setAccessibleName(tr("Search cases"))
         self.stage = QComboBox()
         self.stage.addItem(tr("All stages"), None)
-        for stage in [*(k.value for k in StepKey), STAGE_COMPLETE]:
+        for stage in STAGES:
             self.stage.addItem(tr(stage_title(stage)), stage)
         self.state = QComboBox()
         self.state.addItem(tr("All states"), None)

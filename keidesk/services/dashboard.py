@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from keidesk.domain.workflow import STAGE_COMPLETE, StepKey
+from keidesk.domain.workflow import STAGE_COMPLETE, STAGES, StepKey
 from keidesk.services.cases import (
     CaseFilter,
     EligibilityFilter,
@@ -84,7 +84,7 @@ def build_dashboard(session: Session, *, today: date) -> Dashboard:
             count=per_stage.get(stage, 0),
             case_filter=CaseFilter(stage=stage),
         )
-        for stage in [*(k.value for k in StepKey), STAGE_COMPLETE]
+        for stage in STAGES
     )
 
     def item(key: str, title: str, case_filter: CaseFilter) -> DashboardItem:
