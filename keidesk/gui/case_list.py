@@ -30,6 +30,7 @@ from keidesk.gui.i18n import tr
 from keidesk.services.cases import CaseFilter, EligibilityFilter, ShipmentFilter
 from keidesk.services.dashboard import stage_title
 from keidesk.services.reference import list_state_rules
+from keidesk.services.views import CaseSummary
 
 #: How long typing must pause before the list is searched (ms): fast enough to feel live,
 #: slow enough not to query on every key of a quickly typed word.
@@ -284,6 +285,10 @@ class CaseListPanel(QWidget):
         index = self.table.currentIndex()
         value = index.data(CaseIdRole) if index.isValid() else None
         return value if isinstance(value, int) else None
+
+    def current_summary(self) -> CaseSummary | None:
+        index = self.table.currentIndex()
+        return self.model.summary(index.row()) if index.isValid() else None
 
     def selected_case_ids(self) -> list[int]:
         """The selected cases, in list order (the current one when none is selected)."""

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QDialog, QMenu, QSplitter, QTabWidget
 
 from keidesk.dataio import bundle, integrity
 from keidesk.dataio.export import export_cases
@@ -64,6 +64,11 @@ class Desk:
         self.dashboard = DashboardPanel(context)
         self.case_list = CaseListPanel(context)
         self.case_list.open_requested.connect(self.open_case)
+        table = self.case_list.table
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(
+            lambda at: self.case_menu().exec(table.viewport().mapToGlobal(at))
+        )
         self.dashboard.filter_chosen.connect(self._dashboard_filter)
         self.cases_page = QSplitter()
         self.cases_page.addWidget(self.dashboard)
@@ -103,6 +108,25 @@ class Desk:
         self.tabs.setCurrentIndex(index)
         workspace.tabs.setFocus()
         return workspace
+
+    def case_menu(self) -> QMenu:
+        """The case list's right-click menu, for the case under the pointer (Qt makes it the
+        current one) and the selection."""
+        menu = QMenu(self.window)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        case_id = self.case_list.current_case_id()
+        summary = self.case_list.current_summary()
+        if case_id is not None and summary is not None:
+            menu.addAction(tr("&Open case"), lambda: self.open_case(case_id))
+            menu.addAction(tr("Document &packet…"), lambda: self.open_packet(case_id))
+            menu.addAction(
+                tr("&Copy chassis number"),
+                lambda: QGuiApplication.clipboard().setText(summary.chassis),
+            )
+            menu.addSeparator()
+        menu.addAction(self.window.action("action_export_bundle"))
+        menu.addAction(self.window.action("action_export_cases"))
+        return menu
 
     def open_selected(self) -> None:
         case_id = self.case_list.current_case_id()

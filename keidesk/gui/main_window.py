@@ -224,6 +224,13 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self._run_on_case(slot))
         return action
 
+    def action(self, name: str) -> QAction:
+        """The menu action with this object name (``action_new_case``…)."""
+        action = self.findChild(QAction, name)
+        if action is None:
+            raise KeyError(name)
+        return action
+
     def enable_case_actions(self, case_open: bool) -> None:
         read_only = self._desk is None or self._desk.context.read_only
         for action in self._case_actions:

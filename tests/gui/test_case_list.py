@@ -276,3 +276,30 @@ def test_lazy_model_over_many_cases(context, db, today, qtmodeltester):
     assert len(model._pages) == 1  # only the page painted was fetched
     qtmodeltester.check(model)
     assert date.fromisoformat(model.index(0, 4).data()) < today + timedelta(days=3650)
+
+
+def test_right_click_menu_on_a_case(some_cases, window, qtbot):
+    table = window.desk.case_list.table
+    window.show()
+    qtbot.waitExposed(window)
+    row = next(
+        r
+        for r in range(table.model().rowCount())
+        if table.model().index(r, 0).data(CaseIdRole) == some_cases["carry"]
+    )
+    # A right-click makes the row under the pointer current, as Qt's views do.
+    at = table.visualRect(table.model().index(row, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.RightButton, pos=at)
+    assert table.currentIndex().row() == row
+    menu = window.desk.case_menu()
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:3] == ["&Open case", "Document &packet…", "&Copy chassis number"]
+    assert window.action("action_export_bundle") in menu.actions()
+    copy = next(a for a in menu.actions() if a.text() == "&Copy chassis number")
+    copy.trigger()
+    chassis = table.model().index(row, 1).data()
+    assert QApplication.clipboard().text() == chassis
+    next(a for a in menu.actions() if a.text() == "&Open case").trigger()
+    workspace = window.desk.current_workspace()
+    assert workspace is not None and workspace.case_id == some_cases["carry"]
+    menu.close()
