@@ -1,6 +1,6 @@
 """The one way to run long work off the GUI thread (STYLE.md §6).
 
-    run_task(fn, on_done, on_progress=None, cancellable=True, title="Importing…")
+    context.tasks.run_task(fn, on_done, on_progress=None, cancellable=True, title="Importing…")
 
 ``fn(progress)`` runs on a single worker thread (one at a time, so database writes and PDF
 building never race); it reports with ``progress.report(done, total, text)`` and, when
@@ -257,30 +257,6 @@ def set_runner(new: TaskRunner | None) -> None:
     """Replace the app's runner (tests install a synchronous one)."""
     global _runner  # noqa: PLW0603
     _runner = new
-
-
-def run_task(
-    fn: Callable[[Progress], Any],
-    on_done: Callable[[Any], None] | None = None,
-    on_progress: Callable[[int, int, str], None] | None = None,
-    cancellable: bool = False,
-    *,
-    on_error: ErrorHandler | None = None,
-    on_cancelled: Callable[[], None] | None = None,
-    title: str = "",
-    quiet: bool = False,
-) -> TaskHandle:
-    """Run ``fn(progress)`` off the GUI thread; see the module docstring."""
-    return runner().run_task(
-        fn,
-        on_done,
-        on_progress,
-        cancellable,
-        on_error=on_error,
-        on_cancelled=on_cancelled,
-        title=title,
-        quiet=quiet,
-    )
 
 
 class TaskProgressBar(QWidget):
