@@ -7,7 +7,6 @@ storage and SQLAlchemy) while the main window is already on screen.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -19,7 +18,7 @@ from keidesk.gui.context import AppContext
 from keidesk.gui.desk import Desk
 from keidesk.gui.dialogs import Dialogs
 from keidesk.gui.errors import ErrorReporter
-from keidesk.gui.launch import app_icon, new_main_window
+from keidesk.gui.launch import app_icon, initial_database, new_main_window
 from keidesk.gui.main_window import MainWindow
 from keidesk.gui.settings import LAST_DATABASE, AppSettings
 from keidesk.gui.startup import open_with_recovery
@@ -64,16 +63,12 @@ class AppController:
         return path if path is not None else paths.default_database_path()
 
     def open_initial(self, db: str | None, parent: MainWindow | None = None) -> Database | None:
-        if db is not None:
-            return open_with_recovery(db, self.dialogs, parent=parent)
-        if not os.environ.get(paths.DB_ENV_VAR):
-            last = self.settings.path_value(LAST_DATABASE)
-            if last is not None and last.exists():
-                return open_with_recovery(last, self.dialogs, parent=parent)
-        default = self.default_path()
-        if default.exists() or not self.interactive:
-            return open_with_recovery(default, self.dialogs, parent=parent)
-        return self.welcome(default)
+        target = initial_database(db, self.settings)
+        if target is None and not self.interactive:
+            target = self.default_path()  # created without asking (the smoke test)
+        if target is None:
+            return self.welcome(self.default_path())
+        return open_with_recovery(target, self.dialogs, parent=parent)
 
     def welcome(self, default: Path) -> Database | None:
         dialog = WelcomeDialog(default, self.dialogs, self.runner, self.user)

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from keidesk.gui.startup import RecoveryAction, StartupProblem
 
 
+#: The answer to a start-up problem that ends the app (the recovery dialog's Quit button).
+QUIT = "quit"
+
+
 class Discard(Enum):
     SAVE = "save"
     DISCARD = "discard"

@@ -18,6 +18,7 @@ import importlib
 import os
 import sys
 import threading
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from keidesk import APP_ID, APP_NAME, __version__, paths
 from keidesk.gui import tasks
-from keidesk.gui.dialogs import Dialogs, Discard
+from keidesk.gui.dialogs import QUIT, Dialogs, Discard
 from keidesk.gui.errors import install_excepthook
 from keidesk.gui.main_window import MainWindow
 from keidesk.gui.settings import LAST_DATABASE, ORGANIZATION, AppSettings
@@ -73,14 +74,21 @@ def new_main_window(
     return window
 
 
-def database_known(db: str | None, settings: AppSettings) -> bool:
-    """Whether start-up opens a database without the first-run welcome: a ``--db``,
-    ``KEIDESK_DB``, the database opened last, or the default file. Then the main window can
-    show before the database is open."""
-    if db is not None or os.environ.get(paths.DB_ENV_VAR):
-        return True
+def initial_database(db: str | None, settings: AppSettings) -> str | Path | None:
+    """The database start-up opens without asking: ``--db``; else the one opened last (unless
+    ``KEIDESK_DB`` is set); else the default file, ``KEIDESK_DB`` or the data folder's, when
+    it exists. None on first run, when the welcome asks. When it is known, the main window
+    shows before the database is open."""
+    if db is not None:
+        return db
+    chosen = os.environ.get(paths.DB_ENV_VAR)
+    if chosen:
+        return chosen if "://" in chosen or Path(chosen).expanduser().exists() else None
     last = settings.path_value(LAST_DATABASE)
-    return (last is not None and last.exists()) or paths.default_database_path().exists()
+    if last is not None and last.exists():
+        return last
+    default = paths.default_database_path()
+    return default if default.exists() else None
 
 
 class _Loaded(QObject):
@@ -149,7 +157,7 @@ class NonInteractiveDialogs(Dialogs):
         self, problem: StartupProblem, actions: list[RecoveryAction], parent: QWidget | None
     ) -> str:
         sys.stderr.write(f"error: {problem.message}\n")
-        return "quit"
+        return QUIT
 
 
 def _process_events_for(seconds: float) -> None:
@@ -171,7 +179,7 @@ def run_app(db: str | None, user: str | None = None) -> int:
     dialogs: Dialogs = NonInteractiveDialogs() if smoke else Dialogs()
     runner = tasks.runner()
     window: MainWindow | None = None
-    if smoke or database_known(db, settings):
+    if smoke or initial_database(db, settings) is not None:
         window = new_main_window(settings, dialogs, runner)
         window.show()
     controller_module = import_while_responsive(CONTROLLER_MODULE)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.dataio.backup import restore_as_new_file
 from keidesk.domain.errors import KeideskError
+from keidesk.gui.dialogs import QUIT
 from keidesk.gui.i18n import tr
 from keidesk.paths import default_database_path
 from keidesk.storage.database import Database, locate, open_database
@@ -109,8 +110,6 @@ def _restore_backup(
     )
     return Attempt(restored)
 
-
-QUIT = "quit"
 
 #: The ways out, in button order (Quit is always last and always there).
 RECOVERY_ACTIONS: list[RecoveryAction] = [

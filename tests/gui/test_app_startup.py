@@ -433,3 +433,23 @@ def test_closing_the_window_while_it_loads_quits_cleanly(tmp_path, db_path):
     assert result.stdout.strip() == "loading"
     assert digest(db_path) == before
     assert "Traceback" not in result.stderr
+
+
+def test_which_database_start_up_opens_without_asking(settings, tmp_path, monkeypatch):
+    from keidesk.gui.launch import initial_database  # noqa: PLC0415
+
+    assert initial_database(None, settings) is None  # first run: the welcome asks
+    default = paths.default_database_path()
+    open_database(default).close()
+    assert initial_database(None, settings) == default
+    last = tmp_path / "laptop.sqlite3"
+    open_database(last).close()
+    settings.set_path_value(LAST_DATABASE, last)
+    assert initial_database(None, settings) == last
+    last.unlink()  # moved away since: the default again
+    assert initial_database(None, settings) == default
+    assert initial_database("other.sqlite3", settings) == "other.sqlite3"
+    monkeypatch.setenv(paths.DB_ENV_VAR, str(tmp_path / "not-yet.sqlite3"))
+    assert initial_database(None, settings) is None  # KEIDESK_DB wins, and is new
+    monkeypatch.setenv(paths.DB_ENV_VAR, "sqlite:///shared.sqlite3")
+    assert initial_database(None, settings) == "sqlite:///shared.sqlite3"
