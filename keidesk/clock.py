@@ -1,14 +1,61 @@
-"""Today's date, in one place, so that every rule uses the same "today".
+"""The one clock: every "now" and "today" in keidesk comes from here (STYLE.md §15).
 
-``KEIDESK_TODAY=YYYY-MM-DD`` pins it (for reproducible demos, screenshots and tests).
+Instants are timezone-aware and stored in UTC (:func:`now`); dates shown to and compared for a
+person are in the computer's local zone (:func:`today`, :func:`local_date`). Nothing else reads
+``datetime.now``, ``date.today`` or ``time.time`` for a date or an instant, so a test freezes
+this one clock (with time-machine) and every part of the app agrees on what time it is.
+
+``KEIDESK_TODAY=YYYY-MM-DD`` moves the whole clock, not just "today", to that day: the time of
+day keeps running, so history, backups and reminders stay consistent with each other (for
+reproducible demos and screenshots, and for commands run by tests in a child process).
 """
 
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+
+TODAY_VARIABLE = "KEIDESK_TODAY"
+
+
+def _real_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _pinned_offset(real: datetime) -> timedelta:
+    """How far ``KEIDESK_TODAY`` moves the clock: whole days, from the real local date."""
+    pinned = os.environ.get(TODAY_VARIABLE)
+    if not pinned:
+        return timedelta(0)
+    return date.fromisoformat(pinned) - real.astimezone().date()
+
+
+def now() -> datetime:
+    """The current instant, timezone-aware, in UTC."""
+    real = _real_now()
+    return real + _pinned_offset(real)
 
 
 def today() -> date:
-    pinned = os.environ.get("KEIDESK_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
+    """Today's date where the user is (the computer's local zone)."""
+    return now().astimezone().date()
+
+
+def local_date(instant: datetime) -> date:
+    """The local calendar date of a stored instant. Instants read back from SQLite come without
+    a zone; they were stored in UTC."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone().date()
+
+
+def local_time(instant: datetime) -> datetime:
+    """A stored instant in the local zone, for showing to a person."""
+    if instant.tzinfo is None:
+        instant = instant.replace(tzinfo=UTC)
+    return instant.astimezone()
+
+
+def days_since(instant: datetime) -> int:
+    """Whole local calendar days from a stored instant to today."""
+    return (today() - local_date(instant)).days

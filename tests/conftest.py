@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
+from keidesk import clock
 from keidesk.cli import main
 from keidesk.domain.dates import parse_date
 from keidesk.services import cases
@@ -20,15 +24,33 @@ from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import HistoryEntry
 
 TODAY = date(2026, 11, 21)
+#: Where every test's clock stands, frozen: noon of TODAY in a zone behind UTC, so a date taken
+#: in UTC instead of the local zone would show.
+FROZEN_AT = datetime(2026, 11, 21, 12, 0, tzinfo=ZoneInfo("America/Chicago"))
+
+
+@pytest.fixture(autouse=True)
+def clock_frozen() -> Iterator[time_machine.Traveller]:
+    """The whole clock (instants, today, the local zone) stands still at :data:`FROZEN_AT` in
+    every test, whatever the real date, time of day or zone; ``clock_frozen.move_to(...)`` moves
+    it. A command run in a child process gets the same day from :func:`child_env`."""
+    with time_machine.travel(FROZEN_AT, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)
 def _isolated_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test touches the real user data folder, and "today" is fixed."""
+    """No test touches the real user data folder."""
     monkeypatch.setenv("KEIDESK_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("KEIDESK_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("KEIDESK_TODAY", raising=False)
     monkeypatch.setenv("KEIDESK_USER", "tester")
     monkeypatch.delenv("KEIDESK_DB", raising=False)
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a keidesk started as a child process: its clock (which the test's
+    frozen clock does not reach) is moved to the test's day."""
+    return dict(os.environ, KEIDESK_TODAY=clock.today().isoformat(), **extra)
 
 
 @pytest.fixture
@@ -99,7 +121,7 @@ def age_the_data(db: Database) -> Callable[[int], None]:
         with db.transaction("tester") as session:
             session.add(
                 HistoryEntry(
-                    at=datetime.now(UTC) - timedelta(days=days),
+                    at=clock.now() - timedelta(days=days),
                     by="tester",
                     entity="cases",
                     entity_key="0",

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from typing import Any
 
+from keidesk import clock
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
 from keidesk.domain.dates import parse_date
@@ -322,7 +323,7 @@ def cmd_history(ctx: CommandContext) -> int:
         table(
             [
                 [
-                    e.at.strftime("%Y-%m-%d %H:%M"),
+                    clock.local_time(e.at).strftime("%Y-%m-%d %H:%M"),
                     e.by,
                     e.action,
                     f"{e.entity}.{e.field}" if e.field else e.entity,

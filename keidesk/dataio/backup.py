@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from keidesk import __version__
+from keidesk import __version__, clock
 from keidesk.domain.errors import InvalidInput
 from keidesk.services.documents import CHUNK, AttachmentStore, sha256_of
 from keidesk.storage.database import (
@@ -42,7 +42,7 @@ from keidesk.storage.database import (
     read_only_uri,
 )
 from keidesk.storage.errors import StorageError, translate
-from keidesk.storage.models import Case, HistoryEntry, Setting, utcnow
+from keidesk.storage.models import Case, HistoryEntry, Setting
 
 BACKUPS_DIRNAME = "backups"
 MANIFEST_NAME = "backup.json"
@@ -206,18 +206,27 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
+def _free_name(parent: Path, name: str) -> str:
+    """``name``, or ``name-2``, ``name-3``… when a backup of that instant exists already (a
+    clock set back, or two backups within the clock's resolution)."""
+    candidate, serial = name, 1
+    while (parent / candidate).exists() or (parent / f".partial-{candidate}").exists():
+        serial += 1
+        candidate = f"{name}-{serial}"
+    return candidate
+
+
 def make_backup(
     database: Database,
     *,
     kind: BackupKind,
     user: str,
     to: Path | None = None,
-    now: datetime | None = None,
 ) -> BackupResult:
     """Back up the database and its attachments into a new folder (in ``to``, or in the
     automatic ``backups/`` folder, which is then rotated)."""
     source = _sqlite_path(database)
-    moment = now or utcnow()
+    moment = clock.now()
     automatic_folder = backups_folder(database)
     parent = to.expanduser() if to is not None else automatic_folder
     if to is not None and not parent.is_dir():
@@ -225,7 +234,7 @@ def make_backup(
     try:
         if to is None:
             _private_dir(automatic_folder)
-        name = f"{FOLDER_PREFIX}{_stamp(moment)}-{kind.value}"
+        name = _free_name(parent, f"{FOLDER_PREFIX}{_stamp(moment)}-{kind.value}")
         final = parent / name
         partial = parent / f".partial-{name}"
         _private_dir(partial)
@@ -339,21 +348,21 @@ def backup_reminder(session: Session, *, today: date) -> str | None:
     if session.scalar(select(Case.id).limit(1)) is None:
         return None
     data_since = session.scalar(select(func.min(HistoryEntry.at)))
-    if data_since is None or (today - data_since.date()).days < REMIND_AFTER_DAYS:
+    if data_since is None or (today - clock.local_date(data_since)).days < REMIND_AFTER_DAYS:
         return None
     advice = "Back up to a USB stick or another computer now (File → Backup → Back up to folder…)."
     last = last_backup_at(session)
     elsewhere = last_backup_elsewhere_at(session)
-    if last is None or (today - last.date()).days >= REMIND_AFTER_DAYS:
-        when = "ever" if last is None else f"for {(today - last.date()).days} days"
+    if last is None or (today - clock.local_date(last)).days >= REMIND_AFTER_DAYS:
+        when = "ever" if last is None else f"for {(today - clock.local_date(last)).days} days"
         return f"keidesk has not been backed up {when}. {advice}"
     if elsewhere is None:
         return f"Your backups are all on this computer; none is on another drive. {advice}"
-    days = (today - elsewhere.date()).days
+    days = (today - clock.local_date(elsewhere)).days
     if days >= REMIND_AFTER_DAYS:
         return (
             f"The last backup to another drive was {days} days ago "
-            f"({elsewhere.date().isoformat()}). {advice}"
+            f"({clock.local_date(elsewhere).isoformat()}). {advice}"
         )
     return None
 
@@ -366,7 +375,7 @@ def backup_if_due(
     if kind is BackupKind.DAILY:
         with database.reader() as session:
             last = last_backup_at(session)
-        if last is not None and last.date() >= today:
+        if last is not None and clock.local_date(last) >= today:
             return None
     return make_backup(database, kind=kind, user=user)
 
@@ -430,7 +439,7 @@ def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
     for limit, key in buckets:
         seen: set[Any] = set()
         for info in rotating:
-            bucket = key(info.created_at.date())
+            bucket = key(clock.local_date(info.created_at))
             if bucket in seen:
                 continue
             if len(seen) >= limit:
@@ -581,7 +590,7 @@ def restore_backup(database: Database, source: Path, *, user: str) -> RestoreRes
             {
                 "restored_from": str(source),
                 "kept_aside": str(aside.path),
-                "at": utcnow().isoformat(),
+                "at": clock.now().isoformat(),
                 "by": user,
             },
         )

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from keidesk import __version__
+from keidesk import __version__, clock
 from keidesk.atomic import replacing
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType
@@ -48,7 +48,6 @@ from keidesk.storage.models import (
     Vehicle,
     WorkflowStep,
     case_number,
-    utcnow,
 )
 
 FORMAT = 1
@@ -224,7 +223,7 @@ def export_bundle(
             "format": FORMAT,
             "app": "keidesk",
             "version": __version__,
-            "exported_at": utcnow().isoformat(),
+            "exported_at": clock.now().isoformat(),
             "exported_by": user,
             "cases": docs,
         },
@@ -554,7 +553,7 @@ def _apply(
         else:
             continue
         step.updated_by = user
-        step.updated_at = utcnow()
+        step.updated_at = clock.now()
     _refresh_stage(case)
 
 
@@ -566,7 +565,7 @@ def _refresh_stage(case: Case) -> None:
     stage = stage_of({s.key: s.status for s in case.steps})
     if stage != case.stage:
         case.stage = stage
-        case.stage_since = utcnow()
+        case.stage_since = clock.now()
 
 
 def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date) -> Case:
@@ -643,7 +642,9 @@ def _add_documents(
                 sha256=d["sha256"],
                 size_bytes=len(files[d["sha256"]]),
                 media_type=str(d.get("media_type") or "application/octet-stream")[:100],
-                added_at=datetime.fromisoformat(d["added_at"]) if d.get("added_at") else utcnow(),
+                added_at=datetime.fromisoformat(d["added_at"])
+                if d.get("added_at")
+                else clock.now(),
                 added_by=str(d.get("added_by") or "bundle")[:80],
             )
         )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from keidesk import clock
 from keidesk.domain.errors import InvalidInput
 
 MIN_YEAR = 1900
@@ -245,7 +246,7 @@ def parse_date(
         raise InvalidInput(f"{_quote(raw)} is not a date keidesk can read. Use {ACCEPTED_FORMS}.")
 
     if not_after_today:
-        today = today or date.today()
+        today = today or clock.today()
         if result.earliest() > today:
             raise InvalidInput(
                 f"{_quote(raw)} is in the future (today is {today.isoformat()}); "

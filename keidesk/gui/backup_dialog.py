@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keidesk import clock
 from keidesk.dataio import backup
 from keidesk.gui.context import AppContext
 from keidesk.gui.dialogs import Dialogs
@@ -255,7 +256,7 @@ class BackupDialog(QDialog):
         last, elsewhere, reminder = self.context.read(read)
 
         def when(moment: Any) -> str:
-            return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else tr("never")
+            return clock.local_time(moment).strftime("%Y-%m-%d %H:%M") if moment else tr("never")
 
         lines = [
             tr("Last backup: {when}").format(when=when(last)),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keidesk import clock
 from keidesk.domain.workflow import StepKey
 from keidesk.gui.context import AppContext
 from keidesk.gui.i18n import tr
@@ -78,7 +79,7 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         if column == 3:
             return _size(document.size_bytes)
         if column == 4:
-            return f"{document.added_at.astimezone():%Y-%m-%d %H:%M} · {document.added_by}"
+            return f"{clock.local_time(document.added_at):%Y-%m-%d %H:%M} · {document.added_by}"
         return None
 
 

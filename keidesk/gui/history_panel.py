@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from keidesk import clock
 from keidesk.gui.context import AppContext
 from keidesk.gui.i18n import tr
 from keidesk.gui.table_model import RowsTableModel
@@ -44,7 +45,7 @@ class HistoryModel(RowsTableModel[HistoryView]):
             return None
         column = index.column()
         if column == 0:
-            return f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}"
+            return f"{clock.local_time(entry.at):%Y-%m-%d %H:%M:%S}"
         if column == 1:
             return entry.by
         if column == 2:

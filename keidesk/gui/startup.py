@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keidesk import clock
 from keidesk.dataio.backup import restore_as_new_file
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.dialogs import QUIT
@@ -94,7 +95,7 @@ def _restore_backup(
         failed = locate(problem.attempt.target).path
     except StorageError:
         failed = None
-    target = restored_file_name(failed or default_database_path(), datetime.now())
+    target = restored_file_name(failed or default_database_path(), clock.local_time(clock.now()))
     try:
         restored = restore_as_new_file(source, target)
     except KeideskError as exc:

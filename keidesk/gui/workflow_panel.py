@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keidesk import clock
 from keidesk.domain.errors import GateRefused, InvalidInput, KeideskError
 from keidesk.domain.workflow import STEP_DESCRIPTIONS, StepKey, StepStatus
 from keidesk.gui import theme
@@ -213,7 +214,7 @@ class WorkflowPanel(QWidget):
         style = f" style='color:{theme.hex_colour(kind)}'" if kind else ""
         self.status.setText(f"<b{style}>{tr(STATUS_TEXT[step.status])}</b>")
         if step.updated_by and step.updated_at:
-            local = step.updated_at.astimezone()
+            local = clock.local_time(step.updated_at)
             self.who.setText(f"{escape(step.updated_by)}, {local:%Y-%m-%d %H:%M}")
         else:
             self.who.setText(tr("(not yet changed)"))

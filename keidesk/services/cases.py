@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, inspect, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType, estimate_duty
 from keidesk.domain.eligibility import assess_eligibility
@@ -52,7 +53,6 @@ from keidesk.storage.models import (
     Vehicle,
     WorkflowStep,
     case_number,
-    utcnow,
 )
 
 #: The note the age gate writes; a step blocked with it is unblocked by the gate, not by hand.
@@ -250,7 +250,7 @@ def _new_case(session: Session, item: NewCase, *, today: date, user: str, batch:
         for key in StepKey
     ]
     case.stage = StepKey.INTAKE.value
-    case.stage_since = utcnow()
+    case.stage_since = clock.now()
     _apply_age_gate(case, today, user=None)
     _refresh_stage(case)
     if item.changes:
@@ -353,7 +353,7 @@ def _apply_age_gate(case: Case, today: date, *, user: str | None) -> bool:
     else:
         return False
     step.updated_by = user or "keidesk"
-    step.updated_at = utcnow()
+    step.updated_at = clock.now()
     return True
 
 
@@ -361,7 +361,7 @@ def _refresh_stage(case: Case) -> None:
     stage = stage_of({step.key: step.status for step in case.steps})
     if stage != case.stage:
         case.stage = stage
-        case.stage_since = utcnow()
+        case.stage_since = clock.now()
 
 
 def _step(case: Case, key: StepKey) -> WorkflowStep:
@@ -409,7 +409,7 @@ def set_step(
     if due_on is not _UNSET:
         step.due_on = due_on
     step.updated_by = user
-    step.updated_at = utcnow()
+    step.updated_at = clock.now()
     _refresh_stage(case)
     session.flush()
     return _step_view(step, today)

@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from keidesk import clock
 from keidesk.domain.workflow import STAGE_COMPLETE, STAGES, StepKey
 from keidesk.services.cases import (
     CaseFilter,
@@ -72,7 +73,7 @@ def next_action(summary: CaseSummary) -> str:
 
 
 def days_in_stage(summary: CaseSummary, today: date) -> int:
-    return max(0, (today - summary.stage_since.date()).days)
+    return max(0, (today - clock.local_date(summary.stage_since)).days)
 
 
 def build_dashboard(session: Session, *, today: date) -> Dashboard:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.workflow import StepKey, StepStatus
@@ -225,7 +226,7 @@ def build_demo(
     eligible_states = list(session.scalars(select(StateRule.code)))
     states = [s for s in STATE_WEIGHTS if s in eligible_states]
     weights = [STATE_WEIGHTS[s] for s in states]
-    now = datetime.now(UTC)
+    now = clock.now()
 
     next_case = (session.scalar(select(func.max(Case.id))) or 0) + 1
     next_vehicle = (session.scalar(select(func.max(Vehicle.id))) or 0) + 1

@@ -9,13 +9,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from keidesk import clock
 from keidesk.domain.chassis import IdentifierKind, parse_chassis
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.reference import ChassisCodeInfo, PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.services.views import RULE_STALE_AFTER_DAYS, DecodedChassis, StateRuleView
-from keidesk.storage.models import ChassisCode, StateRule, utcnow
+from keidesk.storage.models import ChassisCode, StateRule
 
 
 def known_model_codes(session: Session) -> frozenset[str]:
@@ -182,7 +183,7 @@ def update_state_rule(
         raise InvalidInput("A state rule needs a citation and a source.")
     row.locally_verified_on = today
     row.updated_by = user
-    row.updated_at = utcnow()
+    row.updated_at = clock.now()
     session.flush()
     return state_rule_view(row, today)
 

@@ -15,7 +15,6 @@ import sqlite3
 import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +23,7 @@ from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, tex
 from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from keidesk import paths
+from keidesk import clock, paths
 from keidesk.storage import events
 from keidesk.storage.errors import (
     DatabaseReadOnly,
@@ -379,7 +378,7 @@ def _prepare_schema(database: Database) -> None:
             "read-only."
         )
     if current is not None and database.path is not None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
         backup = database.path.with_name(
             f"{database.path.stem}.before-upgrade-{current}-{stamp}.sqlite3"
         )

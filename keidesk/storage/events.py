@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import InstanceState, Session, sessionmaker
 
+from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.storage.models import (
     Case,
@@ -26,7 +27,6 @@ from keidesk.storage.models import (
     StateRule,
     Vehicle,
     WorkflowStep,
-    utcnow,
 )
 
 #: Columns that change as a side effect and would only add noise to the history.
@@ -89,7 +89,7 @@ def _history_writer(session: Session) -> tuple[list[dict[str, Any]], _AddEntry]:
     """Rows for the history, and the function that adds one (by the session's user, at one
     moment for all of them)."""
     user = str(session.info.get(USER_KEY) or "unknown")
-    now = utcnow()
+    now = clock.now()
     rows: list[dict[str, Any]] = []
 
     def add(obj: Any, action: str, field: str | None, old: Any, new: Any) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType
 from keidesk.domain.eligibility import Basis
@@ -34,10 +35,6 @@ from keidesk.domain.money import DistanceUnit, Money, Odometer
 from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.domain.workflow import StepKey, StepStatus
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class PartialDateType(TypeDecorator[PartialDate]):
@@ -111,7 +108,7 @@ class Customer(Base):
     email: Mapped[str | None] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(Text)
     state_code: Mapped[str | None] = mapped_column(String(2))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
 
     cases: Mapped[list[Case]] = relationship(back_populates="customer")
 
@@ -186,7 +183,7 @@ class Case(Base):
     )
     # The first step that is neither done nor n/a; kept by the case service for indexed lists.
     stage: Mapped[str] = mapped_column(String(16), index=True, default=StepKey.INTAKE.value)
-    stage_since: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    stage_since: Mapped[datetime] = mapped_column(default=clock.now, index=True)
     # Shipping
     vessel: Mapped[str | None] = mapped_column(String(120))
     bill_of_lading: Mapped[str | None] = mapped_column(String(60))
@@ -203,8 +200,8 @@ class Case(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # Lower-cased chassis, customer, make/model and notes, for search (FTS5 on SQLite).
     search_text: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)
 
     vehicle: Mapped[Vehicle] = relationship(back_populates="case", lazy="joined")
     customer: Mapped[Customer | None] = relationship(back_populates="cases", lazy="joined")
@@ -266,7 +263,7 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size_bytes: Mapped[int]
     media_type: Mapped[str] = mapped_column(String(100))
-    added_at: Mapped[datetime] = mapped_column(default=utcnow)
+    added_at: Mapped[datetime] = mapped_column(default=clock.now)
     added_by: Mapped[str] = mapped_column(String(80))
 
     case: Mapped[Case] = relationship(back_populates="documents")
@@ -327,7 +324,7 @@ class HistoryEntry(Base):
     __table_args__ = (Index("ix_history_entity", "entity", "entity_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=clock.now)
     by: Mapped[str] = mapped_column(String(80))
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
     entity: Mapped[str] = mapped_column(String(24))  # table name: "cases", "workflow_steps", ...

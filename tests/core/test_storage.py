@@ -36,6 +36,7 @@ from keidesk.storage.errors import (
     StorageError,
 )
 from keidesk.storage.models import Base
+from tests.conftest import child_env
 
 
 def digest(path: Path) -> str:
@@ -232,7 +233,7 @@ def test_read_only_file_for_an_ordinary_user(tmp_path):
         "if os.geteuid() == 0: os.setgid(65534); os.setuid(65534)\n"
         f"sys.exit(main(['--db', {str(path)!r}, 'case', 'add', '--chassis', 'DA52T-123456']))\n"
     )
-    env = dict(os.environ, KEIDESK_DATA_DIR=str(folder / "nobody-data"), HOME=str(folder))
+    env = child_env(KEIDESK_DATA_DIR=str(folder / "nobody-data"), HOME=str(folder))
     before = digest(path)
     result = subprocess.run(
         [sys.executable, "-c", script],

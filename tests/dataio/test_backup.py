@@ -8,9 +8,11 @@ import shutil
 import stat
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from keidesk import clock
 from keidesk.dataio import backup, integrity
 from keidesk.dataio.backup import BackupInfo, BackupInvalid, BackupKind
 from keidesk.services import cases
@@ -98,13 +100,12 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly():
     assert len([i for i in kept if i.kind is BackupKind.BEFORE_RESTORE]) == 5
 
 
-def test_rotation_on_disk(db: Database, make_case):
+def test_rotation_on_disk(db: Database, make_case, clock_frozen):
     make_case()
     base = datetime(2026, 11, 21, 12, tzinfo=UTC)
     for days_ago in range(12):
-        backup.make_backup(
-            db, kind=BackupKind.DAILY, user="tester", now=base - timedelta(days=11 - days_ago)
-        )
+        clock_frozen.move_to(base - timedelta(days=11 - days_ago))
+        backup.make_backup(db, kind=BackupKind.DAILY, user="tester")
     left = backup.list_backups(db.folder / "backups")
     # 7 days, plus the weeks and months those do not already cover.
     assert left[0].created_at == base
@@ -143,6 +144,20 @@ def test_daily_backup_and_reminder(db: Database, make_case, today, tmp_path, age
         assert backup.backup_reminder(session, today=day + timedelta(days=6)) is None
         late = backup.backup_reminder(session, today=day + timedelta(days=9))
     assert late is not None and "for 9 days" in late
+
+
+def test_an_evening_backup_does_not_count_as_the_next_days(db: Database, make_case, clock_frozen):
+    """In Chicago, 20:00 on the 20th is already the 21st in UTC: the daily backup of the 21st
+    is still due the next morning (the days are the user's, not UTC's)."""
+    make_case()
+    chicago = ZoneInfo("America/Chicago")
+    clock_frozen.move_to(datetime(2026, 11, 20, 20, 0, tzinfo=chicago))
+    evening = backup.backup_if_due(db, user="tester", today=clock.today())
+    assert evening is not None and evening.created_at.astimezone(UTC).day == 21
+    clock_frozen.move_to(datetime(2026, 11, 20, 23, 30, tzinfo=chicago))
+    assert backup.backup_if_due(db, user="tester", today=clock.today()) is None
+    clock_frozen.move_to(datetime(2026, 11, 21, 8, 0, tzinfo=chicago))
+    assert backup.backup_if_due(db, user="tester", today=clock.today()) is not None
 
 
 def test_restore_is_verified_and_can_be_undone(db: Database, make_case, tmp_path, today):

@@ -26,6 +26,7 @@ from keidesk.storage.errors import (
     NotAKeideskDatabase,
     StorageError,
 )
+from tests.conftest import child_env
 from tests.dataio.helpers import file_digest
 
 
@@ -221,7 +222,7 @@ def test_read_only_database_is_refused_and_opens_read_only(tmp_path: Path):
         shutil.copyfile(source, copy)
         copy.chmod(0o644)
         digest, names = file_digest(copy), _siblings(copy)
-        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+        env = child_env(PYTHONPATH=str(Path(__file__).resolve().parents[2]))
         env["HOME"] = shared
         result = subprocess.run(
             [sys.executable, "-c", _READ_ONLY_CHILD, str(copy), str(source)],

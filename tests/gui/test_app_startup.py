@@ -28,6 +28,7 @@ from keidesk.services.cases import CaseFilter, count_cases
 from keidesk.services.profile import load_profile
 from keidesk.storage.database import open_database
 from keidesk.storage.errors import NotAKeideskDatabase
+from tests.conftest import child_env
 
 pytestmark = pytest.mark.gui
 
@@ -44,8 +45,7 @@ def run_app_process(
     return subprocess.run(
         [sys.executable, *args],
         check=False,
-        env=dict(
-            os.environ,
+        env=child_env(
             QT_QPA_PLATFORM="offscreen",
             KEIDESK_DATA_DIR=str(tmp_path / "data"),
             XDG_CONFIG_HOME=str(tmp_path / "config"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -150,7 +151,7 @@ def test_restore_refused_when_not_confirmed_or_invalid(
 
 
 def test_backups_at_start_makes_the_daily_backup_and_reminds(
-    context, dialogs, db, make_case, age_the_data
+    context, dialogs, db, make_case, age_the_data, clock_frozen
 ):
     make_case()
     age_the_data(10)
@@ -163,6 +164,7 @@ def test_backups_at_start_makes_the_daily_backup_and_reminds(
     assert len(backup.list_backups(backup.backups_folder(db))) == 1
     backups_at_start(context, None, lambda: wanted.append(True))
     assert len(backup.list_backups(backup.backups_folder(db))) == 1  # one a day
+    clock_frozen.shift(timedelta(hours=5))  # closed at the end of the day
     backup_at_close(context)
     kinds = [b.kind for b in backup.list_backups(backup.backups_folder(db))]
     assert kinds == [backup.BackupKind.CLOSE]  # the rotation keeps the newest of each day
