@@ -5,9 +5,10 @@
     python3 dev.py test     # set up, then run ruff, mypy and the whole pytest suite
 
 Setting up means: on Debian/Ubuntu as root, install the system libraries Qt and the PDF checks
-need (apt-get); create ``.venv`` and install keidesk with its development extras into it (again
-only when ``pyproject.toml`` changed). Extra arguments after ``test`` go to pytest.
-Standard library only: this runs before anything is installed.
+need (apt-get); create ``.venv`` and install into it the exact versions in ``requirements.lock``
+(Python 3.11 on Linux; elsewhere the ranges in ``pyproject.toml``), then keidesk itself as an
+editable install, again whenever ``pyproject.toml`` or the lock changes. Extra arguments after
+``test`` go to pytest. Standard library only: this runs before anything is installed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 STAMP = VENV / ".keidesk-installed"
+#: The exact versions (with their hashes) of the runtime and dev dependencies, made by pip-compile
+#: for Python 3.11 on Linux, where CI runs and the frozen Linux app is built (see README.md).
+LOCK = ROOT / "requirements.lock"
 
 #: Debian packages: Qt's runtime libraries (offscreen and X11), a virtual screen for
 #: screenshots, poppler's pdftoppm for looking at generated PDFs, CJK fonts, and the
@@ -100,16 +104,37 @@ def ensure_venv() -> Path:
         sys.exit("error: keidesk needs Python 3.11 or newer")
     if not venv_python().exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    use_lock = lock_applies()
+    wanted = install_fingerprint(use_lock)
     if not STAMP.exists() or STAMP.read_text().strip() != wanted:
         python = venv_python()
-        if (
-            run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip") != 0
-            or run(python, "-m", "pip", "install", "--quiet", "-e", ".[dev]") != 0
-        ):
+        pip = (python, "-m", "pip", "install", "--quiet")
+        if use_lock:
+            steps = [(*pip, "-r", LOCK.name), (*pip, "--no-deps", "-e", ".")]
+        else:
+            print(
+                f"note: {LOCK.name} is for Python 3.11 on Linux; installing the version ranges"
+                " in pyproject.toml instead",
+                file=sys.stderr,
+            )
+            steps = [(*pip, "-e", ".[dev]")]
+        if any(run(*step) != 0 for step in [(*pip, "--upgrade", "pip"), *steps]):
             sys.exit("error: installing keidesk's Python dependencies failed")
         STAMP.write_text(wanted)
     return venv_python()
+
+
+def lock_applies() -> bool:
+    """Whether ``requirements.lock`` was made for this interpreter and platform."""
+    return LOCK.exists() and sys.platform == "linux" and sys.version_info[:2] == (3, 11)
+
+
+def install_fingerprint(use_lock: bool) -> str:
+    """What the installed packages were made from: set up again when any of it changes."""
+    digest = hashlib.sha256(b"lock" if use_lock else b"ranges")
+    for source in (ROOT / "pyproject.toml", LOCK):
+        digest.update(source.read_bytes() if source.exists() else b"")
+    return digest.hexdigest()
 
 
 def cmd_test(extra: list[str]) -> int:
