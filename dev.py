@@ -2,13 +2,14 @@
 """Set up a development environment and run keidesk or its checks, on a fresh machine.
 
     python3 dev.py app      # set up, then start the desktop app on the default database
-    python3 dev.py test     # set up, then run ruff, mypy and the whole pytest suite
+    python3 dev.py test     # set up, then run ruff, mypy and the whole pytest suite (what CI runs)
+    python3 dev.py quick    # set up, then ruff and the tests that are not slow, in parallel
 
 Setting up means: on Debian/Ubuntu as root, install the system libraries Qt and the PDF checks
 need (apt-get); create ``.venv`` and install into it the exact versions in ``requirements.lock``
 (Python 3.11 on Linux; elsewhere the ranges in ``pyproject.toml``), then keidesk itself as an
 editable install, again whenever ``pyproject.toml`` or the lock changes. Extra arguments after
-``test`` go to pytest. Standard library only: this runs before anything is installed.
+``test`` or ``quick`` go to pytest. Standard library only: this runs before anything is installed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ STAMP = VENV / ".keidesk-installed"
 #: The exact versions (with their hashes) of the runtime and dev dependencies, made by pip-compile
 #: for Python 3.11 on Linux, where CI runs and the frozen Linux app is built (see README.md).
 LOCK = ROOT / "requirements.lock"
+#: The tests ``quick`` leaves out: the ones marked slow, and the wheel, sdist and frozen-app
+#: builds with the desktop files under tests/packaging.
+QUICK_PYTEST_ARGS = ("-m", "not slow", "--ignore=tests/packaging", "-n", "auto")
 
 #: Debian packages: Qt's runtime libraries (offscreen and X11), a virtual screen for
 #: screenshots, poppler's pdftoppm for looking at generated PDFs, CJK fonts, and the
@@ -150,17 +154,32 @@ def cmd_test(extra: list[str]) -> int:
     return run(python, "-m", "pytest", *extra, env=env)
 
 
+def cmd_quick(extra: list[str]) -> int:
+    """For local work: ruff and the tests that are not slow, spread over the cores. mypy, the
+    slow tests and the packaging builds are left to ``test``, which stays what CI runs."""
+    python = ensure_venv()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    for check in (
+        (python, "-m", "ruff", "check", "."),
+        (python, "-m", "ruff", "format", "--check", "."),
+    ):
+        if run(*check, env=env) != 0:
+            return 1
+    return run(python, "-m", "pytest", *QUICK_PYTEST_ARGS, *extra, env=env)
+
+
 def cmd_app(extra: list[str]) -> int:
     python = ensure_venv()
     return run(python, "-m", "keidesk", *extra)
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"app", "test"}:
+    commands = {"app": cmd_app, "test": cmd_test, "quick": cmd_quick}
+    if not argv or argv[0] not in commands:
         print(__doc__)
         return 2
     ensure_system_packages()
-    return {"app": cmd_app, "test": cmd_test}[argv[0]](argv[1:])
+    return commands[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":
