@@ -9,9 +9,12 @@ the answer is never too early.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
 
 from keidesk.domain.dates import PartialDate, Precision
 from keidesk.domain.errors import InvalidInput
@@ -82,16 +85,13 @@ def fmvss_eligible_on(d: PartialDate) -> date:
     month after the 25th-anniversary month, since it may have been built on the month's last
     day. Year only: 1 January of year + 26.
     """
-    year = d.year + FMVSS_YEARS
     if d.precision is Precision.YEAR:
-        return date(year + 1, 1, 1)
-    assert d.month is not None
+        return d.earliest() + relativedelta(years=FMVSS_YEARS + 1)
     if d.precision is Precision.MONTH:
-        return date(year + 1, 1, 1) if d.month == 12 else date(year, d.month + 1, 1)
-    assert d.day is not None
-    if d.month == 2 and d.day == 29 and not _is_leap(year):
-        return date(year, 3, 1)
-    return date(year, d.month, d.day)
+        return d.earliest() + relativedelta(years=FMVSS_YEARS, months=1)
+    anniversary = d.earliest() + relativedelta(years=FMVSS_YEARS)
+    # relativedelta keeps a 29 February in February (the 28th); the truck is 25 on 1 March.
+    return anniversary if anniversary.day == d.day else anniversary + timedelta(days=1)
 
 
 def epa_eligible_on(d: PartialDate) -> date:
@@ -102,10 +102,6 @@ def epa_eligible_on(d: PartialDate) -> date:
 def section232_exempt_from(d: PartialDate) -> date:
     """Entry calendar year minus year of manufacture at least 25 (HTSUS 9903.94.04)."""
     return date(d.year + SECTION_232_YEARS, 1, 1)
-
-
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _result(rule: RuleKey, eligible_on: date, on: date, explanation: str) -> RuleResult:
@@ -123,7 +119,7 @@ def _result(rule: RuleKey, eligible_on: date, on: date, explanation: str) -> Rul
 
 def _fmvss_reason(d: PartialDate) -> str:
     if d.precision is Precision.DAY:
-        if d.month == 2 and d.day == 29 and not _is_leap(d.year + FMVSS_YEARS):
+        if d.month == 2 and d.day == 29 and not calendar.isleap(d.year + FMVSS_YEARS):
             return "the 25th anniversary; 29 February falls on 1 March in a common year"
         return "the 25th anniversary"
     if d.precision is Precision.MONTH:
