@@ -19,7 +19,7 @@ from keidesk.domain.duty import BodyType, estimate_duty
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
 from keidesk.domain.kei_class import check_kei_class
-from keidesk.domain.money import Money, Odometer
+from keidesk.domain.money import Money
 from keidesk.domain.workflow import (
     StepKey,
     StepStatus,
@@ -27,6 +27,7 @@ from keidesk.domain.workflow import (
     check_step_change,
     stage_of,
 )
+from keidesk.services.case_fields import EDITABLE, Owner
 from keidesk.services.documents import document_view
 from keidesk.services.reference import (
     chassis_code_info,
@@ -446,43 +447,6 @@ def refresh_age_gates(session: Session, *, today: date) -> int:
 
 # --- editing --------------------------------------------------------------------------------
 
-#: The editable fields of a case, in the order forms show them (the GUI lays its tabs out from
-#: these): the truck, the customer, and the shipment with its customs entry.
-VEHICLE_FIELDS = (
-    "chassis",
-    "make",
-    "model",
-    "body_type",
-    "built",
-    "first_registered",
-    "engine",
-    "engine_cc",
-    "drive",
-    "colour",
-    "length_mm",
-    "width_mm",
-    "height_mm",
-    "odometer",
-    "purchase_price",
-)
-CUSTOMER_FIELDS = ("customer_name", "customer_phone", "customer_email", "customer_address")
-SHIPPING_FIELDS = (
-    "vessel",
-    "bill_of_lading",
-    "port_of_loading",
-    "port_of_entry",
-    "etd",
-    "eta",
-    "entry_number",
-    "release_date",
-    "customs_value",
-    "freight",
-    "duty_paid",
-    "notes",
-)
-CASE_FIELDS = ("destination_state", *SHIPPING_FIELDS)
-EDITABLE_FIELDS = frozenset((*VEHICLE_FIELDS, *CASE_FIELDS, *CUSTOMER_FIELDS))
-
 
 def update_case(
     session: Session, case_id: int, changes: Mapping[str, Any], *, user: str, today: date
@@ -495,100 +459,41 @@ def update_case(
 def _apply_changes(
     session: Session, case: Case, changes: Mapping[str, Any], *, user: str, today: date
 ) -> None:
-    unknown = set(changes) - EDITABLE_FIELDS
+    unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise InvalidInput(f"A case has no field {', '.join(sorted(unknown))}.")
     vehicle = case.vehicle
     for name, value in changes.items():
+        spec = EDITABLE[name]
         if name == "chassis":
             decoded = decode_chassis(session, str(value), built=vehicle.built)
             _refuse_duplicate(session, decoded.chassis.normalized, except_vehicle=vehicle.id)
             vehicle.chassis_number = decoded.chassis.normalized
             vehicle.identifier_kind = decoded.chassis.kind.value
             _apply_decoding(vehicle, decoded)
-        elif name == "odometer":
-            # Set the columns: the composite's constructor is a lambda, which SQLAlchemy
-            # cannot take apart again on assignment.
-            reading = _checked_vehicle_value(name, value)
-            vehicle.odometer_value = reading.value if reading else None
-            vehicle.odometer_unit = reading.unit if reading else None
-        elif name == "purchase_price":
-            price = _checked_vehicle_value(name, value)
-            vehicle.purchase_price_minor = price.minor if price else None
-            vehicle.purchase_currency = price.currency if price else None
-        elif name in VEHICLE_FIELDS:
-            setattr(vehicle, name, _checked_vehicle_value(name, value))
         elif name == "destination_state":
             case.destination_state = normalize_state_code(session, value) if value else None
-        elif name in {"customs_value", "freight", "duty_paid"}:
-            _set_usd(case, name, value)
-        elif name in CUSTOMER_FIELDS:
-            _set_customer_field(session, case, name, value)
+        elif name == "customer_name":
+            customer_name = (str(value) if value is not None else "").strip()
+            _link_customer(
+                case,
+                _customer_named(session, customer_name, case.destination_state)
+                if customer_name
+                else None,
+            )
+        elif spec.owner is Owner.CUSTOMER:
+            if case.customer is None:
+                raise InvalidInput("Enter the customer's name first.")
+            setattr(case.customer, spec.attr, spec.checked(value))
         else:
-            setattr(case, name, _checked_case_value(name, value))
+            owner = vehicle if spec.owner is Owner.VEHICLE else case
+            setattr(owner, spec.attr, spec.checked(value))
     _check_dates(vehicle.built, vehicle.first_registered, today)
     if case.etd and case.eta and case.eta < case.etd:
         raise InvalidInput(f"The ETA {case.eta} is before the ETD {case.etd}.")
     _derive_eligibility(vehicle, today)
     _apply_age_gate(case, today, user=user)
     _refresh_stage(case)
-
-
-def _checked_vehicle_value(name: str, value: Any) -> Any:
-    if value is None:
-        return None
-    expected: dict[str, type | tuple[type, ...]] = {
-        "built": PartialDate,
-        "first_registered": PartialDate,
-        "odometer": Odometer,
-        "purchase_price": Money,
-        "body_type": BodyType,
-        "engine_cc": int,
-        "length_mm": int,
-        "width_mm": int,
-        "height_mm": int,
-    }
-    kind = expected.get(name, str)
-    if not isinstance(value, kind):
-        raise InvalidInput(f"{name.replace('_', ' ')}: {value!r} is not a valid value.")
-    if isinstance(value, int) and not 0 < value < 100_000:
-        raise InvalidInput(f"{name.replace('_', ' ')}: {value} is out of range.")
-    if isinstance(value, Money) and value.currency != "JPY":
-        raise InvalidInput("The purchase price is recorded in yen (JPY).")
-    if isinstance(value, str):
-        return value.strip() or None
-    return value
-
-
-def _checked_case_value(name: str, value: Any) -> Any:
-    if name in {"etd", "eta", "release_date"}:
-        if value is not None and not isinstance(value, date):
-            raise InvalidInput(f"{name.upper() if len(name) == 3 else 'Release date'}: not a date.")
-        return value
-    if name == "notes":
-        return str(value or "").strip()
-    if value is not None and not isinstance(value, str):
-        raise InvalidInput(f"{name.replace('_', ' ')} must be text.")
-    return (value or "").strip() or None
-
-
-def _set_usd(case: Case, name: str, value: Any) -> None:
-    if value is not None and (not isinstance(value, Money) or value.currency != "USD"):
-        raise InvalidInput(f"{name.replace('_', ' ')} is recorded in US dollars.")
-    setattr(case, f"{name}_cents", None if value is None else value.minor)
-
-
-def _set_customer_field(session: Session, case: Case, name: str, value: Any) -> None:
-    text_value = (str(value) if value is not None else "").strip()
-    if name == "customer_name":
-        _link_customer(
-            case,
-            _customer_named(session, text_value, case.destination_state) if text_value else None,
-        )
-        return
-    if case.customer is None:
-        raise InvalidInput("Enter the customer's name first.")
-    setattr(case.customer, name.removeprefix("customer_"), text_value or None)
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -606,7 +511,7 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
     rule = state_rule_view(case.state_rule, today) if case.state_rule is not None else None
     if rule is not None:
         warnings.extend(rule.warnings)
-    customs_value = _usd(case.customs_value_cents)
+    customs_value = case.customs_value
     duty = None
     landed = None
     if customs_value is not None:
@@ -661,8 +566,8 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
         entry_number=case.entry_number,
         release_date=case.release_date,
         customs_value=customs_value,
-        freight=_usd(case.freight_cents),
-        duty_paid=_usd(case.duty_paid_cents),
+        freight=case.freight,
+        duty_paid=case.duty_paid,
         duty_estimate=duty,
         landed_cost_estimate=landed,
         notes=case.notes,
@@ -674,10 +579,6 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
         updated_at=case.updated_at,
         warnings=tuple(dict.fromkeys(warnings)),
     )
-
-
-def _usd(cents: int | None) -> Money | None:
-    return None if cents is None else Money(cents, "USD")
 
 
 def _customer_view(customer: Customer | None) -> CustomerView | None:

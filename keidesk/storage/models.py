@@ -218,6 +218,41 @@ class Case(Base):
         """The case number staff say and write: ``KD-000042``."""
         return case_number(self.id)
 
+    # US-dollar amounts over their cent columns (NULL means "not recorded").
+    @property
+    def customs_value(self) -> Money | None:
+        return _dollars(self.customs_value_cents)
+
+    @customs_value.setter
+    def customs_value(self, amount: Money | None) -> None:
+        self.customs_value_cents = _cents(amount)
+
+    @property
+    def freight(self) -> Money | None:
+        return _dollars(self.freight_cents)
+
+    @freight.setter
+    def freight(self, amount: Money | None) -> None:
+        self.freight_cents = _cents(amount)
+
+    @property
+    def duty_paid(self) -> Money | None:
+        return _dollars(self.duty_paid_cents)
+
+    @duty_paid.setter
+    def duty_paid(self, amount: Money | None) -> None:
+        self.duty_paid_cents = _cents(amount)
+
+
+def _dollars(cents: int | None) -> Money | None:
+    return None if cents is None else Money(cents, "USD")
+
+
+def _cents(amount: Money | None) -> int | None:
+    if amount is not None and amount.currency != "USD":
+        raise ValueError(f"{amount} is not in US dollars")
+    return None if amount is None else amount.minor
+
 
 def case_number(case_id: int) -> str:
     return f"KD-{case_id:06d}"
