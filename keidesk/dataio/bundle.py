@@ -35,7 +35,7 @@ from keidesk import __version__, clock
 from keidesk.atomic import replacing
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
-from keidesk.domain.workflow import StepKey, StepStatus, stage_of
+from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import FIELDS, Column, FieldSpec, owner_row
 from keidesk.services.documents import AttachmentStore
@@ -518,18 +518,11 @@ def _apply(
             continue
         step.updated_by = user
         step.updated_at = clock.now()
-    _refresh_stage(case)
+    cases.refresh_stage(case)
 
 
 def _snapshot(case: Case) -> tuple[Any, ...]:
     return (_details(case), [_step_doc(s) for s in case.steps])
-
-
-def _refresh_stage(case: Case) -> None:
-    stage = stage_of({s.key: s.status for s in case.steps})
-    if stage != case.stage:
-        case.stage = stage
-        case.stage_since = clock.now()
 
 
 def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date) -> Case:
@@ -570,7 +563,7 @@ def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date)
         step.updated_at = (
             datetime.fromisoformat(theirs["updated_at"]) if theirs.get("updated_at") else None
         )
-    _refresh_stage(case)
+    cases.refresh_stage(case)
     session.flush()
     return case
 
