@@ -35,7 +35,7 @@ from keidesk import __version__, clock
 from keidesk.atomic import replacing
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
-from keidesk.domain.workflow import StepKey, StepStatus
+from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import FIELDS, Column, FieldSpec, owner_row
 from keidesk.services.documents import AttachmentStore
@@ -108,11 +108,29 @@ def _step_doc(step: WorkflowStep) -> dict[str, Any]:
     return {
         "key": step.key.value,
         "status": step.status.value,
+        "blocked_by": _iso(step.blocked_by),
         "note": step.note,
         "due_on": _iso(step.due_on),
         "updated_by": step.updated_by,
         "updated_at": _iso(step.updated_at),
     }
+
+
+#: How the age gate's note began; bundles written before steps said who holds a block are read
+#: by it, as migration 0003 read the databases of those releases.
+_LEGACY_GATE_NOTE = "Not FMVSS-eligible until"
+
+
+def _blocked_by(step: Mapping[str, Any]) -> BlockedBy | None:
+    """Who holds a bundle step's block: the rule it names, else a person (None)."""
+    if "blocked_by" in step:
+        return BlockedBy(step["blocked_by"]) if step["blocked_by"] else None
+    legacy_gate = (
+        step["key"] == StepKey.AGE.value
+        and step["status"] == StepStatus.BLOCKED.value
+        and str(step.get("note") or "").startswith(_LEGACY_GATE_NOTE)
+    )
+    return BlockedBy.AGE_GATE if legacy_gate else None
 
 
 def _history_doc(entry: HistoryEntry) -> dict[str, Any]:
@@ -350,6 +368,7 @@ def _validate_case_doc(doc: Any) -> None:
     for step in doc["steps"]:
         StepKey(step["key"])
         StepStatus(step["status"])
+        _blocked_by(step)
         if not isinstance(step.get("note", ""), str):
             raise TypeError
     for d in doc["documents"]:
@@ -467,6 +486,7 @@ def _set_detail(
 def _apply(
     session: Session,
     case: Case,
+    doc: Mapping[str, Any],
     found: Sequence[Difference],
     choices: Mapping[str, Choice],
     *,
@@ -493,11 +513,14 @@ def _apply(
             elif diff.mine is None and diff.theirs is not None:
                 _set_detail(session, case, diff.field, diff.theirs, user=user, today=today)
     steps = {s.key.value: s for s in case.steps}
+    their_steps = {s["key"]: s for s in doc["steps"]}
     for item in dict.fromkeys(d.item for d in found if d.item.startswith("step:")):
         choice = choices.get(item)
-        step = steps[item.removeprefix("step:")]
+        key = item.removeprefix("step:")
+        step = steps[key]
         theirs = {d.field: d.theirs for d in found if d.item == item}
         if choice is Choice.THEIRS:
+            step.blocked_by = _blocked_by(their_steps[key])
             if "status" in theirs:
                 step.status = StepStatus(theirs["status"])
             if "note" in theirs:
@@ -510,6 +533,7 @@ def _apply(
                 and _STATUS_RANK[StepStatus(theirs["status"])] > _STATUS_RANK[step.status]
             ):
                 step.status = StepStatus(theirs["status"])
+                step.blocked_by = _blocked_by(their_steps[key])
             if "note" in theirs:
                 step.note = _joined(step.note, theirs["note"] or "")
             if "due_on" in theirs and step.due_on is None and theirs["due_on"]:
@@ -557,6 +581,7 @@ def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date)
         if theirs is None:
             continue
         step.status = StepStatus(theirs["status"])
+        step.blocked_by = _blocked_by(theirs)
         step.note = theirs.get("note") or ""
         step.due_on = date.fromisoformat(theirs["due_on"]) if theirs.get("due_on") else None
         step.updated_by = theirs.get("updated_by")
@@ -709,7 +734,7 @@ def import_bundle(
             )
             continue
         before = _snapshot(local)
-        _apply(session, local, found, case_choices, user=user, today=today)
+        _apply(session, local, doc, found, case_choices, user=user, today=today)
         session.flush()
         docs_added = _add_documents(session, store, local, doc, contents.files)
         history_added = _add_history(session, local, doc)

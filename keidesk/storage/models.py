@@ -34,7 +34,7 @@ from keidesk.domain.eligibility import Basis
 from keidesk.domain.money import DistanceUnit, Money, Odometer
 from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
-from keidesk.domain.workflow import StepKey, StepStatus
+from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 
 
 class PartialDateType(TypeDecorator[PartialDate]):
@@ -91,6 +91,7 @@ class Base(DeclarativeBase):
         list[str]: JSON(),
         StepKey: _enum(StepKey),
         StepStatus: _enum(StepStatus),
+        BlockedBy: _enum(BlockedBy),
         PathKind: _enum(PathKind),
         Confidence: _enum(Confidence),
         Basis: _enum(Basis),
@@ -271,6 +272,8 @@ class WorkflowStep(Base):
     key: Mapped[StepKey]
     position: Mapped[int]
     status: Mapped[StepStatus] = mapped_column(default=StepStatus.TODO)
+    # A blocked step held by a rule (the age gate), which lifts it; None: held by a person.
+    blocked_by: Mapped[BlockedBy | None]
     note: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(index=True)
     updated_by: Mapped[str | None] = mapped_column(String(80))

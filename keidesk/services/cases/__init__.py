@@ -17,14 +17,12 @@ from keidesk.services.cases.search import (
     stage_counts,
 )
 from keidesk.services.cases.workflow import (
-    AGE_GATE_NOTE_PREFIX,
     refresh_age_gates,
     refresh_stage,
     set_step,
 )
 
 __all__ = [
-    "AGE_GATE_NOTE_PREFIX",
     "SORT_COLUMNS",
     "CaseCreationFailed",
     "CaseFilter",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from keidesk import clock
 from keidesk.domain.workflow import (
+    BlockedBy,
     StepKey,
     StepStatus,
     age_block_reason,
@@ -19,9 +20,6 @@ from keidesk.domain.workflow import (
 from keidesk.services.cases._rows import load_case, step_row
 from keidesk.services.views import StepView
 from keidesk.storage.models import Case, Vehicle, WorkflowStep
-
-#: The note the age gate writes; a step blocked with it is unblocked by the gate, not by hand.
-AGE_GATE_NOTE_PREFIX = "Not FMVSS-eligible until"
 
 
 def _age_reference(case: Case, today: date) -> date:
@@ -33,14 +31,16 @@ def apply_age_gate(case: Case, today: date, *, user: str | None) -> bool:
     it comes of age. Returns whether the step changed."""
     step = step_row(case, StepKey.AGE)
     reason = age_block_reason(case.vehicle.fmvss_eligible_on, _age_reference(case, today))
+    held = step.status is StepStatus.BLOCKED and step.blocked_by is BlockedBy.AGE_GATE
     if reason is not None:
-        note = reason.replace("Not FMVSS-eligible until", AGE_GATE_NOTE_PREFIX, 1)
-        if step.status is StepStatus.BLOCKED and step.note == note:
+        if held and step.note == reason:
             return False
         step.status = StepStatus.BLOCKED
-        step.note = note
-    elif step.status is StepStatus.BLOCKED and step.note.startswith(AGE_GATE_NOTE_PREFIX):
+        step.blocked_by = BlockedBy.AGE_GATE
+        step.note = reason
+    elif held:
         step.status = StepStatus.TODO
+        step.blocked_by = None
         step.note = f"FMVSS-eligible from {case.vehicle.fmvss_eligible_on}."
     else:
         return False
@@ -84,6 +84,8 @@ def set_step(
         age_reference=_age_reference(case, today),
     )
     step = step_row(case, key)
+    if status is not step.status or note is not None:
+        step.blocked_by = None  # a person's block (or its lifting) is the person's
     step.status = status
     if note is not None:
         step.note = note.strip()
@@ -109,7 +111,7 @@ def refresh_age_gates(session: Session, *, today: date) -> int:
         .join(WorkflowStep, and_(WorkflowStep.case_id == Case.id, WorkflowStep.key == StepKey.AGE))
         .where(
             WorkflowStep.status == StepStatus.BLOCKED,
-            WorkflowStep.note.startswith(AGE_GATE_NOTE_PREFIX),
+            WorkflowStep.blocked_by == BlockedBy.AGE_GATE,
             Vehicle.fmvss_eligible_on <= func.coalesce(Case.eta, today),
         )
     )
