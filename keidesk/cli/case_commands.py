@@ -11,6 +11,7 @@ from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
 from keidesk.domain.dates import parse_date
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.money import Money
 from keidesk.domain.workflow import StepKey, StepStatus, parse_stage
 from keidesk.services import cases
 from keidesk.services.case_fields import EDITABLE
@@ -215,7 +216,7 @@ def cmd_show(ctx: CommandContext) -> int:
     if d.duty_estimate and d.landed_cost_estimate:
         emit(
             f"Duty estimate: {d.duty_estimate.tariff.hts}, total duty and fees "
-            f"${d.duty_estimate.total_cents / 100:,.2f}; landed cost {d.landed_cost_estimate}"
+            f"{Money(d.duty_estimate.total_cents, 'USD')}; landed cost {d.landed_cost_estimate}"
         )
     emit(f"Stage: {d.stage}")
     emit(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
 from keidesk.domain.errors import KeideskError
+from keidesk.domain.money import Money
 from keidesk.gui import theme
 from keidesk.gui.context import AppContext
 from keidesk.gui.dialogs import Discard
@@ -521,4 +522,4 @@ def _date_or_none(text: str) -> PartialDate | None:
 
 
 def _usd(cents: int) -> str:
-    return f"${cents / 100:,.2f}"
+    return str(Money(cents, "USD"))
