@@ -20,7 +20,7 @@ from keidesk.services import cases
 from keidesk.services.case_fields import FIELDS
 from keidesk.services.views import CaseSummary
 
-_EXPORTED = [spec for spec in FIELDS.values() if spec.export_header is not None]
+_EXPORTED = [spec for spec in FIELDS.values() if spec.exported]
 HEADERS = tuple(str(spec.export_header) for spec in _EXPORTED)
 #: Rows fetched per query, so a 100,000-case export keeps memory flat.
 PAGE = 5_000
