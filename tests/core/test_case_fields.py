@@ -183,3 +183,10 @@ def test_every_import_field_lands_on_the_case(db, today, tmp_path: Path):
     expected = _expected()
     for spec in specs:
         assert texts[spec.name] == expected[spec.name], spec.name
+
+
+def test_import_keys_and_their_orders_are_each_given_once():
+    imported = [spec.imported for spec in FIELDS.values() if spec.imported is not None]
+    for part in ("key", "listed", "tried"):
+        values = [getattr(i, part) for i in imported]
+        assert len(set(values)) == len(values), part
