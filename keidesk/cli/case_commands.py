@@ -10,11 +10,11 @@ from keidesk import clock
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
 from keidesk.domain.dates import parse_date
-from keidesk.domain.duty import BodyType
 from keidesk.domain.errors import InvalidInput
-from keidesk.domain.money import Money, Odometer
+from keidesk.domain.money import Money
 from keidesk.domain.workflow import StepKey, StepStatus, parse_stage
 from keidesk.services import cases
+from keidesk.services.case_fields import EDITABLE
 from keidesk.services.reference import normalize_state_code
 from keidesk.services.views import CaseDetail, CaseSummary
 
@@ -58,7 +58,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "set",
         parents=[common],
         help="change fields of a case",
-        description="Fields: " + ", ".join(sorted(FIELD_PARSERS)),
+        description="Fields: " + ", ".join(sorted(EDITABLE)),
     )
     set_.add_argument("id", type=int, metavar="ID")
     set_.add_argument(
@@ -89,66 +89,6 @@ def _iso_date(text: str, what: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(f"{what} {text!r} is not a date; write it as YYYY-MM-DD.") from None
-
-
-def _optional(parse: Any) -> Any:
-    def parser(text: str) -> Any:
-        return None if not text.strip() else parse(text)
-
-    return parser
-
-
-FIELD_PARSERS: dict[str, Any] = {
-    "chassis": str,
-    "make": str,
-    "model": str,
-    "body_type": _optional(
-        lambda t: (
-            BodyType(t.strip().lower())
-            if t.strip().lower() in {b.value for b in BodyType}
-            else _bad("body_type", t, "truck or van")
-        )
-    ),
-    "built": _optional(parse_date),
-    "first_registered": _optional(parse_date),
-    "engine": str,
-    "engine_cc": _optional(lambda t: _int("engine_cc", t)),
-    "drive": str,
-    "colour": str,
-    "length_mm": _optional(lambda t: _int("length_mm", t)),
-    "width_mm": _optional(lambda t: _int("width_mm", t)),
-    "height_mm": _optional(lambda t: _int("height_mm", t)),
-    "odometer": _optional(Odometer.parse),
-    "purchase_price": _optional(lambda t: Money.parse(t, "JPY")),
-    "destination_state": _optional(str),
-    "vessel": str,
-    "bill_of_lading": str,
-    "port_of_loading": str,
-    "port_of_entry": str,
-    "etd": _optional(lambda t: _iso_date(t, "etd")),
-    "eta": _optional(lambda t: _iso_date(t, "eta")),
-    "entry_number": str,
-    "release_date": _optional(lambda t: _iso_date(t, "release_date")),
-    "customs_value": _optional(lambda t: Money.parse(t, "USD")),
-    "freight": _optional(lambda t: Money.parse(t, "USD")),
-    "duty_paid": _optional(lambda t: Money.parse(t, "USD")),
-    "notes": str,
-    "customer_name": str,
-    "customer_phone": str,
-    "customer_email": str,
-    "customer_address": str,
-}
-
-
-def _bad(name: str, text: str, expected: str) -> Any:
-    raise InvalidInput(f"{name}: {text!r} is not valid; expected {expected}.")
-
-
-def _int(name: str, text: str) -> int:
-    try:
-        return int(text.replace(",", "").strip())
-    except ValueError:
-        raise InvalidInput(f"{name}: {text!r} is not a whole number.") from None
 
 
 def summary_json(summary: CaseSummary) -> dict[str, Any]:
@@ -276,7 +216,7 @@ def cmd_show(ctx: CommandContext) -> int:
     if d.duty_estimate and d.landed_cost_estimate:
         emit(
             f"Duty estimate: {d.duty_estimate.tariff.hts}, total duty and fees "
-            f"${d.duty_estimate.total_cents / 100:,.2f}; landed cost {d.landed_cost_estimate}"
+            f"{Money(d.duty_estimate.total_cents, 'USD')}; landed cost {d.landed_cost_estimate}"
         )
     emit(f"Stage: {d.stage}")
     emit(
@@ -297,12 +237,12 @@ def cmd_set(ctx: CommandContext) -> int:
         name = name.strip().replace("-", "_")
         if not sep:
             raise InvalidInput(f"{assignment!r} is not FIELD=VALUE.")
-        parser = FIELD_PARSERS.get(name)
-        if parser is None:
+        spec = EDITABLE.get(name)
+        if spec is None:
             raise InvalidInput(
-                f"A case has no field {name!r}; fields: {', '.join(sorted(FIELD_PARSERS))}."
+                f"A case has no field {name!r}; fields: {', '.join(sorted(EDITABLE))}."
             )
-        changes[name] = parser(value)
+        changes[name] = spec.read(value, called=name)
     with ctx.database.transaction(ctx.user) as session:
         cases.update_case(session, ctx.args.id, changes, user=ctx.user, today=ctx.today)
         detail = cases.case_detail(session, ctx.args.id, today=ctx.today)

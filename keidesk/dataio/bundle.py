@@ -21,7 +21,7 @@ import re
 import stat
 import tempfile
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -34,11 +34,10 @@ from sqlalchemy.orm import Session
 from keidesk import __version__, clock
 from keidesk.atomic import replacing
 from keidesk.domain.dates import PartialDate
-from keidesk.domain.duty import BodyType
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
-from keidesk.domain.money import DistanceUnit
-from keidesk.domain.workflow import StepKey, StepStatus, stage_of
+from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 from keidesk.services import cases
+from keidesk.services.case_fields import FIELDS, Column, FieldSpec, owner_row
 from keidesk.services.documents import AttachmentStore
 from keidesk.services.reference import decode_chassis
 from keidesk.storage.models import (
@@ -88,64 +87,50 @@ def _iso(value: Any) -> Any:
     return value
 
 
-#: Fields compared and carried: name -> (where it lives, how to read it back from JSON).
-_DETAIL_FIELDS: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "chassis": ("vehicle.chassis_number", str),
-    "make": ("vehicle.make", str),
-    "model": ("vehicle.model", str),
-    "body_type": ("vehicle.body_type", BodyType),
-    "built": ("vehicle.built", PartialDate.from_iso),
-    "first_registered": ("vehicle.first_registered", PartialDate.from_iso),
-    "engine": ("vehicle.engine", str),
-    "engine_cc": ("vehicle.engine_cc", int),
-    "drive": ("vehicle.drive", str),
-    "colour": ("vehicle.colour", str),
-    "length_mm": ("vehicle.length_mm", int),
-    "width_mm": ("vehicle.width_mm", int),
-    "height_mm": ("vehicle.height_mm", int),
-    "odometer_value": ("vehicle.odometer_value", int),
-    "odometer_unit": ("vehicle.odometer_unit", DistanceUnit),
-    "purchase_price_minor": ("vehicle.purchase_price_minor", int),
-    "purchase_currency": ("vehicle.purchase_currency", str),
-    "customer_name": ("customer.name", str),
-    "customer_phone": ("customer.phone", str),
-    "customer_email": ("customer.email", str),
-    "customer_address": ("customer.address", str),
-    "destination_state": ("case.destination_state", str),
-    "vessel": ("case.vessel", str),
-    "bill_of_lading": ("case.bill_of_lading", str),
-    "port_of_loading": ("case.port_of_loading", str),
-    "port_of_entry": ("case.port_of_entry", str),
-    "etd": ("case.etd", date.fromisoformat),
-    "eta": ("case.eta", date.fromisoformat),
-    "entry_number": ("case.entry_number", str),
-    "release_date": ("case.release_date", date.fromisoformat),
-    "customs_value_cents": ("case.customs_value_cents", int),
-    "freight_cents": ("case.freight_cents", int),
-    "duty_paid_cents": ("case.duty_paid_cents", int),
-    "notes": ("case.notes", str),
+#: Columns compared and carried, by JSON key: the case field and its stored column.
+_DETAIL_FIELDS: dict[str, tuple[FieldSpec, Column]] = {
+    column.key: (spec, column) for spec in FIELDS.values() for column in spec.bundled
 }
 
 
-def _get(case: Case, where: str) -> Any:
-    owner, attr = where.split(".")
-    target = {"vehicle": case.vehicle, "customer": case.customer, "case": case}[owner]
-    return None if target is None else getattr(target, attr)
+def _get(case: Case, key: str) -> Any:
+    spec, column = _DETAIL_FIELDS[key]
+    assert spec.owner is not None
+    row = owner_row(case, spec.owner)
+    return None if row is None else getattr(row, column.attr)
 
 
 def _details(case: Case) -> dict[str, Any]:
-    return {name: _iso(_get(case, where)) for name, (where, _read) in _DETAIL_FIELDS.items()}
+    return {key: _iso(_get(case, key)) for key in _DETAIL_FIELDS}
 
 
 def _step_doc(step: WorkflowStep) -> dict[str, Any]:
     return {
         "key": step.key.value,
         "status": step.status.value,
+        "blocked_by": _iso(step.blocked_by),
         "note": step.note,
         "due_on": _iso(step.due_on),
         "updated_by": step.updated_by,
         "updated_at": _iso(step.updated_at),
     }
+
+
+#: How the age gate's note began; bundles written before steps said who holds a block are read
+#: by it, as migration 0003 read the databases of those releases.
+_LEGACY_GATE_NOTE = "Not FMVSS-eligible until"
+
+
+def _blocked_by(step: Mapping[str, Any]) -> BlockedBy | None:
+    """Who holds a bundle step's block: the rule it names, else a person (None)."""
+    if "blocked_by" in step:
+        return BlockedBy(step["blocked_by"]) if step["blocked_by"] else None
+    legacy_gate = (
+        step["key"] == StepKey.AGE.value
+        and step["status"] == StepStatus.BLOCKED.value
+        and str(step.get("note") or "").startswith(_LEGACY_GATE_NOTE)
+    )
+    return BlockedBy.AGE_GATE if legacy_gate else None
 
 
 def _history_doc(entry: HistoryEntry) -> dict[str, Any]:
@@ -379,10 +364,11 @@ def _validate_case_doc(doc: Any) -> None:
         if name not in _DETAIL_FIELDS:
             raise KeyError(name)
         if value is not None:
-            _DETAIL_FIELDS[name][1](value)
+            _DETAIL_FIELDS[name][1].json(value)
     for step in doc["steps"]:
         StepKey(step["key"])
         StepStatus(step["status"])
+        _blocked_by(step)
         if not isinstance(step.get("note", ""), str):
             raise TypeError
     for d in doc["documents"]:
@@ -483,26 +469,24 @@ def _joined(mine: str, theirs: str) -> str:
 def _set_detail(
     session: Session, case: Case, name: str, value: Any, *, user: str, today: date
 ) -> None:
-    where, read = _DETAIL_FIELDS[name]
-    typed = None if value is None else read(value)
+    spec, column = _DETAIL_FIELDS[name]
+    typed = None if value is None else column.json(value)
     if name == "chassis":
         cases.update_case(session, case.id, {"chassis": typed}, user=user, today=today)
         return
-    owner, attr = where.split(".")
-    if owner == "customer":
-        if attr == "name":
-            cases.update_case(
-                session, case.id, {"customer_name": typed or ""}, user=user, today=today
-            )
-        elif case.customer is not None:
-            setattr(case.customer, attr, typed)
+    if spec.name == "customer_name":
+        cases.update_case(session, case.id, {"customer_name": typed or ""}, user=user, today=today)
         return
-    setattr(case.vehicle if owner == "vehicle" else case, attr, typed)
+    assert spec.owner is not None
+    row = owner_row(case, spec.owner)
+    if row is not None:  # a customer's details wait for the customer's name
+        setattr(row, column.attr, typed)
 
 
 def _apply(
     session: Session,
     case: Case,
+    doc: Mapping[str, Any],
     found: Sequence[Difference],
     choices: Mapping[str, Choice],
     *,
@@ -529,11 +513,14 @@ def _apply(
             elif diff.mine is None and diff.theirs is not None:
                 _set_detail(session, case, diff.field, diff.theirs, user=user, today=today)
     steps = {s.key.value: s for s in case.steps}
+    their_steps = {s["key"]: s for s in doc["steps"]}
     for item in dict.fromkeys(d.item for d in found if d.item.startswith("step:")):
         choice = choices.get(item)
-        step = steps[item.removeprefix("step:")]
+        key = item.removeprefix("step:")
+        step = steps[key]
         theirs = {d.field: d.theirs for d in found if d.item == item}
         if choice is Choice.THEIRS:
+            step.blocked_by = _blocked_by(their_steps[key])
             if "status" in theirs:
                 step.status = StepStatus(theirs["status"])
             if "note" in theirs:
@@ -546,6 +533,7 @@ def _apply(
                 and _STATUS_RANK[StepStatus(theirs["status"])] > _STATUS_RANK[step.status]
             ):
                 step.status = StepStatus(theirs["status"])
+                step.blocked_by = _blocked_by(their_steps[key])
             if "note" in theirs:
                 step.note = _joined(step.note, theirs["note"] or "")
             if "due_on" in theirs and step.due_on is None and theirs["due_on"]:
@@ -554,18 +542,11 @@ def _apply(
             continue
         step.updated_by = user
         step.updated_at = clock.now()
-    _refresh_stage(case)
+    cases.refresh_stage(case)
 
 
 def _snapshot(case: Case) -> tuple[Any, ...]:
     return (_details(case), [_step_doc(s) for s in case.steps])
-
-
-def _refresh_stage(case: Case) -> None:
-    stage = stage_of({s.key: s.status for s in case.steps})
-    if stage != case.stage:
-        case.stage = stage
-        case.stage_since = clock.now()
 
 
 def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date) -> Case:
@@ -573,7 +554,7 @@ def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date)
 
     def typed(name: str) -> Any:
         value = details.get(name)
-        return None if value is None else _DETAIL_FIELDS[name][1](value)
+        return None if value is None else _DETAIL_FIELDS[name][1].json(value)
 
     case_id = cases.create_case(
         session,
@@ -600,13 +581,14 @@ def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date)
         if theirs is None:
             continue
         step.status = StepStatus(theirs["status"])
+        step.blocked_by = _blocked_by(theirs)
         step.note = theirs.get("note") or ""
         step.due_on = date.fromisoformat(theirs["due_on"]) if theirs.get("due_on") else None
         step.updated_by = theirs.get("updated_by")
         step.updated_at = (
             datetime.fromisoformat(theirs["updated_at"]) if theirs.get("updated_at") else None
         )
-    _refresh_stage(case)
+    cases.refresh_stage(case)
     session.flush()
     return case
 
@@ -752,7 +734,7 @@ def import_bundle(
             )
             continue
         before = _snapshot(local)
-        _apply(session, local, found, case_choices, user=user, today=today)
+        _apply(session, local, doc, found, case_choices, user=user, today=today)
         session.flush()
         docs_added = _add_documents(session, store, local, doc, contents.files)
         history_added = _add_history(session, local, doc)

@@ -15,40 +15,28 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from keidesk.dataio.sheets import write_sheet
+from keidesk.domain.dates import PartialDate
 from keidesk.services import cases
+from keidesk.services.case_fields import FIELDS
 from keidesk.services.views import CaseSummary
 
-HEADERS = (
-    "Case",
-    "Chassis No.",
-    "Make",
-    "Model",
-    "Built",
-    "FMVSS eligible",
-    "Customer",
-    "State",
-    "Stage",
-    "Blocked",
-    "ETA",
-)
+_EXPORTED = [spec for spec in FIELDS.values() if spec.exported]
+HEADERS = tuple(str(spec.export_header) for spec in _EXPORTED)
 #: Rows fetched per query, so a 100,000-case export keeps memory flat.
 PAGE = 5_000
 
 
+def _cell(value: Any) -> Any:
+    """A list value as a sheet cell: dates stay dates, a partial date its ISO text."""
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return value
+
+
 def _row(summary: CaseSummary) -> list[Any]:
-    return [
-        summary.number,
-        summary.chassis,
-        summary.make,
-        summary.model,
-        summary.built.iso() if summary.built else None,
-        summary.fmvss_eligible_on,
-        summary.customer,
-        summary.state,
-        summary.stage,
-        "yes" if summary.blocked else "",
-        summary.eta,
-    ]
+    return [_cell(getattr(summary, spec.summary or spec.name)) for spec in _EXPORTED]
 
 
 def _rows(session: Session, case_filter: cases.CaseFilter, today: date) -> Iterator[list[Any]]:

@@ -20,12 +20,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from keidesk.dataio.mapping import FIELDS, check_mapping, remember_mapping
+from keidesk.dataio.mapping import CASE_FIELD_OF, FIELDS, check_mapping, remember_mapping
 from keidesk.dataio.sheets import Sheet
 from keidesk.domain.dates import PartialDate, Precision, parse_date
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
-from keidesk.domain.money import Money, Odometer
+from keidesk.domain.money import Odometer
 from keidesk.services import cases
+from keidesk.services.case_fields import FIELDS as CASE_FIELDS
+from keidesk.services.case_fields import NOTES, stored
 from keidesk.services.reference import decode_chassis, known_model_codes, normalize_state_code
 from keidesk.storage.models import Case, ChassisCode, StateRule, Vehicle, case_number
 
@@ -202,8 +204,6 @@ def _parse(ctx: _Context, name: str, text: str, header: str) -> Any:
     if name == "state":
         code = ctx.states.get(text.strip().lower())
         return code if code is not None else normalize_state_code(ctx.session, text)
-    if name == "purchase_price":
-        return Money.parse(text, "JPY")
     if name == "odometer":
         if text.replace(",", "").strip().isdigit():
             header_words = header.lower()
@@ -212,9 +212,11 @@ def _parse(ctx: _Context, name: str, text: str, header: str) -> Any:
                 raise InvalidInput(f"{text!r} has no unit; write it like '48200 km'.")
             return Odometer.parse(f"{text} {unit}")
         return Odometer.parse(text)
-    if name == "notes":
-        return _text(text, MAX_NOTES)
-    return _text(text)
+    spec = CASE_FIELDS[CASE_FIELD_OF[name]]
+    value = spec.kind.read(text, spec.label)
+    if isinstance(value, str):
+        return _text(value, MAX_NOTES if spec.kind is NOTES else MAX_TEXT)
+    return value
 
 
 def _check_row(
@@ -337,42 +339,12 @@ def check_import(
 
 # --- importing ------------------------------------------------------------------------------
 
-#: Import fields to the names ``cases.update_case`` takes (customer before phone and e-mail).
-_UPDATE_NAMES = {
-    "built": "built",
-    "first_registered": "first_registered",
-    "customer": "customer_name",
-    "customer_phone": "customer_phone",
-    "customer_email": "customer_email",
-    "state": "destination_state",
-    "etd": "etd",
-    "eta": "eta",
-    "vessel": "vessel",
-    "purchase_price": "purchase_price",
-    "odometer": "odometer",
-    "colour": "colour",
-    "notes": "notes",
-}
 _CREATE_FIELDS = {"chassis", "built", "first_registered", "customer", "state", "eta", "notes"}
 
 
 def _current(case: Case) -> dict[str, Any]:
-    vehicle, customer = case.vehicle, case.customer
-    return {
-        "built": vehicle.built,
-        "first_registered": vehicle.first_registered,
-        "customer_name": customer.name if customer else None,
-        "customer_phone": customer.phone if customer else None,
-        "customer_email": customer.email if customer else None,
-        "destination_state": case.destination_state,
-        "etd": case.etd,
-        "eta": case.eta,
-        "vessel": case.vessel,
-        "purchase_price": vehicle.purchase_price,
-        "odometer": vehicle.odometer,
-        "colour": vehicle.colour,
-        "notes": case.notes,
-    }
+    """The case's value of each field an import can set, by case field name."""
+    return {name: stored(case, CASE_FIELDS[name]) for name in CASE_FIELD_OF.values()}
 
 
 def _merge_changes(case: Case, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -380,9 +352,9 @@ def _merge_changes(case: Case, values: Mapping[str, Any]) -> dict[str, Any]:
     current = _current(case)
     changes: dict[str, Any] = {}
     for name in FIELDS:
-        if name not in values or name not in _UPDATE_NAMES:
+        if name not in values or name == "chassis":
             continue
-        target = _UPDATE_NAMES[name]
+        target = CASE_FIELD_OF[name]
         value = values[name]
         if target == "notes":
             existing = current["notes"] or ""
@@ -497,9 +469,9 @@ def _new_case(row: RowCheck) -> cases.NewCase:
         eta=values.get("eta"),
         notes=values.get("notes", ""),
         changes={
-            _UPDATE_NAMES[name]: value
+            CASE_FIELD_OF[name]: value
             for name, value in values.items()
-            if name not in _CREATE_FIELDS and name in _UPDATE_NAMES
+            if name not in _CREATE_FIELDS
         },
     )
 

@@ -13,46 +13,22 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from keidesk.domain.errors import InvalidInput
+from keidesk.services.case_fields import FIELDS as CASE_FIELDS
 from keidesk.storage.models import Setting
 
+_IMPORTABLE = [spec.imported for spec in CASE_FIELDS.values() if spec.imported is not None]
+
 #: Import fields, in the order the mapping step lists them, with the label staff see.
-FIELDS: Mapping[str, str] = {
-    "chassis": "Chassis number",
-    "built": "Built (date of manufacture)",
-    "first_registered": "First registered",
-    "customer": "Customer",
-    "customer_phone": "Customer phone",
-    "customer_email": "Customer e-mail",
-    "state": "Destination state",
-    "eta": "ETA",
-    "etd": "ETD",
-    "vessel": "Vessel",
-    "purchase_price": "Purchase price (JPY)",
-    "odometer": "Odometer",
-    "colour": "Colour",
-    "notes": "Notes",
+FIELDS: Mapping[str, str] = {i.key: i.label for i in sorted(_IMPORTABLE, key=lambda i: i.listed)}
+#: The case field each import field sets.
+CASE_FIELD_OF: Mapping[str, str] = {
+    spec.imported.key: name for name, spec in CASE_FIELDS.items() if spec.imported is not None
 }
 REQUIRED_FIELDS = ("chassis",)
 
 #: Header words that point at a field, checked in this order (the first match wins).
-_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("chassis", ("chassis", "frame", "vin", "車台番号", "車台", "serial")),
-    (
-        "first_registered",
-        ("first reg", "first registration", "registered", "初度登録", "初度検査", "初年度"),
-    ),
-    ("built", ("built", "build", "year", "manufacture", "mfg", "production", "製造", "年式")),
-    ("customer_phone", ("phone", "tel", "mobile", "電話")),
-    ("customer_email", ("email", "e mail", "mail")),
-    ("customer", ("customer", "buyer", "client", "purchaser", "^name", "^owner", "顧客", "お客様")),
-    ("state", ("state", "destination", "dest", "州")),
-    ("eta", ("eta", "arrival", "arrives", "到着")),
-    ("etd", ("etd", "departure", "sails", "出港")),
-    ("vessel", ("vessel", "ship", "boat", "船名")),
-    ("purchase_price", ("price", "cost", "jpy", "yen", "auction", "価格", "金額")),
-    ("odometer", ("odometer", "mileage", "odo", "km", "miles", "走行")),
-    ("colour", ("colour", "color", "色")),
-    ("notes", ("notes", "note", "comment", "remarks", "memo", "備考")),
+_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (i.key, i.aliases) for i in sorted(_IMPORTABLE, key=lambda i: i.tried)
 )
 
 MAPPINGS_SETTING = "import_mappings"

@@ -18,6 +18,7 @@ from enum import StrEnum
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.eligibility import section232_exempt_from
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.money import Money
 
 SECTION_232_RATE = Decimal("0.25")
 SECTION_232_EFFECTIVE = date(2025, 4, 3)  # Proclamation 10908
@@ -110,10 +111,6 @@ def _percent_of(cents: int, rate: Decimal) -> int:
     return int((Decimal(cents) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _dollars(cents: int) -> str:
-    return f"${cents // 100:,}.{cents % 100:02d}"
-
-
 def mpf_schedule_for(entry_date: date) -> tuple[FeeSchedule, str | None]:
     """The MPF schedule in force on the entry date, and a note when figures are not on file."""
     ordered = sorted(MPF_SCHEDULES, key=lambda s: s.effective_from)
@@ -187,9 +184,8 @@ def estimate_duty(
 ) -> DutyEstimate:
     """Estimate duty, Section 232 duty, MPF and HMF for one truck at entry."""
     if customs_value_cents < 0:
-        raise InvalidInput(
-            f"The customs value cannot be negative ({_dollars(-customs_value_cents)} below zero)."
-        )
+        below = Money(-customs_value_cents, "USD")
+        raise InvalidInput(f"The customs value cannot be negative ({below} below zero).")
     tariff = TARIFF_LINES[body]
     notes: list[str] = []
 

@@ -95,6 +95,12 @@ class StepStatus(StrEnum):
             raise InvalidInput(f"There is no step status {text!r}; use one of {names}.") from None
 
 
+class BlockedBy(StrEnum):
+    """What holds a blocked step when it is a rule, not a person: the rule lifts the block."""
+
+    AGE_GATE = "age_gate"  # the truck is not 25 years old yet (FMVSS)
+
+
 def stage_of(statuses: Mapping[StepKey, StepStatus]) -> str:
     """A case's stage: its first step that is neither done nor n/a."""
     for key in StepKey:

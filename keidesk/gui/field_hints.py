@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from keidesk.domain.dates import parse_date
 from keidesk.domain.errors import KeideskError
-from keidesk.domain.money import Money, Odometer
 from keidesk.gui import theme
 from keidesk.gui.context import AppContext
 from keidesk.gui.i18n import tr
+from keidesk.services.case_fields import FIELDS, Feedback
 from keidesk.services.reference import decode_chassis, get_state_rule
 from keidesk.services.views import DecodedChassis
 
@@ -67,21 +67,20 @@ def date_hint(text: str, today_iso: str) -> Hint | None:
 
 def field_hint(context: AppContext, name: str, text: str) -> Hint | None:
     """The hint for a field of a case, or None when the field has nothing to say."""
-    if name == "chassis":
+    spec = FIELDS[name]
+    if spec.feedback is Feedback.CHASSIS:
         return chassis_hint(context, text)
-    if name in {"built", "first_registered"}:
+    if spec.feedback is Feedback.DATE:
         return date_hint(text, context.today.isoformat())
-    if not text.strip():
+    if not text.strip() or spec.feedback is None:
         return None
     try:
-        if name == "odometer":
-            return Hint(str(Odometer.parse(text)), theme.GOOD)
-        if name in {"purchase_price", "customs_value", "freight", "duty_paid"}:
-            amount = str(Money.parse(text, "JPY" if name == "purchase_price" else "USD"))
+        if spec.feedback is Feedback.READING:
+            return Hint(str(spec.kind.read(text.strip(), spec.label)), theme.GOOD)
+        if spec.feedback is Feedback.AMOUNT:
+            amount = str(spec.kind.read(text.strip(), spec.label))
             return None if amount == text.strip() else Hint(amount, theme.GOOD)
-        if name == "destination_state":
-            rule = context.read(lambda s: get_state_rule(s, text, today=context.today))
-            return Hint(f"{rule.name}: {rule.path.label}", theme.GOOD)
+        rule = context.read(lambda s: get_state_rule(s, text, today=context.today))
+        return Hint(f"{rule.name}: {rule.path.label}", theme.GOOD)  # Feedback.STATE
     except KeideskError as exc:
         return Hint(str(exc), theme.BAD)
-    return None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
 from keidesk.domain.errors import KeideskError
+from keidesk.domain.money import Money
 from keidesk.gui import theme
 from keidesk.gui.context import AppContext
 from keidesk.gui.dialogs import Discard
@@ -42,35 +43,20 @@ from keidesk.gui.history_panel import HistoryPanel
 from keidesk.gui.i18n import tr
 from keidesk.gui.state_panel import StateRulePanel
 from keidesk.gui.workflow_panel import WorkflowPanel
-from keidesk.services.case_fields import FIELDS, field_texts, ordered_changes, parse_changes
-from keidesk.services.cases import (
-    CUSTOMER_FIELDS,
-    SHIPPING_FIELDS,
-    VEHICLE_FIELDS,
-    case_detail,
-    update_case,
+from keidesk.services.case_fields import (
+    FIELDS,
+    Tab,
+    field_texts,
+    on_tab,
+    ordered_changes,
+    parse_changes,
 )
+from keidesk.services.cases import case_detail, update_case
 from keidesk.services.dashboard import stage_title
 from keidesk.services.reference import get_state_rule, list_state_rules
 from keidesk.services.views import CaseDetail
 
 FIELD_EDIT_ID = 1001
-
-#: The fields each tab shows, in tab order (the case service's editable fields).
-CUSTOMER_TAB_FIELDS = (*CUSTOMER_FIELDS, "destination_state")
-
-MULTILINE = {"customer_address", "notes"}
-HINTED = {
-    "chassis",
-    "built",
-    "first_registered",
-    "odometer",
-    "purchase_price",
-    "customs_value",
-    "freight",
-    "duty_paid",
-    "destination_state",
-}
 
 
 class FieldEdit(QUndoCommand):
@@ -226,7 +212,7 @@ class CaseWorkspace(QWidget):
     def _editor(self, name: str) -> QWidget:
         spec = FIELDS[name]
         editor: QLineEdit | QPlainTextEdit
-        if name in MULTILINE:
+        if spec.multi_line:
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
             editor.setMaximumHeight(80 if name == "customer_address" else 110)
@@ -240,7 +226,7 @@ class CaseWorkspace(QWidget):
         editor.setAccessibleName(tr(spec.label))
         editor.installEventFilter(self._undo_keys)
         self.editors[name] = editor
-        if name not in HINTED:
+        if spec.feedback is None:
             return editor
         hint = QLabel()
         hint.setObjectName(f"hint_{name}")
@@ -272,7 +258,7 @@ class CaseWorkspace(QWidget):
 
     def _vehicle_tab(self) -> QWidget:
         left = QWidget()
-        left.setLayout(self._form(VEHICLE_FIELDS))
+        left.setLayout(self._form(on_tab(Tab.VEHICLE)))
         eligibility_box = QGroupBox(tr("Eligibility"))
         QVBoxLayout(eligibility_box).addWidget(self.eligibility)
         kei_box = QGroupBox(tr("Kei class"))
@@ -296,7 +282,7 @@ class CaseWorkspace(QWidget):
 
     def _customer_tab(self) -> QWidget:
         left = QWidget()
-        left.setLayout(self._form(CUSTOMER_TAB_FIELDS))
+        left.setLayout(self._form(on_tab(Tab.CUSTOMER)))
         codes = [r.code for r in self.context.read(lambda s: list_state_rules(s, today=date.min))]
         self._completer("destination_state", codes)
         rule_box = QGroupBox(tr("Registration in the destination state"))
@@ -305,7 +291,7 @@ class CaseWorkspace(QWidget):
 
     def _shipping_tab(self) -> QWidget:
         left = QWidget()
-        left.setLayout(self._form(SHIPPING_FIELDS))
+        left.setLayout(self._form(on_tab(Tab.SHIPPING)))
         cost_box = QGroupBox(tr("Duty and landed cost (estimate)"))
         QVBoxLayout(cost_box).addWidget(self.costs)
         return self._form_beside_box(left, cost_box, stretch=(5, 4))
@@ -536,4 +522,4 @@ def _date_or_none(text: str) -> PartialDate | None:
 
 
 def _usd(cents: int) -> str:
-    return f"${cents / 100:,.2f}"
+    return str(Money(cents, "USD"))

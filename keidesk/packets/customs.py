@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.money import Money
 from keidesk.packets import facts, styles
 from keidesk.packets.catalog import AttachmentType, PacketKind
 from keidesk.packets.fonts import markup
@@ -217,7 +218,7 @@ def _percent(rate: Decimal) -> str:
 
 
 def _money(cents: int) -> str:
-    return f"${cents // 100:,}.{cents % 100:02d}"
+    return str(Money(cents, "USD"))
 
 
 def _entry(sheet: Sheet) -> list[Flowable]:

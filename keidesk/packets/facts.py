@@ -153,13 +153,6 @@ CERTIFICATE_FIELDS = Fact(
     "4.5",
     "U",
 )
-CHASSIS_LABEL_NOTE = Fact(
-    "The certificate's chassis-number box may be labelled \"Maker's serial number\" in English; "
-    "the number is not necessarily 17 characters.",
-    "japon-japan.com (2024-09-11)",
-    "4.3",
-    "S",
-)
 NOTARIZED_TRANSLATION = Fact(
     'Louisiana may require "a notarized translation of a mini-truck title presented in a '
     "foreign language\" at the applicant's expense.",

@@ -1,4 +1,11 @@
-"""Case fields as staff type them: text in, typed values out (and back), for editing forms.
+"""Every field of a case, declared once: its name, where it is stored, how it is read from text
+and shown as text, its label and hint, and where else it appears (import, export, bundle,
+the workspace's tabs).
+
+The case service checks and stores edits from it, the importer guesses columns from its
+aliases, the exporter and the bundle take their columns from it, the CLI's ``case set`` and the
+workspace form list its fields. Adding a field to :data:`FIELDS` is all a new field needs
+(besides its column in the schema, and in :class:`~keidesk.services.views.CaseDetail`).
 
 The GUI keeps what is typed as text until the user saves; then :func:`parse_changes` turns it
 into the typed values :func:`keidesk.services.cases.update_case` takes, refusing with a plain
@@ -10,136 +17,452 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
-from keidesk.domain.dates import parse_date
+from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.duty import BodyType
 from keidesk.domain.errors import InvalidInput
-from keidesk.domain.money import Money, Odometer
+from keidesk.domain.money import DistanceUnit, Money, Odometer
 from keidesk.services.views import CaseDetail
+from keidesk.storage.models import Case
+
+
+class Owner(StrEnum):
+    """The row a field is stored on."""
+
+    VEHICLE = "vehicle"
+    CUSTOMER = "customer"
+    CASE = "case"
+
+
+class Tab(StrEnum):
+    """The workspace tab a field is edited on."""
+
+    VEHICLE = "vehicle"
+    CUSTOMER = "customer"
+    SHIPPING = "shipping"
+
+
+class Feedback(StrEnum):
+    """What the form shows under a field while it is typed."""
+
+    CHASSIS = "chassis"  # the decoded chassis number
+    DATE = "date"  # the date as read
+    READING = "reading"  # the value in full (km with miles)
+    AMOUNT = "amount"  # the amount as money, when it reads differently from what was typed
+    STATE = "state"  # the state's registration path
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of value: how it is read from text, shown as text, checked when a caller hands
+    it to the case service, and read back from a bundle's JSON."""
+
+    read: Callable[[str, str], Any]  # (stripped non-empty text, label) -> value
+    show: Callable[[Any], str]  # a value (never None) as an editor box shows it
+    accepts: Callable[[Any], bool]  # whether a typed value (never None) is of this kind
+    json: Callable[[Any], Any]  # a bundle's JSON value back to the stored value
+    expected: str  # what a value of this kind is, for refusals
+    empty: Any = None  # what empty text stands for
+
+
+def _date(text: str, label: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"{label}: {text!r} is not a date; write it as YYYY-MM-DD.") from None
+
+
+def _whole(text: str, label: str) -> int:
+    try:
+        return int(text.replace(",", ""))
+    except ValueError:
+        raise InvalidInput(f"{label}: {text!r} is not a whole number.") from None
+
+
+def _body(text: str, label: str) -> BodyType:
+    try:
+        return BodyType(text.lower())
+    except ValueError:
+        raise InvalidInput(f"{label}: {text!r} is not valid; use truck or van.") from None
+
+
+def _money(currency: str) -> Kind:
+    return Kind(
+        read=lambda text, _label: Money.parse(text, currency),
+        show=str,
+        accepts=lambda v: isinstance(v, Money) and v.currency == currency,
+        json=int,
+        expected={"JPY": "an amount in yen (JPY)", "USD": "an amount in US dollars"}[currency],
+    )
+
+
+TEXT = Kind(lambda t, _: t, str, lambda v: isinstance(v, str), str, "text")
+NOTES = Kind(lambda t, _: t, str, lambda v: isinstance(v, str), str, "text", empty="")
+WHOLE = Kind(
+    _whole,
+    str,
+    lambda v: isinstance(v, int) and 0 < v < 100_000,
+    int,
+    "a whole number from 1 to 99,999",
+)
+#: A body is never unknown: cleared, it is the kei truck's own (the column's default).
+BODY = Kind(
+    _body,
+    lambda v: str(v.value),
+    lambda v: isinstance(v, BodyType),
+    BodyType,
+    "a body",
+    empty=BodyType.TRUCK,
+)
+PARTIAL_DATE = Kind(
+    lambda t, _: parse_date(t),
+    str,
+    lambda v: isinstance(v, PartialDate),
+    PartialDate.from_iso,
+    "a date",
+)
+DAY = Kind(
+    _date, lambda v: v.isoformat(), lambda v: isinstance(v, date), date.fromisoformat, "a day"
+)
+ODOMETER = Kind(
+    lambda t, _: Odometer.parse(t),
+    lambda v: f"{v.value:,} {v.unit.value}",
+    lambda v: isinstance(v, Odometer),
+    int,
+    "an odometer reading",
+)
+YEN = _money("JPY")
+DOLLARS = _money("USD")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One stored column as a bundle carries it: the JSON key and the owner's attribute."""
+
+    key: str
+    attr: str
+    json: Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Importable:
+    """How the spreadsheet import knows a field: its key (``--map COLUMN=KEY``, remembered
+    mappings), its label, and header words that point at it. ``listed`` orders the import's
+    field list; ``tried`` orders the guessing (a narrower field before a broader one:
+    "customer phone" is the phone, not the customer)."""
+
+    key: str
+    label: str
+    aliases: tuple[str, ...]
+    listed: int
+    tried: int
 
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    name: str  # the key update_case takes
+    name: str  # the key update_case and ``case set`` take
     label: str
-    hint: str  # shown as placeholder text
-    parse: Callable[[str], Any]
+    kind: Kind
+    owner: Owner | None  # None: worked out, not stored (only shown or exported)
+    attr: str  # the owner's attribute (a value-object property for money and odometer)
+    hint: str = ""  # shown as placeholder text
+    tab: Tab | None = None  # None: not on the form, and not editable
+    multi_line: bool = False
+    feedback: Feedback | None = None
+    imported: Importable | None = None
+    export_header: str | None = None  # its column in a list export, read from CaseSummary
+    summary: str = ""  # the CaseSummary attribute exported (default: the name)
+    bundle: tuple[Column, ...] | None = None  # None: the one column under the field's name
 
+    @property
+    def editable(self) -> bool:
+        return self.tab is not None
 
-def _text(value: str) -> str:
-    return value.strip()
+    @property
+    def exported(self) -> bool:
+        return self.export_header is not None
 
+    @property
+    def bundled(self) -> tuple[Column, ...]:
+        """The columns a bundle carries for this field (none for a field that is not stored)."""
+        if self.bundle is not None:
+            return self.bundle
+        if not self.editable:
+            return ()
+        return (Column(self.name, self.attr, self.kind.json),)
 
-def _optional(parse: Callable[[str], Any]) -> Callable[[str], Any]:
-    def parser(text: str) -> Any:
-        return None if not text.strip() else parse(text.strip())
-
-    return parser
-
-
-def _iso_date(label: str) -> Callable[[str], date]:
-    def parser(text: str) -> date:
+    def read(self, text: str, *, called: str | None = None) -> Any:
+        """Typed value of ``text``. A refusal names the field as the user knows it: by its
+        label in a form, ``called`` where it was typed by name (``case set eta=...``)."""
+        stripped = text.strip()
+        if not stripped:
+            return self.kind.empty
+        name = called or self.label
         try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise InvalidInput(
-                f"{label}: {text!r} is not a date; write it as YYYY-MM-DD."
-            ) from None
-
-    return parser
-
-
-def _whole(label: str) -> Callable[[str], int]:
-    def parser(text: str) -> int:
-        try:
-            return int(text.replace(",", ""))
-        except ValueError:
-            raise InvalidInput(f"{label}: {text!r} is not a whole number.") from None
-
-    return parser
-
-
-def _body(text: str) -> BodyType:
-    try:
-        return BodyType(text.lower())
-    except ValueError:
-        raise InvalidInput(f"Body: {text!r} is not valid; use truck or van.") from None
-
-
-def _labelled(label: str, parse: Callable[[str], Any]) -> Callable[[str], Any]:
-    """Prefix a domain message with the field's label, so staff know which box is wrong."""
-
-    def parser(text: str) -> Any:
-        try:
-            return parse(text)
+            return self.kind.read(stripped, name)
         except InvalidInput as exc:
             message = str(exc)
-            raise InvalidInput(
-                message if message.startswith(label) else f"{label}: {message}"
-            ) from None
+            named = message if message.startswith(name) else f"{name}: {message}"
+            raise InvalidInput(named) from None
 
-    return parser
+    def show(self, value: Any) -> str:
+        return "" if value is None else self.kind.show(value)
+
+    def checked(self, value: Any) -> Any:
+        """A typed value a caller hands to the case service, refused if it is not of the
+        field's kind; text is stripped, and empty text is no value."""
+        if value is None:
+            return self.kind.empty
+        if not self.kind.accepts(value):
+            raise InvalidInput(f"{self.label}: {value!r} is not {self.kind.expected}.")
+        if isinstance(value, str):
+            return value.strip() or self.kind.empty
+        return value
 
 
-def _spec(name: str, label: str, hint: str, parse: Callable[[str], Any]) -> FieldSpec:
-    return FieldSpec(name, label, hint, _labelled(label, parse))
+def _vehicle(name: str, label: str, kind: Kind = TEXT, **more: Any) -> FieldSpec:
+    return FieldSpec(
+        name, label, kind, Owner.VEHICLE, more.pop("attr", name), tab=Tab.VEHICLE, **more
+    )
 
 
+def _customer(name: str, label: str, **more: Any) -> FieldSpec:
+    attr = name.removeprefix("customer_")
+    return FieldSpec(name, label, TEXT, Owner.CUSTOMER, attr, tab=Tab.CUSTOMER, **more)
+
+
+def _case(name: str, label: str, kind: Kind = TEXT, **more: Any) -> FieldSpec:
+    return FieldSpec(name, label, kind, Owner.CASE, name, tab=more.pop("tab", Tab.SHIPPING), **more)
+
+
+def _shown(name: str, header: str, owner: Owner | None = None, kind: Kind = TEXT) -> FieldSpec:
+    """A worked-out column of the case list: exported, never edited."""
+    return FieldSpec(name, header, kind, owner, name, export_header=header)
+
+
+#: The fields in form order (the workspace lays its tabs out from this) and in the order a
+#: bundle applies them (the chassis first, the customer's name before the customer's details).
 FIELDS: Mapping[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        _spec("chassis", "Chassis number", "e.g. DA52T-123456", _text),
-        _spec("make", "Make", "", _text),
-        _spec("model", "Model", "", _text),
-        _spec("body_type", "Body", "truck or van", _optional(_body)),
-        _spec("built", "Built", "1999-03, H11.3, 平成11年3月", _optional(parse_date)),
-        _spec("first_registered", "First registered", "初度登録年月", _optional(parse_date)),
-        _spec("engine", "Engine", "e.g. F6A", _text),
-        _spec("engine_cc", "Engine cc", "e.g. 657", _optional(_whole("Engine cc"))),
-        _spec("drive", "Drive", "2WD or 4WD", _text),
-        _spec("colour", "Colour", "", _text),
-        _spec("length_mm", "Length mm", "", _optional(_whole("Length mm"))),
-        _spec("width_mm", "Width mm", "", _optional(_whole("Width mm"))),
-        _spec("height_mm", "Height mm", "", _optional(_whole("Height mm"))),
-        _spec("odometer", "Odometer", "48,200 km or 30,000 mi", _optional(Odometer.parse)),
-        _spec(
+        _shown("number", "Case", Owner.CASE),
+        _vehicle(
+            "chassis",
+            "Chassis number",
+            attr="chassis_number",
+            hint="e.g. DA52T-123456",
+            feedback=Feedback.CHASSIS,
+            export_header="Chassis No.",
+            imported=Importable(
+                "chassis",
+                "Chassis number",
+                ("chassis", "frame", "vin", "車台番号", "車台", "serial"),
+                listed=0,
+                tried=0,
+            ),
+        ),
+        _vehicle("make", "Make", export_header="Make"),
+        _vehicle("model", "Model", export_header="Model"),
+        _vehicle("body_type", "Body", BODY, hint="truck or van"),
+        _vehicle(
+            "built",
+            "Built",
+            PARTIAL_DATE,
+            hint="1999-03, H11.3, 平成11年3月",
+            feedback=Feedback.DATE,
+            export_header="Built",
+            imported=Importable(
+                "built",
+                "Built (date of manufacture)",
+                ("built", "build", "year", "manufacture", "mfg", "production", "製造", "年式"),
+                listed=1,
+                tried=2,
+            ),
+        ),
+        _vehicle(
+            "first_registered",
+            "First registered",
+            PARTIAL_DATE,
+            hint="初度登録年月",
+            feedback=Feedback.DATE,
+            imported=Importable(
+                "first_registered",
+                "First registered",
+                ("first reg", "first registration", "registered", "初度登録", "初度検査", "初年度"),
+                listed=2,
+                tried=1,
+            ),
+        ),
+        _shown("fmvss_eligible_on", "FMVSS eligible", Owner.VEHICLE, DAY),
+        _vehicle("engine", "Engine", hint="e.g. F6A"),
+        _vehicle("engine_cc", "Engine cc", WHOLE, hint="e.g. 657"),
+        _vehicle("drive", "Drive", hint="2WD or 4WD"),
+        _vehicle(
+            "colour",
+            "Colour",
+            imported=Importable("colour", "Colour", ("colour", "color", "色"), 12, 12),
+        ),
+        _vehicle("length_mm", "Length mm", WHOLE),
+        _vehicle("width_mm", "Width mm", WHOLE),
+        _vehicle("height_mm", "Height mm", WHOLE),
+        _vehicle(
+            "odometer",
+            "Odometer",
+            ODOMETER,
+            hint="48,200 km or 30,000 mi",
+            feedback=Feedback.READING,
+            bundle=(
+                Column("odometer_value", "odometer_value", int),
+                Column("odometer_unit", "odometer_unit", DistanceUnit),
+            ),
+            imported=Importable(
+                "odometer",
+                "Odometer",
+                ("odometer", "mileage", "odo", "km", "miles", "走行"),
+                listed=11,
+                tried=11,
+            ),
+        ),
+        _vehicle(
             "purchase_price",
             "Purchase price (JPY)",
-            "¥450,000",
-            _optional(lambda t: Money.parse(t, "JPY")),
+            YEN,
+            hint="¥450,000",
+            feedback=Feedback.AMOUNT,
+            bundle=(
+                Column("purchase_price_minor", "purchase_price_minor", int),
+                Column("purchase_currency", "purchase_currency", str),
+            ),
+            imported=Importable(
+                "purchase_price",
+                "Purchase price (JPY)",
+                ("price", "cost", "jpy", "yen", "auction", "価格", "金額"),
+                listed=10,
+                tried=10,
+            ),
         ),
-        _spec("customer_name", "Customer", "", _text),
-        _spec("customer_phone", "Phone", "", _text),
-        _spec("customer_email", "Email", "", _text),
-        _spec("customer_address", "Address", "", _text),
-        _spec("destination_state", "Destination state", "TX", _optional(_text)),
-        _spec("vessel", "Vessel", "", _text),
-        _spec("bill_of_lading", "Bill of lading", "", _text),
-        _spec("port_of_loading", "Port of loading", "", _text),
-        _spec("port_of_entry", "Port of entry", "", _text),
-        _spec("etd", "ETD", "YYYY-MM-DD", _optional(_iso_date("ETD"))),
-        _spec("eta", "ETA", "YYYY-MM-DD", _optional(_iso_date("ETA"))),
-        _spec("entry_number", "Entry number", "", _text),
-        _spec("release_date", "Release date", "YYYY-MM-DD", _optional(_iso_date("Release date"))),
-        _spec(
+        _customer(
+            "customer_name",
+            "Customer",
+            export_header="Customer",
+            summary="customer",
+            imported=Importable(
+                "customer",
+                "Customer",
+                ("customer", "buyer", "client", "purchaser", "^name", "^owner", "顧客", "お客様"),
+                listed=3,
+                tried=5,
+            ),
+        ),
+        _customer(
+            "customer_phone",
+            "Phone",
+            imported=Importable(
+                "customer_phone", "Customer phone", ("phone", "tel", "mobile", "電話"), 4, 3
+            ),
+        ),
+        _customer(
+            "customer_email",
+            "Email",
+            imported=Importable(
+                "customer_email", "Customer e-mail", ("email", "e mail", "mail"), 5, 4
+            ),
+        ),
+        _customer("customer_address", "Address", multi_line=True),
+        _case(
+            "destination_state",
+            "Destination state",
+            tab=Tab.CUSTOMER,
+            hint="TX",
+            feedback=Feedback.STATE,
+            export_header="State",
+            summary="state",
+            imported=Importable(
+                "state", "Destination state", ("state", "destination", "dest", "州"), 6, 6
+            ),
+        ),
+        _shown("stage", "Stage", Owner.CASE),
+        _shown("blocked", "Blocked"),
+        _case(
+            "vessel",
+            "Vessel",
+            imported=Importable("vessel", "Vessel", ("vessel", "ship", "boat", "船名"), 9, 9),
+        ),
+        _case("bill_of_lading", "Bill of lading"),
+        _case("port_of_loading", "Port of loading"),
+        _case("port_of_entry", "Port of entry"),
+        _case(
+            "etd",
+            "ETD",
+            DAY,
+            hint="YYYY-MM-DD",
+            imported=Importable("etd", "ETD", ("etd", "departure", "sails", "出港"), 8, 8),
+        ),
+        _case(
+            "eta",
+            "ETA",
+            DAY,
+            hint="YYYY-MM-DD",
+            export_header="ETA",
+            imported=Importable("eta", "ETA", ("eta", "arrival", "arrives", "到着"), 7, 7),
+        ),
+        _case("entry_number", "Entry number"),
+        _case("release_date", "Release date", DAY, hint="YYYY-MM-DD"),
+        _case(
             "customs_value",
             "Customs value (USD)",
-            "$3,200.00",
-            _optional(lambda t: Money.parse(t, "USD")),
+            DOLLARS,
+            hint="$3,200.00",
+            feedback=Feedback.AMOUNT,
+            bundle=(Column("customs_value_cents", "customs_value_cents", int),),
         ),
-        _spec("freight", "Freight (USD)", "$1,450.00", _optional(lambda t: Money.parse(t, "USD"))),
-        _spec("duty_paid", "Duty paid (USD)", "", _optional(lambda t: Money.parse(t, "USD"))),
-        _spec("notes", "Notes", "", _text),
+        _case(
+            "freight",
+            "Freight (USD)",
+            DOLLARS,
+            hint="$1,450.00",
+            feedback=Feedback.AMOUNT,
+            bundle=(Column("freight_cents", "freight_cents", int),),
+        ),
+        _case(
+            "duty_paid",
+            "Duty paid (USD)",
+            DOLLARS,
+            feedback=Feedback.AMOUNT,
+            bundle=(Column("duty_paid_cents", "duty_paid_cents", int),),
+        ),
+        _case(
+            "notes",
+            "Notes",
+            NOTES,
+            multi_line=True,
+            imported=Importable(
+                "notes",
+                "Notes",
+                ("notes", "note", "comment", "remarks", "memo", "備考"),
+                listed=13,
+                tried=13,
+            ),
+        ),
     )
 }
 
+#: The fields a case's form edits (and ``update_case`` and ``case set`` take), in form order.
+EDITABLE: Mapping[str, FieldSpec] = {n: s for n, s in FIELDS.items() if s.editable}
+
+
+def on_tab(tab: Tab) -> tuple[str, ...]:
+    """The fields a workspace tab shows, in form order."""
+    return tuple(name for name, spec in EDITABLE.items() if spec.tab is tab)
+
 
 def parse_field(name: str, text: str) -> Any:
-    spec = FIELDS.get(name)
+    spec = EDITABLE.get(name)
     if spec is None:
         raise InvalidInput(f"A case has no field {name!r}.")
-    return spec.parse(text)
+    return spec.read(text)
 
 
 def parse_changes(texts: Mapping[str, str]) -> dict[str, Any]:
@@ -147,64 +470,28 @@ def parse_changes(texts: Mapping[str, str]) -> dict[str, Any]:
     return {name: parse_field(name, text) for name, text in texts.items()}
 
 
-def _money_text(value: Money | None) -> str:
-    if value is None:
-        return ""
-    return str(value)
+def detail_value(detail: CaseDetail, spec: FieldSpec) -> Any:
+    """A field's value in a case's detail (the customer's fields on its customer)."""
+    if spec.owner is Owner.CUSTOMER:
+        return None if detail.customer is None else getattr(detail.customer, spec.attr)
+    return getattr(detail, spec.name)
 
 
 def field_texts(detail: CaseDetail) -> dict[str, str]:
     """Each editable field of a case as the text an editor box shows."""
+    return {name: spec.show(detail_value(detail, spec)) for name, spec in EDITABLE.items()}
 
-    def text(value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, Odometer):
-            return f"{value.value:,} {value.unit.value}"
-        if isinstance(value, Money):
-            return _money_text(value)
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, BodyType):
-            return value.value
-        return str(value)
 
-    customer = detail.customer
-    values: dict[str, Any] = {
-        "chassis": detail.chassis,
-        "make": detail.make,
-        "model": detail.model,
-        "body_type": detail.body_type,
-        "built": detail.built,
-        "first_registered": detail.first_registered,
-        "engine": detail.engine,
-        "engine_cc": detail.engine_cc,
-        "drive": detail.drive,
-        "colour": detail.colour,
-        "length_mm": detail.length_mm,
-        "width_mm": detail.width_mm,
-        "height_mm": detail.height_mm,
-        "odometer": detail.odometer,
-        "purchase_price": detail.purchase_price,
-        "customer_name": customer.name if customer else None,
-        "customer_phone": customer.phone if customer else None,
-        "customer_email": customer.email if customer else None,
-        "customer_address": customer.address if customer else None,
-        "destination_state": detail.destination_state,
-        "vessel": detail.vessel,
-        "bill_of_lading": detail.bill_of_lading,
-        "port_of_loading": detail.port_of_loading,
-        "port_of_entry": detail.port_of_entry,
-        "etd": detail.etd,
-        "eta": detail.eta,
-        "entry_number": detail.entry_number,
-        "release_date": detail.release_date,
-        "customs_value": detail.customs_value,
-        "freight": detail.freight,
-        "duty_paid": detail.duty_paid,
-        "notes": detail.notes,
-    }
-    return {name: text(value) for name, value in values.items()}
+def owner_row(case: Case, owner: Owner) -> Any:
+    """The row of a case a field of ``owner`` is stored on (None: the case has no customer)."""
+    return {Owner.VEHICLE: case.vehicle, Owner.CUSTOMER: case.customer, Owner.CASE: case}[owner]
+
+
+def stored(case: Case, spec: FieldSpec) -> Any:
+    """A stored field's typed value on a case."""
+    assert spec.owner is not None, f"{spec.name} is not stored"
+    row = owner_row(case, spec.owner)
+    return None if row is None else getattr(row, spec.attr)
 
 
 def ordered_changes(changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session
 from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.eligibility import assess_eligibility
-from keidesk.domain.workflow import StepKey, StepStatus
-from keidesk.services.cases import AGE_GATE_NOTE_PREFIX
+from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus, age_block_reason
 from keidesk.storage.models import (
     Case,
     ChassisCode,
@@ -352,6 +351,7 @@ def build_demo(
         for key in step_keys:
             position = key.position
             note = ""
+            blocked_by: BlockedBy | None = None
             due: date | None = None
             if position < stage_index:
                 status = StepStatus.DONE
@@ -376,17 +376,18 @@ def build_demo(
                 )
             else:
                 status = StepStatus.TODO
-            if key is StepKey.AGE and result.fmvss.eligible_on > (eta or today):
+            gate = age_block_reason(result.fmvss.eligible_on, eta or today)
+            if key is StepKey.AGE and gate is not None:
                 status = StepStatus.BLOCKED
-                note = (
-                    f"{AGE_GATE_NOTE_PREFIX} {result.fmvss.eligible_on.isoformat()} (25-year rule)."
-                )
+                blocked_by = BlockedBy.AGE_GATE
+                note = gate
             step_rows.append(
                 {
                     "case_id": case_id,
                     "key": key,
                     "position": position,
                     "status": status,
+                    "blocked_by": blocked_by,
                     "note": note,
                     "due_on": due,
                     "updated_by": user if status is not StepStatus.TODO else None,

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Engine, create_engine, event, inspect, make_url, text
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from keidesk import clock, paths
@@ -32,6 +32,7 @@ from keidesk.storage.errors import (
     StorageError,
     translate,
 )
+from keidesk.storage.models import Base
 from keidesk.storage.seed import seed_reference_data
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class Database:
     def _guard(self) -> Iterator[None]:
         try:
             yield
-        except DatabaseError as exc:
+        except DBAPIError as exc:
             error = translate(exc, self.location.label)
             if error is None:
                 raise
@@ -368,6 +369,12 @@ def _prepare_schema(database: Database) -> None:
             "left the file untouched."
         )
     if current in heads:
+        missing = set(Base.metadata.tables) - tables
+        if missing:
+            raise NotAKeideskDatabase(
+                f"This is not a complete keidesk database ({database.location.label}): "
+                f"it has no {', '.join(sorted(missing))} table."
+            )
         if not database.read_only:
             with database.transaction(user="keidesk") as session:
                 seed_reference_data(session)

@@ -34,7 +34,7 @@ from keidesk.domain.eligibility import Basis
 from keidesk.domain.money import DistanceUnit, Money, Odometer
 from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
-from keidesk.domain.workflow import StepKey, StepStatus
+from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 
 
 class PartialDateType(TypeDecorator[PartialDate]):
@@ -91,6 +91,7 @@ class Base(DeclarativeBase):
         list[str]: JSON(),
         StepKey: _enum(StepKey),
         StepStatus: _enum(StepStatus),
+        BlockedBy: _enum(BlockedBy),
         PathKind: _enum(PathKind),
         Confidence: _enum(Confidence),
         Basis: _enum(Basis),
@@ -218,6 +219,41 @@ class Case(Base):
         """The case number staff say and write: ``KD-000042``."""
         return case_number(self.id)
 
+    # US-dollar amounts over their cent columns (NULL means "not recorded").
+    @property
+    def customs_value(self) -> Money | None:
+        return _dollars(self.customs_value_cents)
+
+    @customs_value.setter
+    def customs_value(self, amount: Money | None) -> None:
+        self.customs_value_cents = _cents(amount)
+
+    @property
+    def freight(self) -> Money | None:
+        return _dollars(self.freight_cents)
+
+    @freight.setter
+    def freight(self, amount: Money | None) -> None:
+        self.freight_cents = _cents(amount)
+
+    @property
+    def duty_paid(self) -> Money | None:
+        return _dollars(self.duty_paid_cents)
+
+    @duty_paid.setter
+    def duty_paid(self, amount: Money | None) -> None:
+        self.duty_paid_cents = _cents(amount)
+
+
+def _dollars(cents: int | None) -> Money | None:
+    return None if cents is None else Money(cents, "USD")
+
+
+def _cents(amount: Money | None) -> int | None:
+    if amount is not None and amount.currency != "USD":
+        raise ValueError(f"{amount} is not in US dollars")
+    return None if amount is None else amount.minor
+
 
 def case_number(case_id: int) -> str:
     return f"KD-{case_id:06d}"
@@ -236,6 +272,8 @@ class WorkflowStep(Base):
     key: Mapped[StepKey]
     position: Mapped[int]
     status: Mapped[StepStatus] = mapped_column(default=StepStatus.TODO)
+    # A blocked step held by a rule (the age gate), which lifts it; None: held by a person.
+    blocked_by: Mapped[BlockedBy | None]
     note: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(index=True)
     updated_by: Mapped[str | None] = mapped_column(String(80))

@@ -284,3 +284,49 @@ def test_search_index_follows_every_change(db, make_case, today):
         # Short words and LIKE wildcards are searched literally.
         assert cases.count_cases(s, cases.CaseFilter(search="%"), today=today) == 0
         assert cases.count_cases(s, cases.CaseFilter(search='"'), today=today) == 0
+
+
+@pytest.mark.parametrize("revision", sorted(_known_revisions() - set(_schema_heads())))
+def test_age_gate_blocks_of_older_schemas_become_data(tmp_path, revision, today):
+    """Releases before 0003 told the age gate's block by its note; the migration marks those
+    blocks (the age step's, with the gate's note) and no other, and keeps every note."""
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    command.upgrade(alembic_config(engine), revision)
+    engine.dispose()
+    gate_note = "Not FMVSS-eligible until 2027-06-01 (25-year rule, checked against 2026-11-21)."
+    steps = [
+        (1, "age", "blocked", gate_note),
+        (2, "lien", "blocked", "credit company has not released title"),
+        (3, "registration", "blocked", "Not FMVSS-eligible until the papers are checked"),
+        (4, "intake", "todo", ""),
+    ]
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "INSERT INTO vehicles (id, chassis_number, identifier_kind, body_type, built) "
+            "VALUES (1, 'DA63T-123456', 'frame', 'truck', '2002-05')"
+        )
+        raw.execute(
+            "INSERT INTO cases (id, uid, vehicle_id, stage, stage_since, notes, search_text, "
+            "created_at, updated_at) VALUES (1, 'u-1', 1, 'intake', '2026-01-01', '', '', "
+            "'2026-01-01', '2026-01-01')"
+        )
+        raw.executemany(
+            "INSERT INTO workflow_steps (id, case_id, key, position, status, note) "
+            "VALUES (?, 1, ?, ?, ?, ?)",
+            [(i, key, i, status, note) for i, key, status, note in steps],
+        )
+    database = open_database(path)
+    try:
+        with database.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT key, blocked_by, note FROM workflow_steps ORDER BY id")
+            ).all()
+    finally:
+        database.close()
+    assert [tuple(row) for row in rows] == [
+        ("age", "age_gate", gate_note),
+        ("lien", None, steps[1][3]),
+        ("registration", None, steps[2][3]),
+        ("intake", None, ""),
+    ]

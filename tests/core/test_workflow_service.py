@@ -135,6 +135,19 @@ def test_manual_block_is_not_lifted_by_the_gate(db, make_case, today):
     assert detail.step(StepKey.LIEN).note == "credit company has not released title"
 
 
+def test_a_person_s_block_of_the_age_step_is_theirs_whatever_its_note(db, make_case, today):
+    """The gate lifts only its own block, known by the step's data, not by how a note reads."""
+    case_id = make_case(built="1999-03")  # eligible long ago
+    note = "Not FMVSS-eligible until the export certificate is translated"
+    set_step(db, case_id, "age", "blocked", today, note=note)
+    with db.transaction("system") as s:
+        assert cases.refresh_age_gates(s, today=today) == 0
+        cases.update_case(s, case_id, {"colour": "white"}, user="ann", today=today)
+    steps, detail = statuses(db, case_id, today)
+    assert steps["age"] == "blocked"
+    assert detail.step(StepKey.AGE).note == note
+
+
 def test_age_needs_a_date_to_be_done(db, make_case, today):
     case_id = make_case()
     with pytest.raises(GateRefused, match="without a build date"):

@@ -252,3 +252,24 @@ def test_cli_bundle_export_and_import(office, tmp_path, cli):
     assert "vessel" in conflict.out
     taken = cli("bundle", "import", str(out), "--prefer", "theirs", db=other)
     assert taken.code == 0 and "updated" in taken.out
+
+
+def test_an_age_gate_block_travels_as_data_and_old_bundles_are_read(tmp_path, make_case, db, today):
+    """A young truck's age step stays the gate's in the other database, so the gate lifts it
+    there; a bundle from before steps said who holds a block is read by the gate's note."""
+    young = make_case(chassis="DA63T-123456", built="2002-05")  # eligible 2027-06-01
+    out = _export(db, [young], tmp_path / "young.zip")
+    document = json.loads(zipfile.ZipFile(out).read("bundle.json"))
+    (age,) = [s for s in document["cases"][0]["steps"] if s["key"] == "age"]
+    assert age["blocked_by"] == "age_gate"
+    for step in document["cases"][0]["steps"]:
+        del step["blocked_by"]
+    old = rewrite_bundle(out, tmp_path / "old.zip", document["cases"])
+    for path in (out, old):
+        other = open_database(tmp_path / path.stem / "cases.sqlite3")
+        try:
+            _import(other, path, today)
+            with other.transaction("system") as session:
+                assert cases.refresh_age_gates(session, today=date(2027, 6, 1)) == 1
+        finally:
+            other.close()
