@@ -66,7 +66,7 @@ class BackupActions(QObject):
         super().__init__(parent)
         self.context = context
         self.widget = parent
-        self.handle: TaskHandle | None = None
+        self.handle: TaskHandle[Any] | None = None
         self.may_replace: Callable[[], bool] = lambda: True
 
     @property

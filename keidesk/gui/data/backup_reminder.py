@@ -25,7 +25,7 @@ def _can_back_up(context: AppContext) -> bool:
 
 def backups_at_start(
     context: AppContext, parent: QWidget | None, back_up_now: Callable[[], None]
-) -> TaskHandle | None:
+) -> TaskHandle[Any] | None:
     """Make today's automatic backup if none exists (off the GUI thread), then remind if a
     backup to another drive is due; ``back_up_now`` runs when the user accepts. A failed
     automatic backup is not fatal: it is shown with the reminder instead."""
@@ -63,7 +63,7 @@ def backups_at_start(
     )
 
 
-def backup_at_close(context: AppContext) -> TaskHandle | None:
+def backup_at_close(context: AppContext) -> TaskHandle[Any] | None:
     """Start the backup made when the app closes (the caller waits for the task runner before
     closing the database). A failure is written to the log: nobody is left to tell."""
     if not _can_back_up(context):

@@ -79,7 +79,7 @@ class BundleImportDialog(QDialog):
         self.plan: BundleImport | None = None
         self.outcome: BundleImport | None = None
         self.choice_boxes: dict[tuple[str, str], QComboBox] = {}  # (case uid, item) -> box
-        self._task: TaskHandle | None = None
+        self._task: TaskHandle[Any] | None = None
         self.setWindowTitle(tr("Import case bundle — {name}").format(name=path.name))
         self.resize(900, 560)
 

@@ -144,7 +144,7 @@ class ImportDialog(QDialog):
         self._database = context.database
         self._sheet: Sheet | None = None
         self._check: ImportCheck | None = None
-        self._task: TaskHandle | None = None
+        self._task: TaskHandle[Any] | None = None
         self.report: ImportReport | None = None
 
         self.pages = QStackedWidget()

@@ -2,6 +2,9 @@
 
     context.tasks.run_task(fn, on_done, on_progress=None, cancellable=True, title="Importing…")
 
+The runner is typed by the task's result: ``on_done`` must take what ``fn`` returns. The app
+has one runner, created by the launcher and handed down (``AppContext.tasks``).
+
 ``fn(progress)`` runs on a single worker thread (one at a time, so database writes and PDF
 building never race); it reports with ``progress.report(done, total, text)`` and, when
 cancellable, calls ``progress.check()`` now and then, which raises :class:`TaskCancelled` once
@@ -21,13 +24,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit.i18n import tr
+
+R = TypeVar("R")
 
 
 class TaskCancelled(Exception):
@@ -57,7 +62,7 @@ class Progress:
 
 
 @dataclass
-class TaskHandle:
+class TaskHandle(Generic[R]):
     """A running (or finished) task, as the progress bar sees it."""
 
     title: str
@@ -66,7 +71,7 @@ class TaskHandle:
     quiet: bool = False  # a background refresh: no progress bar
     finished: bool = False
     outcome: str = ""  # "done" | "cancelled" | "failed"
-    result: Any = None
+    result: R | None = None
     _bridge: Any = field(default=None, repr=False)
 
     def cancel(self) -> None:
@@ -118,7 +123,9 @@ class _Bridge(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any], handle: TaskHandle, bridge: _Bridge) -> None:
+    def __init__(
+        self, fn: Callable[[Progress], Any], handle: TaskHandle[Any], bridge: _Bridge
+    ) -> None:
         super().__init__()
         self.fn = fn
         self.handle = handle
@@ -158,7 +165,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._running: set[int] = set()
-        self._handles: dict[int, TaskHandle] = {}
+        self._handles: dict[int, TaskHandle[Any]] = {}
         self._retired: list[_Bridge] = []
         #: Shows a KeideskError no on_error took; the main window sets this to its dialogs.
         self.user_error_handler: ErrorHandler | None = None
@@ -167,8 +174,8 @@ class TaskRunner(QObject):
 
     def run_task(
         self,
-        fn: Callable[[Progress], Any],
-        on_done: Callable[[Any], None] | None = None,
+        fn: Callable[[Progress], R],
+        on_done: Callable[[R], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         cancellable: bool = False,
         *,
@@ -176,7 +183,7 @@ class TaskRunner(QObject):
         on_cancelled: Callable[[], None] | None = None,
         title: str = "",
         quiet: bool = False,
-    ) -> TaskHandle:
+    ) -> TaskHandle[R]:
         def progressed(done: int, total: int, text: str) -> None:
             if on_progress is not None:
                 on_progress(done, total, text)
@@ -191,7 +198,7 @@ class TaskRunner(QObject):
             self._handles.pop(id(handle), None)
             self.task_finished.emit(handle)
 
-        def done(result: Any) -> None:
+        def done(result: R) -> None:
             handle.result = result
             finish("done")
             if on_done is not None:
@@ -208,7 +215,7 @@ class TaskRunner(QObject):
 
         self._retired.clear()
         bridge = _Bridge(progressed, done, failed, cancelled)
-        handle = TaskHandle(
+        handle: TaskHandle[R] = TaskHandle(
             title=title or tr("Working…"),
             cancellable=cancellable,
             progress=Progress(bridge.progressed.emit),
@@ -247,7 +254,7 @@ class TaskProgressBar(QWidget):
 
     def __init__(self, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._handle: TaskHandle | None = None
+        self._handle: TaskHandle[Any] | None = None
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(220)
@@ -264,7 +271,7 @@ class TaskProgressBar(QWidget):
         task_runner.task_finished.connect(self._finished)
         self.hide()
 
-    def _started(self, handle: TaskHandle) -> None:
+    def _started(self, handle: TaskHandle[Any]) -> None:
         if handle.quiet:
             return
         self._handle = handle
@@ -274,7 +281,7 @@ class TaskProgressBar(QWidget):
         self.cancel_button.setEnabled(True)
         self.show()
 
-    def _progressed(self, handle: TaskHandle, done: int, total: int, text: str) -> None:
+    def _progressed(self, handle: TaskHandle[Any], done: int, total: int, text: str) -> None:
         if handle is not self._handle:
             return
         if total > 0:
@@ -283,7 +290,7 @@ class TaskProgressBar(QWidget):
         if text:
             self.label.setText(f"{handle.title} {text}")
 
-    def _finished(self, handle: TaskHandle) -> None:
+    def _finished(self, handle: TaskHandle[Any]) -> None:
         if handle is self._handle:
             self._handle = None
             self.hide()

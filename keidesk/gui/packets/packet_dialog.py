@@ -112,7 +112,7 @@ class PacketDialog(QDialog):
         self.case_id = case_id
         self.user = context.user
         self.preview: Preview | None = None
-        self._task: TaskHandle | None = None
+        self._task: TaskHandle[Any] | None = None
         self._buffer: QBuffer | None = None
         # Replaceable in tests, so no modal print dialog has to be driven.
         self.choose_printer: Callable[[], QPrinter | None] = self._ask_printer

@@ -148,7 +148,7 @@ def build_stage_packets(
     *,
     on_cancelled: Callable[[], None] | None = None,
     workers: int | None = None,
-) -> TaskHandle:
+) -> TaskHandle[BatchResult]:
     """Build the packets off the GUI thread (cancellable, progress in the status bar)."""
     database, user, today = context.database, context.user, context.today
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QUndoGroup
@@ -40,6 +40,8 @@ from keidesk.services.cases import CaseFilter, case_detail
 if TYPE_CHECKING:
     from keidesk.gui.packets.stage_packets import StagePackets
     from keidesk.packets.batch import BatchResult
+
+R = TypeVar("R")
 
 CASES_SPLITTER = "cases"
 RULES_SPLITTER = "rules"
@@ -84,7 +86,7 @@ class Desk:
         self.context = context
         self.frame = frame
         self.window = frame.window()  # parent of the desk's dialogs and menus
-        self.last_task: TaskHandle | None = None  # the last job started from a menu
+        self.last_task: TaskHandle[Any] | None = None  # the last job started from a menu
         self.backups = BackupActions(context, self.window)
         self.backups.finished.connect(lambda text: self.context.dialogs.info(self.window, text))
         self.backups.failed.connect(lambda text: self.context.dialogs.error(self.window, text))
@@ -329,21 +331,22 @@ class Desk:
 
     def _start(
         self,
-        fn: Callable[[Progress], Any],
-        on_done: Callable[[Any], None],
+        fn: Callable[[Progress], R],
+        on_done: Callable[[R], None],
         title: str,
         *,
         cancellable: bool = False,
-    ) -> TaskHandle:
+    ) -> TaskHandle[R]:
         """A job from a menu: off the GUI thread, progress (and Cancel) in the status bar."""
-        self.last_task = self.context.tasks.run_task(
+        handle = self.context.tasks.run_task(
             fn,
             on_done,
             cancellable=cancellable,
             title=title,
             on_cancelled=self._cancelled,
         )
-        return self.last_task
+        self.last_task = handle
+        return handle
 
     def open_data_folder(self) -> None:
         folder = self.context.database.folder
