@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.tasks import Progress, TaskRunner
 from keidesk.services.documents import AttachmentStore
 from keidesk.services.profile import ImporterProfile, load_profile, save_profile, store_logo
 from keidesk.storage.database import Database
@@ -108,53 +110,93 @@ class ProfileForm(QWidget):
                 pixmap.scaledToHeight(48, Qt.TransformationMode.SmoothTransformation)
             )
 
-    def save(self, database: Database, user: str) -> bool:
-        """Save the profile (and logo) in one transaction; shows the reason when refused."""
-        try:
-            profile = self.profile()
-            store = AttachmentStore(database.folder)
-            if self._logo_file is not None:
-                profile = dataclasses.replace(
-                    profile, logo_sha256=store_logo(store, self._logo_file)
-                )
-            with database.transaction(user) as session:
-                self._profile = save_profile(session, profile)
-        except KeideskError as exc:
+    def save(
+        self,
+        tasks: TaskRunner,
+        database: Database,
+        user: str,
+        on_finished: Callable[[bool], None],
+    ) -> None:
+        """Save the profile off the GUI thread: the logo is copied into the store first, then
+        one short transaction records the profile. A refusal is shown in the form, which keeps
+        what was typed. ``on_finished(saved)`` runs at the end. (No case changes: the welcome
+        saves this before there is a context or a view to tell.)"""
+
+        def saved(profile: ImporterProfile) -> None:
+            self.setEnabled(True)
+            self._profile = profile
+            self._logo_file = None
+            self.message.clear()
+            on_finished(True)
+
+        def refused(exc: BaseException) -> None:
+            self.setEnabled(True)
             self.message.setText(f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>")
             self.message.setAccessibleDescription(str(exc))
-            return False
-        self._logo_file = None
-        self.message.clear()
-        return True
+            on_finished(False)
+
+        try:
+            profile = self.profile()
+        except KeideskError as exc:
+            refused(exc)
+            return
+        logo = self._logo_file
+
+        def work(_progress: Progress) -> ImporterProfile:
+            record = profile
+            if logo is not None:
+                store = AttachmentStore(database.folder)
+                record = dataclasses.replace(profile, logo_sha256=store_logo(store, logo))
+            with database.transaction(user) as session:
+                return save_profile(session, record)
+
+        self.setEnabled(False)  # busy until the profile is saved or refused
+        tasks.run_task(
+            work,
+            saved,
+            on_error=refused,
+            title=tr("Saving the importer profile…"),
+        )
 
 
 class ProfileDialog(QDialog):
     """File → Importer profile…"""
 
     def __init__(
-        self, database: Database, user: str, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        database: Database,
+        user: str,
+        dialogs: Dialogs,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.database = database
         self.user = user
+        self.tasks = tasks
         self.setWindowTitle(tr("Importer profile"))
         self.setMinimumWidth(480)
         intro = QLabel(tr("These details are printed on every document packet."))
         intro.setWordWrap(True)
         self.form = ProfileForm(dialogs)
         self.form.load(database)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
         if database.read_only:
-            buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def _save(self) -> None:
-        if self.form.save(self.database, self.user):
+        self.buttons.setEnabled(False)
+        self.form.save(self.tasks, self.database, self.user, self._saved)
+
+    def _saved(self, saved: bool) -> None:
+        self.buttons.setEnabled(True)
+        if saved:
             self.accept()

@@ -230,7 +230,10 @@ class WelcomeDialog(QDialog):
 
     def _save_profile(self) -> None:
         assert self.database is not None
-        if self.profile_form.save(self.database, self.user):
+        self.profile_form.save(self.tasks, self.database, self.user, self._profile_saved)
+
+    def _profile_saved(self, saved: bool) -> None:
+        if saved:
             self.accept()
 
     def reject(self) -> None:

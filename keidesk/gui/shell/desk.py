@@ -316,8 +316,9 @@ class Desk:
             self.frame.open_database_file(path)
 
     def edit_profile(self) -> None:
+        context = self.context
         ProfileDialog(
-            self.context.database, self.context.user, self.context.dialogs, self.window
+            context.database, context.user, context.dialogs, context.tasks, self.window
         ).exec()
 
     def edit_preferences(self) -> None:
