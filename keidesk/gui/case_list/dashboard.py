@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.gui.kit import theme
+from keidesk.gui.kit.changes import CaseIds
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress
@@ -70,6 +71,11 @@ class DashboardPanel(QWidget):
         layout.addWidget(self.total_label)
         layout.addWidget(all_button)
         layout.addWidget(scroll, 1)
+        self.refresh()
+        context.changes.cases_changed.connect(self._cases_changed)
+
+    def _cases_changed(self, _case_ids: CaseIds, _origin: object) -> None:
+        """Every count may change with any case."""
         self.refresh()
 
     def refresh(self) -> None:

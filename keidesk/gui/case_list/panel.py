@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from keidesk.domain.workflow import STAGES
 from keidesk.gui.case_list.model import CaseIdRole, CaseTableModel
 from keidesk.gui.kit import settings as keys
+from keidesk.gui.kit.changes import CaseIds
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.services.cases import CaseFilter, EligibilityFilter, ShipmentFilter
@@ -109,6 +110,7 @@ class CaseListPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = CaseTableModel(context, self)
+        context.changes.cases_changed.connect(self._cases_changed)
         self._applying = False
         self._hidden_filter = CaseFilter()  # parts set from the dashboard with no widget
 
@@ -269,8 +271,12 @@ class CaseListPanel(QWidget):
             extras.append(tr("at port, awaiting release"))
         self.extra_label.setText(" · ".join(extras))
 
+    def _cases_changed(self, _case_ids: CaseIds, _origin: object) -> None:
+        """Any change may move a case in or out of the list, or along it: read it again."""
+        self.refresh()
+
     def refresh(self) -> None:
-        """Re-read the list (after a case was saved); keeps the selected case if it is loaded."""
+        """Re-read the list; keeps the selected case if it is loaded."""
         current = self.current_case_id()
         self.model.refresh()
         if current is not None:

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QUrl,
-    Signal,
 )
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
@@ -39,7 +38,7 @@ from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.gui.kit.tasks import Progress
-from keidesk.services.documents import add_document
+from keidesk.services.documents import AttachmentStore, add_document
 from keidesk.services.views import DocumentView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -164,8 +163,6 @@ class DocumentPreview(QStackedWidget):
 
 
 class DocumentsPanel(QWidget):
-    changed = Signal()  # documents were added
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -251,7 +248,9 @@ class DocumentsPanel(QWidget):
             self.attach(paths)
 
     def attach(self, paths: list[Path]) -> None:
-        """Copy the files into the store and record them, off the GUI thread, all or none."""
+        """Copy the files into the store, then record them in one short transaction, all off
+        the GUI thread. A failure or Cancel records none of them (a file already copied stays
+        in the store, unreferenced, where the same content would go anyway)."""
         if self.case_id is None or not paths:
             return
         case_id = self.case_id
@@ -260,16 +259,33 @@ class DocumentsPanel(QWidget):
         database, user, store = self.context.database, self.context.user, self.context.store
 
         def work(progress: Progress) -> int:
+            stored: dict[Path, tuple[str, int]] = {}
+            for number, path in enumerate(paths, start=1):
+                progress.check()
+                progress.report(number - 1, len(paths), path.name)
+                stored[path] = store.put(path)
+            progress.check()
+            copied = _CopiedFiles(store, stored)
             with database.transaction(user) as session:
-                for number, path in enumerate(paths, start=1):
-                    progress.check()
-                    progress.report(number - 1, len(paths), path.name)
-                    add_document(session, store, case_id, path, user=user, step_key=step_key)
+                for path in paths:
+                    add_document(session, copied, case_id, path, user=user, step_key=step_key)
             return len(paths)
 
-        self.context.tasks.run_task(
+        def finished(*_result: object) -> None:
+            self.set_editable(not self.context.read_only)
+
+        def refused(exc: BaseException) -> None:
+            finished()
+            self.context.reporter.user_error(exc)
+
+        self.set_editable(False)  # busy until the files are recorded, refused or cancelled
+        self.context.write_task(
             work,
-            lambda _count: self.changed.emit(),
+            finished,
+            cases=lambda _count: {case_id},
+            origin=self,
+            on_error=refused,
+            on_cancelled=finished,
             cancellable=True,
             title=tr("Attaching documents…"),
         )
@@ -304,3 +320,16 @@ class DocumentsPanel(QWidget):
         if not copy.exists():
             shutil.copyfile(stored, copy)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+
+
+class _CopiedFiles(AttachmentStore):
+    """The store after the files were copied in: ``put`` returns what the copy found, so
+    the transaction that records them (``add_document`` stores and records in one call)
+    reads no file."""
+
+    def __init__(self, store: AttachmentStore, copied: dict[Path, tuple[str, int]]) -> None:
+        super().__init__(store.root.parent)
+        self._copied = copied
+
+    def put(self, source: Path) -> tuple[str, int]:
+        return self._copied[source]

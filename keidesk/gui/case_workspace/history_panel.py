@@ -8,6 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from keidesk import clock
+from keidesk.domain.errors import NotFound
+from keidesk.gui.kit.changes import CaseIds, concerns
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
@@ -74,8 +76,23 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        self.case_id: int | None = None  # loaded when first shown
+        context.changes.cases_changed.connect(self._cases_changed)
+
+    def _cases_changed(self, case_ids: CaseIds, _origin: object) -> None:
+        """Once shown, the history follows every change of its case."""
+        if self.case_id is not None and concerns(case_ids, self.case_id):
+            try:
+                self.load(self.case_id)
+            except NotFound:  # the case is gone; its workspace closes
+                self.model.set_entries([])
+
+    def detach(self) -> None:
+        """Stop following changes (the workspace is closing)."""
+        self.context.changes.cases_changed.disconnect(self._cases_changed)
 
     def load(self, case_id: int) -> None:
+        self.case_id = case_id
         self.model.set_entries(self.context.read(lambda s: case_history(s, case_id)))
         self.table.resizeColumnsToContents()
         for column in (3, 4):

@@ -149,15 +149,40 @@ class NewCaseDialog(QDialog):
         }
 
     def submit(self) -> None:
-        """Record the case (all or nothing); a refusal is shown in the dialog."""
+        """Record the case off the GUI thread (all or nothing). A refusal is shown in the
+        dialog, which keeps what was typed."""
         try:
             values = self._values()
-            self.case_id = self.context.write(
-                lambda s: create_case(s, today=self.context.today, **values)
-            )
         except KeideskError as exc:
-            self.error.setText(f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>")
-            self.error.setAccessibleDescription(str(exc))
-            self.error.show()
+            self._refused(exc)
             return
+        today = self.context.today
+        self.buttons.setEnabled(False)  # busy until the case is recorded or refused
+        self.context.write(
+            lambda s: create_case(s, today=today, **values),
+            self._created,
+            cases=lambda case_id: {case_id},
+            origin=self,
+            on_error=self._refused,
+            title=tr("Creating the case…"),
+        )
+
+    @property
+    def busy(self) -> bool:
+        return not self.buttons.isEnabled()
+
+    def _created(self, case_id: int) -> None:
+        self.case_id = case_id
+        self.buttons.setEnabled(True)
         self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>")
+        self.error.setAccessibleDescription(str(exc))
+        self.error.show()
+
+    def reject(self) -> None:
+        """Esc or Cancel; not while the case is being recorded (it would be made anyway)."""
+        if not self.busy:
+            super().reject()

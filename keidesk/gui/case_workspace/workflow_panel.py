@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -68,8 +68,6 @@ def step_line(step: StepView) -> str:
 
 class WorkflowPanel(QWidget):
     """Select a step, then move it; a refused move shows the gate's reason under the buttons."""
-
-    changed = Signal()  # a step was saved
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -237,45 +235,50 @@ class WorkflowPanel(QWidget):
                 tr("Due date {text!r} is not a date; write it as YYYY-MM-DD.").format(text=text)
             ) from None
 
-    def move_current(self, status: StepStatus) -> bool:
-        """Move the selected step; returns False (with the reason shown) when refused."""
+    def move_current(self, status: StepStatus) -> None:
+        """Move the selected step (off the GUI thread); a refusal is shown in the panel."""
         step = self.current_step()
-        if step is None or self.detail is None:
-            return False
-        return self._save(step.key, status)
+        if step is not None and self.detail is not None:
+            self._save(step.key, status)
 
     def _save_details(self) -> None:
         step = self.current_step()
         if step is not None:
             self._save(step.key, step.status)
 
-    def _save(self, key: StepKey, status: StepStatus) -> bool:
+    def _save(self, key: StepKey, status: StepStatus) -> None:
         assert self.detail is not None
         case_id = self.detail.id
         try:
             due_on = self._due_on()
-            note = self.note.toPlainText()
-            self.context.write(
-                lambda s: set_step(
-                    s,
-                    case_id,
-                    key,
-                    status,
-                    user=self.context.user,
-                    today=self.context.today,
-                    note=note,
-                    due_on=due_on,
-                )
-            )
-        except GateRefused as exc:
-            self._refuse(tr("Not possible yet: {reason}").format(reason=str(exc)))
-            return False
         except KeideskError as exc:
-            self._refuse(str(exc))
-            return False
+            self._refused(exc)
+            return
+        note = self.note.toPlainText()
+        user, today = self.context.user, self.context.today
+        self.set_editable(False)  # busy until the step is saved or refused
+        self.context.write(
+            lambda s: set_step(
+                s, case_id, key, status, user=user, today=today, note=note, due_on=due_on
+            ),
+            self._saved,
+            cases=lambda _step: {case_id},
+            origin=self,
+            on_error=self._refused,
+            title=tr("Saving the step…"),
+        )
+
+    def _saved(self, _step: object) -> None:
         self.refusal.hide()
-        self.changed.emit()
-        return True
+        self.set_editable(not self.context.read_only)
+
+    def _refused(self, exc: BaseException) -> None:
+        """The step stays as it was; what was typed in the note and due date stays too."""
+        self.set_editable(not self.context.read_only)
+        if isinstance(exc, GateRefused):
+            self._refuse(tr("Not possible yet: {reason}").format(reason=str(exc)))
+        else:
+            self._refuse(str(exc))
 
     def _refuse(self, message: str) -> None:
         self.refusal.setText(

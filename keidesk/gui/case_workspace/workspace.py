@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
@@ -32,15 +33,17 @@ from PySide6.QtWidgets import (
 
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
-from keidesk.domain.errors import KeideskError
+from keidesk.domain.errors import KeideskError, NotFound
 from keidesk.gui.case_workspace.documents_panel import DocumentsPanel
 from keidesk.gui.case_workspace.field_hints import field_hint
 from keidesk.gui.case_workspace.history_panel import HistoryPanel
 from keidesk.gui.case_workspace.workflow_panel import WorkflowPanel
 from keidesk.gui.kit import theme
+from keidesk.gui.kit.changes import CaseIds, concerns
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Discard
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.tasks import TaskHandle
 from keidesk.gui.widgets.state_panel import StateRulePanel
 from keidesk.services.case_fields import FIELDS, field_texts, ordered_changes, parse_changes
 from keidesk.services.cases import (
@@ -156,8 +159,8 @@ class EligibilityPanel(QLabel):
 
 
 class CaseWorkspace(QWidget):
-    saved = Signal(int)  # the case id, after anything about it was saved
     title_changed = Signal()
+    gone = Signal()  # the case no longer exists (deleted elsewhere, or a restore without it)
     packet_requested = Signal(int)  # the case id: build its document packet
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:
@@ -194,9 +197,7 @@ class CaseWorkspace(QWidget):
         self.costs.setWordWrap(True)
         self.costs.setTextFormat(Qt.TextFormat.RichText)
         self.workflow = WorkflowPanel(context)
-        self.workflow.changed.connect(self._after_action)
         self.documents = DocumentsPanel(context)
-        self.documents.changed.connect(self._after_action)
         self.history = HistoryPanel(context)
         self.tabs.addTab(self._vehicle_tab(), tr("&Vehicle"))
         self.tabs.addTab(self._customer_tab(), tr("C&ustomer && state"))
@@ -220,6 +221,7 @@ class CaseWorkspace(QWidget):
 
         self._show(self.detail, keep_edits=False)
         self.set_editable(not context.read_only)
+        context.changes.cases_changed.connect(self._cases_changed)
 
     # --- building the tabs --------------------------------------------------------------------
 
@@ -346,8 +348,6 @@ class CaseWorkspace(QWidget):
         self._show_summaries(detail)
         self.workflow.show_detail(detail)
         self.documents.show_documents(detail.id, detail.documents)
-        if self.tabs.currentWidget() is self.history:
-            self.history.load(detail.id)
         self.title_changed.emit()
 
     def _show_header(self, detail: CaseDetail) -> None:
@@ -492,26 +492,44 @@ class CaseWorkspace(QWidget):
     def title(self) -> str:
         return f"{self.detail.number}{' •' if self.dirty else ''}"
 
-    def save(self) -> bool:
-        """Save every edited field in one transaction; on a refusal nothing is saved."""
+    def save(self) -> TaskHandle[Any] | None:
+        """Save every edited field in one transaction, off the GUI thread. On a refusal
+        nothing is saved, the edits stay and the reason is shown. Returns the running save,
+        or None when none started (nothing to save, or a field that does not parse)."""
         pending = self.pending_texts()
         if not pending:
             self.undo_stack.setClean()
-            return True
+            return None
         try:
             changes = ordered_changes(parse_changes(pending))
-            self.context.write(
-                lambda s: update_case(
-                    s, self.case_id, changes, user=self.context.user, today=self.context.today
-                )
-            )
         except KeideskError as exc:
-            self.context.dialogs.error(self, str(exc), tr("Not saved"))
-            return False
-        self._show(self._load(), keep_edits=False)
+            self._not_saved(exc)
+            return None
+        case_id, user, today = self.case_id, self.context.user, self.context.today
+        self.set_editable(False)  # busy: no edits while the saved state is on its way
+        return self.context.write(
+            lambda s: update_case(s, case_id, changes, user=user, today=today),
+            self._saved,
+            cases=lambda _none: {case_id},
+            origin=self,
+            on_error=self._not_saved,
+            title=tr("Saving {number}…").format(number=self.detail.number),
+        )
+
+    def save_and_wait(self) -> bool:
+        """Save and wait for the outcome (events go on meanwhile); True when all is saved."""
+        handle = self.save()
+        if handle is not None:
+            self.context.tasks.wait_for(handle)
+        return not self.dirty
+
+    def _saved(self, _none: None) -> None:
+        self.set_editable(not self.context.read_only)
         self.undo_stack.setClean()
-        self.saved.emit(self.case_id)
-        return True
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.set_editable(not self.context.read_only)
+        self.context.dialogs.error(self, str(exc), tr("Not saved"))
 
     def confirm_close(self) -> bool:
         """May the workspace close? Asks first when there are unsaved edits."""
@@ -519,16 +537,26 @@ class CaseWorkspace(QWidget):
             return True
         answer = self.context.dialogs.confirm_discard(self, self.detail.number)
         if answer is Discard.SAVE:
-            return self.save()
+            return self.save_and_wait()
         return answer is Discard.DISCARD
 
-    def _after_action(self) -> None:
-        """A step moved or documents arrived: show the saved state, keep field edits."""
-        self._show(self._load(), keep_edits=True)
-        self.saved.emit(self.case_id)
+    def _cases_changed(self, case_ids: CaseIds, origin: object) -> None:
+        """A write changed this case: show the saved state. Field edits stay, unless the
+        change is this workspace's own save (the fields then show the saved text as
+        formatted, "48200" as "48,200 km"). A case that no longer exists says so."""
+        if not concerns(case_ids, self.case_id):
+            return
+        try:
+            detail = self._load()
+        except NotFound:
+            self.gone.emit()
+            return
+        self._show(detail, keep_edits=origin is not self)
 
-    def reload(self) -> None:
-        self._show(self._load(), keep_edits=True)
+    def detach(self) -> None:
+        """The tab is closing: stop following changes (the widget is deleted later)."""
+        self.context.changes.cases_changed.disconnect(self._cases_changed)
+        self.history.detach()
 
 
 def _date_or_none(text: str) -> PartialDate | None:

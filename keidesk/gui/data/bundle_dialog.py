@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -66,10 +66,8 @@ def shown(value: Any) -> str:
 
 
 class BundleImportDialog(QDialog):
-    """Opens the bundle, shows its cases and differences, imports with the chosen items.
-    ``imported`` is emitted with the :class:`BundleImport` result."""
-
-    imported = Signal(object)
+    """Opens the bundle, shows its cases and differences, imports with the chosen items
+    (the result is kept in :attr:`outcome`; the change bus tells the views)."""
 
     def __init__(self, context: AppContext, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -266,7 +264,16 @@ class BundleImportDialog(QDialog):
                     session, store, contents, user=user, today=today, choices=choices
                 )
 
-        self._start(work, self._imported, tr("Importing the bundle…"))
+        self._set_ready(False)
+        self.progress.show()
+        self._task = self.context.write_task(
+            work,
+            self._imported,
+            cases=lambda _result: None,  # many cases
+            origin=self,
+            on_error=self._failed,
+            title=tr("Importing the bundle…"),
+        )
 
     def _imported(self, result: BundleImport) -> None:
         self._task = None
@@ -287,7 +294,6 @@ class BundleImportDialog(QDialog):
         )
         self.close_button.setText(tr("Close"))
         self._set_ready(False)
-        self.imported.emit(result)
 
     def done(self, result: int) -> None:
         """Wait for the running step before closing, so none is cut off half-way."""

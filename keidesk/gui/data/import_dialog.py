@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -132,9 +131,8 @@ class PreviewModel(QAbstractTableModel):
 
 
 class ImportDialog(QDialog):
-    """File → columns → preview → import. ``imported`` is emitted with the report."""
-
-    imported = Signal(object)  # ImportReport
+    """File → columns → preview → import (the report is kept in :attr:`report`; the change
+    bus tells the views)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -419,7 +417,17 @@ class ImportDialog(QDialog):
                     progress=importer_progress(progress),
                 )
 
-        self._start(work, self._on_imported, tr("Importing…"))
+        self._busy(True)
+        self._task = self.context.write_task(
+            work,
+            self._on_imported,
+            cases=lambda _report: None,  # many cases
+            origin=self,
+            on_progress=self._on_progress,
+            on_error=self._on_failed,
+            cancellable=True,
+            title=tr("Importing…"),
+        )
 
     def _on_imported(self, report: ImportReport) -> None:
         self._task = None
@@ -431,7 +439,6 @@ class ImportDialog(QDialog):
         )
         self.import_button.setEnabled(False)
         self.cancel_button.setText(tr("Close"))
-        self.imported.emit(report)
 
     def done(self, result: int) -> None:
         """Closing while a check or an import runs stops it first (nothing half-done)."""

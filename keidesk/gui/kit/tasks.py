@@ -3,7 +3,8 @@
     context.tasks.run_task(fn, on_done, on_progress=None, cancellable=True, title="Importing…")
 
 The runner is typed by the task's result: ``on_done`` must take what ``fn`` returns. The app
-has one runner, created by the launcher and handed down (``AppContext.tasks``).
+has one runner, created by the launcher and handed down (``AppContext.tasks``); writes to the
+database go through ``AppContext.write``, which runs them here.
 
 ``fn(progress)`` runs on a single worker thread (one at a time, so database writes and PDF
 building never race); it reports with ``progress.report(done, total, text)`` and, when
@@ -13,7 +14,9 @@ on the GUI thread. ``fn`` must open its own database session and return plain da
 
 A :class:`KeideskError` raised by ``fn`` goes to ``on_error`` (default: shown as a plain
 message); any other exception is a bug and goes to the crash handler. Tests switch the runner to
-synchronous mode, where ``fn`` runs immediately on the calling thread.
+synchronous mode, where ``fn`` runs immediately on the calling thread. A caller that must know
+the outcome before it goes on (closing a case after saving it) waits with
+:meth:`TaskRunner.wait_for`, which keeps handling events meanwhile: the window never freezes.
 
 :class:`TaskProgressBar` shows the running task with a progress bar and a Cancel button; the main
 window has one in its status bar, and a dialog can embed its own.
@@ -26,7 +29,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from keidesk.domain.errors import KeideskError
@@ -243,6 +254,23 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._handles)
+
+    def wait_for(self, handle: TaskHandle[Any]) -> None:
+        """Handle events until ``handle`` finished (its callbacks have run by then). For a
+        caller that must know the outcome to go on; the window repaints meanwhile."""
+        if handle.finished:
+            return
+        loop = QEventLoop()
+
+        def finished(other: TaskHandle[Any]) -> None:
+            if other is handle:
+                loop.quit()
+
+        self.task_finished.connect(finished)
+        try:
+            loop.exec()
+        finally:
+            self.task_finished.disconnect(finished)
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Wait for the worker to finish (at exit); callbacks arrive with the next events."""

@@ -200,8 +200,16 @@ class PacketDialog(QDialog):
     # --- work off the GUI thread -------------------------------------------------------------
 
     def _run(
-        self, work: Callable[[], object], on_done: Callable[[Any], None], busy_text: str
+        self,
+        work: Callable[[], object],
+        on_done: Callable[[Any], None],
+        busy_text: str,
+        *,
+        records: bool = False,
     ) -> None:
+        """Run ``work`` off the GUI thread; ``records``: it records the packet on the case,
+        which is then announced as changed."""
+
         def finished_ok(result: object) -> None:
             self._set_busy(False)
             on_done(result)
@@ -216,9 +224,20 @@ class PacketDialog(QDialog):
 
         self.status.setText(busy_text)
         self._set_busy(True)
-        self._task = self.context.tasks.run_task(
-            task, finished_ok, on_error=finished_with_error, title=busy_text
-        )
+        if records:
+            case_id = self.case_id
+            self._task = self.context.write_task(
+                task,
+                finished_ok,
+                cases=lambda _result: {case_id},
+                origin=self,
+                on_error=finished_with_error,
+                title=busy_text,
+            )
+        else:
+            self._task = self.context.tasks.run_task(
+                task, finished_ok, on_error=finished_with_error, title=busy_text
+            )
 
     def build_preview(self) -> None:
         database, case_id, kind, paper = self.database, self.case_id, self.kind, self.paper
@@ -288,6 +307,7 @@ class PacketDialog(QDialog):
             work,
             lambda saved: self.status.setText(tr("Saved to {path}.").format(path=saved)),
             tr("Saving…"),
+            records=True,
         )
 
     def _ask_printer(self) -> QPrinter | None:
@@ -331,6 +351,7 @@ class PacketDialog(QDialog):
             work,
             lambda _none: self.status.setText(tr("Sent to the printer and recorded.")),
             tr("Printing…"),
+            records=True,
         )
 
     def done(self, result: int) -> None:

@@ -149,7 +149,8 @@ def build_stage_packets(
     on_cancelled: Callable[[], None] | None = None,
     workers: int | None = None,
 ) -> TaskHandle[BatchResult]:
-    """Build the packets off the GUI thread (cancellable, progress in the status bar)."""
+    """Build and record the packets off the GUI thread (cancellable, progress in the status
+    bar); the cases they were recorded on are announced when done or cancelled."""
     database, user, today = context.database, context.user, context.today
 
     def work(progress: Progress) -> BatchResult:
@@ -175,6 +176,16 @@ def build_stage_packets(
             progress=report,
         )
 
-    return context.tasks.run_task(
-        work, on_done, cancellable=True, on_cancelled=on_cancelled, title=tr("Building packets…")
+    def cancelled() -> None:
+        context.changes.announce(None)  # what was built before Cancel is recorded on its cases
+        if on_cancelled is not None:
+            on_cancelled()
+
+    return context.write_task(
+        work,
+        on_done,
+        cases=lambda _result: None,  # packets recorded on many cases
+        cancellable=True,
+        on_cancelled=cancelled,
+        title=tr("Building packets…"),
     )

@@ -281,25 +281,38 @@ class RulesBrowser(QWidget):
         if rule is not None:
             self.editor.show_rule(rule)
 
-    def save_current(self) -> bool:
+    def save_current(self) -> None:
+        """Save the edited rule off the GUI thread; a refusal is shown beside the button and
+        the edits stay. A rule is reference data: no case changes, so nothing is announced."""
         rule = self.current_rule()
         if rule is None:
-            return False
+            return
         try:
             changes = self.editor.changes(rule)
-            updated = self.context.write(
-                lambda s: update_state_rule(
-                    s, rule.code, changes, user=self.context.user, today=self.context.today
-                )
-            )
         except KeideskError as exc:
-            self.editor.message.setText(
-                f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>"
-            )
-            return False
+            self._refused(exc)
+            return
+        user, today = self.context.user, self.context.today
+        self.editor.setEnabled(False)  # busy until the rule is saved or refused
+        self.context.write(
+            lambda s: update_state_rule(s, rule.code, changes, user=user, today=today),
+            self._saved,
+            cases=lambda _rule: (),
+            origin=self,
+            on_error=self._refused,
+            title=tr("Saving the rule…"),
+        )
+
+    def _saved(self, updated: StateRuleView) -> None:
+        self.editor.setEnabled(not self.context.read_only)
         self.model.replace(updated)
         self._show_current()
         self.editor.message.setText(
             tr("Saved; marked verified on {date}.").format(date=self.context.today.isoformat())
         )
-        return True
+
+    def _refused(self, exc: BaseException) -> None:
+        self.editor.setEnabled(not self.context.read_only)
+        self.editor.message.setText(
+            f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>"
+        )

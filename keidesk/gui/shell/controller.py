@@ -17,6 +17,7 @@ from keidesk.gui.kit import tasks
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.errors import ErrorReporter
+from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.settings import LAST_DATABASE, AppSettings
 from keidesk.gui.setup.welcome import WelcomeDialog
 from keidesk.gui.shell.desk import Desk
@@ -106,15 +107,20 @@ class AppController:
             reporter=self.reporter,
             user_override=self.user_override,
         )
-        if not database.read_only:
-            with context.guard():
-                context.write(lambda s: refresh_age_gates(s, today=context.today))
         if window is None:
             window = MainWindow(self.settings, self.dialogs, self.runner)
         window.switch_database.connect(self.switch_to)
         window.attach(Desk(context, window))
         self.window = window
         window.show()
+        if not database.read_only:
+            # Cases whose age gate opened with time move on; the views hear of it.
+            today = context.today
+            context.write(
+                lambda s: refresh_age_gates(s, today=today),
+                cases=lambda changed: None if changed else (),
+                title=tr("Checking the age gates…"),
+            )
         # The daily backup and the reminder come once the window is up (the backup itself
         # runs off the GUI thread).
         QTimer.singleShot(0, window.desk.backups_at_start)

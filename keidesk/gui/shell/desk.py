@@ -123,7 +123,6 @@ class Desk:
     def new_case(self) -> None:
         dialog = NewCaseDialog(self.context, self.window)
         if dialog.exec() and dialog.case_id is not None:
-            self.refresh()
             self.open_case(dialog.case_id)
 
     def open_case(self, case_id: int) -> CaseWorkspace:
@@ -132,7 +131,7 @@ class Desk:
                 self.tabs.setCurrentWidget(workspace)
                 return workspace
         workspace = CaseWorkspace(self.context, case_id)
-        workspace.saved.connect(self._case_saved)
+        workspace.gone.connect(lambda w=workspace: self._drop_tab(w))
         workspace.packet_requested.connect(self.open_packet)
         workspace.title_changed.connect(lambda w=workspace: self._retitle(w))
         self.frame.undo_group.addStack(workspace.undo_stack)
@@ -183,9 +182,10 @@ class Desk:
             return workspace.case_id
         return self.case_list.current_case_id()
 
-    def save_current(self, _case_id: int | None = None) -> bool:
+    def save_current(self) -> None:
         workspace = self.current_workspace()
-        return workspace.save() if workspace is not None else False
+        if workspace is not None:
+            workspace.save()
 
     def close_current_case(self) -> bool:
         workspace = self.current_workspace()
@@ -200,9 +200,7 @@ class Desk:
             return False
         if not widget.confirm_close():
             return False
-        self.frame.undo_group.removeStack(widget.undo_stack)
-        self.tabs.removeTab(index)
-        widget.deleteLater()
+        self._drop_tab(widget)
         if self.tabs.currentIndex() == 0:
             self.case_list.table.setFocus()
         return True
@@ -218,10 +216,6 @@ class Desk:
         index = self.tabs.indexOf(workspace)
         if index >= 0:
             self.tabs.setTabText(index, workspace.title())
-
-    def _case_saved(self, _case_id: int) -> None:
-        self.case_list.refresh()
-        self.dashboard.refresh()
 
     def tab_changed(self, index: int) -> None:
         """Another tab came to the front: its undo stack becomes the active one."""
@@ -255,17 +249,12 @@ class Desk:
         return self.rules
 
     def refresh(self) -> None:
-        """Show the database as it is now (after an import, or F5): the list, the dashboard
-        and every open case (a case that no longer exists closes)."""
-        self.case_list.refresh()
-        self.dashboard.refresh()
-        for workspace in self.workspaces():
-            try:
-                workspace.reload()
-            except NotFound:
-                self._drop_tab(workspace)
+        """Show the database as it is now (F5, or after another office wrote to it): every
+        view refreshes as after a write that changed any case."""
+        self.context.changes.announce(None, origin=self)
 
     def _drop_tab(self, workspace: CaseWorkspace) -> None:
+        workspace.detach()
         self.frame.undo_group.removeStack(workspace.undo_stack)
         self.tabs.removeTab(self.tabs.indexOf(workspace))
         workspace.deleteLater()
@@ -288,8 +277,7 @@ class Desk:
         current_id = current.case_id if current is not None else None
         for workspace in self.workspaces():
             self._drop_tab(workspace)
-        self.case_list.refresh()
-        self.dashboard.refresh()
+        self.context.changes.announce(None, origin=self)
         today = self.context.today
 
         def still_there(case_id: int) -> bool:
@@ -358,7 +346,6 @@ class Desk:
 
     def import_cases(self) -> None:
         dialog = ImportDialog(self.context, self.window)
-        dialog.imported.connect(lambda _report: self.refresh())
         self._show_dialog(dialog)
 
     def export_case_list(self) -> None:
@@ -393,7 +380,6 @@ class Desk:
         if path is None:
             return
         dialog = BundleImportDialog(self.context, path, self.window)
-        dialog.imported.connect(lambda _result: self.refresh())
         self._show_dialog(dialog)
 
     def export_bundle(self) -> None:
@@ -487,7 +473,6 @@ class Desk:
         )
 
         def done(result: BatchResult) -> None:
-            self.refresh()
             text = summary(result, choice)
             if result.failed:
                 self.context.dialogs.error(self.window, text, tr("Packets for stage"))
@@ -499,7 +484,6 @@ class Desk:
         )
 
     def _cancelled(self) -> None:
-        self.refresh()  # what was built before Cancel is recorded on its cases
         self.frame.statusBar().showMessage(tr("Cancelled."), 5000)
 
     # --- window state ---------------------------------------------------------------------------

@@ -74,8 +74,9 @@ def test_import_dialog_marks_problems_then_imports(qtbot, context, dialogs, db, 
     dialog.set_field(4, None)
     dialog.next_button.click()
     assert dialog.import_button.isEnabled()
-    with qtbot.waitSignal(dialog.imported):
+    with qtbot.waitSignal(context.changes.cases_changed) as announced:
         dialog.import_button.click()
+    assert announced.args == [None, dialog]  # many cases, changed by the import
     assert dialog.report is not None and dialog.report.counts["created"] == 3
     assert "Imported" in dialog.message.text()
     assert count(db, today) == 3
@@ -243,7 +244,7 @@ def test_bundle_dialog_lists_new_and_existing_cases_with_differences(
 
     dialog.choose(uid, "details", bundle.Choice.THEIRS)
     dialog.choose(uid, "step:lien", bundle.Choice.MINE)
-    with qtbot.waitSignal(dialog.imported):
+    with qtbot.waitSignal(context.changes.cases_changed):
         dialog.import_button.click()
     assert "1 created, 1 updated, 1 unchanged" in dialog.message.text()
     with db.reader() as session:
