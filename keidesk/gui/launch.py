@@ -17,18 +17,10 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from types import ModuleType
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QElapsedTimer,
-    QEventLoop,
-    QObject,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,6 +28,7 @@ from keidesk import APP_ID, APP_NAME, __version__
 from keidesk.gui.kit.dialogs import Dialogs, Discard
 from keidesk.gui.kit.errors import install_excepthook
 from keidesk.gui.kit.problem_dialog import QUIT, Choice
+from keidesk.gui.kit.responsive import call_while_responsive
 from keidesk.gui.kit.settings import ORGANIZATION, AppSettings
 from keidesk.gui.kit.tasks import TaskRunner
 from keidesk.gui.shell.main_window import MainWindow, app_icon
@@ -60,10 +53,6 @@ def ensure_application() -> QApplication:
     return app
 
 
-class _Loaded(QObject):
-    done = Signal()
-
-
 def import_while_responsive(name: str) -> ModuleType:
     """Import module ``name`` on a worker thread while the GUI thread goes on handling events
     (so a window already shown repaints, moves and opens its menus), and return it.
@@ -73,26 +62,7 @@ def import_while_responsive(name: str) -> ModuleType:
     """
     if name in sys.modules:
         return sys.modules[name]
-    loaded = _Loaded()
-    loop = QEventLoop()
-    loaded.done.connect(loop.quit)  # queued: emitted on the worker thread
-    outcome: list[ModuleType | BaseException] = []
-
-    def work() -> None:
-        try:
-            outcome.append(importlib.import_module(name))
-        except BaseException as exc:  # handed to the GUI thread below
-            outcome.append(exc)
-        loaded.done.emit()
-
-    thread = threading.Thread(target=work, name="keidesk-load", daemon=True)
-    thread.start()
-    loop.exec()
-    thread.join()  # already done, unless something else ended the loop early
-    result = outcome[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result
+    return call_while_responsive(lambda: importlib.import_module(name), name="keidesk-load")
 
 
 class NonInteractiveDialogs(Dialogs):

@@ -6,6 +6,7 @@ The demo database is built in its own file next to the default one
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.responsive import call_while_responsive
 from keidesk.gui.kit.tasks import Progress, TaskProgressBar, TaskRunner
 from keidesk.gui.setup.profile_form import ProfileForm
 from keidesk.services.demo import build_demo
@@ -151,7 +153,7 @@ class WelcomeDialog(QDialog):
         if path is None:
             return
         try:
-            self.database = open_database(path, create=False)
+            self.database = call_while_responsive(partial(open_database, path, create=False))
         except KeideskError as exc:
             self._say(str(exc))
             return
@@ -160,7 +162,7 @@ class WelcomeDialog(QDialog):
     def create_at(self, path: Path) -> None:
         """Create (or open) the database at ``path``, then ask for the importer profile."""
         try:
-            self.database = open_database(path)
+            self.database = call_while_responsive(partial(open_database, path))
         except KeideskError as exc:
             self._say(str(exc))
             return

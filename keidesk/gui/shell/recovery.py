@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -21,6 +22,7 @@ from keidesk.domain.errors import KeideskError
 from keidesk.gui.data.backup_dialog import choose_backup
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.responsive import call_while_responsive
 from keidesk.paths import default_database_path
 from keidesk.storage.database import Database, locate, open_database
 from keidesk.storage.errors import StorageError
@@ -110,11 +112,13 @@ def open_with_recovery(
     read_only: bool = False,
     parent: QWidget | None = None,
 ) -> Database | None:
-    """Open the database, offering the recovery actions until it opens or the user quits."""
+    """Open the database, offering the recovery actions until it opens or the user quits.
+    Opening (perhaps migrating, or waiting on a lock) runs off the GUI thread."""
     attempt = Attempt(target, read_only)
     while True:
         try:
-            return open_database(attempt.target, read_only=attempt.read_only)
+            opening = partial(open_database, attempt.target, read_only=attempt.read_only)
+            return call_while_responsive(opening, name="keidesk-open")
         except StorageError as exc:
             try:
                 label = locate(attempt.target).label

@@ -447,3 +447,27 @@ def test_which_database_start_up_opens_without_asking(settings, tmp_path, monkey
     assert initial_database(None, settings) is None  # KEIDESK_DB wins, and is new
     monkeypatch.setenv(paths.DB_ENV_VAR, "sqlite:///shared.sqlite3")
     assert initial_database(None, settings) == "sqlite:///shared.sqlite3"
+
+
+def test_opening_the_database_runs_off_the_gui_thread(qapp, dialogs, db_path, make_case):
+    """Opening may migrate or wait on a lock: it runs on a worker while events go on."""
+    import threading  # noqa: PLC0415
+
+    from sqlalchemy import event  # noqa: PLC0415
+    from sqlalchemy.engine import Engine  # noqa: PLC0415
+
+    make_case()  # the file exists
+    connected_on: list[int] = []
+
+    def connected(*_args: object) -> None:
+        connected_on.append(threading.get_ident())
+
+    event.listen(Engine, "connect", connected)
+    try:
+        database = open_with_recovery(db_path, dialogs)
+    finally:
+        event.remove(Engine, "connect", connected)
+    assert database is not None
+    database.close()
+    assert connected_on
+    assert threading.get_ident() not in connected_on
