@@ -296,7 +296,8 @@ class BundleImportDialog(QDialog):
         self._set_ready(False)
 
     def done(self, result: int) -> None:
-        """Wait for the running step before closing, so none is cut off half-way."""
+        """Wait for the running step before closing, so none is cut off half-way (the window
+        keeps answering meanwhile)."""
         if self._task is not None and not self._task.finished:
-            self.context.tasks.wait()
+            self.context.tasks.wait_for(self._task)
         super().done(result)

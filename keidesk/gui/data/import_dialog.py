@@ -444,7 +444,7 @@ class ImportDialog(QDialog):
         """Closing while a check or an import runs stops it first (nothing half-done)."""
         if self._task is not None and not self._task.finished:
             self._task.cancel()
-            self.context.tasks.wait()
+            self.context.tasks.wait_for(self._task)
         super().done(result)
 
     def _cancel(self) -> None:

@@ -355,7 +355,8 @@ class PacketDialog(QDialog):
         )
 
     def done(self, result: int) -> None:
-        """Wait for a running build or save before closing, so none is cut off."""
-        if self.busy:
-            self.context.tasks.wait()
+        """Wait for a running build or save before closing, so none is cut off (the window
+        keeps answering meanwhile)."""
+        if self._task is not None and self.busy:
+            self.context.tasks.wait_for(self._task)
         super().done(result)
