@@ -255,15 +255,20 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._handles)
 
-    def wait_for(self, handle: TaskHandle[Any]) -> None:
-        """Handle events until ``handle`` finished (its callbacks have run by then). For a
-        caller that must know the outcome to go on; the window repaints meanwhile."""
-        if handle.finished:
+    def wait_for(self, handle: TaskHandle[Any] | None = None) -> None:
+        """Handle events until ``handle`` (None: every task) finished; its callbacks have run
+        by then. For a caller that must know the outcome to go on; the window repaints
+        meanwhile."""
+
+        def settled() -> bool:
+            return handle.finished if handle is not None else not self.busy
+
+        if settled():
             return
         loop = QEventLoop()
 
-        def finished(other: TaskHandle[Any]) -> None:
-            if other is handle:
+        def finished(_handle: TaskHandle[Any]) -> None:
+            if settled():
                 loop.quit()
 
         self.task_finished.connect(finished)

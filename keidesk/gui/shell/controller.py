@@ -133,7 +133,7 @@ class AppController:
         old_window, old_database = self.window, self.database
         if old_window is not None:
             backup_at_close(old_window.desk.context)
-            self.runner.wait(CLOSE_BACKUP_WAIT_MS)
+            self.runner.wait_for()  # every task on the old database, the window answering
             old_window.save_state()
             old_window.hide()
             old_window.deleteLater()
