@@ -148,6 +148,7 @@ def cmd_test(extra: list[str]) -> int:
         (python, "-m", "ruff", "check", "."),
         (python, "-m", "ruff", "format", "--check", "."),
         (python, "-m", "mypy"),
+        (python.with_name("lint-imports"),),  # the layering contracts in pyproject.toml
     ):
         if run(*check, env=env) != 0:
             return 1

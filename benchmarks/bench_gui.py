@@ -141,17 +141,17 @@ def build_database(path: Path, cases: int) -> None:
 
 
 def search_latency(db_path: Path, settings_path: Path) -> None:
-    from keidesk.gui import tasks  # noqa: PLC0415
-    from keidesk.gui.app import AppController  # noqa: PLC0415
-    from keidesk.gui.dialogs import Dialogs  # noqa: PLC0415
+    from keidesk.gui.kit import tasks  # noqa: PLC0415
+    from keidesk.gui.kit.dialogs import Dialogs  # noqa: PLC0415
+    from keidesk.gui.kit.settings import AppSettings  # noqa: PLC0415
     from keidesk.gui.launch import ensure_application  # noqa: PLC0415
-    from keidesk.gui.settings import AppSettings  # noqa: PLC0415
+    from keidesk.gui.shell.controller import AppController  # noqa: PLC0415
 
     app = ensure_application()
     controller = AppController(
         dialogs=Dialogs(),
         settings=AppSettings.in_file(settings_path),
-        runner=tasks.runner(),
+        runner=tasks.TaskRunner(),
         user="bench",
     )
     window = controller.start(str(db_path))

@@ -2,8 +2,12 @@
 
 Widgets show what services return and hand user actions back to services; no business rule
 lives here. ``launch.run_app`` is the entry point the CLI calls when no command is given.
+The parts, lowest first (pyproject's import contracts keep them so): ``kit`` (shared Qt
+infrastructure), ``widgets`` (shared widgets), the feature folders that never import each
+other (``case_list``, ``case_workspace``, ``packets``, ``data``, ``setup``, ``rules``), and
+``shell``, which frames the app and composes them.
 """
 
-from keidesk.gui.qt_compat import keep_none_alive
+from keidesk.gui.kit.qt_compat import keep_none_alive
 
 keep_none_alive()

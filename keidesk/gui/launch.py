@@ -4,8 +4,8 @@
 to open, it shows the main window at once (this module and the window import only Qt and
 keidesk's light modules), imports the rest of the app (services, storage, SQLAlchemy) on a
 worker thread while the window keeps answering, then hands over to
-:class:`keidesk.gui.app.AppController`, which opens the database and puts the case list in the
-window. On first run (no database yet) the welcome comes first instead.
+:class:`keidesk.gui.shell.controller.AppController`, which opens the database and puts the case
+list in the window. On first run (no database yet) the welcome comes first instead.
 
 With ``KEIDESK_SMOKE_TEST=1`` it opens the real main window without asking anything (creating
 the database if needed), processes events for about a second, closes and returns 0: the frozen
@@ -17,40 +17,27 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import threading
-from pathlib import Path
+from collections.abc import Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QElapsedTimer,
-    QEventLoop,
-    QObject,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from keidesk import APP_ID, APP_NAME, __version__, paths
-from keidesk.gui import tasks
-from keidesk.gui.dialogs import QUIT, Dialogs, Discard
-from keidesk.gui.errors import install_excepthook
-from keidesk.gui.main_window import MainWindow
-from keidesk.gui.settings import LAST_DATABASE, ORGANIZATION, AppSettings
-
-if TYPE_CHECKING:
-    from keidesk.gui.startup import RecoveryAction, StartupProblem
+from keidesk import APP_ID, APP_NAME, __version__
+from keidesk.gui.kit.dialogs import Dialogs, Discard
+from keidesk.gui.kit.errors import install_excepthook
+from keidesk.gui.kit.problem_dialog import QUIT, Choice
+from keidesk.gui.kit.responsive import call_while_responsive
+from keidesk.gui.kit.settings import ORGANIZATION, AppSettings
+from keidesk.gui.kit.tasks import TaskRunner
+from keidesk.gui.shell.main_window import MainWindow, app_icon
+from keidesk.gui.shell.which_database import initial_database
 
 SMOKE_ENV = "KEIDESK_SMOKE_TEST"
 SMOKE_SECONDS = 1.0
 #: The module that opens the database and fills the window; it brings the rest of the app.
-CONTROLLER_MODULE = "keidesk.gui.app"
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(paths.resource_dir() / "icons" / "keidesk.svg"))
+CONTROLLER_MODULE = "keidesk.gui.shell.controller"
 
 
 def ensure_application() -> QApplication:
@@ -66,35 +53,6 @@ def ensure_application() -> QApplication:
     return app
 
 
-def new_main_window(
-    settings: AppSettings, dialogs: Dialogs, runner: tasks.TaskRunner
-) -> MainWindow:
-    window = MainWindow(settings, dialogs, runner)
-    window.setWindowIcon(app_icon())
-    return window
-
-
-def initial_database(db: str | None, settings: AppSettings) -> str | Path | None:
-    """The database start-up opens without asking: ``--db``; else the one opened last (unless
-    ``KEIDESK_DB`` is set); else the default file, ``KEIDESK_DB`` or the data folder's, when
-    it exists. None on first run, when the welcome asks. When it is known, the main window
-    shows before the database is open."""
-    if db is not None:
-        return db
-    chosen = os.environ.get(paths.DB_ENV_VAR)
-    if chosen:
-        return chosen if "://" in chosen or Path(chosen).expanduser().exists() else None
-    last = settings.path_value(LAST_DATABASE)
-    if last is not None and last.exists():
-        return last
-    default = paths.default_database_path()
-    return default if default.exists() else None
-
-
-class _Loaded(QObject):
-    done = Signal()
-
-
 def import_while_responsive(name: str) -> ModuleType:
     """Import module ``name`` on a worker thread while the GUI thread goes on handling events
     (so a window already shown repaints, moves and opens its menus), and return it.
@@ -104,26 +62,7 @@ def import_while_responsive(name: str) -> ModuleType:
     """
     if name in sys.modules:
         return sys.modules[name]
-    loaded = _Loaded()
-    loop = QEventLoop()
-    loaded.done.connect(loop.quit)  # queued: emitted on the worker thread
-    outcome: list[ModuleType | BaseException] = []
-
-    def work() -> None:
-        try:
-            outcome.append(importlib.import_module(name))
-        except BaseException as exc:  # handed to the GUI thread below
-            outcome.append(exc)
-        loaded.done.emit()
-
-    thread = threading.Thread(target=work, name="keidesk-load", daemon=True)
-    thread.start()
-    loop.exec()
-    thread.join()  # already done, unless something else ended the loop early
-    result = outcome[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result
+    return call_while_responsive(lambda: importlib.import_module(name), name="keidesk-load")
 
 
 class NonInteractiveDialogs(Dialogs):
@@ -154,9 +93,9 @@ class NonInteractiveDialogs(Dialogs):
         return Discard.DISCARD
 
     def startup_problem(
-        self, problem: StartupProblem, actions: list[RecoveryAction], parent: QWidget | None
+        self, message: str, choices: Sequence[Choice], parent: QWidget | None
     ) -> str:
-        sys.stderr.write(f"error: {problem.message}\n")
+        sys.stderr.write(f"error: {message}\n")
         return QUIT
 
 
@@ -177,10 +116,10 @@ def run_app(db: str | None, user: str | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     settings = AppSettings.for_user()
     dialogs: Dialogs = NonInteractiveDialogs() if smoke else Dialogs()
-    runner = tasks.runner()
+    runner = TaskRunner()  # the app's one runner, handed to everything that runs tasks
     window: MainWindow | None = None
     if smoke or initial_database(db, settings) is not None:
-        window = new_main_window(settings, dialogs, runner)
+        window = MainWindow(settings, dialogs, runner)
         window.show()
     controller_module = import_while_responsive(CONTROLLER_MODULE)
     controller = controller_module.AppController(

@@ -6,23 +6,32 @@ synchronously, and every question a widget would ask in a modal box is answered 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from keidesk.gui import tasks
-from keidesk.gui.context import AppContext
-from keidesk.gui.desk import Desk
-from keidesk.gui.dialogs import Dialogs, Discard
-from keidesk.gui.errors import ErrorReporter
-from keidesk.gui.main_window import MainWindow
-from keidesk.gui.settings import AppSettings
-from keidesk.gui.startup import RecoveryAction, StartupProblem
+from keidesk.gui.kit import tasks
+from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.dialogs import Dialogs, Discard
+from keidesk.gui.kit.errors import ErrorReporter
+from keidesk.gui.kit.problem_dialog import Choice
+from keidesk.gui.kit.settings import AppSettings
+from keidesk.gui.shell.desk import Desk
+from keidesk.gui.shell.main_window import MainWindow
 from keidesk.storage.database import Database
 from tests.packets import samples
+
+GUI_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test under tests/gui drives Qt: mark it ``gui`` (``-m "not gui"`` runs the core)."""
+    for item in items:
+        if item.path.is_relative_to(GUI_TESTS):
+            item.add_marker(pytest.mark.gui)
 
 
 class RecordingDialogs(Dialogs):
@@ -89,9 +98,9 @@ class RecordingDialogs(Dialogs):
         return self.folders.pop(0) if self.folders else None
 
     def startup_problem(
-        self, problem: StartupProblem, actions: list[RecoveryAction], parent: QWidget | None
+        self, message: str, choices: Sequence[Choice], parent: QWidget | None
     ) -> str:
-        self.problems.append(problem.message)
+        self.problems.append(message)
         return self.startup_answers.pop(0)
 
 
@@ -111,11 +120,9 @@ def settings(settings_path: Path) -> AppSettings:
 
 
 @pytest.fixture
-def runner(qapp: Any) -> Iterator[tasks.TaskRunner]:
-    synchronous = tasks.TaskRunner(synchronous=True)
-    tasks.set_runner(synchronous)
-    yield synchronous
-    tasks.set_runner(None)
+def runner(qapp: Any) -> tasks.TaskRunner:
+    """The app's runner in synchronous mode: a task runs at once on the calling thread."""
+    return tasks.TaskRunner(synchronous=True)
 
 
 @pytest.fixture

@@ -1,0 +1,402 @@
+"""The case list: search as you type, filters, saved views, and the lazy table."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keidesk.domain.workflow import STAGES
+from keidesk.gui.case_list.model import CaseIdRole, CaseTableModel
+from keidesk.gui.kit import settings as keys
+from keidesk.gui.kit.changes import CaseIds
+from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.i18n import tr
+from keidesk.services.cases import CaseFilter, EligibilityFilter, ShipmentFilter
+from keidesk.services.dashboard import stage_title
+from keidesk.services.reference import list_state_rules
+from keidesk.services.views import CaseSummary
+
+#: How long typing must pause before the list is searched (ms): fast enough to feel live,
+#: slow enough not to query on every key of a quickly typed word.
+SEARCH_DEBOUNCE_MS = 150
+
+HEADER_NAME = "case_list"
+
+
+def filter_to_dict(case_filter: CaseFilter) -> dict[str, Any]:
+    """A filter as plain JSON data (for QSettings); ``ids`` are not kept."""
+    return {
+        "search": case_filter.search,
+        "stage": case_filter.stage,
+        "state": case_filter.state,
+        "eligibility": case_filter.eligibility.value if case_filter.eligibility else None,
+        "blocked": case_filter.blocked,
+        "overdue": case_filter.overdue,
+        "shipment": case_filter.shipment.value if case_filter.shipment else None,
+    }
+
+
+def filter_from_dict(data: Any) -> CaseFilter:
+    if not isinstance(data, dict):
+        return CaseFilter()
+
+    def enum(kind: Any, value: Any) -> Any:
+        try:
+            return kind(value) if value else None
+        except ValueError:
+            return None
+
+    def flag(value: Any) -> bool | None:
+        return value if isinstance(value, bool) else None
+
+    def text(value: Any) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    search = data.get("search")
+    return CaseFilter(
+        search=search if isinstance(search, str) else "",
+        stage=text(data.get("stage")),
+        state=text(data.get("state")),
+        eligibility=enum(EligibilityFilter, data.get("eligibility")),
+        blocked=flag(data.get("blocked")),
+        overdue=flag(data.get("overdue")),
+        shipment=enum(ShipmentFilter, data.get("shipment")),
+    )
+
+
+class CaseTable(QTableView):
+    """The table; Enter opens the current case like a double-click."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doubleClicked.connect(self._open_index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open_index(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        case_id = index.data(CaseIdRole)
+        if isinstance(case_id, int):
+            self.open_requested.emit(case_id)
+
+
+class CaseListPanel(QWidget):
+    open_requested = Signal(int)
+    filter_changed = Signal(object)  # CaseFilter
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = CaseTableModel(context, self)
+        context.changes.cases_changed.connect(self._cases_changed)
+        self._applying = False
+        self._hidden_filter = CaseFilter()  # parts set from the dashboard with no widget
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search chassis number, customer, model, notes…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(tr("Search cases"))
+        self.stage = QComboBox()
+        self.stage.addItem(tr("All stages"), None)
+        for stage in STAGES:
+            self.stage.addItem(tr(stage_title(stage)), stage)
+        self.state = QComboBox()
+        self.state.addItem(tr("All states"), None)
+        for rule in context.read(lambda s: list_state_rules(s, today=context.today)):
+            self.state.addItem(f"{rule.code} {rule.name}", rule.code)
+        self.eligibility = QComboBox()
+        self.eligibility.addItem(tr("Any eligibility"), None)
+        self.eligibility.addItem(tr("Eligible now"), EligibilityFilter.NOW.value)
+        self.eligibility.addItem(tr("Within 90 days"), EligibilityFilter.WITHIN_90_DAYS.value)
+        self.eligibility.addItem(tr("Not yet eligible"), EligibilityFilter.NOT_YET.value)
+        self.eligibility.addItem(tr("No build date"), EligibilityFilter.UNKNOWN.value)
+        self.blocked = QCheckBox(tr("&Blocked only"))
+        self.views_button = QToolButton()
+        self.views_button.setText(tr("Views"))
+        self.views_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.views_menu = QMenu(self)
+        self.views_menu.aboutToShow.connect(self._fill_views_menu)
+        self.views_button.setMenu(self.views_menu)
+        self.clear_button = QToolButton()
+        self.clear_button.setText(tr("Clear"))
+        self.clear_button.setToolTip(tr("Show all cases"))
+        self.clear_button.clicked.connect(lambda: self.apply_filter(CaseFilter()))
+        self.count_label = QLabel()
+        self.extra_label = QLabel()  # dashboard filters that have no widget of their own
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.stage, 1)
+        bar.addWidget(self.state, 1)
+        bar.addWidget(self.eligibility, 1)
+        bar.addWidget(self.blocked)
+        bar.addWidget(self.views_button)
+        bar.addWidget(self.clear_button)
+
+        self.table = CaseTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Several cases can be selected (for a bundle); Enter opens the current one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.model.modelReset.connect(self._show_count)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self._default_widths()
+        self.table.open_requested.connect(self.open_requested)
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addWidget(self.extra_label)
+        footer.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+        self.setTabOrder(self.search, self.stage)
+        self.setTabOrder(self.stage, self.state)
+        self.setTabOrder(self.state, self.eligibility)
+        self.setTabOrder(self.eligibility, self.blocked)
+        self.setTabOrder(self.blocked, self.table)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._filters_edited)
+        self.search.textEdited.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self._search_now)
+        for combo in (self.stage, self.state, self.eligibility):
+            combo.currentIndexChanged.connect(lambda _i: self._filters_edited())
+        self.blocked.toggled.connect(lambda _on: self._filters_edited())
+
+        self._restore()
+
+    # --- filters ----------------------------------------------------------------------------
+
+    def current_filter(self) -> CaseFilter:
+        eligibility = self.eligibility.currentData()
+        return dataclasses.replace(
+            self._hidden_filter,
+            search=self.search.text().strip(),
+            stage=self.stage.currentData(),
+            state=self.state.currentData(),
+            eligibility=EligibilityFilter(eligibility) if eligibility else None,
+            blocked=True if self.blocked.isChecked() else None,
+        )
+
+    def apply_filter(self, case_filter: CaseFilter) -> None:
+        """Show the cases matching ``case_filter``, setting the filter widgets to match."""
+        self._applying = True
+        try:
+            self.search.setText(case_filter.search)
+            self._select(self.stage, case_filter.stage)
+            self._select(self.state, case_filter.state)
+            self._select(
+                self.eligibility,
+                case_filter.eligibility.value if case_filter.eligibility else None,
+            )
+            self.blocked.setChecked(bool(case_filter.blocked))
+            self._hidden_filter = CaseFilter(
+                overdue=case_filter.overdue, shipment=case_filter.shipment
+            )
+        finally:
+            self._applying = False
+        self._run_filter()
+
+    @staticmethod
+    def _select(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self._filters_edited()
+
+    def _filters_edited(self) -> None:
+        if not self._applying:
+            self._run_filter()
+
+    def _run_filter(self) -> None:
+        case_filter = self.current_filter()
+        self.model.set_filter(case_filter)
+        self.context.settings.set_json_value(keys.LAST_FILTER, filter_to_dict(case_filter))
+        self.filter_changed.emit(case_filter)
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        self.count_label.setText(
+            tr("{count} case").format(count=f"{count:,}")
+            if count == 1
+            else tr("{count} cases").format(count=f"{count:,}")
+        )
+        extras = []
+        if self._hidden_filter.overdue:
+            extras.append(tr("with overdue steps"))
+        if self._hidden_filter.shipment is ShipmentFilter.AT_SEA:
+            extras.append(tr("at sea"))
+        if self._hidden_filter.shipment is ShipmentFilter.AT_PORT:
+            extras.append(tr("at port, awaiting release"))
+        self.extra_label.setText(" · ".join(extras))
+
+    def _cases_changed(self, _case_ids: CaseIds, _origin: object) -> None:
+        """Any change may move a case in or out of the list, or along it: read it again."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the list; keeps the selected case if it is loaded."""
+        current = self.current_case_id()
+        self.model.refresh()
+        if current is not None:
+            row = self.model.row_of(current)
+            if row is None:
+                self.model.summary(self.table.rowAt(0) if self.table.rowAt(0) >= 0 else 0)
+                row = self.model.row_of(current)
+            if row is not None:
+                self.table.selectRow(row)
+
+    def current_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        value = index.data(CaseIdRole) if index.isValid() else None
+        return value if isinstance(value, int) else None
+
+    def current_summary(self) -> CaseSummary | None:
+        index = self.table.currentIndex()
+        return self.model.summary(index.row()) if index.isValid() else None
+
+    def selected_case_ids(self) -> list[int]:
+        """The selected cases, in list order (the current one when none is selected)."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        ids = [self.model.index(row, 0).data(CaseIdRole) for row in rows]
+        chosen = [case_id for case_id in ids if isinstance(case_id, int)]
+        if not chosen and (current := self.current_case_id()) is not None:
+            chosen = [current]
+        return chosen
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- saved views ------------------------------------------------------------------------
+
+    def saved_views(self) -> dict[str, dict[str, Any]]:
+        views = self.context.settings.json_value(keys.SAVED_VIEWS, {})
+        return views if isinstance(views, dict) else {}
+
+    def save_view(self, name: str) -> None:
+        views = self.saved_views()
+        views[name.strip()] = filter_to_dict(self.current_filter())
+        self.context.settings.set_json_value(keys.SAVED_VIEWS, views)
+
+    def delete_view(self, name: str) -> None:
+        views = self.saved_views()
+        views.pop(name, None)
+        self.context.settings.set_json_value(keys.SAVED_VIEWS, views)
+
+    def open_view(self, name: str) -> None:
+        view = self.saved_views().get(name)
+        if view is not None:
+            self.apply_filter(filter_from_dict(view))
+
+    def _fill_views_menu(self) -> None:
+        menu = self.views_menu
+        menu.clear()
+        views = self.saved_views()
+        for name in sorted(views, key=str.lower):
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_view(n))
+        if views:
+            menu.addSeparator()
+        menu.addAction(tr("Save current view…"), self._ask_save_view)
+        if views:
+            remove = menu.addMenu(tr("Delete view"))
+            for name in sorted(views, key=str.lower):
+                action = remove.addAction(name)
+                action.triggered.connect(lambda _checked=False, n=name: self.delete_view(n))
+
+    def _ask_save_view(self) -> None:
+        name = self.context.dialogs.ask_text(self, tr("Save view"), tr("Name of this view:"))
+        if name and name.strip():
+            self.save_view(name)
+
+    # --- columns ----------------------------------------------------------------------------
+
+    def _default_widths(self) -> None:
+        metrics = self.table.fontMetrics()
+        samples = (
+            "KD-000000",
+            "DA52T-1234567",
+            "Subaru Sambar truck",
+            "1999-03",
+            "2026-12-01",
+            "Patricia Johnson",
+            "TX",
+            "State registration",
+            "Confirm 25-year eligibility",
+            "Days",
+        )
+        header = self.table.horizontalHeader()
+        for column, sample in enumerate(samples):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(str(title)))
+            header.resizeSection(column, width + 28)
+
+    def _column_menu(self, position: QPoint) -> None:
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column, spec in enumerate(self.model.columns):
+            action = QAction(spec.title, menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != 0)  # the case number always shows
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+            menu.addAction(action)
+        menu.exec(header.mapToGlobal(position))
+
+    def _restore(self) -> None:
+        settings = self.context.settings
+        header = self.table.horizontalHeader()
+        with self.model.refreshing_once():
+            self.table.setSortingEnabled(True)
+            if settings.restore_header(HEADER_NAME, header):
+                column = header.sortIndicatorSection()
+                order = header.sortIndicatorOrder()
+                self.model.sort(column, order)
+            else:
+                self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            self.apply_filter(filter_from_dict(settings.json_value(keys.LAST_FILTER, {})))
+
+    def save_state(self) -> None:
+        self.context.settings.save_header(HEADER_NAME, self.table.horizontalHeader())

@@ -1,0 +1,99 @@
+"""A case's history: every change, who made it and when, old → new."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from keidesk import clock
+from keidesk.domain.errors import NotFound
+from keidesk.gui.kit.changes import CaseIds, concerns
+from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.table_model import RowsTableModel
+from keidesk.services.cases import case_history
+from keidesk.services.views import HistoryView
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: What the history's table names mean to staff.
+ENTITY_NAMES = {
+    "cases": "case",
+    "vehicles": "vehicle",
+    "customers": "customer",
+    "workflow_steps": "workflow step",
+    "documents": "document",
+}
+
+
+def what_changed(entry: HistoryView) -> str:
+    entity = tr(ENTITY_NAMES.get(entry.entity, entry.entity))
+    if entry.field:
+        return f"{entity}: {entry.field.replace('_', ' ')}"
+    return f"{entity} {entry.action}d"  # created, updated, deleted
+
+
+class HistoryModel(RowsTableModel[HistoryView]):
+    HEADERS = ("When", "Who", "What", "Old", "New")
+
+    def set_entries(self, entries: list[HistoryView]) -> None:
+        self.set_rows(list(reversed(entries)))  # newest first
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.row_at(index)
+        if entry is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return f"{clock.local_time(entry.at):%Y-%m-%d %H:%M:%S}"
+        if column == 1:
+            return entry.by
+        if column == 2:
+            return what_changed(entry)
+        if column == 3:
+            return entry.old_value or ""
+        if column == 4:
+            return entry.new_value or ""
+        return None
+
+
+class HistoryPanel(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = HistoryModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self.case_id: int | None = None  # loaded when first shown
+        context.changes.cases_changed.connect(self._cases_changed)
+
+    def _cases_changed(self, case_ids: CaseIds, _origin: object) -> None:
+        """Once shown, the history follows every change of its case."""
+        if self.case_id is not None and concerns(case_ids, self.case_id):
+            try:
+                self.load(self.case_id)
+            except NotFound:  # the case is gone; its workspace closes
+                self.model.set_entries([])
+
+    def detach(self) -> None:
+        """Stop following changes (the workspace is closing)."""
+        self.context.changes.cases_changed.disconnect(self._cases_changed)
+
+    def load(self, case_id: int) -> None:
+        self.case_id = case_id
+        self.model.set_entries(self.context.read(lambda s: case_history(s, case_id)))
+        self.table.resizeColumnsToContents()
+        for column in (3, 4):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))

@@ -1,0 +1,291 @@
+"""The workflow stepper: the eight steps, their status and evidence, and the gates in words."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keidesk import clock
+from keidesk.domain.errors import GateRefused, InvalidInput, KeideskError
+from keidesk.domain.workflow import STEP_DESCRIPTIONS, StepKey, StepStatus
+from keidesk.gui.kit import theme
+from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.i18n import tr
+from keidesk.services.cases import set_step
+from keidesk.services.views import CaseDetail, StepView
+
+STATUS_TEXT = {
+    StepStatus.TODO: "to do",
+    StepStatus.IN_PROGRESS: "in progress",
+    StepStatus.DONE: "done",
+    StepStatus.BLOCKED: "blocked",
+    StepStatus.NOT_APPLICABLE: "n/a",
+}
+STATUS_MARK = {
+    StepStatus.TODO: "○",
+    StepStatus.IN_PROGRESS: "◐",
+    StepStatus.DONE: "●",
+    StepStatus.BLOCKED: "✖",
+    StepStatus.NOT_APPLICABLE: "–",
+}
+STATUS_KIND = {
+    StepStatus.TODO: "",  # the palette's text colour
+    StepStatus.IN_PROGRESS: theme.SOON,
+    StepStatus.DONE: theme.GOOD,
+    StepStatus.BLOCKED: theme.BAD,
+    StepStatus.NOT_APPLICABLE: theme.MUTED,
+}
+
+
+def step_line(step: StepView) -> str:
+    """Two lines: the step, then its status and due date."""
+    line = f"{STATUS_MARK[step.status]}  {step.key.position + 1}. {tr(step.title)}\n      " + tr(
+        STATUS_TEXT[step.status]
+    )
+    if step.due_on and not step.status.is_finished:
+        line += " · " + tr("due {date}").format(date=step.due_on.isoformat())
+        if step.overdue:
+            line += " " + tr("(overdue)")
+    if step.updated_by and step.status is not StepStatus.TODO:
+        line += " · " + step.updated_by
+    return line
+
+
+class WorkflowPanel(QWidget):
+    """Select a step, then move it; a refused move shows the gate's reason under the buttons."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.detail: CaseDetail | None = None
+        self.steps = QListWidget()
+        self.steps.setObjectName("workflow_steps")
+        self.steps.setAccessibleName(tr("Workflow steps"))
+        self.steps.setSpacing(3)
+        self.steps.setWordWrap(True)
+        self.steps.currentRowChanged.connect(self._show_step)
+
+        self.title = QLabel()
+        self.title.setObjectName("step_title")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.status = QLabel()
+        self.who = QLabel()
+        self.due = QLineEdit()
+        self.due.setPlaceholderText("YYYY-MM-DD")
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(90)
+        self.evidence = QLabel()
+        self.evidence.setWordWrap(True)
+        self.evidence.setTextFormat(Qt.TextFormat.RichText)
+
+        self.start_button = QPushButton(tr("&Start"))
+        self.done_button = QPushButton(tr("Mark &done"))
+        self.block_button = QPushButton(tr("&Block"))
+        self.na_button = QPushButton(tr("&Not applicable"))
+        self.reopen_button = QPushButton(tr("&Reopen"))
+        self.save_button = QPushButton(tr("Save note && due date"))
+        for button, status in (
+            (self.start_button, StepStatus.IN_PROGRESS),
+            (self.done_button, StepStatus.DONE),
+            (self.block_button, StepStatus.BLOCKED),
+            (self.na_button, StepStatus.NOT_APPLICABLE),
+            (self.reopen_button, StepStatus.TODO),
+        ):
+            button.clicked.connect(lambda _checked=False, s=status: self.move_current(s))
+        self.save_button.clicked.connect(self._save_details)
+
+        self.refusal = QLabel()
+        self.refusal.setObjectName("gate_refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refusal.hide()
+
+        form = QFormLayout()
+        form.addRow(tr("Status"), self.status)
+        form.addRow(tr("Last change"), self.who)
+        form.addRow(tr("Due"), self.due)
+        form.addRow(tr("Note"), self.note)
+        form.addRow(tr("Evidence"), self.evidence)
+        buttons = QHBoxLayout()
+        for button in (
+            self.start_button,
+            self.done_button,
+            self.block_button,
+            self.na_button,
+            self.reopen_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.description)
+        right_layout.addLayout(form)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.refusal)
+        right_layout.addStretch(1)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.steps)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.set_editable(not context.read_only)
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in (
+            self.start_button,
+            self.done_button,
+            self.block_button,
+            self.na_button,
+            self.reopen_button,
+            self.save_button,
+        ):
+            widget.setEnabled(editable)
+        self.due.setReadOnly(not editable)
+        self.note.setReadOnly(not editable)
+
+    def show_detail(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        row = max(self.steps.currentRow(), 0)
+        if self.steps.currentRow() < 0:
+            row = next(
+                (i for i, s in enumerate(detail.steps) if not s.status.is_finished),
+                len(detail.steps) - 1,
+            )
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        for step in detail.steps:
+            item = QListWidgetItem(step_line(step))
+            if STATUS_KIND[step.status]:
+                item.setForeground(theme.colour(STATUS_KIND[step.status]))
+            item.setData(Qt.ItemDataRole.UserRole, step.key.value)
+            item.setToolTip(tr(STEP_DESCRIPTIONS[step.key]))
+            self.steps.addItem(item)
+        self.steps.blockSignals(False)
+        self.steps.setCurrentRow(row)
+        self._show_step(row)
+
+    def current_step(self) -> StepView | None:
+        row = self.steps.currentRow()
+        if self.detail is None or not 0 <= row < len(self.detail.steps):
+            return None
+        return self.detail.steps[row]
+
+    def select_step(self, key: StepKey) -> None:
+        self.steps.setCurrentRow(key.position)
+
+    def _show_step(self, row: int) -> None:
+        self.refusal.hide()
+        step = self.current_step()
+        if step is None or self.detail is None:
+            return
+        self.title.setText(f"{step.key.position + 1}. {tr(step.title)}")
+        self.description.setText(tr(STEP_DESCRIPTIONS[step.key]))
+        kind = STATUS_KIND[step.status]
+        style = f" style='color:{theme.hex_colour(kind)}'" if kind else ""
+        self.status.setText(f"<b{style}>{tr(STATUS_TEXT[step.status])}</b>")
+        if step.updated_by and step.updated_at:
+            local = clock.local_time(step.updated_at)
+            self.who.setText(f"{escape(step.updated_by)}, {local:%Y-%m-%d %H:%M}")
+        else:
+            self.who.setText(tr("(not yet changed)"))
+        self.due.setText(step.due_on.isoformat() if step.due_on else "")
+        self.note.setPlainText(step.note)
+        documents = [d for d in self.detail.documents if d.step_key is step.key]
+        self.evidence.setText(
+            "<br>".join(f"📄 {escape(d.title)}" for d in documents)
+            or tr("No documents attached to this step (attach them in the Documents tab).")
+        )
+
+    def _due_on(self) -> date | None:
+        text = self.due.text().strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise InvalidInput(
+                tr("Due date {text!r} is not a date; write it as YYYY-MM-DD.").format(text=text)
+            ) from None
+
+    def move_current(self, status: StepStatus) -> None:
+        """Move the selected step (off the GUI thread); a refusal is shown in the panel."""
+        step = self.current_step()
+        if step is not None and self.detail is not None:
+            self._save(step.key, status)
+
+    def _save_details(self) -> None:
+        step = self.current_step()
+        if step is not None:
+            self._save(step.key, step.status)
+
+    def _save(self, key: StepKey, status: StepStatus) -> None:
+        assert self.detail is not None
+        case_id = self.detail.id
+        try:
+            due_on = self._due_on()
+        except KeideskError as exc:
+            self._refused(exc)
+            return
+        note = self.note.toPlainText()
+        user, today = self.context.user, self.context.today
+        self.set_editable(False)  # busy until the step is saved or refused
+        self.context.write(
+            lambda s: set_step(
+                s, case_id, key, status, user=user, today=today, note=note, due_on=due_on
+            ),
+            self._saved,
+            cases=lambda _step: {case_id},
+            origin=self,
+            on_error=self._refused,
+            title=tr("Saving the step…"),
+        )
+
+    def _saved(self, _step: object) -> None:
+        self.refusal.hide()
+        self.set_editable(not self.context.read_only)
+
+    def _refused(self, exc: BaseException) -> None:
+        """The step stays as it was; what was typed in the note and due date stays too."""
+        self.set_editable(not self.context.read_only)
+        if isinstance(exc, GateRefused):
+            self._refuse(tr("Not possible yet: {reason}").format(reason=str(exc)))
+        else:
+            self._refuse(str(exc))
+
+    def _refuse(self, message: str) -> None:
+        self.refusal.setText(
+            f"<span style='color:{theme.hex_colour(theme.BAD)}'>{escape(message)}</span>"
+        )
+        self.refusal.setAccessibleDescription(message)
+        self.refusal.show()
+
+    def refusal_text(self) -> str:
+        return "" if self.refusal.isHidden() else self.refusal.accessibleDescription()

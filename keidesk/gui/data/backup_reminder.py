@@ -1,0 +1,82 @@
+"""Automatic backups while the app runs: the daily one after the main window is shown, one
+when it closes, and the reminder when no backup has reached another drive for a week.
+
+Both backups run off the GUI thread (``run_task``, quiet: no progress bar for routine work).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from keidesk import crashlog
+from keidesk.dataio import backup
+from keidesk.domain.errors import KeideskError
+from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.tasks import Progress, TaskHandle
+
+
+def _can_back_up(context: AppContext) -> bool:
+    return not context.read_only and context.database.path is not None
+
+
+def backups_at_start(
+    context: AppContext, parent: QWidget | None, back_up_now: Callable[[], None]
+) -> TaskHandle[Any] | None:
+    """Make today's automatic backup if none exists (off the GUI thread), then remind if a
+    backup to another drive is due; ``back_up_now`` runs when the user accepts. A failed
+    automatic backup is not fatal: it is shown with the reminder instead."""
+    database, user, today = context.database, context.user, context.today
+
+    def remind(problem: str) -> None:
+        text = context.read(lambda s: backup.backup_reminder(s, today=today)) or ""
+        if not text and not problem:
+            return
+        if context.dialogs.confirm(
+            parent,
+            problem + text,
+            tr("Backup reminder"),
+            yes=tr("Back up to folder…"),
+            no=tr("Later"),
+        ):
+            back_up_now()
+
+    if not _can_back_up(context):
+        remind("")
+        return None
+
+    def failed(exc: BaseException) -> None:
+        remind(tr("Today's automatic backup failed: {reason}").format(reason=exc) + "\n\n")
+
+    def work(_progress: Progress) -> Any:
+        return backup.backup_if_due(database, user=user, today=today)
+
+    return context.tasks.run_task(
+        work,
+        lambda _result: remind(""),
+        on_error=failed,
+        quiet=True,
+        title=tr("Daily backup…"),
+    )
+
+
+def backup_at_close(context: AppContext) -> TaskHandle[Any] | None:
+    """Start the backup made when the app closes (the caller waits for the task runner before
+    closing the database). A failure is written to the log: nobody is left to tell."""
+    if not _can_back_up(context):
+        return None
+    database, user, today = context.database, context.user, context.today
+
+    def work(_progress: Progress) -> Any:
+        try:
+            return backup.backup_if_due(
+                database, user=user, today=today, kind=backup.BackupKind.CLOSE
+            )
+        except KeideskError as exc:
+            crashlog.record(exc)
+            return None
+
+    return context.tasks.run_task(work, quiet=True, title=tr("Backing up before closing…"))

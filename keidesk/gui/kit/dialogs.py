@@ -1,0 +1,124 @@
+"""Questions and messages for the user, behind one small service (STYLE.md §5).
+
+Widgets never open a modal box themselves: they call ``dialogs.error(...)``,
+``dialogs.confirm_discard(...)`` and so on. The app passes :class:`Dialogs`, which shows real
+boxes; tests pass a subclass that records the messages and answers from a script, so no test
+ever blocks on a modal box.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.problem_dialog import Choice, StartupProblemDialog
+
+DATABASE_FILTER = "keidesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+class Discard(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs:
+    """The real thing: modal message boxes and file dialogs."""
+
+    def error(self, parent: QWidget | None, message: str, title: str = "") -> None:
+        """A problem the user can act on, in plain words."""
+        QMessageBox.warning(parent, title or tr("keidesk"), message)
+
+    def info(self, parent: QWidget | None, message: str, title: str = "") -> None:
+        QMessageBox.information(parent, title or tr("keidesk"), message)
+
+    def bug(self, parent: QWidget | None, summary: str, details: str) -> None:
+        """An unexpected error: what happened, with details to copy into a report."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(tr("Unexpected problem"))
+        box.setText(summary)
+        box.setInformativeText(
+            tr("keidesk keeps running. Your saved work is safe; the last action may not have run.")
+        )
+        box.setDetailedText(details)  # selectable text: copy it into a report
+        box.exec()
+
+    def confirm(
+        self,
+        parent: QWidget | None,
+        question: str,
+        title: str = "",
+        *,
+        yes: str = "",
+        no: str = "",
+    ) -> bool:
+        """A yes/no question; ``yes`` and ``no`` name the buttons by what they do."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title or tr("keidesk"))
+        box.setText(question)
+        accept = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no or tr("No"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(accept)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def confirm_discard(self, parent: QWidget | None, what: str) -> Discard:
+        """Unsaved changes: save them, throw them away, or go back."""
+        answer = QMessageBox.question(
+            parent,
+            tr("Unsaved changes"),
+            tr("{what} has unsaved changes. Save them?").format(what=what),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return Discard.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return Discard.DISCARD
+        return Discard.CANCEL
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        from PySide6.QtWidgets import QInputDialog  # noqa: PLC0415 - used rarely
+
+        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return value if ok else None
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str = "") -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return [Path(n) for n in names]
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(name) if name else None
+
+    def open_database(self, parent: QWidget | None) -> Path | None:
+        """Ask for a keidesk database file to open."""
+        return self.open_file(parent, tr("Open a keidesk database"), tr(DATABASE_FILTER))
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: str = "", filters: str = ""
+    ) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+    def folder(self, parent: QWidget | None, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title)
+        return Path(name) if name else None
+
+    def startup_problem(
+        self, message: str, choices: Sequence[Choice], parent: QWidget | None
+    ) -> str:
+        """The database could not be opened: returns the key of the way out chosen."""
+        dialog = StartupProblemDialog(message, choices, parent)
+        dialog.exec()
+        return dialog.choice

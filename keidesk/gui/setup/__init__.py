@@ -1,0 +1,1 @@
+"""Setting keidesk up: the first-run welcome, the importer profile and the preferences."""

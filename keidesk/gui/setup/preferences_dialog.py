@@ -1,0 +1,93 @@
+"""File → Preferences…: this computer's choices, shared with the command line
+(:mod:`keidesk.preferences`): the staff name recorded in the history, and the packet paper."""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import os
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keidesk.domain.errors import KeideskError
+from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.i18n import tr
+from keidesk.gui.widgets.paper import paper_box
+from keidesk.preferences import load_preferences, save_preferences
+from keidesk.services.staff import USER_ENV_VAR, current_user
+
+
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(tr("Preferences"))
+        self.setMinimumWidth(460)
+        self.preferences = load_preferences()
+        self.staff_name = QLineEdit(self.preferences.staff_name)
+        self.staff_name.setObjectName("preferences_staff_name")
+        self.staff_name.setPlaceholderText(
+            tr("empty: your login name ({login})").format(login=_login())
+        )
+        self.paper = paper_box()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Your &name (recorded with every change)"), self.staff_name)
+        form.addRow(tr("Packet &paper"), self.paper)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+        self._explain()
+
+    def _explain(self) -> None:
+        """Say so when --user or KEIDESK_USER decides the name instead."""
+        if self.context.user_override:
+            self.note.setText(
+                tr("This session was started with --user {name}; that name is recorded.").format(
+                    name=self.context.user_override
+                )
+            )
+        elif os.environ.get(USER_ENV_VAR, "").strip():
+            self.note.setText(
+                tr("{var} is set on this computer, so {name} is recorded instead.").format(
+                    var=USER_ENV_VAR, name=os.environ[USER_ENV_VAR].strip()
+                )
+            )
+
+    def save(self) -> None:
+        chosen = dataclasses.replace(
+            self.preferences,
+            staff_name=self.staff_name.text().strip(),
+            paper=str(self.paper.currentData()),
+        )
+        try:
+            save_preferences(chosen)
+        except (OSError, KeideskError) as exc:
+            self.context.dialogs.error(
+                self, tr("The preferences could not be saved: {reason}").format(reason=exc)
+            )
+            return
+        self.context.user = current_user(self.context.user_override)
+        self.accept()
