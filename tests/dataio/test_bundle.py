@@ -29,10 +29,10 @@ def _export(db: Database, ids: list[int], out: Path) -> Path:
 
 def _import(db: Database, path: Path, today: date, **kw) -> bundle.BundleImport:
     contents = bundle.open_bundle(path)
+    store = AttachmentStore(db.folder)
+    bundle.store_files(store, contents)
     with db.transaction("laptop") as session:
-        return bundle.import_bundle(
-            session, AttachmentStore(db.folder), contents, user="laptop", today=today, **kw
-        )
+        return bundle.import_bundle(session, store, contents, user="laptop", today=today, **kw)
 
 
 @pytest.fixture
@@ -43,10 +43,11 @@ def office(tmp_path: Path, make_case, db: Database, today) -> tuple[Database, in
     scan.write_bytes(b"%PDF-1.4 export certificate")
     packet = tmp_path / "handover.pdf"
     packet.write_bytes(b"%PDF-1.4 handover packet")
+    store = AttachmentStore(db.folder)
+    scan_file, packet_file = store.put(scan), store.put(packet)
     with db.transaction("office") as session:
-        store = AttachmentStore(db.folder)
-        add_document(session, store, case_id, scan, user="office", title="Export certificate")
-        add_document(session, store, case_id, packet, user="office", kind="packet")
+        add_document(session, case_id, scan_file, user="office", title="Export certificate")
+        add_document(session, case_id, packet_file, user="office", kind="packet")
         cases.set_step(
             session, case_id, StepKey.LIEN, StepStatus.DONE, user="office", today=today, note="ok"
         )

@@ -168,7 +168,7 @@ def test_files_are_private_to_the_user(tmp_path: Path):
             assert stat.S_IMODE(wal.stat().st_mode) == 0o600
         scan = tmp_path / "scan.pdf"
         scan.write_bytes(b"%PDF")
-        sha, _size = AttachmentStore(database.folder).put(scan)
+        sha = AttachmentStore(database.folder).put(scan).sha256
         store = AttachmentStore(database.folder)
         assert stat.S_IMODE(store.root.stat().st_mode) == 0o700
         assert stat.S_IMODE(store.path_for(sha).parent.stat().st_mode) == 0o700
