@@ -250,12 +250,15 @@ def cmd_bundle_import(ctx: CommandContext) -> int:
     database = ctx.database
     choice = bundle.Choice(args.prefer) if args.prefer else None
     contents = bundle.open_bundle(args.file)
+    store = AttachmentStore(database.folder)
+    if not args.dry_run:
+        bundle.store_files(store, contents)  # before the transaction: none open while copying
     scope = database.reader() if args.dry_run else database.transaction(ctx.user)
     try:
         with scope as session:
             result = bundle.import_bundle(
                 session,
-                AttachmentStore(database.folder),
+                store,
                 contents,
                 user=ctx.user,
                 today=ctx.today,

@@ -606,13 +606,8 @@ def _add_documents(
         key = (d["sha256"], d.get("kind", "attachment"), d["title"])
         if key in have:
             continue
-        if not store.path_for(d["sha256"]).exists():
-            with tempfile.TemporaryDirectory() as folder:
-                incoming = Path(folder) / "incoming"
-                incoming.write_bytes(files[d["sha256"]])
-                sha, _size = store.put(incoming)
-            if sha != d["sha256"]:  # verified on opening; a changed file is a bug
-                raise BundleRefused("A bundle file changed while it was imported.")
+        if not store.path_for(d["sha256"]).exists():  # a bug: store_files was not called
+            raise RuntimeError("Call store_files(store, contents) before import_bundle.")
         session.add(
             Document(
                 case_id=case.id,
@@ -670,6 +665,27 @@ def _add_history(session: Session, case: Case, doc: Mapping[str, Any]) -> int:
     return len(rows)
 
 
+def store_files(store: AttachmentStore, contents: BundleContents) -> int:
+    """Copy the bundle's files into the attachment store; returns how many were new. Call it
+    before the transaction that runs :func:`import_bundle`, so no write transaction is held open
+    while files are copied. When that import then fails, is refused or is cancelled, the files
+    stay in the store unreferenced: harmless orphans, since the store is content-addressed (the
+    same content would go to the same place) and ``keidesk check`` only looks at the files that
+    documents refer to."""
+    added = 0
+    for sha, content in contents.files.items():
+        if store.path_for(sha).exists():
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            incoming = Path(folder) / "incoming"
+            incoming.write_bytes(content)
+            stored = store.put(incoming)
+        if stored.sha256 != sha:  # verified on opening; a changed file is a bug
+            raise BundleRefused("A bundle file changed while it was imported.")
+        added += 1
+    return added
+
+
 def import_bundle(
     session: Session,
     store: AttachmentStore,
@@ -684,7 +700,7 @@ def import_bundle(
     """Import a verified bundle in the caller's transaction. ``choices`` maps a case uid to
     {item: choice} for items of :func:`differences`; ``default_choice`` covers the rest.
     Raises :class:`BundleConflict` (the caller's transaction rolls back) when a difference has
-    no choice. Attachment files are only added to the store, never replaced."""
+    no choice. Reads no file: :func:`store_files` has put the bundle's files in the store."""
     results: list[CaseImport] = []
     unresolved = False
     for doc in contents.cases:

@@ -150,11 +150,12 @@ def build_batch(
     total = len(case_ids)
     workers = max(1, min(workers or os.cpu_count() or 1, total or 1))
     result = BatchResult()
+    store = AttachmentStore(database.folder)
 
     def finish(item: BatchItem) -> None:
         if item.error is None and item.path is not None:
             document_id, sha256 = record_packet(
-                database, item.case_id, kind, paper, item.path, user=user
+                database, store, item.case_id, item.path, kind=kind, paper=paper, user=user
             )
             item = BatchItem(
                 item.case_id,

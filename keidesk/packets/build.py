@@ -131,22 +131,23 @@ def write_atomically(content: bytes, target: Path) -> None:
 
 def record_packet(
     database: Database,
+    store: AttachmentStore,
     case_id: int,
-    kind: PacketKind,
-    paper: Paper,
     path: Path,
     *,
+    kind: PacketKind,
+    paper: Paper,
     user: str,
 ) -> tuple[int, str]:
     """Keep a copy of the built packet with the case (by content hash); the history records
-    it. Returns the document id and the hash."""
-    store = AttachmentStore(database.folder)
+    it. Returns the document id and the hash. The copy is made before the transaction that
+    records it, so no write is held open while the file is copied."""
+    stored = store.put(path)
     with database.transaction(user) as session:
         document = add_document(
             session,
-            store,
             case_id,
-            path,
+            stored,
             user=user,
             kind="packet",
             doc_type=kind.value,
@@ -173,7 +174,9 @@ def build_packet(
         data = gather(session, store, case_id, kind, today=today)
     rendered = render_packet(data, paper)
     write_atomically(rendered.pdf, out)
-    document_id, sha256 = record_packet(database, case_id, kind, paper, out, user=user)
+    document_id, sha256 = record_packet(
+        database, store, case_id, out, kind=kind, paper=paper, user=user
+    )
     return PacketResult(
         case_id=case_id,
         number=data.case.number,

@@ -7,6 +7,7 @@ import mimetypes
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -27,6 +28,17 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A file copied into the store, not yet recorded: :meth:`AttachmentStore.put` makes it
+    outside any transaction and :func:`add_document` records it without touching a file."""
+
+    sha256: str
+    size_bytes: int
+    original_name: str
+    media_type: str
+
+
 class AttachmentStore:
     """Files named by their SHA-256 under ``<folder>/attachments/ab/abcdef…``.
 
@@ -40,8 +52,11 @@ class AttachmentStore:
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
-    def put(self, source: Path) -> tuple[str, int]:
-        """Copy ``source`` in (atomically) and return its hash and size."""
+    def put(self, source: Path) -> StoredFile:
+        """Copy ``source`` in (atomically). Call it before the transaction that records the
+        file, so no write transaction is held open while a file is hashed and copied; a file
+        stored but never recorded is harmless (``keidesk check`` only looks at referenced
+        files, and the same content would be stored in the same place anyway)."""
         if not source.is_file():
             raise InvalidInput(f"There is no file at {source}.")
         try:
@@ -66,7 +81,12 @@ class AttachmentStore:
             raise InvalidInput(f"keidesk may not read {source}; check its permissions.") from None
         except OSError as exc:
             raise InvalidInput(f"Could not store {source.name}: {exc.strerror or exc}.") from None
-        return sha, target.stat().st_size
+        return StoredFile(
+            sha256=sha,
+            size_bytes=target.stat().st_size,
+            original_name=source.name,
+            media_type=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
+        )
 
 
 def document_view(row: Document) -> DocumentView:
@@ -87,9 +107,8 @@ def document_view(row: Document) -> DocumentView:
 
 def add_document(
     session: Session,
-    store: AttachmentStore,
     case_id: int,
-    source: Path,
+    stored: StoredFile,
     *,
     user: str,
     kind: str = "attachment",
@@ -97,23 +116,22 @@ def add_document(
     title: str | None = None,
     step_key: StepKey | None = None,
 ) -> DocumentView:
-    """Keep a file with a case (a scan, a photo, or a generated packet)."""
+    """Record a file already in the store with a case (a scan, a photo, or a generated
+    packet); reads no file, so the caller's transaction stays short."""
     if session.get(Case, case_id) is None:
         raise NotFound(f"There is no case {case_id}.")
     if kind not in {"attachment", "packet"}:
         raise InvalidInput(f"{kind!r} is not a document kind.")
-    sha, size = store.put(source)
-    media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
     row = Document(
         case_id=case_id,
         step_key=step_key,
         kind=kind,
         doc_type=doc_type,
-        title=title or source.stem,
-        original_name=source.name,
-        sha256=sha,
-        size_bytes=size,
-        media_type=media_type,
+        title=title or Path(stored.original_name).stem,
+        original_name=stored.original_name,
+        sha256=stored.sha256,
+        size_bytes=stored.size_bytes,
+        media_type=stored.media_type,
         added_by=user,
     )
     session.add(row)

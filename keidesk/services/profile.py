@@ -69,5 +69,4 @@ def store_logo(store: AttachmentStore, image: Path) -> str:
     """Keep a logo image in the attachment store; returns its hash for the profile."""
     if image.suffix.lower() not in LOGO_SUFFIXES:
         raise InvalidInput("The logo must be a PNG or JPEG image.")
-    sha, _size = store.put(image)
-    return sha
+    return store.put(image).sha256

@@ -25,10 +25,9 @@ from tests.dataio.helpers import file_digest, fingerprint
 def _attach(db: Database, case_id: int, tmp_path: Path, content: bytes = b"scan") -> str:
     source = tmp_path / f"scan-{len(content)}.pdf"
     source.write_bytes(content)
+    stored = AttachmentStore(db.folder).put(source)
     with db.transaction("tester") as session:
-        view = add_document(
-            session, AttachmentStore(db.folder), case_id, source, user="tester", title="Export cert"
-        )
+        view = add_document(session, case_id, stored, user="tester", title="Export cert")
     return view.sha256
 
 

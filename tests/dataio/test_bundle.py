@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from keidesk.dataio import bundle
+from keidesk.dataio import bundle, integrity
 from keidesk.dataio.bundle import BundleConflict, BundleRefused, Choice
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
@@ -19,6 +19,7 @@ from keidesk.services.documents import AttachmentStore, add_document
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import Case
 from tests.dataio.helpers import fingerprint, rewrite_bundle
+from tests.write_lock import WriteLockProbe
 
 
 def _export(db: Database, ids: list[int], out: Path) -> Path:
@@ -29,10 +30,10 @@ def _export(db: Database, ids: list[int], out: Path) -> Path:
 
 def _import(db: Database, path: Path, today: date, **kw) -> bundle.BundleImport:
     contents = bundle.open_bundle(path)
+    store = AttachmentStore(db.folder)
+    bundle.store_files(store, contents)
     with db.transaction("laptop") as session:
-        return bundle.import_bundle(
-            session, AttachmentStore(db.folder), contents, user="laptop", today=today, **kw
-        )
+        return bundle.import_bundle(session, store, contents, user="laptop", today=today, **kw)
 
 
 @pytest.fixture
@@ -43,10 +44,11 @@ def office(tmp_path: Path, make_case, db: Database, today) -> tuple[Database, in
     scan.write_bytes(b"%PDF-1.4 export certificate")
     packet = tmp_path / "handover.pdf"
     packet.write_bytes(b"%PDF-1.4 handover packet")
+    store = AttachmentStore(db.folder)
+    scan_file, packet_file = store.put(scan), store.put(packet)
     with db.transaction("office") as session:
-        store = AttachmentStore(db.folder)
-        add_document(session, store, case_id, scan, user="office", title="Export certificate")
-        add_document(session, store, case_id, packet, user="office", kind="packet")
+        add_document(session, case_id, scan_file, user="office", title="Export certificate")
+        add_document(session, case_id, packet_file, user="office", kind="packet")
         cases.set_step(
             session, case_id, StepKey.LIEN, StepStatus.DONE, user="office", today=today, note="ok"
         )
@@ -125,6 +127,49 @@ def test_conflicts_are_shown_and_resolved_per_item(office, tmp_path, today):
     # My change and the import's change back are both in the history.
     vessel_changes = [h.new_value for h in history if h.field == "vessel"]
     assert vessel_changes == ["Hoegh Osaka", "Glovis Sun", "Hoegh Osaka"]
+
+
+def test_files_are_stored_before_the_transaction_and_a_refused_import_leaves_orphans(
+    office, tmp_path, today
+):
+    """No write lock is held while the bundle's files are copied; when the import is then
+    refused, the stored files stay unreferenced, and the check does not mind them."""
+    _db, _case_id, path = office
+    laptop_file = tmp_path / "laptop" / "k.sqlite3"
+    laptop = open_database(laptop_file)
+    try:
+        with laptop.transaction("laptop") as session:  # the same truck, entered here too
+            cases.create_case(session, chassis="DA52T-123456", today=today)
+        probe = WriteLockProbe(laptop.folder, laptop_file)
+        contents = bundle.open_bundle(path)
+        assert bundle.store_files(probe, contents) == 2
+        assert probe.writable == [True, True]
+        with pytest.raises(BundleConflict), laptop.transaction("laptop") as session:
+            bundle.import_bundle(session, probe, contents, user="laptop", today=today)
+        assert len(list(probe.root.glob("*/*"))) == 2  # stored, never recorded
+        report = integrity.check(laptop)
+        assert report.ok and report.documents_checked == 0
+        assert bundle.store_files(probe, contents) == 0  # already there: nothing copied again
+        assert probe.writable == [True, True]
+    finally:
+        laptop.close()
+
+
+def test_importing_before_the_files_are_stored_is_refused_as_a_bug(office, tmp_path, today):
+    _db, _case_id, path = office
+    laptop = open_database(tmp_path / "laptop" / "k.sqlite3")
+    try:
+        store = AttachmentStore(laptop.folder)
+        contents = bundle.open_bundle(path)
+        with (
+            pytest.raises(RuntimeError, match="store_files"),
+            laptop.transaction("laptop") as session,
+        ):
+            bundle.import_bundle(session, store, contents, user="laptop", today=today)
+        with laptop.reader() as session:
+            assert session.scalars(select(Case.id)).all() == []
+    finally:
+        laptop.close()
 
 
 def test_keep_both_fills_gaps_joins_notes_and_is_idempotent(office, tmp_path, today):

@@ -50,8 +50,9 @@ def test_core_workload_opens_no_socket(no_network, tmp_path: Path, today, cli):
         case_id = report.rows[0].case_id or 0
         scan = tmp_path / "scan.pdf"
         scan.write_bytes(b"%PDF-1.4")
+        stored = AttachmentStore(database.folder).put(scan)
         with database.transaction("t") as session:
-            add_document(session, AttachmentStore(database.folder), case_id, scan, user="t")
+            add_document(session, case_id, stored, user="t")
             cases.list_cases(session, cases.CaseFilter(search="dale"), today=today)
             export_cases(session, cases.CaseFilter(), tmp_path / "out.xlsx", today=today)
             bundle.export_bundle(
@@ -61,6 +62,7 @@ def test_core_workload_opens_no_socket(no_network, tmp_path: Path, today, cli):
         backup.restore_backup(database, made.path, user="t")
         assert integrity.check(database).ok
         contents = bundle.open_bundle(tmp_path / "b.zip")
+        bundle.store_files(AttachmentStore(database.folder), contents)
         with database.transaction("t") as session:
             bundle.import_bundle(
                 session, AttachmentStore(database.folder), contents, user="t", today=today

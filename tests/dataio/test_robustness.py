@@ -13,6 +13,7 @@ import sys
 import tempfile
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from keidesk.storage.errors import (
 )
 from tests.conftest import child_env
 from tests.dataio.helpers import file_digest
+from tests.write_lock import can_take_write_lock
 
 
 def _siblings(path: Path) -> set[str]:
@@ -124,19 +126,26 @@ def test_two_keidesks_write_the_same_database_safely(tmp_path: Path, today):
     try:
         with first.transaction("a") as session:
             cases.create_case(session, chassis="DA52T-100001", today=today)
-        # While the first holds a write transaction briefly, the second waits (busy timeout).
-        released = threading.Event()
+        # While the first holds a write transaction, the second waits (busy timeout) and then
+        # writes. The first lets go after a short hold, well inside the second's 5 s wait;
+        # nothing is asserted about how long anything took.
+        holding, checked = threading.Event(), threading.Event()
 
         def hold_then_commit() -> None:
             with first.transaction("a") as session:
                 cases.create_case(session, chassis="DA52T-100002", today=today)
-                released.wait(0.3)
+                session.flush()  # the write lock is taken here
+                holding.set()
+                checked.wait(60)
+                time.sleep(0.3)  # a short hold, so the second usually starts waiting
 
         thread = threading.Thread(target=hold_then_commit)
         thread.start()
+        assert holding.wait(60), "the first keidesk never started writing"
+        assert not can_take_write_lock(path)  # the lock is held: the second has to wait
+        checked.set()
         with second.transaction("b") as session:
             cases.create_case(session, chassis="DA52T-100003", today=today)
-        released.set()
         thread.join()
         with second.reader() as session:
             assert cases.count_cases(session, cases.CaseFilter(), today=today) == 3
@@ -168,7 +177,7 @@ def test_files_are_private_to_the_user(tmp_path: Path):
             assert stat.S_IMODE(wal.stat().st_mode) == 0o600
         scan = tmp_path / "scan.pdf"
         scan.write_bytes(b"%PDF")
-        sha, _size = AttachmentStore(database.folder).put(scan)
+        sha = AttachmentStore(database.folder).put(scan).sha256
         store = AttachmentStore(database.folder)
         assert stat.S_IMODE(store.root.stat().st_mode) == 0o700
         assert stat.S_IMODE(store.path_for(sha).parent.stat().st_mode) == 0o700

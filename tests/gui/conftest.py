@@ -6,6 +6,7 @@ synchronously, and every question a widget would ask in a modal box is answered 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,10 @@ from keidesk.gui.kit.problem_dialog import Choice
 from keidesk.gui.kit.settings import AppSettings
 from keidesk.gui.shell.desk import Desk
 from keidesk.gui.shell.main_window import MainWindow
+from keidesk.services.documents import AttachmentStore
 from keidesk.storage.database import Database
 from tests.packets import samples
+from tests.write_lock import WriteLockProbe
 
 GUI_TESTS = Path(__file__).parent
 
@@ -140,6 +143,25 @@ def context(
         tasks=runner,
         reporter=reporter,
     )
+
+
+@pytest.fixture
+def probe(db: Database, db_path: Path) -> WriteLockProbe:
+    return WriteLockProbe(db.folder, db_path)
+
+
+@pytest.fixture
+def probed_context(context: AppContext, probe: WriteLockProbe) -> AppContext:
+    """``context`` whose attachment store is ``probe``: each file the GUI copies in records
+    whether the database could be written at that moment."""
+
+    class Probed(AppContext):
+        @property
+        def store(self) -> AttachmentStore:
+            return probe
+
+    values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+    return Probed(**values)
 
 
 @pytest.fixture

@@ -82,9 +82,9 @@ def logo_png(path: Path) -> Path:
 
 
 def attach(db: Database, case_id: int, path: Path, kind: AttachmentType | str) -> None:
-    store = AttachmentStore(db.folder)
+    stored = AttachmentStore(db.folder).put(path)
     with db.transaction("tester") as session:
-        add_document(session, store, case_id, path, user="tester", doc_type=str(kind))
+        add_document(session, case_id, stored, user="tester", doc_type=str(kind))
 
 
 def set_profile(db: Database, folder: Path, *, logo: bool = True) -> None:

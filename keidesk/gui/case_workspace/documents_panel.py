@@ -38,7 +38,7 @@ from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.gui.kit.tasks import Progress
-from keidesk.services.documents import AttachmentStore, add_document
+from keidesk.services.documents import StoredFile, add_document
 from keidesk.services.views import DocumentView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -259,17 +259,16 @@ class DocumentsPanel(QWidget):
         database, user, store = self.context.database, self.context.user, self.context.store
 
         def work(progress: Progress) -> int:
-            stored: dict[Path, tuple[str, int]] = {}
+            stored: list[StoredFile] = []
             for number, path in enumerate(paths, start=1):
                 progress.check()
                 progress.report(number - 1, len(paths), path.name)
-                stored[path] = store.put(path)
+                stored.append(store.put(path))
             progress.check()
-            copied = _CopiedFiles(store, stored)
             with database.transaction(user) as session:
-                for path in paths:
-                    add_document(session, copied, case_id, path, user=user, step_key=step_key)
-            return len(paths)
+                for file in stored:
+                    add_document(session, case_id, file, user=user, step_key=step_key)
+            return len(stored)
 
         def finished(*_result: object) -> None:
             self.set_editable(not self.context.read_only)
@@ -320,16 +319,3 @@ class DocumentsPanel(QWidget):
         if not copy.exists():
             shutil.copyfile(stored, copy)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
-
-
-class _CopiedFiles(AttachmentStore):
-    """The store after the files were copied in: ``put`` returns what the copy found, so
-    the transaction that records them (``add_document`` stores and records in one call)
-    reads no file."""
-
-    def __init__(self, store: AttachmentStore, copied: dict[Path, tuple[str, int]]) -> None:
-        super().__init__(store.root.parent)
-        self._copied = copied
-
-    def put(self, source: Path) -> tuple[str, int]:
-        return self._copied[source]

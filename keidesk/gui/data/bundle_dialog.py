@@ -36,6 +36,7 @@ from keidesk.dataio.bundle import (
     Difference,
     import_bundle,
     open_bundle,
+    store_files,
 )
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
@@ -259,6 +260,7 @@ class BundleImportDialog(QDialog):
         user, today, choices = self.context.user, self.context.today, self.choices()
 
         def work(_progress: Progress) -> BundleImport:
+            store_files(store, contents)  # before the transaction: none open while copying
             with database.transaction(user) as session:
                 return import_bundle(
                     session, store, contents, user=user, today=today, choices=choices

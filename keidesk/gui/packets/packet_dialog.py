@@ -290,8 +290,9 @@ class PacketDialog(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        database, case_id, kind, paper, user = (
+        database, store, case_id, kind, paper, user = (
             self.database,
+            self.context.store,
             self.case_id,
             self.kind,
             self.paper,
@@ -300,7 +301,7 @@ class PacketDialog(QDialog):
 
         def work() -> Path:
             write_atomically(preview.packet.pdf, path)
-            record_packet(database, case_id, kind, paper, path, user=user)
+            record_packet(database, store, case_id, path, kind=kind, paper=paper, user=user)
             return path
 
         self._run(
@@ -333,8 +334,9 @@ class PacketDialog(QDialog):
         self._record_printed(preview)
 
     def _record_printed(self, preview: Preview) -> None:
-        database, case_id, kind, paper, user = (
+        database, store, case_id, kind, paper, user = (
             self.database,
+            self.context.store,
             self.case_id,
             self.kind,
             self.paper,
@@ -345,7 +347,7 @@ class PacketDialog(QDialog):
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / packet_filename(preview.number, kind)
                 path.write_bytes(preview.packet.pdf)
-                record_packet(database, case_id, kind, paper, path, user=user)
+                record_packet(database, store, case_id, path, kind=kind, paper=paper, user=user)
 
         self._run(
             work,

@@ -242,10 +242,9 @@ def test_every_model_passes_qtmodeltester(context, some_cases, db, today, qtmode
     photo.write_text("scan")
     from keidesk.services.documents import AttachmentStore, add_document  # noqa: PLC0415
 
+    stored = AttachmentStore(db.folder).put(photo)
     with db.transaction("tester") as session:
-        view = add_document(
-            session, AttachmentStore(db.folder), some_cases["carry"], photo, user="t"
-        )
+        view = add_document(session, some_cases["carry"], stored, user="t")
     documents.set_rows((view,))
     qtmodeltester.check(documents)
 

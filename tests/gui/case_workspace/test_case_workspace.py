@@ -264,3 +264,23 @@ def test_attaching_a_missing_file_is_a_plain_message(window, make_case, dialogs,
     workspace.documents.attach([tmp_path / "gone.pdf"])
     assert dialogs.errors and "There is no file" in dialogs.errors[0]
     assert workspace.documents.model.rowCount() == 0
+
+
+def test_attaching_copies_each_file_while_the_database_is_free(
+    qtbot, probed_context, probe, make_case, db, tmp_path, today
+):
+    """Files are copied into the store before the one transaction that records them."""
+    from keidesk.gui.case_workspace.documents_panel import DocumentsPanel  # noqa: PLC0415
+
+    case_id = make_case()
+    panel = DocumentsPanel(probed_context)
+    qtbot.addWidget(panel)
+    panel.show_documents(case_id, ())
+    scans = [tmp_path / "title.pdf", tmp_path / "photo.jpg"]
+    for number, scan in enumerate(scans):
+        scan.write_bytes(b"scan %d" % number)
+    panel.attach(scans)  # the synchronous runner: done when it returns
+    assert probe.writable == [True, True]
+    with db.reader() as session:
+        documents = case_detail(session, case_id, today=today).documents
+    assert sorted(d.original_name for d in documents) == ["photo.jpg", "title.pdf"]

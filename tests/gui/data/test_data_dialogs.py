@@ -19,8 +19,8 @@ from keidesk.gui.data.backup_reminder import backup_at_close, backups_at_start
 from keidesk.gui.data.bundle_dialog import BundleImportDialog
 from keidesk.gui.data.import_dialog import PROBLEM_COLOUR, ImportDialog
 from keidesk.services import cases
-from keidesk.services.documents import AttachmentStore
-from keidesk.storage.database import Database
+from keidesk.services.documents import AttachmentStore, add_document
+from keidesk.storage.database import Database, open_database
 from tests.dataio.helpers import fingerprint, rewrite_bundle
 
 SHEET = (
@@ -273,3 +273,31 @@ def test_a_refused_bundle_is_shown_plainly_and_nothing_is_written(
     assert not dialog.import_button.isEnabled()
     assert fingerprint(db) == before
     assert not (tmp_path / "evil.txt").exists()
+
+
+def test_bundle_files_are_copied_in_while_the_database_is_free(
+    qtbot, probed_context, probe, db, tmp_path, today
+):
+    """The bundle's files go into the store before the transaction that imports it."""
+    office = open_database(tmp_path / "office" / "k.sqlite3")
+    scan = tmp_path / "export-cert.pdf"
+    scan.write_bytes(b"%PDF-1.4 export certificate")
+    out = tmp_path / "case.zip"
+    try:
+        stored = AttachmentStore(office.folder).put(scan)
+        with office.transaction("office") as session:
+            case_id = cases.create_case(session, chassis="DA52T-123456", today=today)
+            add_document(session, case_id, stored, user="office")
+        with office.reader() as session:
+            bundle.export_bundle(
+                session, AttachmentStore(office.folder), [case_id], out, user="office"
+            )
+    finally:
+        office.close()
+    dialog = BundleImportDialog(probed_context, out)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(probed_context.changes.cases_changed):
+        dialog.import_button.click()
+    assert "1 created" in dialog.message.text()
+    assert probe.writable == [True]
+    assert probe.path_for(stored.sha256).read_bytes() == scan.read_bytes()

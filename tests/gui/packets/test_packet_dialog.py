@@ -126,3 +126,15 @@ def test_print_renders_every_page_and_is_recorded(
     width, height = float(box.width), float(box.height)
     assert abs(width - 595) < 3 and abs(height - 842) < 3  # A4 portrait, as built
     assert packet_documents(db, rich_case) == ["customs"]
+
+
+def test_saving_copies_the_packet_in_while_the_database_is_free(
+    qtbot, probed_context, probe, db, rich_case, dialogs, tmp_path
+):
+    widget = PacketDialog(probed_context, rich_case)
+    qtbot.addWidget(widget)
+    build(widget, PacketKind.HANDOVER)
+    dialogs.saves = [tmp_path / "handover.pdf"]
+    widget.save_button.click()
+    assert probe.writable == [True]
+    assert packet_documents(db, rich_case) == ["handover"]

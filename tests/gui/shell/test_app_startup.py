@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import subprocess
 import sys
@@ -313,22 +314,35 @@ def test_starting_the_app_loads_nothing_heavy_before_the_window(tmp_path):
 
 
 def test_import_while_responsive_keeps_the_gui_thread_running(qapp, tmp_path, monkeypatch):
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
-
+    """The import waits until a GUI-thread timer has fired a few times: it can only finish if
+    the GUI thread goes on handling events meanwhile (no timing: a count and an event)."""
     from keidesk.gui.launch import import_while_responsive  # noqa: PLC0415
 
-    (tmp_path / "slow_to_load.py").write_text("import time\ntime.sleep(0.4)\nVALUE = 7\n")
+    (tmp_path / "import_gate.py").write_text("import threading\nopened = threading.Event()\n")
+    (tmp_path / "slow_to_load.py").write_text(
+        "import import_gate as gate\n"
+        "if not gate.opened.wait(60):  # only a GUI thread that never runs its timer gets here\n"
+        "    raise TimeoutError('the GUI thread handled no events during the import')\n"
+        "VALUE = 7\n"
+    )
     (tmp_path / "broken_on_load.py").write_text("raise ValueError('broken install')\n")
     monkeypatch.syspath_prepend(str(tmp_path))
+    gate = importlib.import_module("import_gate")
     ticks: list[int] = []
+
+    def tick() -> None:
+        ticks.append(1)
+        if len(ticks) == 5:
+            gate.opened.set()
+
     timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(1))
+    timer.setInterval(1)
+    timer.timeout.connect(tick)
     timer.start()
     module = import_while_responsive("slow_to_load")
     timer.stop()
     assert module.VALUE == 7
-    assert len(ticks) >= 10  # the GUI thread kept handling events during the 0.4 s import
+    assert len(ticks) >= 5  # the GUI thread ran the timer while the import waited for it
     assert import_while_responsive("slow_to_load") is module
     with pytest.raises(ValueError, match="broken install"):
         import_while_responsive("broken_on_load")
