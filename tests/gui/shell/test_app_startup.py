@@ -411,17 +411,29 @@ def test_start_up_problem_over_the_waiting_window(dialogs, settings, runner, qtb
 
 
 CLOSE_WHILE_LOADING = """
-import sys
+import sys, threading
+from importlib.abc import MetaPathFinder
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from keidesk.gui.launch import ensure_application
 from keidesk.gui.shell.main_window import MainWindow
+
+# The heavy part of the app cannot finish loading before the window is closed: its import
+# waits for this gate, which opens only after the close (no race with the machine's speed).
+closed = threading.Event()
+class HoldTheController(MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "keidesk.gui.shell.controller":
+            closed.wait(60)
+        return None
+sys.meta_path.insert(0, HoldTheController())
 app = ensure_application()
 def close_it():
     for w in QApplication.topLevelWidgets():
         if isinstance(w, MainWindow) and w.isVisible():
             print("attached" if w.attached else "loading", flush=True)
             w.close()
+            closed.set()
             return
     QTimer.singleShot(5, close_it)
 QTimer.singleShot(0, close_it)
