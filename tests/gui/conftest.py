@@ -6,7 +6,8 @@ synchronously, and every question a widget would ask in a modal box is answered 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,16 @@ def context(
         tasks=runner,
         reporter=reporter,
     )
+
+
+@pytest.fixture
+def threaded(context: AppContext) -> Iterator[AppContext]:
+    """The test's context with the app's own kind of runner: real worker threads."""
+    runner = tasks.TaskRunner()
+    runner.user_error_handler = context.reporter.user_error
+    runner.bug_handler = context.reporter.bug
+    yield dataclasses.replace(context, tasks=runner)
+    runner.wait()
 
 
 @pytest.fixture
