@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
@@ -161,6 +163,8 @@ class CaseWorkspace(QWidget):
         self._baseline: dict[str, str] = {}  # what is saved
         self._setting = False
         self._undo_keys = _UndoKeysToStack(self)
+        self._reads = 0  # the number of the latest read of the case: an older answer is dropped
+        self._attached = True
         self.detail = self._load()
 
         self.header = QLabel()
@@ -285,6 +289,7 @@ class CaseWorkspace(QWidget):
     def _customer_tab(self) -> QWidget:
         left = QWidget()
         left.setLayout(self._form(on_tab(Tab.CUSTOMER)))
+        # The 51 states: a small fixed list, read at once.
         codes = [r.code for r in self.context.read(lambda s: list_state_rules(s, today=date.min))]
         self._completer("destination_state", codes)
         rule_box = QGroupBox(tr("Registration in the destination state"))
@@ -319,6 +324,8 @@ class CaseWorkspace(QWidget):
     # --- loading and showing ------------------------------------------------------------------
 
     def _load(self) -> CaseDetail:
+        """The case as it opens (one case by its id, read at once: the workspace is built
+        from it). Reloads after a change run off the GUI thread (:meth:`_cases_changed`)."""
         return self.context.read(lambda s: case_detail(s, self.case_id, today=self.context.today))
 
     def _show(self, detail: CaseDetail, *, keep_edits: bool) -> None:
@@ -408,7 +415,7 @@ class CaseWorkspace(QWidget):
         if not code:
             self.state_panel.show_rule(None)
             return
-        try:
+        try:  # one row by its key, as the state is typed: small, read at once
             rule = self.context.read(lambda s: get_state_rule(s, code, today=self.context.today))
         except KeideskError as exc:
             self.state_panel.show_rule(None, str(exc))
@@ -492,11 +499,17 @@ class CaseWorkspace(QWidget):
             self._not_saved(exc)
             return None
         case_id, user, today = self.case_id, self.context.user, self.context.today
+
+        def save_changes(session: Session) -> CaseDetail:
+            update_case(session, case_id, changes, user=user, today=today)
+            return case_detail(session, case_id, today=today)  # as saved, in the same session
+
         self.set_editable(False)  # busy: no edits while the saved state is on its way
+        self._reads += 1  # a reload asked for before the save would show the old state
         return self.context.write(
-            lambda s: update_case(s, case_id, changes, user=user, today=today),
+            save_changes,
             self._saved,
-            cases=lambda _none: {case_id},
+            cases=lambda _detail: {case_id},
             origin=self,
             on_error=self._not_saved,
             title=tr("Saving {number}…").format(number=self.detail.number),
@@ -509,7 +522,11 @@ class CaseWorkspace(QWidget):
             self.context.tasks.wait_for(handle)
         return not self.dirty
 
-    def _saved(self, _none: None) -> None:
+    def _saved(self, detail: CaseDetail) -> None:
+        """The fields show the saved text as formatted ("48200" as "48,200 km")."""
+        if not self._alive():
+            return
+        self._show(detail, keep_edits=False)
         self.set_editable(not self.context.read_only)
         self.undo_stack.setClean()
 
@@ -527,20 +544,40 @@ class CaseWorkspace(QWidget):
         return answer is Discard.DISCARD
 
     def _cases_changed(self, case_ids: CaseIds, origin: object) -> None:
-        """A write changed this case: show the saved state. Field edits stay, unless the
-        change is this workspace's own save (the fields then show the saved text as
-        formatted, "48200" as "48,200 km"). A case that no longer exists says so."""
-        if not concerns(case_ids, self.case_id):
+        """A write changed this case: read it again off the GUI thread and show the saved
+        state; field edits stay. The workspace's own save shows what it saved itself
+        (:meth:`_saved`). A case that no longer exists says so."""
+        if origin is self or not concerns(case_ids, self.case_id):
             return
-        try:
-            detail = self._load()
-        except NotFound:
-            self.gone.emit()
-            return
-        self._show(detail, keep_edits=origin is not self)
+        self._reads += 1
+        number, case_id, today = self._reads, self.case_id, self.context.today
+
+        def reloaded(detail: CaseDetail) -> None:
+            if self._alive() and number == self._reads:
+                self._show(detail, keep_edits=True)
+
+        def not_reloaded(exc: BaseException) -> None:
+            if not self._alive():
+                return
+            if isinstance(exc, NotFound):
+                self.gone.emit()
+            else:
+                self.context.reporter.user_error(exc)
+
+        self.context.read_task(
+            lambda s: case_detail(s, case_id, today=today),
+            reloaded,
+            on_error=not_reloaded,
+            title=tr("Reading {number}…").format(number=self.detail.number),
+        )
+
+    def _alive(self) -> bool:
+        """Is the workspace still shown? A read or a save may arrive after it closed."""
+        return self._attached and shiboken6.isValid(self)
 
     def detach(self) -> None:
         """The tab is closing: stop following changes (the widget is deleted later)."""
+        self._attached = False  # reads still on their way are dropped
         self.context.changes.cases_changed.disconnect(self._cases_changed)
         self.history.detach()
 
