@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from keidesk.gui.case_list.dashboard import DashboardPanel
 from keidesk.gui.case_list.model import PAGE_SIZE, PLACEHOLDER, CaseIdRole, CaseTableModel
 from keidesk.gui.case_list.panel import CaseListPanel
 from keidesk.gui.kit.context import AppContext
@@ -103,7 +104,8 @@ def test_a_stale_result_is_dropped(qtbot, threaded, case_reads, make_case):
 
 
 def test_a_read_is_not_stuck_behind_a_long_job(qtbot, threaded, make_case):
-    """The read lane has its own thread: the list reads while an import-sized job runs."""
+    """The read lane has its own thread: the list and the dashboard read while an
+    import-sized job runs."""
     make_case(customer="Dale Walker")
     release = threading.Event()
 
@@ -114,7 +116,10 @@ def test_a_read_is_not_stuck_behind_a_long_job(qtbot, threaded, make_case):
     try:
         model = CaseTableModel(threaded)
         model.refresh()
+        dashboard = DashboardPanel(threaded)
+        qtbot.addWidget(dashboard)
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: dashboard.total_label.text() == "1 cases", timeout=10_000)
         assert not job.finished
     finally:
         release.set()
