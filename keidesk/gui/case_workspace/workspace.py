@@ -165,7 +165,7 @@ class CaseWorkspace(QWidget):
         self._undo_keys = _UndoKeysToStack(self)
         self._reads = 0  # the number of the latest read of the case: an older answer is dropped
         self._attached = True
-        self.detail = self._load()
+        self.detail: CaseDetail | None = None  # until it is read
 
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -209,8 +209,9 @@ class CaseWorkspace(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.tabs, 1)
 
-        self._show(self.detail, keep_edits=False)
-        self.set_editable(not context.read_only)
+        self.header.setText(tr("Opening case…"))
+        self.set_editable(False)  # until the case is read
+        self._read_case()
         context.changes.cases_changed.connect(self._cases_changed)
 
     # --- building the tabs --------------------------------------------------------------------
@@ -323,10 +324,44 @@ class CaseWorkspace(QWidget):
 
     # --- loading and showing ------------------------------------------------------------------
 
-    def _load(self) -> CaseDetail:
-        """The case as it opens (one case by its id, read at once: the workspace is built
-        from it). Reloads after a change run off the GUI thread (:meth:`_cases_changed`)."""
-        return self.context.read(lambda s: case_detail(s, self.case_id, today=self.context.today))
+    @property
+    def loaded(self) -> bool:
+        """Has the case been read (its fields shown and editable)?"""
+        return self.detail is not None
+
+    @property
+    def number(self) -> str:
+        return self.detail.number if self.detail is not None else "…"
+
+    def _read_case(self) -> None:
+        """Read the case off the GUI thread and show it when it arrives: as it opens, and
+        again after a change elsewhere (field edits then stay). Each read is numbered; an
+        answer older than a later read or save is dropped. A case that is gone says so."""
+        self._reads += 1
+        number, case_id, today = self._reads, self.case_id, self.context.today
+
+        def arrived(detail: CaseDetail) -> None:
+            if not self._alive() or number != self._reads:
+                return
+            opening = self.detail is None
+            self._show(detail, keep_edits=not opening)
+            if opening:
+                self.set_editable(not self.context.read_only)
+
+        def failed(exc: BaseException) -> None:
+            if not self._alive():
+                return
+            if isinstance(exc, NotFound):
+                self.gone.emit()
+            else:
+                self.context.reporter.user_error(exc)
+
+        self.context.read_task(
+            lambda s: case_detail(s, case_id, today=today),
+            arrived,
+            on_error=failed,
+            title=tr("Reading {number}…").format(number=self.number),
+        )
 
     def _show(self, detail: CaseDetail, *, keep_edits: bool) -> None:
         """Show saved data; with ``keep_edits`` the fields being edited keep their text."""
@@ -396,7 +431,7 @@ class CaseWorkspace(QWidget):
 
     def _refresh_eligibility(self) -> None:
         """Eligibility from the dates as typed, so it changes as they are corrected."""
-        reference = self.detail.eta or self.context.today
+        reference = (self.detail.eta if self.detail else None) or self.context.today
         try:
             built = _date_or_none(self.field_text("built"))
             first = _date_or_none(self.field_text("first_registered"))
@@ -467,7 +502,7 @@ class CaseWorkspace(QWidget):
             hint = field_hint(self.context, name, self._texts.get(name, ""))
             hint_label.setText(hint.html() if hint else "")
             hint_label.setVisible(hint is not None)
-        if name in {"built", "first_registered"} and hasattr(self, "detail"):
+        if name in {"built", "first_registered"} and self.detail is not None:
             self._refresh_eligibility()
         if name == "destination_state" and self._baseline:
             self._refresh_state_rule()
@@ -483,7 +518,7 @@ class CaseWorkspace(QWidget):
         return bool(self.pending_texts())
 
     def title(self) -> str:
-        return f"{self.detail.number}{' •' if self.dirty else ''}"
+        return f"{self.number}{' •' if self.dirty else ''}"
 
     def save(self) -> TaskHandle[Any] | None:
         """Save every edited field in one transaction, off the GUI thread. On a refusal
@@ -512,7 +547,7 @@ class CaseWorkspace(QWidget):
             cases=lambda _detail: {case_id},
             origin=self,
             on_error=self._not_saved,
-            title=tr("Saving {number}…").format(number=self.detail.number),
+            title=tr("Saving {number}…").format(number=self.number),
         )
 
     def save_and_wait(self) -> bool:
@@ -538,7 +573,7 @@ class CaseWorkspace(QWidget):
         """May the workspace close? Asks first when there are unsaved edits."""
         if not self.dirty:
             return True
-        answer = self.context.dialogs.confirm_discard(self, self.detail.number)
+        answer = self.context.dialogs.confirm_discard(self, self.number)
         if answer is Discard.SAVE:
             return self.save_and_wait()
         return answer is Discard.DISCARD
@@ -549,27 +584,7 @@ class CaseWorkspace(QWidget):
         (:meth:`_saved`). A case that no longer exists says so."""
         if origin is self or not concerns(case_ids, self.case_id):
             return
-        self._reads += 1
-        number, case_id, today = self._reads, self.case_id, self.context.today
-
-        def reloaded(detail: CaseDetail) -> None:
-            if self._alive() and number == self._reads:
-                self._show(detail, keep_edits=True)
-
-        def not_reloaded(exc: BaseException) -> None:
-            if not self._alive():
-                return
-            if isinstance(exc, NotFound):
-                self.gone.emit()
-            else:
-                self.context.reporter.user_error(exc)
-
-        self.context.read_task(
-            lambda s: case_detail(s, case_id, today=today),
-            reloaded,
-            on_error=not_reloaded,
-            title=tr("Reading {number}…").format(number=self.detail.number),
-        )
+        self._read_case()
 
     def _alive(self) -> bool:
         """Is the workspace still shown? A read or a save may arrive after it closed."""

@@ -1,5 +1,5 @@
-"""An open case reads itself again, and its history, off the GUI thread, as in the app (the
-real threaded runner): a slow database never freezes the window while a person works."""
+"""A case is read as it opens, again after a change, and its history, off the GUI thread, as in
+the app (the real threaded runner): a slow database never freezes the window."""
 
 from __future__ import annotations
 
@@ -41,12 +41,21 @@ def rename(threaded: AppContext, case_id: int, name: str, today: Any) -> None:
     )
 
 
-def test_a_change_elsewhere_is_read_again_off_the_gui_thread(
+def test_a_case_opens_and_is_read_again_off_the_gui_thread(
     qtbot, threaded, make_window, make_case, case_reads, today
 ):
     case_id = make_case(customer="Ann Ito")
     window = make_window(threaded)
+    qtbot.waitUntil(lambda: not threaded.tasks.busy, timeout=10_000)
+    case_reads.clear()
     workspace = window.desk.open_case(case_id)
+    assert not workspace.loaded and workspace.editors["colour"].isReadOnly()  # on its way
+    qtbot.waitUntil(lambda: workspace.loaded, timeout=10_000)
+    assert workspace.editors["customer_name"].text() == "Ann Ito"
+    assert not workspace.editors["colour"].isReadOnly()
+    assert window.desk.tabs.tabText(window.desk.tabs.currentIndex()) == workspace.number
+    assert case_reads
+    assert all(thread is not threading.main_thread() for _statement, thread in case_reads)
     qtbot.keyClicks(workspace.editors["colour"], "red")  # an edit in progress
     qtbot.waitUntil(lambda: not threaded.tasks.busy, timeout=10_000)
     case_reads.clear()
@@ -66,6 +75,7 @@ def test_the_history_is_read_off_the_gui_thread(
     case_id = make_case(customer="Ann Ito")
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded, timeout=10_000)
     qtbot.waitUntil(lambda: not threaded.tasks.busy, timeout=10_000)
     case_reads.clear()
     workspace.tabs.setCurrentWidget(workspace.history)
@@ -85,6 +95,7 @@ def test_a_read_arriving_after_the_case_closed_is_dropped(
     case_id = make_case(customer="Ann Ito")
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded, timeout=10_000)
     rename(threaded, case_id, "Ben Sato", today)
     assert window.desk.close_current_case()  # before the write and its reload are back
     assert not workspace._alive()

@@ -41,6 +41,7 @@ def test_a_write_runs_on_the_worker_and_every_view_hears_of_it(
     case_id = make_case(customer="Ann Ito")
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded)  # the case is read off the GUI thread
     window.desk.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: customer_in_list(window) == "Ann Ito")  # the list reads it
     ran_on: list[threading.Thread] = []
@@ -66,6 +67,7 @@ def test_saving_a_case_writes_off_the_gui_thread(
     case_id = make_case()
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded)  # the case is read off the GUI thread
     qtbot.keyClicks(workspace.editors["colour"], "red")
     assert workspace.dirty
     write_threads.clear()  # creating the case wrote on this thread, as tests do
@@ -91,6 +93,7 @@ def test_closing_with_a_save_waits_for_it_without_blocking(
     case_id = make_case()
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded)  # the case is read off the GUI thread
     qtbot.keyClicks(workspace.editors["colour"], "teal")
     dialogs.discard_answers = [Discard.SAVE]
     assert window.desk.close_current_case()
