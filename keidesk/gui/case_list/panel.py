@@ -124,6 +124,7 @@ class CaseListPanel(QWidget):
             self.stage.addItem(tr(stage_title(stage)), stage)
         self.state = QComboBox()
         self.state.addItem(tr("All states"), None)
+        # The 51 states: a small fixed list, read at once.
         for rule in context.read(lambda s: list_state_rules(s, today=context.today)):
             self.state.addItem(f"{rule.code} {rule.name}", rule.code)
         self.eligibility = QComboBox()
