@@ -10,8 +10,9 @@ ORM imported first. keidesk's window is interactive from its first paint: its ev
 while the rest of the app loads. Reported besides: the time until the case list is painted
 with cases in it, and the GUI thread's largest gap in between (a 10 ms timer's ticks), which
 is how long a click or a keystroke could wait at worst. Medians of several runs.
-Search: each prefix of a few typed queries applied as the debounced search does (count + the
-first page painted), at full size (target: under 50 ms per keystroke).
+Search: each prefix of a few typed queries applied as the debounced search does, at full size:
+how long the GUI thread is busy (the count and the first page are read off it), and the time
+until the rows are painted (target: under 50 ms per keystroke).
 """
 
 from __future__ import annotations
@@ -159,7 +160,8 @@ def search_latency(db_path: Path, settings_path: Path) -> None:
     window.resize(1280, 800)
     app.processEvents()
     panel = window.desk.case_list
-    timings: list[float] = []
+    timings: list[float] = []  # how long the GUI thread was busy per keystroke
+    shown: list[float] = []  # until the rows were painted (read off the GUI thread)
     for query in ("fontenot", "smith farms", "da52t-12", "carry truck", "hank"):
         panel.search.clear()
         typed = ""
@@ -169,21 +171,26 @@ def search_latency(db_path: Path, settings_path: Path) -> None:
             start = time.perf_counter()
             panel.search.setText(typed)
             panel._search_now()  # what the debounce timer does after the pause
-            panel.table.viewport().repaint()  # the visible page fetched and painted
+            panel.table.viewport().repaint()
             per_query.append((time.perf_counter() - start) * 1000)
+            while panel.model.loading:  # the count and the first page, read on the read lane
+                app.processEvents()
+            panel.table.viewport().repaint()
+            shown.append((time.perf_counter() - start) * 1000)
             if os.environ.get("BENCH_VERBOSE"):
-                print(f"    {typed!r}: {per_query[-1]:.1f} ms")
+                print(f"    {typed!r}: {per_query[-1]:.1f} ms, shown {shown[-1]:.1f} ms")
         found = panel.model.rowCount()
         print(
-            f"  search {query!r}: {found:,} cases; per keystroke median "
+            f"  search {query!r}: {found:,} cases; GUI thread per keystroke median "
             f"{statistics.median(per_query):.1f} ms, max {max(per_query):.1f} ms"
         )
         timings.extend(per_query)
     print(
-        f"search per keystroke over {len(timings)} keystrokes: median "
+        f"search per keystroke over {len(timings)} keystrokes, GUI thread busy: median "
         f"{statistics.median(timings):.1f} ms, p90 "
-        f"{statistics.quantiles(timings, n=10)[-1]:.1f} ms, max {max(timings):.1f} ms "
-        "(target < 50 ms)"
+        f"{statistics.quantiles(timings, n=10)[-1]:.1f} ms, max {max(timings):.1f} ms; "
+        f"until the rows are shown: median {statistics.median(shown):.1f} ms, max "
+        f"{max(shown):.1f} ms (target < 50 ms)"
     )
     window.close()
     controller.close()

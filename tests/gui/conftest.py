@@ -7,7 +7,7 @@ synchronously, and every question a widget would ask in a modal box is answered 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +162,16 @@ def probed_context(context: AppContext, probe: WriteLockProbe) -> AppContext:
 
     values = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
     return Probed(**values)
+
+
+@pytest.fixture
+def threaded(context: AppContext) -> Iterator[AppContext]:
+    """The test's context with the app's own kind of runner: real worker threads."""
+    runner = tasks.TaskRunner()
+    runner.user_error_handler = context.reporter.user_error
+    runner.bug_handler = context.reporter.bug
+    yield dataclasses.replace(context, tasks=runner)
+    runner.wait()
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from keidesk.gui.kit import theme
 from keidesk.gui.kit.changes import CaseIds
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
-from keidesk.gui.kit.tasks import Progress
 from keidesk.services.cases import CaseFilter
 from keidesk.services.dashboard import Dashboard, DashboardItem, build_dashboard
 
@@ -79,14 +78,11 @@ class DashboardPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Count again, off the GUI thread (half a second at 100,000 cases)."""
-        database, today = self.context.database, self.context.today
-
-        def count(_progress: Progress) -> Dashboard:
-            with database.reader() as session:
-                return build_dashboard(session, today=today)
-
-        self.context.tasks.run_task(count, self._counted, quiet=True, title=tr("Counting cases…"))
+        """Count again, off the GUI thread on the read lane (half a second at 100,000 cases)."""
+        today = self.context.today
+        self.context.read_task(
+            lambda s: build_dashboard(s, today=today), self._counted, title=tr("Counting cases…")
+        )
 
     def _counted(self, dashboard: Dashboard) -> None:
         if shiboken6.isValid(self):  # the window may have closed while counting

@@ -1,8 +1,14 @@
-"""The case list as a lazy table model: pages of rows fetched from the database on demand.
+"""The case list as a lazy table model: pages of rows read from the database on demand.
 
-Only the rows the view paints are fetched (pages of :data:`PAGE_SIZE` through
+Only the rows the view paints are read (pages of :data:`PAGE_SIZE` through
 ``list_cases(offset, limit)``, a few pages kept); the row count comes from ``count_cases``.
 Filtering and sorting happen in SQL, so 100,000 cases open as fast as 100.
+
+Every read runs off the GUI thread (``AppContext.read_task``), so a slow database never freezes
+the window: :meth:`CaseTableModel.refresh` reads the count and the first page and then resets the
+model once; a row whose page is not here yet shows a placeholder, asks for its page, and is
+repainted (``dataChanged``) when it arrives. Each refresh takes a new generation number; a
+result from an older one (the filter or the sort changed meanwhile) is dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush
+from sqlalchemy.orm import Session
 
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
@@ -37,6 +44,41 @@ CaseIdRole = Qt.ItemDataRole.UserRole + 1
 SortValueRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+#: What a row shows while its page is on its way.
+PLACEHOLDER = "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What the list asks the database: a refresh's filter, order and day, and its number."""
+
+    generation: int
+    case_filter: CaseFilter
+    order_by: str
+    descending: bool
+    today: date
+
+    def page(self, session: Session, page_number: int) -> list[CaseSummary]:
+        return list_cases(
+            session,
+            self.case_filter,
+            today=self.today,
+            order_by=self.order_by,
+            descending=self.descending,
+            offset=page_number * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A refresh's answer: how many cases match, and the page the view shows first."""
+
+    query: Query
+    count: int
+    page_number: int
+    page: list[CaseSummary]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +116,17 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._count = 0
-        self._today = context.today
         self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
         self._refresh_held = False
+        self._generation = 0
+        #: The query the rows shown belong to (its count and pages).
+        self._shown = Query(0, self.case_filter, self.order_by, self.descending, context.today)
+        self._requested: set[int] = set()  # pages on their way for the query shown
+        self._answering = False  # a page arriving while data() asked for it (synchronous)
+
+    @property
+    def _today(self) -> date:
+        return self._shown.today
 
     # --- what to show -----------------------------------------------------------------------
 
@@ -95,17 +145,42 @@ class CaseTableModel(QAbstractTableModel):
             self._refresh_held = False
             self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read the count; rows are fetched again as they are painted."""
+    def refresh(self, near_row: int = 0) -> None:
+        """Count again and read the page of ``near_row`` off the GUI thread; the model is reset
+        once, when they arrive. Until then the rows shown stay as they were."""
         if self._refresh_held:
             return
-        self.beginResetModel()
-        self._today = self.context.today
-        self._pages.clear()
-        self._count = self.context.read(
-            lambda s: count_cases(s, self.case_filter, today=self._today)
+        self._generation += 1
+        query = Query(
+            self._generation,
+            self.case_filter,
+            self.order_by,
+            self.descending,
+            self.context.today,
         )
+        page_number = max(near_row, 0) // PAGE_SIZE
+
+        def read(session: Session) -> Counted:
+            count = count_cases(session, query.case_filter, today=query.today)
+            return Counted(query, count, page_number, query.page(session, page_number))
+
+        self.context.read_task(read, self._counted, title=tr("Reading the case list…"))
+
+    def _counted(self, counted: Counted) -> None:
+        if counted.query.generation != self._generation:
+            return  # the filter or the sort changed since: a newer refresh is on its way
+        self.beginResetModel()
+        self._shown = counted.query
+        self._count = counted.count
+        self._pages.clear()
+        self._requested.clear()
+        self._pages[counted.page_number] = counted.page
         self.endResetModel()
+
+    @property
+    def loading(self) -> bool:
+        """Is a refresh on its way (the rows shown may be those of the previous filter)?"""
+        return self._shown.generation != self._generation
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
@@ -126,33 +201,51 @@ class CaseTableModel(QAbstractTableModel):
     # --- rows -------------------------------------------------------------------------------
 
     def summary(self, row: int) -> CaseSummary | None:
+        """The case on ``row``, or None while its page is on its way (it is asked for)."""
         if not 0 <= row < self._count:
             return None
         page_number = row // PAGE_SIZE
         page = self._pages.get(page_number)
         if page is None:
-            page = self._fetch(page_number)
+            self._request(page_number)
+            page = self._pages.get(page_number)  # there already with a synchronous runner
+            if page is None:
+                return None
         else:
             self._pages.move_to_end(page_number)
         offset = row - page_number * PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
-    def _fetch(self, page_number: int) -> list[CaseSummary]:
-        page = self.context.read(
-            lambda s: list_cases(
-                s,
-                self.case_filter,
-                today=self._today,
-                order_by=self.order_by,
-                descending=self.descending,
-                offset=page_number * PAGE_SIZE,
-                limit=PAGE_SIZE,
+    def _request(self, page_number: int) -> None:
+        """Ask for a page off the GUI thread (once); :meth:`_arrived` takes it."""
+        if page_number in self._requested:
+            return
+        self._requested.add(page_number)
+        query = self._shown
+        self._answering = True
+        try:
+            self.context.read_task(
+                lambda s: (query, page_number, query.page(s, page_number)),
+                self._arrived,
+                title=tr("Reading the case list…"),
             )
-        )
+        finally:
+            self._answering = False
+
+    def _arrived(self, answer: tuple[Query, int, list[CaseSummary]]) -> None:
+        query, page_number, page = answer
+        if query.generation != self._shown.generation:
+            return  # the list was reset since it was asked for
+        self._requested.discard(page_number)
         self._pages[page_number] = page
         while len(self._pages) > PAGES_KEPT:
             self._pages.popitem(last=False)
-        return page
+        if self._answering:
+            return  # read inline while data() asked: it returns the row itself
+        first = page_number * PAGE_SIZE
+        last = min(first + len(page), self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     def case_id(self, row: int) -> int | None:
         summary = self.summary(row)
@@ -194,9 +287,12 @@ class CaseTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.parent().isValid():
             return None
-        summary = self.summary(index.row())
-        if summary is None or not 0 <= index.column() < len(self.columns):
+        if not 0 <= index.column() < len(self.columns):
             return None
+        summary = self.summary(index.row())
+        if summary is None:
+            loading = role == Qt.ItemDataRole.DisplayRole and index.column() == 0
+            return PLACEHOLDER if loading else None
         key = self.columns[index.column()].key
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(summary, key)

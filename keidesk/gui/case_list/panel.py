@@ -124,6 +124,7 @@ class CaseListPanel(QWidget):
             self.stage.addItem(tr(stage_title(stage)), stage)
         self.state = QComboBox()
         self.state.addItem(tr("All states"), None)
+        # The 51 states: a small fixed list, read at once.
         for rule in context.read(lambda s: list_state_rules(s, today=context.today)):
             self.state.addItem(f"{rule.code} {rule.name}", rule.code)
         self.eligibility = QComboBox()
@@ -161,6 +162,8 @@ class CaseListPanel(QWidget):
         # Several cases can be selected (for a bundle); Enter opens the current one.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.model.modelReset.connect(self._show_count)
+        self.model.modelReset.connect(self._select_again)
+        self._reselect: int | None = None  # the case to select again once a refresh arrives
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -276,16 +279,17 @@ class CaseListPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the list; keeps the selected case if it is loaded."""
-        current = self.current_case_id()
-        self.model.refresh()
-        if current is not None:
-            row = self.model.row_of(current)
-            if row is None:
-                self.model.summary(self.table.rowAt(0) if self.table.rowAt(0) >= 0 else 0)
-                row = self.model.row_of(current)
-            if row is not None:
-                self.table.selectRow(row)
+        """Read the list again (off the GUI thread); the selected case stays selected when it
+        is among the rows read (the page at the top of the view)."""
+        self._reselect = self.current_case_id()
+        top = self.table.rowAt(0)
+        self.model.refresh(near_row=max(top, 0))
+
+    def _select_again(self) -> None:
+        """After a refresh arrived: select the case that was selected before, if it is here."""
+        case_id, self._reselect = self._reselect, None
+        if case_id is not None and (row := self.model.row_of(case_id)) is not None:
+            self.table.selectRow(row)
 
     def current_case_id(self) -> int | None:
         index = self.table.currentIndex()

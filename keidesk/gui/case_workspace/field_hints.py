@@ -42,7 +42,7 @@ def decoded_text(decoded: DecodedChassis) -> str:
 def chassis_hint(context: AppContext, text: str) -> Hint:
     if not text.strip():
         return Hint(tr("Type the chassis (frame) number from the export certificate."), theme.MUTED)
-    try:
+    try:  # a lookup in the fixed table of chassis codes as it is typed: small, read at once
         decoded = context.read(lambda s: decode_chassis(s, text))
     except KeideskError as exc:
         return Hint(str(exc), theme.BAD)
@@ -80,6 +80,7 @@ def field_hint(context: AppContext, name: str, text: str) -> Hint | None:
         if spec.feedback is Feedback.AMOUNT:
             amount = str(spec.kind.read(text.strip(), spec.label))
             return None if amount == text.strip() else Hint(amount, theme.GOOD)
+        # One of 51 state rules by its code, as it is typed: small, read at once.
         rule = context.read(lambda s: get_state_rule(s, text, today=context.today))
         return Hint(f"{rule.name}: {rule.path.label}", theme.GOOD)  # Feedback.STATE
     except KeideskError as exc:

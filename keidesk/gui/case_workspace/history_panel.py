@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
@@ -82,18 +83,34 @@ class HistoryPanel(QWidget):
     def _cases_changed(self, case_ids: CaseIds, _origin: object) -> None:
         """Once shown, the history follows every change of its case."""
         if self.case_id is not None and concerns(case_ids, self.case_id):
-            try:
-                self.load(self.case_id)
-            except NotFound:  # the case is gone; its workspace closes
-                self.model.set_entries([])
+            self.load(self.case_id)
 
     def detach(self) -> None:
         """Stop following changes (the workspace is closing)."""
         self.context.changes.cases_changed.disconnect(self._cases_changed)
 
     def load(self, case_id: int) -> None:
+        """Read the history off the GUI thread (it grows with every change); shown when read.
+        Reads run one at a time in order, so the last one asked for is shown last."""
         self.case_id = case_id
-        self.model.set_entries(self.context.read(lambda s: case_history(s, case_id)))
+        self.context.read_task(
+            lambda s: case_history(s, case_id),
+            self._loaded,
+            on_error=self._not_loaded,
+            title=tr("Reading the history…"),
+        )
+
+    def _loaded(self, entries: list[HistoryView]) -> None:
+        if not shiboken6.isValid(self):  # the workspace closed meanwhile
+            return
+        self.model.set_entries(entries)
         self.table.resizeColumnsToContents()
         for column in (3, 4):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+
+    def _not_loaded(self, exc: BaseException) -> None:
+        if isinstance(exc, NotFound):  # the case is gone; its workspace closes
+            if shiboken6.isValid(self):
+                self.model.set_entries([])
+        else:
+            self.context.reporter.user_error(exc)

@@ -52,6 +52,7 @@ class NewCaseDialog(QDialog):
         self.state = QLineEdit()
         self.state.setObjectName("new_state")
         self.state.setPlaceholderText(tr("two letters, e.g. TX (default: the customer's)"))
+        # The 51 states: a small fixed list, read at once.
         codes = [r.code for r in context.read(lambda s: list_state_rules(s, today=date.min))]
         completer = QCompleter(codes, self.state)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

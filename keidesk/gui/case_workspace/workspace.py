@@ -12,6 +12,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
@@ -161,7 +163,9 @@ class CaseWorkspace(QWidget):
         self._baseline: dict[str, str] = {}  # what is saved
         self._setting = False
         self._undo_keys = _UndoKeysToStack(self)
-        self.detail = self._load()
+        self._reads = 0  # the number of the latest read of the case: an older answer is dropped
+        self._attached = True
+        self.detail: CaseDetail | None = None  # until it is read
 
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -205,8 +209,9 @@ class CaseWorkspace(QWidget):
         layout.addWidget(self.warnings)
         layout.addWidget(self.tabs, 1)
 
-        self._show(self.detail, keep_edits=False)
-        self.set_editable(not context.read_only)
+        self.header.setText(tr("Opening case…"))
+        self.set_editable(False)  # until the case is read
+        self._read_case()
         context.changes.cases_changed.connect(self._cases_changed)
 
     # --- building the tabs --------------------------------------------------------------------
@@ -285,6 +290,7 @@ class CaseWorkspace(QWidget):
     def _customer_tab(self) -> QWidget:
         left = QWidget()
         left.setLayout(self._form(on_tab(Tab.CUSTOMER)))
+        # The 51 states: a small fixed list, read at once.
         codes = [r.code for r in self.context.read(lambda s: list_state_rules(s, today=date.min))]
         self._completer("destination_state", codes)
         rule_box = QGroupBox(tr("Registration in the destination state"))
@@ -318,8 +324,44 @@ class CaseWorkspace(QWidget):
 
     # --- loading and showing ------------------------------------------------------------------
 
-    def _load(self) -> CaseDetail:
-        return self.context.read(lambda s: case_detail(s, self.case_id, today=self.context.today))
+    @property
+    def loaded(self) -> bool:
+        """Has the case been read (its fields shown and editable)?"""
+        return self.detail is not None
+
+    @property
+    def number(self) -> str:
+        return self.detail.number if self.detail is not None else "…"
+
+    def _read_case(self) -> None:
+        """Read the case off the GUI thread and show it when it arrives: as it opens, and
+        again after a change elsewhere (field edits then stay). Each read is numbered; an
+        answer older than a later read or save is dropped. A case that is gone says so."""
+        self._reads += 1
+        number, case_id, today = self._reads, self.case_id, self.context.today
+
+        def arrived(detail: CaseDetail) -> None:
+            if not self._alive() or number != self._reads:
+                return
+            opening = self.detail is None
+            self._show(detail, keep_edits=not opening)
+            if opening:
+                self.set_editable(not self.context.read_only)
+
+        def failed(exc: BaseException) -> None:
+            if not self._alive():
+                return
+            if isinstance(exc, NotFound):
+                self.gone.emit()
+            else:
+                self.context.reporter.user_error(exc)
+
+        self.context.read_task(
+            lambda s: case_detail(s, case_id, today=today),
+            arrived,
+            on_error=failed,
+            title=tr("Reading {number}…").format(number=self.number),
+        )
 
     def _show(self, detail: CaseDetail, *, keep_edits: bool) -> None:
         """Show saved data; with ``keep_edits`` the fields being edited keep their text."""
@@ -389,7 +431,7 @@ class CaseWorkspace(QWidget):
 
     def _refresh_eligibility(self) -> None:
         """Eligibility from the dates as typed, so it changes as they are corrected."""
-        reference = self.detail.eta or self.context.today
+        reference = (self.detail.eta if self.detail else None) or self.context.today
         try:
             built = _date_or_none(self.field_text("built"))
             first = _date_or_none(self.field_text("first_registered"))
@@ -408,7 +450,7 @@ class CaseWorkspace(QWidget):
         if not code:
             self.state_panel.show_rule(None)
             return
-        try:
+        try:  # one row by its key, as the state is typed: small, read at once
             rule = self.context.read(lambda s: get_state_rule(s, code, today=self.context.today))
         except KeideskError as exc:
             self.state_panel.show_rule(None, str(exc))
@@ -460,7 +502,7 @@ class CaseWorkspace(QWidget):
             hint = field_hint(self.context, name, self._texts.get(name, ""))
             hint_label.setText(hint.html() if hint else "")
             hint_label.setVisible(hint is not None)
-        if name in {"built", "first_registered"} and hasattr(self, "detail"):
+        if name in {"built", "first_registered"} and self.detail is not None:
             self._refresh_eligibility()
         if name == "destination_state" and self._baseline:
             self._refresh_state_rule()
@@ -476,7 +518,7 @@ class CaseWorkspace(QWidget):
         return bool(self.pending_texts())
 
     def title(self) -> str:
-        return f"{self.detail.number}{' •' if self.dirty else ''}"
+        return f"{self.number}{' •' if self.dirty else ''}"
 
     def save(self) -> TaskHandle[Any] | None:
         """Save every edited field in one transaction, off the GUI thread. On a refusal
@@ -492,14 +534,20 @@ class CaseWorkspace(QWidget):
             self._not_saved(exc)
             return None
         case_id, user, today = self.case_id, self.context.user, self.context.today
+
+        def save_changes(session: Session) -> CaseDetail:
+            update_case(session, case_id, changes, user=user, today=today)
+            return case_detail(session, case_id, today=today)  # as saved, in the same session
+
         self.set_editable(False)  # busy: no edits while the saved state is on its way
+        self._reads += 1  # a reload asked for before the save would show the old state
         return self.context.write(
-            lambda s: update_case(s, case_id, changes, user=user, today=today),
+            save_changes,
             self._saved,
-            cases=lambda _none: {case_id},
+            cases=lambda _detail: {case_id},
             origin=self,
             on_error=self._not_saved,
-            title=tr("Saving {number}…").format(number=self.detail.number),
+            title=tr("Saving {number}…").format(number=self.number),
         )
 
     def save_and_wait(self) -> bool:
@@ -509,7 +557,11 @@ class CaseWorkspace(QWidget):
             self.context.tasks.wait_for(handle)
         return not self.dirty
 
-    def _saved(self, _none: None) -> None:
+    def _saved(self, detail: CaseDetail) -> None:
+        """The fields show the saved text as formatted ("48200" as "48,200 km")."""
+        if not self._alive():
+            return
+        self._show(detail, keep_edits=False)
         self.set_editable(not self.context.read_only)
         self.undo_stack.setClean()
 
@@ -521,26 +573,26 @@ class CaseWorkspace(QWidget):
         """May the workspace close? Asks first when there are unsaved edits."""
         if not self.dirty:
             return True
-        answer = self.context.dialogs.confirm_discard(self, self.detail.number)
+        answer = self.context.dialogs.confirm_discard(self, self.number)
         if answer is Discard.SAVE:
             return self.save_and_wait()
         return answer is Discard.DISCARD
 
     def _cases_changed(self, case_ids: CaseIds, origin: object) -> None:
-        """A write changed this case: show the saved state. Field edits stay, unless the
-        change is this workspace's own save (the fields then show the saved text as
-        formatted, "48200" as "48,200 km"). A case that no longer exists says so."""
-        if not concerns(case_ids, self.case_id):
+        """A write changed this case: read it again off the GUI thread and show the saved
+        state; field edits stay. The workspace's own save shows what it saved itself
+        (:meth:`_saved`). A case that no longer exists says so."""
+        if origin is self or not concerns(case_ids, self.case_id):
             return
-        try:
-            detail = self._load()
-        except NotFound:
-            self.gone.emit()
-            return
-        self._show(detail, keep_edits=origin is not self)
+        self._read_case()
+
+    def _alive(self) -> bool:
+        """Is the workspace still shown? A read or a save may arrive after it closed."""
+        return self._attached and shiboken6.isValid(self)
 
     def detach(self) -> None:
         """The tab is closing: stop following changes (the widget is deleted later)."""
+        self._attached = False  # reads still on their way are dropped
         self.context.changes.cases_changed.disconnect(self._cases_changed)
         self.history.detach()
 

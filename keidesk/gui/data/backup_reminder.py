@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from keidesk import crashlog
@@ -32,17 +33,27 @@ def backups_at_start(
     database, user, today = context.database, context.user, context.today
 
     def remind(problem: str) -> None:
-        text = context.read(lambda s: backup.backup_reminder(s, today=today)) or ""
-        if not text and not problem:
-            return
-        if context.dialogs.confirm(
-            parent,
-            problem + text,
-            tr("Backup reminder"),
-            yes=tr("Back up to folder…"),
-            no=tr("Later"),
-        ):
-            back_up_now()
+        """Read whether a backup is due off the GUI thread (it looks through the history),
+        then ask."""
+
+        def ask(reminder: str | None) -> None:
+            text = reminder or ""
+            if (not text and not problem) or (parent is not None and not shiboken6.isValid(parent)):
+                return  # nothing to say, or the window closed meanwhile
+            if context.dialogs.confirm(
+                parent,
+                problem + text,
+                tr("Backup reminder"),
+                yes=tr("Back up to folder…"),
+                no=tr("Later"),
+            ):
+                back_up_now()
+
+        context.read_task(
+            lambda s: backup.backup_reminder(s, today=today),
+            ask,
+            title=tr("Backup reminder"),
+        )
 
     if not _can_back_up(context):
         remind("")

@@ -5,6 +5,9 @@ How a write travels: a view calls :meth:`AppContext.write` (one transaction) or
 runs it on its worker thread, one at a time; back on the GUI thread the change bus announces
 which cases changed, then the caller's ``on_done`` runs. A refusal (:class:`KeideskError`)
 goes to the caller's ``on_error`` and nothing is announced.
+
+A read that grows with the data goes through :meth:`AppContext.read_task`, off the GUI thread on
+the runner's read lane; :meth:`AppContext.read` is for small lookups only.
 """
 
 from __future__ import annotations
@@ -55,9 +58,32 @@ class AppContext:
         return AttachmentStore(self.database.folder)
 
     def read(self, fn: Callable[[Session], T]) -> T:
-        """Run a query in its own read session (plain data comes back)."""
+        """Run a small lookup now, on the calling thread, in its own read session: only for
+        reads that do not grow with the data (a state rule, decoding a chassis number). A read
+        that does goes through :meth:`read_task`."""
         with self.database.reader() as session:
             return fn(session)
+
+    def read_task(
+        self,
+        fn: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        *,
+        on_error: ErrorHandler | None = None,
+        title: str = "",
+    ) -> TaskHandle[T]:
+        """Run a read off the GUI thread, on the runner's read lane (never behind a long
+        write), in its own session; ``on_done(result)`` gets the plain data on the GUI thread.
+        A slow database then never freezes the window."""
+        database = self.database
+
+        def work(_progress: Progress) -> T:
+            with database.reader() as session:
+                return fn(session)
+
+        return self.tasks.run_task(
+            work, on_done, on_error=on_error, title=title, quiet=True, lane="read"
+        )
 
     def write(
         self,

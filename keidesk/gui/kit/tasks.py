@@ -12,6 +12,11 @@ cancellable, calls ``progress.check()`` now and then, which raises :class:`TaskC
 the user pressed Cancel. ``on_done(result)``, ``on_progress`` and ``on_error`` are called back
 on the GUI thread. ``fn`` must open its own database session and return plain data.
 
+Two lanes, each one thread: ``lane="work"`` (the default) for writes and long jobs, and
+``lane="read"`` for the reads a person waits on (the case list, a case's detail), so a read is
+never stuck behind an import or a packet batch. SQLite in WAL mode lets a reader run during a
+write; each read task opens its own session (``AppContext.read_task``).
+
 A :class:`KeideskError` raised by ``fn`` goes to ``on_error`` (default: shown as a plain
 message); any other exception is a bug and goes to the crash handler. Tests switch the runner to
 synchronous mode, where ``fn`` runs immediately on the calling thread. A caller that must know
@@ -27,7 +32,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -91,6 +96,9 @@ class TaskHandle(Generic[R]):
 
 
 ErrorHandler = Callable[[BaseException], None]
+
+#: Which worker thread runs a task: "work" (writes, long jobs) or "read" (reads a person waits on).
+Lane = Literal["work", "read"]
 
 
 class _Bridge(QObject):
@@ -164,7 +172,7 @@ class _Job(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs tasks on one worker thread, or immediately when ``synchronous``."""
+    """Runs tasks on one worker thread per lane, or immediately when ``synchronous``."""
 
     task_started = Signal(object)  # TaskHandle
     task_progressed = Signal(object, int, int, str)  # TaskHandle, done, total, text
@@ -175,6 +183,8 @@ class TaskRunner(QObject):
         self.synchronous = synchronous
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.read_pool = QThreadPool(self)
+        self.read_pool.setMaxThreadCount(1)
         self._running: set[int] = set()
         self._handles: dict[int, TaskHandle[Any]] = {}
         self._retired: list[_Bridge] = []
@@ -194,6 +204,7 @@ class TaskRunner(QObject):
         on_cancelled: Callable[[], None] | None = None,
         title: str = "",
         quiet: bool = False,
+        lane: Lane = "work",
     ) -> TaskHandle[R]:
         def progressed(done: int, total: int, text: str) -> None:
             if on_progress is not None:
@@ -239,7 +250,7 @@ class TaskRunner(QObject):
         if self.synchronous:
             job.run()
         else:
-            self.pool.start(job)
+            (self.read_pool if lane == "read" else self.pool).start(job)
         return handle
 
     def _handle_error(self, exc: BaseException, on_error: ErrorHandler | None) -> None:
@@ -278,8 +289,9 @@ class TaskRunner(QObject):
             self.task_finished.disconnect(finished)
 
     def wait(self, timeout_ms: int = 30_000) -> bool:
-        """Wait for the worker to finish (at exit); callbacks arrive with the next events."""
-        return self.pool.waitForDone(timeout_ms)
+        """Wait for both workers to finish (at exit); callbacks arrive with the next events."""
+        work_done = self.pool.waitForDone(timeout_ms)
+        return self.read_pool.waitForDone(timeout_ms) and work_done
 
 
 class TaskProgressBar(QWidget):

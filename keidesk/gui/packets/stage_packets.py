@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -86,15 +87,25 @@ class StagePacketsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self.in_stage: int | None = None  # the cases in the chosen stage, once counted
         self.stage.currentIndexChanged.connect(lambda _i: self._count())
         self._count()
 
-    def case_ids(self) -> list[int]:
-        stage = str(self.stage.currentData())
-        return list(self.context.read(lambda s: case_ids_in_stage(s, stage)))
-
     def _count(self) -> None:
-        count = len(self.case_ids())
+        """Count the cases in the chosen stage off the GUI thread (it grows with the data)."""
+        stage = str(self.stage.currentData())
+        self.in_stage = None
+        self.count.setText(tr("Counting…"))
+        self.context.read_task(
+            lambda s: len(case_ids_in_stage(s, stage)),
+            lambda count: self._counted(stage, count),
+            title=tr("Counting cases…"),
+        )
+
+    def _counted(self, stage: str, count: int) -> None:
+        if not shiboken6.isValid(self) or stage != self.stage.currentData():
+            return  # closed, or another stage chosen since: its own count is on its way
+        self.in_stage = count
         self.count.setText(
             tr("1 case is in this stage.")
             if count == 1
@@ -118,7 +129,7 @@ class StagePacketsDialog(QDialog):
         if not self.folder.text().strip():
             self.message.setText(tr("Choose the folder the packets are written to."))
             return
-        if not self.case_ids():
+        if self.in_stage == 0:  # still counting: the batch finds out for itself
             self.message.setText(tr("No case is in this stage: there is nothing to build."))
             return
         self.accept()

@@ -255,6 +255,7 @@ class RulesBrowser(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """The 51 state rules: a small fixed list, read at once."""
         self.model.set_rows(
             self.context.read(lambda s: list_state_rules(s, today=self.context.today))
         )

@@ -166,7 +166,7 @@ def test_closing_with_unsaved_changes_asks(window, make_case, dialogs, db, qtbot
     assert window.desk.current_workspace() is workspace  # cancelled: still open
     close.trigger()
     assert window.desk.current_workspace() is None
-    assert dialogs.discard_asked == [workspace.detail.number, workspace.detail.number]
+    assert dialogs.discard_asked == [workspace.number, workspace.number]
     with db.reader() as session:
         assert case_detail(session, case_id, today=today).colour == "blue"
 

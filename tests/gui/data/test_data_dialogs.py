@@ -4,13 +4,16 @@ the synchronous task runner, scripted answers for the file choosers and question
 from __future__ import annotations
 
 import json
+import threading
 import zipfile
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
+from sqlalchemy import event
 
 from keidesk.dataio import backup, bundle
 from keidesk.domain.workflow import StepKey, StepStatus
@@ -301,3 +304,28 @@ def test_bundle_files_are_copied_in_while_the_database_is_free(
     assert "1 created" in dialog.message.text()
     assert probe.writable == [True]
     assert probe.path_for(stored.sha256).read_bytes() == scan.read_bytes()
+
+
+def test_the_reminder_is_read_off_the_gui_thread(
+    qtbot, threaded, dialogs, db, make_case, age_the_data
+):
+    """With the app's threaded runner: the daily backup runs on the work lane, then whether a
+    backup is due is read on the read lane, and only then is the user asked."""
+    make_case()
+    age_the_data(10)
+    read_on: list[threading.Thread] = []
+
+    def executing(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FROM history" in statement:
+            read_on.append(threading.current_thread())
+
+    event.listen(db.engine, "before_cursor_execute", executing)
+    try:
+        dialogs.confirm_answers = [False]
+        handle = backups_at_start(threaded, None, lambda: None)
+        assert handle is not None and not handle.finished
+        qtbot.waitUntil(lambda: bool(dialogs.questions), timeout=10_000)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", executing)
+    assert read_on and threading.main_thread() not in read_on
+    assert "File → Backup → Back up to folder…" in dialogs.questions[0]

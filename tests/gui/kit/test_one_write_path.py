@@ -3,7 +3,6 @@ every view hears. Here the runner is the real threaded one, as in the app."""
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -12,19 +11,8 @@ import pytest
 from sqlalchemy import event
 
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.tasks import TaskRunner
 from keidesk.services.case_fields import parse_changes
 from keidesk.services.cases import case_detail, update_case
-
-
-@pytest.fixture
-def threaded(context: AppContext) -> Iterator[AppContext]:
-    """The test's context with the app's own kind of runner: one worker thread."""
-    runner = TaskRunner()
-    runner.user_error_handler = context.reporter.user_error
-    runner.bug_handler = context.reporter.bug
-    yield dataclasses.replace(context, tasks=runner)
-    runner.wait()
 
 
 @pytest.fixture
@@ -53,8 +41,9 @@ def test_a_write_runs_on_the_worker_and_every_view_hears_of_it(
     case_id = make_case(customer="Ann Ito")
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded)  # the case is read off the GUI thread
     window.desk.tabs.setCurrentIndex(0)
-    assert customer_in_list(window) == "Ann Ito"
+    qtbot.waitUntil(lambda: customer_in_list(window) == "Ann Ito")  # the list reads it
     ran_on: list[threading.Thread] = []
 
     def rename(session: Any) -> None:
@@ -67,8 +56,8 @@ def test_a_write_runs_on_the_worker_and_every_view_hears_of_it(
         assert not handle.finished  # the GUI thread went on at once
     assert ran_on and ran_on[0] is not threading.main_thread()
     assert announced.args == [frozenset({case_id}), "test"]
-    assert customer_in_list(window) == "Ben Sato"  # the case list refreshed itself
-    assert workspace.editors["customer_name"].text() == "Ben Sato"  # and the open case
+    qtbot.waitUntil(lambda: customer_in_list(window) == "Ben Sato")  # the list read it again
+    qtbot.waitUntil(lambda: workspace.editors["customer_name"].text() == "Ben Sato")  # the case
     window.close()
 
 
@@ -78,6 +67,7 @@ def test_saving_a_case_writes_off_the_gui_thread(
     case_id = make_case()
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded)  # the case is read off the GUI thread
     qtbot.keyClicks(workspace.editors["colour"], "red")
     assert workspace.dirty
     write_threads.clear()  # creating the case wrote on this thread, as tests do
@@ -103,6 +93,7 @@ def test_closing_with_a_save_waits_for_it_without_blocking(
     case_id = make_case()
     window = make_window(threaded)
     workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded)  # the case is read off the GUI thread
     qtbot.keyClicks(workspace.editors["colour"], "teal")
     dialogs.discard_answers = [Discard.SAVE]
     assert window.desk.close_current_case()
