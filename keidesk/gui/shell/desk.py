@@ -93,8 +93,10 @@ class Desk:
         self.backups.restored.connect(self.data_replaced)
         self.backups.may_replace = self._settle_edits
 
-        self.dashboard = DashboardPanel(context)
+        # The list first: its count and first page are read before the dashboard's counts
+        # (both on the one read lane), so the rows a person looks for show first.
         self.case_list = CaseListPanel(context)
+        self.dashboard = DashboardPanel(context)
         self.case_list.open_requested.connect(self.open_case)
         table = self.case_list.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
