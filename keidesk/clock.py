@@ -30,6 +30,19 @@ def _pinned_offset(real: datetime) -> timedelta:
     return date.fromisoformat(pinned) - real.astimezone().date()
 
 
+def setting_problem() -> str | None:
+    """What is wrong with ``KEIDESK_TODAY``, in words for the user, or None: the entry points
+    refuse a bad value before anything runs, instead of failing at the first "now"."""
+    pinned = os.environ.get(TODAY_VARIABLE)
+    if not pinned:
+        return None
+    try:
+        date.fromisoformat(pinned)
+    except ValueError:
+        return f"{TODAY_VARIABLE}={pinned!r} is not a date; write it as YYYY-MM-DD, or unset it."
+    return None
+
+
 def now() -> datetime:
     """The current instant, timezone-aware, in UTC."""
     real = _real_now()

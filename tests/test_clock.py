@@ -48,3 +48,19 @@ def test_nothing_else_reads_the_system_clock():
         if reads.search(line)
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize("command", [["case", "list"], []])
+def test_a_bad_keidesk_today_is_refused_plainly(cli, db, make_case, monkeypatch, command):
+    """A command, or the app (no command), refuses the setting with one line and exit 2,
+    before it opens the database or Qt."""
+    make_case(chassis="DA52T-123456")
+    before = db.path.read_bytes() if db.path else b""
+    monkeypatch.setenv("KEIDESK_TODAY", "next tuesday")
+    result = cli(*command)
+    assert result.code == 2
+    assert result.err == (
+        "error: KEIDESK_TODAY='next tuesday' is not a date; write it as YYYY-MM-DD, or unset it.\n"
+    )
+    assert result.out == ""
+    assert (db.path.read_bytes() if db.path else b"") == before

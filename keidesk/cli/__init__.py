@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
-from keidesk import __version__, crashlog
+from keidesk import __version__, clock, crashlog
 from keidesk.domain.errors import KeideskError
 
 if TYPE_CHECKING:
@@ -123,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     context: CommandContext | None = None
     try:
+        if (problem := clock.setting_problem()) is not None:
+            raise UsageError(problem)
         app_args = _app_arguments(argv)
         if app_args is not None:
             return _open_app(app_args)
