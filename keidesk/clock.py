@@ -57,9 +57,7 @@ def today() -> date:
 def local_date(instant: datetime) -> date:
     """The local calendar date of a stored instant. Instants read back from SQLite come without
     a zone; they were stored in UTC."""
-    if instant.tzinfo is None:
-        instant = instant.replace(tzinfo=UTC)
-    return instant.astimezone().date()
+    return local_time(instant).date()
 
 
 def local_time(instant: datetime) -> datetime:
@@ -67,8 +65,3 @@ def local_time(instant: datetime) -> datetime:
     if instant.tzinfo is None:
         instant = instant.replace(tzinfo=UTC)
     return instant.astimezone()
-
-
-def days_since(instant: datetime) -> int:
-    """Whole local calendar days from a stored instant to today."""
-    return (today() - local_date(instant)).days

@@ -32,7 +32,7 @@ def test_keidesk_today_moves_the_whole_clock(clock_frozen, monkeypatch: pytest.M
     monkeypatch.setenv("KEIDESK_TODAY", "2027-02-03")
     assert clock.today().isoformat() == "2027-02-03"
     assert clock.local_time(clock.now()).strftime("%H:%M") == "09:15"  # the time of day runs on
-    assert clock.days_since(datetime(2027, 2, 1, 15, 0, tzinfo=UTC)) == 2
+    assert (clock.today() - clock.local_date(datetime(2027, 2, 1, 15, 0, tzinfo=UTC))).days == 2
 
 
 def test_nothing_else_reads_the_system_clock():

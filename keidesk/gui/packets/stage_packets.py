@@ -34,7 +34,7 @@ from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.packets import PacketKind, Paper
 from keidesk.packets.batch import BatchResult, build_batch
-from keidesk.services.cases import case_ids_in_stage
+from keidesk.services.cases import case_ids_in_stage, stage_counts
 from keidesk.services.dashboard import stage_title
 
 
@@ -97,7 +97,7 @@ class StagePacketsDialog(QDialog):
         self.in_stage = None
         self.count.setText(tr("Counting…"))
         self.context.read_task(
-            lambda s: len(case_ids_in_stage(s, stage)),
+            lambda s: stage_counts(s).get(stage, 0),  # counted in SQL, no ids fetched
             lambda count: self._counted(stage, count),
             title=tr("Counting cases…"),
         )
