@@ -185,7 +185,6 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(1)
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(1)
-        self._running: set[int] = set()
         self._handles: dict[int, TaskHandle[Any]] = {}
         self._retired: list[_Bridge] = []
         #: Shows a KeideskError no on_error took; the main window sets this to its dialogs.
