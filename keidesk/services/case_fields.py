@@ -434,6 +434,39 @@ FIELDS: Mapping[str, FieldSpec] = {
             bundle=(Column("duty_paid_cents", "duty_paid_cents", int),),
         ),
         _case(
+            "sale_price",
+            "Sale price (USD)",
+            DOLLARS,
+            tab=Tab.CUSTOMER,
+            hint="$6,500.00",
+            feedback=Feedback.AMOUNT,
+            bundle=(Column("sale_price_cents", "sale_price_cents", int),),
+            imported=Importable(
+                "sale_price",
+                "Sale price (USD)",
+                ("sale price", "sold for", "selling price", "sale amount", "販売価格"),
+                listed=14,
+                tried=-1,  # before the purchase price's "price"
+            ),
+        ),
+        _case(
+            "sale_date",
+            "Sale date",
+            DAY,
+            tab=Tab.CUSTOMER,
+            hint="YYYY-MM-DD",
+            imported=Importable(
+                "sale_date", "Sale date", ("sale date", "sold on", "date sold"), 15, -2
+            ),
+        ),
+        _case(
+            "payment_terms",
+            "Payment terms",
+            tab=Tab.CUSTOMER,
+            multi_line=True,
+            hint="e.g. paid in full by wire on delivery",
+        ),
+        _case(
             "notes",
             "Notes",
             NOTES,

@@ -102,6 +102,8 @@ def document_view(row: Document) -> DocumentView:
         step_key=row.step_key,
         added_at=row.added_at,
         added_by=row.added_by,
+        removed_at=row.removed_at,
+        removed_by=row.removed_by,
     )
 
 

@@ -83,6 +83,12 @@ class DocumentView:
     step_key: StepKey | None
     added_at: datetime
     added_by: str
+    removed_at: datetime | None = None
+    removed_by: str | None = None
+
+    @property
+    def removed(self) -> bool:
+        return self.removed_at is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +176,9 @@ class CaseDetail:
     customs_value: Money | None
     freight: Money | None
     duty_paid: Money | None
+    sale_price: Money | None
+    sale_date: date | None
+    payment_terms: str | None
     duty_estimate: DutyEstimate | None
     landed_cost_estimate: Money | None
     notes: str

@@ -198,6 +198,10 @@ class Case(Base):
     customs_value_cents: Mapped[int | None]
     freight_cents: Mapped[int | None]
     duty_paid_cents: Mapped[int | None]
+    # The sale to the customer (the bill of sale prints it)
+    sale_price_cents: Mapped[int | None]
+    sale_date: Mapped[date | None]
+    payment_terms: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
     # Lower-cased chassis, customer, make/model and notes, for search (FTS5 on SQLite).
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -235,6 +239,14 @@ class Case(Base):
     @freight.setter
     def freight(self, amount: Money | None) -> None:
         self.freight_cents = _cents(amount)
+
+    @property
+    def sale_price(self) -> Money | None:
+        return _dollars(self.sale_price_cents)
+
+    @sale_price.setter
+    def sale_price(self, amount: Money | None) -> None:
+        self.sale_price_cents = _cents(amount)
 
     @property
     def duty_paid(self) -> Money | None:
@@ -303,6 +315,10 @@ class Document(Base):
     media_type: Mapped[str] = mapped_column(String(100))
     added_at: Mapped[datetime] = mapped_column(default=clock.now)
     added_by: Mapped[str] = mapped_column(String(80))
+    # In the trash since (None: in use). A removed document keeps its file until the trash is
+    # emptied, so it can be restored.
+    removed_at: Mapped[datetime | None]
+    removed_by: Mapped[str | None] = mapped_column(String(80))
 
     case: Mapped[Case] = relationship(back_populates="documents")
 

@@ -286,7 +286,7 @@ def test_search_index_follows_every_change(db, make_case, today):
         assert cases.count_cases(s, cases.CaseFilter(search='"'), today=today) == 0
 
 
-@pytest.mark.parametrize("revision", sorted(_known_revisions() - set(_schema_heads())))
+@pytest.mark.parametrize("revision", sorted(r for r in _known_revisions() if r < "0003"))
 def test_age_gate_blocks_of_older_schemas_become_data(tmp_path, revision, today):
     """Releases before 0003 told the age gate's block by its note; the migration marks those
     blocks (the age step's, with the gate's note) and no other, and keeps every note."""
