@@ -69,11 +69,19 @@ def command_modules() -> tuple[ModuleType, ...]:
         case_commands,
         data_commands,
         demo_commands,
+        document_commands,
         packet_commands,
         reference_commands,
     )
 
-    return (reference_commands, case_commands, demo_commands, packet_commands, data_commands)
+    return (
+        reference_commands,
+        case_commands,
+        document_commands,
+        demo_commands,
+        packet_commands,
+        data_commands,
+    )
 
 
 def _top_parser(*, add_help: bool = True) -> argparse.ArgumentParser:

@@ -81,6 +81,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     step.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in StepStatus))
     step.add_argument("--note", metavar="TEXT")
     step.add_argument("--due", metavar="YYYY-MM-DD", help="due date ('' clears it)")
+    step.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="why the step is done although papers it expects are not on file (kept in history)",
+    )
     step.set_defaults(handler=cmd_step)
 
 
@@ -287,7 +292,15 @@ def cmd_step(ctx: CommandContext) -> int:
         extra["due_on"] = _iso_date(args.due, "--due") if args.due.strip() else None
     with ctx.database.transaction(ctx.user) as session:
         step = cases.set_step(
-            session, args.id, key, status, note=args.note, user=ctx.user, today=ctx.today, **extra
+            session,
+            args.id,
+            key,
+            status,
+            note=args.note,
+            reason=args.reason,
+            user=ctx.user,
+            today=ctx.today,
+            **extra,
         )
         detail = cases.case_detail(session, args.id, today=ctx.today)
     if ctx.json:

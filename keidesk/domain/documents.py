@@ -98,7 +98,6 @@ _DEFAULT_STEPS: Mapping[DocumentKind, StepKey] = {
 #: The papers a step expects on file before it is marked done. A step missing one may still be
 #: marked done, but only with a reason the history keeps.
 STEP_EVIDENCE: Mapping[StepKey, tuple[DocumentKind, ...]] = {
-    StepKey.INTAKE: (DocumentKind.INVOICE,),
     StepKey.LIEN: (DocumentKind.EXPORT_CERTIFICATE, DocumentKind.EXPORT_CERTIFICATE_TRANSLATION),
     StepKey.SHIPPING: (DocumentKind.BILL_OF_LADING,),
     StepKey.CUSTOMS: (DocumentKind.CBP_7501, DocumentKind.HS7, DocumentKind.EPA_3520_1),

@@ -22,3 +22,14 @@ class NotFound(KeideskError):
 
 class GateRefused(KeideskError):
     """A workflow change refused by a gate; the message says why."""
+
+
+class PapersMissing(GateRefused):
+    """A step marked done while papers it expects are not on file, with no reason given.
+
+    ``missing`` names them (labels), so a form can ask for the reason and try again.
+    """
+
+    def __init__(self, message: str, missing: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.missing = missing

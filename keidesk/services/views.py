@@ -68,6 +68,7 @@ class StepView:
     updated_by: str | None
     updated_at: datetime | None
     overdue: bool
+    done_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

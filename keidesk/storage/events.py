@@ -74,7 +74,7 @@ def _summary(obj: Any) -> str:
     if isinstance(obj, Customer):
         return obj.name
     if isinstance(obj, Document):
-        return f"{obj.kind}: {obj.title}"
+        return f"{obj.doc_type}: {obj.title}"
     if isinstance(obj, StateRule | ChassisCode):
         return obj.code
     if isinstance(obj, Setting):

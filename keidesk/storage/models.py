@@ -287,6 +287,8 @@ class WorkflowStep(Base):
     # A blocked step held by a rule (the age gate), which lifts it; None: held by a person.
     blocked_by: Mapped[BlockedBy | None]
     note: Mapped[str] = mapped_column(Text, default="")
+    # Why the step was marked done without papers it expects (and which); None otherwise.
+    done_reason: Mapped[str | None] = mapped_column(Text)
     due_on: Mapped[date | None] = mapped_column(index=True)
     updated_by: Mapped[str | None] = mapped_column(String(80))
     updated_at: Mapped[datetime | None]

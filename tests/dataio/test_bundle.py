@@ -50,7 +50,14 @@ def office(tmp_path: Path, make_case, db: Database, today) -> tuple[Database, in
         add_document(session, case_id, scan_file, user="office", title="Export certificate")
         add_document(session, case_id, packet_file, user="office", kind="packet")
         cases.set_step(
-            session, case_id, StepKey.LIEN, StepStatus.DONE, user="office", today=today, note="ok"
+            session,
+            case_id,
+            StepKey.LIEN,
+            StepStatus.DONE,
+            user="office",
+            today=today,
+            note="ok",
+            reason="papers seen",
         )
         cases.update_case(session, case_id, {"vessel": "Hoegh Osaka"}, user="office", today=today)
     return db, case_id, _export(db, [case_id], tmp_path / "case.zip")

@@ -71,7 +71,9 @@ def test_bad_usage_exits_2(cli, sparse_case: int, args, message):
 def _move_to_handover(db: Database, case_id: int) -> None:
     with db.transaction("tester") as session:
         for key in list(StepKey)[:-1]:
-            cases.set_step(session, case_id, key, StepStatus.DONE, user="tester", today=TODAY)
+            cases.set_step(
+                session, case_id, key, StepStatus.DONE, user="tester", today=TODAY, reason="test"
+            )
 
 
 @pytest.mark.slow

@@ -31,7 +31,7 @@ def test_a_stored_file_is_recorded_without_reading_it(db: Database, db_path, mak
     stored = probe.put(scan)
     scan.unlink()  # recording needs only what the store returned
     with db.transaction("tester") as session:
-        view = add_document(session, case_id, stored, user="tester", doc_type="export_cert")
+        view = add_document(session, case_id, stored, user="tester", doc_type="export_certificate")
     assert probe.writable == [True]
     assert (view.title, view.original_name, view.media_type, view.size_bytes) == (
         "Export cert",

@@ -97,7 +97,7 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
         stage=case.stage,
         stage_since=case.stage_since,
         steps=steps,
-        documents=tuple(document_view(d) for d in case.documents),
+        documents=tuple(document_view(d) for d in case.documents if d.removed_at is None),
         created_at=case.created_at,
         updated_at=case.updated_at,
         warnings=tuple(dict.fromkeys(warnings)),

@@ -9,6 +9,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from keidesk import clock
+from keidesk.domain.errors import PapersMissing
 from keidesk.domain.workflow import (
     BlockedBy,
     StepKey,
@@ -18,6 +19,7 @@ from keidesk.domain.workflow import (
     stage_of,
 )
 from keidesk.services.cases._rows import load_case, step_row
+from keidesk.services.documents import document_view, step_papers
 from keidesk.services.views import StepView
 from keidesk.storage.models import Case, Vehicle, WorkflowStep
 
@@ -71,8 +73,13 @@ def set_step(
     today: date,
     note: str | None = None,
     due_on: date | None = _UNSET,
+    reason: str | None = None,
 ) -> StepView:
-    """Move one step to a new status, if the gates allow it; a refusal changes nothing."""
+    """Move one step to a new status, if the gates allow it; a refusal changes nothing.
+
+    Marking a step done while papers it expects are not on file needs a ``reason`` (kept on
+    the step, so the history has it); without one it is refused with :class:`PapersMissing`.
+    """
     case = load_case(session, case_id)
     apply_age_gate(case, today, user=user)
     statuses = {step.key: step.status for step in case.steps}
@@ -84,6 +91,10 @@ def set_step(
         age_reference=_age_reference(case, today),
     )
     step = step_row(case, key)
+    if status is StepStatus.DONE and step.status is not StepStatus.DONE:
+        step.done_reason = _done_reason(case, key, reason)
+    elif status is not StepStatus.DONE:
+        step.done_reason = None
     if status is not step.status or note is not None:
         step.blocked_by = None  # a person's block (or its lifting) is the person's
     step.status = status
@@ -96,6 +107,24 @@ def set_step(
     refresh_stage(case)
     session.flush()
     return step_view(step, today)
+
+
+def _done_reason(case: Case, key: StepKey, reason: str | None) -> str | None:
+    """What is kept when a step is marked done: None when its papers are on file; else the
+    reason given and the papers missing, or a refusal naming them."""
+    papers = step_papers((document_view(d) for d in case.documents), key)
+    if papers.complete:
+        return None
+    missing = tuple(kind.label for kind in papers.missing)
+    text = " ".join((reason or "").split())
+    if not text:
+        raise PapersMissing(
+            f"{key.label} cannot be marked done: {'; '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not on file. Attach "
+            f"{'it' if len(missing) == 1 else 'them'}, or give a reason.",
+            missing,
+        )
+    return f"{text} (done without: {'; '.join(missing)})"
 
 
 def refresh_age_gates(session: Session, *, today: date) -> int:
@@ -136,5 +165,6 @@ def step_view(step: WorkflowStep, today: date) -> StepView:
         due_on=step.due_on,
         updated_by=step.updated_by,
         updated_at=step.updated_at,
+        done_reason=step.done_reason,
         overdue=step.due_on is not None and step.due_on < today and not step.status.is_finished,
     )

@@ -198,7 +198,14 @@ def bundle_with_changes(db: Database, make_case, tmp_path, today) -> tuple[Path,
     with db.transaction("tester") as session:
         cases.update_case(session, here, {"vessel": "Glovis Sun"}, user="tester", today=today)
         cases.set_step(
-            session, here, StepKey.LIEN, StepStatus.DONE, user="tester", today=today, note="ok"
+            session,
+            here,
+            StepKey.LIEN,
+            StepStatus.DONE,
+            user="tester",
+            today=today,
+            note="ok",
+            reason="papers seen",
         )
     # The bundle also carries a case this database has never seen.
     original = zipfile.ZipFile(out)

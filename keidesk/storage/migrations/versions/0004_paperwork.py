@@ -2,7 +2,8 @@
 
 ``documents.removed_at``/``removed_by`` put a document in the trash instead of deleting it;
 ``cases.sale_price_cents``, ``sale_date`` and ``payment_terms`` record the sale the bill of sale
-prints. Attachments recorded before typed documents carry ``doc_type = 'other'``; they stay so
+prints; ``workflow_steps.done_reason`` keeps why a step was marked done without the papers it
+expects. Attachments recorded before typed documents carry ``doc_type = 'other'``; they stay so
 until staff say what they are.
 
 Revision ID: 0004
@@ -31,9 +32,13 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("sale_price_cents", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("sale_date", sa.Date(), nullable=True))
         batch_op.add_column(sa.Column("payment_terms", sa.Text(), nullable=True))
+    with op.batch_alter_table("workflow_steps") as batch_op:
+        batch_op.add_column(sa.Column("done_reason", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("workflow_steps") as batch_op:
+        batch_op.drop_column("done_reason")
     with op.batch_alter_table("cases") as batch_op:
         batch_op.drop_column("payment_terms")
         batch_op.drop_column("sale_date")
