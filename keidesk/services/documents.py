@@ -55,8 +55,9 @@ class AttachmentStore:
     when its original is moved or edited.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> None:
         self.root = folder / "attachments"
+        self.max_bytes = max_bytes
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -85,10 +86,10 @@ class AttachmentStore:
             raise InvalidInput(f"There is no file at {source}.")
         try:
             size = source.stat().st_size
-            if size > MAX_ATTACHMENT_BYTES:
+            if size > self.max_bytes:
                 raise InvalidInput(
-                    f"{source.name} is {size / 1024 / 1024:,.0f} MB; files kept with a case can "
-                    f"be at most {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB."
+                    f"{source.name} is {size / 1024 / 1024:,.1f} MB; files kept with a case can "
+                    f"be at most {self.max_bytes / 1024 / 1024:,.0f} MB."
                 )
             sha = sha256_of(source)
             target = self.path_for(sha)
