@@ -44,10 +44,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "state", parents=[common], help="a state's registration path for kei trucks"
     )
     state.add_argument("code", metavar="CODE", help="two-letter code, e.g. TX or DC")
+    state.add_argument(
+        "--on", metavar="YYYY-MM-DD", help="the rule in force on this date (default today)"
+    )
     state.set_defaults(handler=cmd_state)
 
     states = subparsers.add_parser(
         "states", parents=[common], help="all 50 states and DC with their registration paths"
+    )
+    states.add_argument(
+        "--on", metavar="YYYY-MM-DD", help="the rules in force on this date (default today)"
     )
     states.set_defaults(handler=cmd_states)
 
@@ -157,12 +163,16 @@ def rule_json(rule: StateRuleView) -> dict[str, Any]:
     data["path_label"] = rule.path.label
     data["verified_on"] = rule.verified_on.isoformat()
     data["confidence_label"] = rule.confidence.label
+    if rule.next_change is not None:
+        data["next_change"]["path_label"] = rule.next_change.path.label
+        data["next_change"]["text"] = rule.next_change.text
     return data
 
 
 def cmd_state(ctx: CommandContext) -> int:
+    on = _on_date(ctx.args.on, ctx.today)
     with ctx.database.reader() as session:
-        rule = get_state_rule(session, ctx.args.code, today=ctx.today)
+        rule = get_state_rule(session, ctx.args.code, today=ctx.today, on=on)
     if ctx.json:
         emit_json(rule_json(rule))
         return 0
@@ -170,6 +180,15 @@ def cmd_state(ctx: CommandContext) -> int:
         f"{rule.name} ({rule.code}): {rule.path.label}"
         f"{' (under review)' if rule.under_review else ''}"
     )
+    start = rule.effective_from.isoformat() if rule.effective_from else "the beginning"
+    end = rule.effective_to.isoformat() if rule.effective_to else "no end on file"
+    emit(f"In force:     from {start} to {end} (asked for {on.isoformat()})")
+    if rule.next_change is not None:
+        emit(f"Next change:  {rule.next_change.text}")
+    emit("For customers and clerks:")
+    for paragraph in rule.summary:
+        emit(f"  {paragraph}")
+    emit("Research notes (staff):")
     emit(f"Road limits:  {rule.road_limits}")
     if rule.max_speed_mph:
         emit(f"Max posted speed: {rule.max_speed_mph} mph")
@@ -190,8 +209,9 @@ def cmd_state(ctx: CommandContext) -> int:
 
 
 def cmd_states(ctx: CommandContext) -> int:
+    on = _on_date(ctx.args.on, ctx.today)
     with ctx.database.reader() as session:
-        rules = list_state_rules(session, today=ctx.today)
+        rules = list_state_rules(session, today=ctx.today, on=on)
     if ctx.json:
         emit_json([rule_json(rule) for rule in rules])
         return 0
@@ -203,9 +223,11 @@ def cmd_states(ctx: CommandContext) -> int:
             f"{r.max_speed_mph} mph" if r.max_speed_mph else "",
             r.as_of.isoformat(),
             r.confidence.value,
+            r.next_change.text if r.next_change else "",
         ]
         for r in rules
     ]
-    emit(table(rows, ["code", "state", "path", "limit", "as of", "conf"]))
-    emit("* under review. Confidence: P primary source, S secondary, U unverified.")
+    emit(table(rows, ["code", "state", "path", "limit", "as of", "conf", "next change"]))
+    emit(f"Rules in force on {on.isoformat()}. * under review.")
+    emit("Confidence: P primary source, S secondary, U unverified.")
     return 0
