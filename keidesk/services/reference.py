@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from keidesk import clock
 from keidesk.domain.chassis import IdentifierKind, parse_chassis
 from keidesk.domain.dates import PartialDate
-from keidesk.domain.errors import InvalidInput
+from keidesk.domain.errors import InvalidInput, NotFound
 from keidesk.domain.reference import (
     QUESTIONS_FOR_THE_AGENCY,
     ChassisCodeInfo,
@@ -342,10 +342,17 @@ def rule_changed_since_packet(session: Session, case: Case) -> bool:
     return acknowledged is None or acknowledged < state.rule_changed_at
 
 
-def acknowledge_rule_change(session: Session, case: Case) -> None:
-    """Staff have read the changed rule: the case stops showing the flag (recorded)."""
-    case.rule_change_acknowledged_at = clock.now()
-    session.flush()
+def acknowledge_rule_change(session: Session, case_id: int) -> bool:
+    """Staff have read the changed rule: the case stops showing "rule changed since packet
+    was printed" (recorded in the history). Returns whether the flag was up."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"There is no case {case_id}.")
+    was_up = rule_changed_since_packet(session, case)
+    if was_up:
+        case.rule_change_acknowledged_at = clock.now()
+        session.flush()
+    return was_up
 
 
 def check_customer_wording(customer_text: str, citation: str, documents: Sequence[str]) -> None:
