@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -403,3 +404,109 @@ def _checked_rule_value(name: str, value: Any, today: date) -> Any:
     if not isinstance(value, str):
         raise InvalidInput(f"{name.replace('_', ' ')} must be text.")
     return value.strip()
+
+
+# --- chassis codes: data staff can correct ----------------------------------------------------
+
+_CODE_SHAPE = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+_CHASSIS_FIELDS = (
+    "make",
+    "model",
+    "body",
+    "drive",
+    "first_year",
+    "first_month",
+    "last_year",
+    "last_month",
+    "in_production",
+    "engine",
+    "engine_cc",
+    "notes",
+    "source",
+    "confidence",
+)
+
+
+def list_chassis_codes(session: Session) -> list[ChassisCodeInfo]:
+    return [
+        chassis_code_info(row)
+        for row in session.scalars(select(ChassisCode).order_by(ChassisCode.code))
+    ]
+
+
+def save_chassis_code(
+    session: Session, code: str, values: Mapping[str, Any], *, user: str, today: date
+) -> ChassisCodeInfo:
+    """Add a model code or correct one (audited: who, when, each changed field). Every code
+    keeps a source and a confidence mark, like a state rule."""
+    cleaned = code.strip().upper()
+    if not _CODE_SHAPE.match(cleaned):
+        raise InvalidInput(
+            f"{code!r} is not a model code: letters and digits, starting with a letter, "
+            "like DA52T or HA4."
+        )
+    unknown = set(values) - set(_CHASSIS_FIELDS)
+    if unknown:
+        raise InvalidInput(f"A chassis code has no field {', '.join(sorted(unknown))}.")
+    row = session.get(ChassisCode, cleaned)
+    current = {name: getattr(row, name) for name in _CHASSIS_FIELDS} if row else {}
+    merged = {**current, **{k: _checked_chassis_value(k, v) for k, v in values.items()}}
+    for name in ("make", "model", "source"):
+        if not str(merged.get(name) or "").strip():
+            raise InvalidInput(f"A chassis code needs a {name}.")
+    merged.setdefault("body", "truck")
+    merged.setdefault("in_production", False)
+    merged.setdefault("notes", "")
+    if merged.get("confidence") is None:
+        raise InvalidInput("A chassis code needs a confidence mark: P, S or U.")
+    first, last = merged.get("first_year"), merged.get("last_year")
+    for year in (first, last):
+        if year is not None and not 1950 <= year <= today.year:
+            raise InvalidInput(f"{year} is not a production year.")
+    if first is not None and last is not None and last < first:
+        raise InvalidInput(f"Production cannot end ({last}) before it starts ({first}).")
+    if merged.get("in_production"):
+        merged["last_year"] = merged["last_month"] = None
+    if row is None:
+        row = ChassisCode(code=cleaned, **{k: merged.get(k) for k in _CHASSIS_FIELDS})
+        session.add(row)
+    else:
+        for name in _CHASSIS_FIELDS:
+            if getattr(row, name) != merged.get(name):
+                setattr(row, name, merged.get(name))
+    row.updated_by = user
+    row.updated_at = clock.now()
+    session.flush()
+    return chassis_code_info(row)
+
+
+def _checked_chassis_value(name: str, value: Any) -> Any:
+    if name == "confidence":
+        try:
+            return Confidence(value)
+        except ValueError:
+            raise InvalidInput(f"{value!r} is not a confidence mark; use P, S or U.") from None
+    if name in {"first_year", "last_year", "engine_cc", "first_month", "last_month"}:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise InvalidInput(f"{name.replace('_', ' ')} must be a whole number, not {value!r}.")
+        if name.endswith("month") and not 1 <= value <= 12:
+            raise InvalidInput(f"{value} is not a month (1 to 12).")
+        return value
+    if name == "in_production":
+        return bool(value)
+    if name == "body":
+        if value not in {"truck", "van", "dumper"}:
+            raise InvalidInput(f"{value!r} is not a body: truck, van or dumper.")
+        return value
+    if name == "drive":
+        if value in (None, ""):
+            return None
+        if value not in {"2WD", "4WD"}:
+            raise InvalidInput(f"{value!r} is not a drive: 2WD or 4WD.")
+        return value
+    if value is not None and not isinstance(value, str):
+        raise InvalidInput(f"{name.replace('_', ' ')} must be text.")
+    text = (value or "").strip()
+    return text or None if name == "engine" else text

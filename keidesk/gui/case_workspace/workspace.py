@@ -450,8 +450,13 @@ class CaseWorkspace(QWidget):
         if not code:
             self.state_panel.show_rule(None)
             return
+        today = self.context.today
+        try:  # the rule in force on the planned registration day, if one is entered
+            on = date.fromisoformat(self.field_text("planned_registration").strip())
+        except ValueError:
+            on = today
         try:  # one row by its key, as the state is typed: small, read at once
-            rule = self.context.read(lambda s: get_state_rule(s, code, today=self.context.today))
+            rule = self.context.read(lambda s: get_state_rule(s, code, today=today, on=on))
         except KeideskError as exc:
             self.state_panel.show_rule(None, str(exc))
             return
@@ -504,7 +509,7 @@ class CaseWorkspace(QWidget):
             hint_label.setVisible(hint is not None)
         if name in {"built", "first_registered"} and self.detail is not None:
             self._refresh_eligibility()
-        if name == "destination_state" and self._baseline:
+        if name in {"destination_state", "planned_registration"} and self._baseline:
             self._refresh_state_rule()
 
     def pending_texts(self) -> dict[str, str]:

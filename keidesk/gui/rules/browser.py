@@ -1,4 +1,5 @@
-"""The state rules browser: all 51 jurisdictions, filterable; editing records who and when."""
+"""The reference browser: the 51 state rules (in force on a chosen day) and the chassis codes,
+filterable; editing records who and when."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
+from keidesk.gui.rules.chassis import ChassisCodesPanel
 from keidesk.gui.widgets.state_panel import PATH_KIND, StateRulePanel
 from keidesk.services.reference import list_state_rules, update_state_rule
 from keidesk.services.views import StateRuleView
@@ -272,9 +275,13 @@ class RulesBrowser(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 560])
+        self.chassis = ChassisCodesPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, tr("State rules"))
+        self.tabs.addTab(self.chassis, tr("Chassis codes"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.tabs)
         self.refresh()
 
     def _entered_day(self) -> date | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from keidesk.services.reference import get_state_rule
+from keidesk.services.reference import get_state_rule, list_chassis_codes
 
 
 def test_rules_browser_filters_all_51(window):
@@ -74,3 +74,23 @@ def test_rules_on_a_date_and_the_two_voices(window, db, today):
         now = get_state_rule(session, "CO", today=today)
     assert later.customer_text == "Kei vehicles are registered from 2027-07-01."
     assert now.customer_text != later.customer_text  # only the version in force then changed
+
+
+def test_chassis_codes_can_be_added_in_the_app(window, db, today):
+    browser = window.desk.show_rules()
+    panel = browser.chassis
+    browser.tabs.setCurrentWidget(panel)
+    assert panel.proxy.rowCount() == 47
+    panel.editor.show_code(None)
+    panel.editor.code.setText("DC51T")
+    panel.editor.make.setText("Mitsubishi")
+    panel.editor.model.setText("Minicab truck")
+    panel.save()  # no source yet: refused beside the button
+    assert "source" in panel.editor.message.text()
+    panel.editor.source.setText("Owner's manual")
+    panel.save()
+    assert "Saved DC51T" in panel.editor.message.text()
+    assert panel.proxy.rowCount() == 48
+    with db.reader() as session:
+        (added,) = [i for i in list_chassis_codes(session) if i.code == "DC51T"]
+    assert added.source == "Owner's manual"
