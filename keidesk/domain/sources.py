@@ -31,7 +31,11 @@ _RESEARCH_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("a confidence code", r"\b[PSU]-quoting-[PSU]\b"),
         ("the word Confidence", r"\bconfidence\b"),
         ("research wording", r"retrieved text|not retrieved|working list|mapped to|\bAUDIT\b"),
-        ("keidesk's own notes", r"keidesk|regulatory\.md|reference §|\.csv\b|\.md\b"),
+        (
+            "keidesk's own notes",
+            r"keidesk(?:'s)? (?:reference|research|notes|data)|regulatory\.md|reference §|"
+            r"\.csv\b|\.md\b",
+        ),
         (
             "a news or dealer site",
             r"daxstreet|motor1|jalopnik|carscoops|billtrack|legiplex|fastdemocracy|ktvz|"
@@ -41,6 +45,7 @@ _RESEARCH_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
+_OFFICIAL_JAPAN = (".go.jp", ".or.jp", ".lg.jp")
 _WEB_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|net|org|info|io|blog|it|jp|co)\b", re.I)
 
 
@@ -54,6 +59,9 @@ def research_marks(text: str, *, allowed: tuple[str, ...] = ()) -> list[str]:
         if match:
             found.append(f"{label} ({match.group(0)!r})")
     for match in _WEB_ADDRESS.finditer(text):
-        if not any(match.group(0).lower() in a.lower() for a in allowed if a):
+        address = match.group(0).lower()
+        if address.endswith(_OFFICIAL_JAPAN):
+            continue  # a Japanese government or official body (keikenkyo.or.jp, mlit.go.jp)
+        if not any(address in a.lower() for a in allowed if a):
             found.append(f"a web site ({match.group(0)!r})")
     return found

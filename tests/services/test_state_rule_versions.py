@@ -128,3 +128,16 @@ def test_overlapping_versions_are_refused():
     with pytest.raises(InvalidInput, match="overlap"):
         check_versions("CO", [date(2027, 7, 1)])
     check_versions("CO", [None, date(2027, 7, 1)])
+
+
+def test_research_marks_tell_research_from_plain_words():
+    assert research_marks("Fla. Stat. 316.2122; last verified 2026-11-21.") == []
+    assert research_marks("keidesk supports decisions; it does not give legal advice.") == []
+    assert research_marks("Issued by the agency at keikenkyo.or.jp.") == []
+    assert research_marks("(keidesk reference §4.5, [U])")
+    assert research_marks("Source: daxstreet.com; Motor1 syndication")
+    assert research_marks("Mapped to standard… Confidence: P (bill text) / S")
+    assert research_marks("no speed restriction found in retrieved text")
+    assert research_marks("(regulatory.md 5.2) [S]")
+    assert research_marks("see providecars.co.jp")
+    assert research_marks("dmv.example.com", allowed=("dmv.example.com",)) == []
