@@ -58,7 +58,11 @@ from keidesk.services.case_fields import (
 )
 from keidesk.services.cases import case_detail, update_case
 from keidesk.services.dashboard import stage_title
-from keidesk.services.reference import get_state_rule, list_state_rules
+from keidesk.services.reference import (
+    acknowledge_rule_change,
+    get_state_rule,
+    list_state_rules,
+)
 from keidesk.services.views import CaseDetail
 
 FIELD_EDIT_ID = 1001
@@ -204,9 +208,17 @@ class CaseWorkspace(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.packet_button, 0, Qt.AlignmentFlag.AlignTop)
+        # "Rule changed since packet was printed": reprint, or acknowledge here (issue 15).
+        self.ack_rule_button = QPushButton(tr("Acknowledge rule change"))
+        self.ack_rule_button.setObjectName("workspace_ack_rule")
+        self.ack_rule_button.clicked.connect(self._acknowledge_rule_change)
+        self.ack_rule_button.hide()
+        notices = QHBoxLayout()
+        notices.addWidget(self.warnings, 1)
+        notices.addWidget(self.ack_rule_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.warnings)
+        layout.addLayout(notices)
         layout.addWidget(self.tabs, 1)
 
         self.header.setText(tr("Opening case…"))
@@ -388,6 +400,9 @@ class CaseWorkspace(QWidget):
             f"</span><br>{escape(vehicle)} {escape(built)} · {escape(customer)} → {state} · "
             + tr("stage: {stage}").format(stage=tr(stage_title(detail.stage)))
         )
+        self.ack_rule_button.setVisible(
+            detail.rule_changed_since_packet and not self.context.read_only
+        )
         if detail.warnings:
             colour = theme.hex_colour(theme.SOON)
             self.warnings.setText(
@@ -461,6 +476,22 @@ class CaseWorkspace(QWidget):
             self.state_panel.show_rule(None, str(exc))
             return
         self.state_panel.show_rule(rule)
+
+    def _acknowledge_rule_change(self) -> None:
+        case_id = self.case_id
+        self.ack_rule_button.setEnabled(False)
+
+        def done(_was_up: bool) -> None:
+            self.ack_rule_button.setEnabled(True)
+
+        self.context.write(
+            lambda s: acknowledge_rule_change(s, case_id),
+            done,
+            cases=lambda _was_up: {case_id},
+            origin=None,  # the case changed: this view refreshes like every other
+            on_error=lambda _exc: done(False),
+            title=tr("Acknowledging the rule change…"),
+        )
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history:
