@@ -17,6 +17,7 @@ from keidesk.domain.reference import (
     PathKind,
     StateRuleInfo,
     load_chassis_codes,
+    load_state_agencies,
     load_state_rules,
 )
 from keidesk.domain.sources import Confidence
@@ -253,3 +254,12 @@ def test_chassis_spot_checks(codes: dict[str, ChassisCodeInfo]) -> None:
     assert codes["HA3"].engine is None  # E07A / EN07A naming conflict
     assert "EN07A" in codes["HA3"].notes
     assert codes["S82P"].engine_cc is None  # "550 then 660"
+
+
+def test_every_state_has_its_agency() -> None:
+    agencies = {a.code: a for a in load_state_agencies(RESOURCES / "state_agencies.csv")}
+    assert set(agencies) == STATES_AND_DC
+    for code, agency in agencies.items():
+        assert agency.agency, code
+        assert agency.phone is None  # no phone number was on file; never made up
+    assert agencies["TX"].agency == "Texas Department of Motor Vehicles"
