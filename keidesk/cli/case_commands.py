@@ -15,7 +15,7 @@ from keidesk.domain.money import Money
 from keidesk.domain.workflow import StepKey, StepStatus, parse_stage
 from keidesk.services import cases
 from keidesk.services.case_fields import EDITABLE
-from keidesk.services.reference import normalize_state_code
+from keidesk.services.reference import acknowledge_rule_change, normalize_state_code
 from keidesk.services.views import CaseDetail, CaseSummary
 
 
@@ -53,6 +53,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     show = case_sub.add_parser("show", parents=[common], help="everything about one case")
     show.add_argument("id", type=int, metavar="ID")
     show.set_defaults(handler=cmd_show)
+
+    ack = case_sub.add_parser(
+        "ack-rule",
+        parents=[common],
+        help="acknowledge that the state rule changed since the case's packet was printed",
+    )
+    ack.add_argument("id", type=int, metavar="ID")
+    ack.set_defaults(handler=cmd_ack_rule)
 
     set_ = case_sub.add_parser(
         "set",
@@ -232,6 +240,18 @@ def cmd_show(ctx: CommandContext) -> int:
     )
     for warning in d.warnings:
         emit(f"warning: {warning}")
+    return 0
+
+
+def cmd_ack_rule(ctx: CommandContext) -> int:
+    with ctx.database.transaction(ctx.user) as session:
+        was_up = acknowledge_rule_change(session, ctx.args.id)
+    if ctx.json:
+        emit_json({"id": ctx.args.id, "acknowledged": was_up})
+    elif was_up:
+        emit(f"Acknowledged: the state rule changed since the packet of case {ctx.args.id}.")
+    else:
+        emit(f"Case {ctx.args.id} has no rule change to acknowledge.")
     return 0
 
 

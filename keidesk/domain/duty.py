@@ -56,12 +56,20 @@ TARIFF_LINES: dict[BodyType, TariffLine] = {
 
 @dataclass(frozen=True, slots=True)
 class FeeSchedule:
+    """One fiscal year's fee figures and the days they apply (``effective_to`` None: open)."""
+
     name: str
     effective_from: date
     rate: Decimal
     min_cents: int | None
     max_cents: int | None
     citation: str
+    effective_to: date | None = None
+
+    def applies_on(self, day: date) -> bool:
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
 
 
 MPF_SCHEDULES: tuple[FeeSchedule, ...] = (
@@ -72,6 +80,7 @@ MPF_SCHEDULES: tuple[FeeSchedule, ...] = (
         3271,
         63462,
         "19 CFR 24.23; FY2025 figures as given with CBP Dec. 25-10, 90 FR 34665",
+        date(2025, 9, 30),
     ),
     FeeSchedule(
         "MPF FY2026",
@@ -80,6 +89,7 @@ MPF_SCHEDULES: tuple[FeeSchedule, ...] = (
         3358,
         65150,
         "19 CFR 24.23; CBP Dec. 25-10, 90 FR 34665",
+        date(2026, 9, 30),
     ),
 )
 
@@ -112,21 +122,22 @@ def _percent_of(cents: int, rate: Decimal) -> int:
 
 
 def mpf_schedule_for(entry_date: date) -> tuple[FeeSchedule, str | None]:
-    """The MPF schedule in force on the entry date, and a note when figures are not on file."""
+    """The MPF schedule for the entry date, and a note when it is an estimate.
+
+    An entry in a fiscal year whose figures are not on file uses the nearest year on file and
+    says so ("based on FY2026 rates; FY2027 rates are not on file") rather than presenting old
+    figures as current.
+    """
     ordered = sorted(MPF_SCHEDULES, key=lambda s: s.effective_from)
-    in_force = [s for s in ordered if s.effective_from <= entry_date]
-    wanted = f"FY{fiscal_year(entry_date)}"
-    if not in_force:
-        used = ordered[0]
-        return used, (
-            f"{wanted} MPF figures are not on file; {used.name.removeprefix('MPF ')} figures used"
-        )
-    used = in_force[-1]
-    if fiscal_year(entry_date) != fiscal_year(used.effective_from):
-        return used, (
-            f"{wanted} MPF figures are not on file; {used.name.removeprefix('MPF ')} figures used"
-        )
-    return used, None
+    for schedule in ordered:
+        if schedule.applies_on(entry_date):
+            return schedule, None
+    earlier = [s for s in ordered if s.effective_from <= entry_date]
+    used = earlier[-1] if earlier else ordered[0]
+    return used, (
+        f"MPF estimate based on {used.name.removeprefix('MPF ')} rates; "
+        f"FY{fiscal_year(entry_date)} rates are not on file."
+    )
 
 
 def _section232(

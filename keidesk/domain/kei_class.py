@@ -13,7 +13,15 @@ from datetime import date
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput
 
-SOURCE = "Road Vehicles Act enforcement regulations (regulatory.md 5.2) [S]"
+#: The regulation the limits rest on, as printed for customers and clerks.
+SOURCE = (
+    "Japan's Road Vehicles Act enforcement regulations (kei vehicle limits of 1976, 1990 and 1998)"
+)
+#: For staff: where keidesk's figures come from and how sure they are.
+RESEARCH_NOTE = (
+    "Limits from secondary sources consistent with each other (regulatory reference 5.2, "
+    "confidence S); one source giving 1975/1989/1996 was treated as erroneous."
+)
 
 
 @dataclass(frozen=True, slots=True)

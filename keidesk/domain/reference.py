@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -73,22 +74,88 @@ class ChassisCodeInfo:
 
 @dataclass(frozen=True, slots=True)
 class StateRuleInfo:
-    """A state's registration path for a 25-year-old kei truck, with its provenance."""
+    """One version of a state's registration path for a 25-year-old kei truck, with its
+    provenance.
+
+    A state has one or more versions; each is in force from ``effective_from`` (None: from the
+    beginning) until the day before the next version starts. ``customer_text`` is the plain
+    wording customers and clerks read; ``road_limits``, ``source``, ``confidence`` and ``notes``
+    are the research notes for staff and are never printed for a customer.
+    """
 
     code: str  # "TX", "DC"
     name: str  # "Texas"
+    effective_from: date | None
     path: PathKind
     under_review: bool  # a path exists but the state is actively reconsidering it
     max_speed_mph: int | None  # highest posted speed limit allowed, None when no limit known
     interstate_allowed: bool | None  # None when not known
-    road_limits: str
+    road_limits: str  # research wording of the limits (staff)
+    customer_text: str  # plain words on path and limits (customers, clerks); may be empty
     documents: tuple[str, ...]  # documents the customer brings, beyond nothing
-    citation: str
+    citation: str  # the statute or agency document the rule rests on ("None on file")
     source: str
     as_of: date  # the date the rule is known to be current as of
     as_of_note: str  # the source's own date wording
     confidence: Confidence
     notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class StateAgency:
+    """Who to ask in a state: the motor vehicle agency, with phone and web where on file."""
+
+    code: str
+    agency: str
+    phone: str | None
+    web: str | None
+
+
+#: What staff ask an agency when no rule is on file or the rule is under review.
+QUESTIONS_FOR_THE_AGENCY: tuple[str, ...] = (
+    "Can a 25-year-old Japanese kei truck, imported under the federal 25-year rule, get a "
+    "title and registration for road use? Under which class (standard, mini-truck, "
+    "low-speed, off-road, farm or antique)?",
+    "Which roads may it use: is there a speed limit for the roads or a ban on interstates?",
+    "Which papers do you need: CBP Form 7501, NHTSA HS-7, EPA Form 3520-1, the Japanese export "
+    "certificate with a translation, the bill of sale? Anything else?",
+    "Is an inspection, a VIN verification or an emissions test required?",
+    "Which statute, regulation or written policy says so, and may we have a copy?",
+)
+
+
+def version_end(effective_from: date | None, next_from: date | None) -> date | None:
+    """The last day a version is in force: the day before the next one starts, if any."""
+    return None if next_from is None else next_from - timedelta(days=1)
+
+
+def check_versions(code: str, starts: Sequence[date | None]) -> None:
+    """Refuse a state's versions that overlap: one, and only one, starts from the beginning
+    (no date), and no two start on the same day."""
+    undated = sum(1 for start in starts if start is None)
+    if undated != 1:
+        raise InvalidInput(
+            f"{code}: the rule versions overlap or leave a gap; exactly one version must have "
+            f"no start date (the rule since the beginning), not {undated}."
+        )
+    dated = [start for start in starts if start is not None]
+    repeated = sorted({d for d in dated if dated.count(d) > 1})
+    if repeated:
+        raise InvalidInput(
+            f"{code}: the rule versions overlap: two start on {repeated[0].isoformat()}."
+        )
+
+
+def index_in_force(starts: Sequence[date | None], day: date) -> int:
+    """Which of a state's versions (given by their start dates) is in force on ``day``."""
+    started = [
+        (start or date.min, index)
+        for index, start in enumerate(starts)
+        if start is None or start <= day
+    ]
+    if not started:  # only possible if check_versions was skipped
+        raise InvalidInput("No rule version is in force on that date.")
+    return max(started)[1]
 
 
 def _opt_int(text: str) -> int | None:
@@ -137,8 +204,27 @@ def load_chassis_codes(path: Path) -> list[ChassisCodeInfo]:
     return rows
 
 
+def load_state_agencies(path: Path) -> list[StateAgency]:
+    """Read ``resources/state_agencies.csv``: each state's motor vehicle agency."""
+    rows: list[StateAgency] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+            try:
+                rows.append(
+                    StateAgency(
+                        code=row["code"].strip().upper(),
+                        agency=row["agency"].strip(),
+                        phone=row["phone"].strip() or None,
+                        web=row["web"].strip() or None,
+                    )
+                )
+            except KeyError as exc:
+                raise InvalidInput(f"{path.name} line {line_no}: no column {exc}") from exc
+    return rows
+
+
 def load_state_rules(path: Path) -> list[StateRuleInfo]:
-    """Read ``resources/state_rules.csv`` (all 50 states and DC)."""
+    """Read ``resources/state_rules.csv``: every version of the rule of the 50 states and DC."""
     rows: list[StateRuleInfo] = []
     with path.open(encoding="utf-8", newline="") as handle:
         for line_no, row in enumerate(csv.DictReader(handle), start=2):
@@ -148,11 +234,17 @@ def load_state_rules(path: Path) -> list[StateRuleInfo]:
                     StateRuleInfo(
                         code=row["code"].strip().upper(),
                         name=row["name"].strip(),
+                        effective_from=(
+                            date.fromisoformat(row["effective_from"].strip())
+                            if row["effective_from"].strip()
+                            else None
+                        ),
                         path=PathKind(row["path"].strip()),
                         under_review=_opt_bool(row["under_review"]) or False,
                         max_speed_mph=_opt_int(row["max_speed_mph"]),
                         interstate_allowed=_opt_bool(row["interstate_allowed"]),
                         road_limits=row["road_limits"].strip(),
+                        customer_text=row["customer_text"].strip(),
                         documents=tuple(str(d) for d in documents),
                         citation=row["citation"].strip(),
                         source=row["source"].strip(),
@@ -164,4 +256,9 @@ def load_state_rules(path: Path) -> list[StateRuleInfo]:
                 )
             except (KeyError, ValueError) as exc:
                 raise InvalidInput(f"{path.name} line {line_no}: {exc}") from exc
+    by_state: dict[str, list[date | None]] = {}
+    for rule in rows:
+        by_state.setdefault(rule.code, []).append(rule.effective_from)
+    for code, starts in by_state.items():
+        check_versions(code, starts)
     return rows

@@ -467,6 +467,13 @@ FIELDS: Mapping[str, FieldSpec] = {
             hint="e.g. paid in full by wire on delivery",
         ),
         _case(
+            "planned_registration",
+            "Planned registration",
+            DAY,
+            tab=Tab.CUSTOMER,
+            hint="YYYY-MM-DD: the state rule in force on this day applies (else today's)",
+        ),
+        _case(
             "notes",
             "Notes",
             NOTES,

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from keidesk import clock
 from keidesk.domain.chassis import IdentifierKind, parse_chassis
 from keidesk.domain.dates import PartialDate
-from keidesk.domain.errors import InvalidInput
-from keidesk.domain.reference import ChassisCodeInfo, PathKind
-from keidesk.domain.sources import Confidence
-from keidesk.services.views import RULE_STALE_AFTER_DAYS, DecodedChassis, StateRuleView
-from keidesk.storage.models import ChassisCode, StateRule
+from keidesk.domain.errors import InvalidInput, NotFound
+from keidesk.domain.reference import (
+    QUESTIONS_FOR_THE_AGENCY,
+    ChassisCodeInfo,
+    PathKind,
+    index_in_force,
+    version_end,
+)
+from keidesk.domain.sources import Confidence, research_marks
+from keidesk.services.views import (
+    RULE_STALE_AFTER_DAYS,
+    DecodedChassis,
+    NextChange,
+    StateRuleView,
+)
+from keidesk.storage.models import Case, ChassisCode, Document, StateRule, StateRuleVersion
 
 
 def known_model_codes(session: Session) -> frozenset[str]:
@@ -100,11 +113,19 @@ def normalize_state_code(session: Session, code: str) -> str:
     return _state_row(session, code).code
 
 
-def rule_warnings(row: StateRule, today: date) -> tuple[str, ...]:
+def _version_in_force(state: StateRule, on: date) -> tuple[int, StateRuleVersion]:
+    versions = state.versions
+    if not versions:
+        raise InvalidInput(f"No rule is on file for {state.name}.")
+    index = index_in_force([v.effective_from for v in versions], on)
+    return index, versions[index]
+
+
+def rule_warnings(state: StateRule, row: StateRuleVersion, today: date) -> tuple[str, ...]:
     warnings: list[str] = []
     if row.path is PathKind.UNKNOWN:
         warnings.append(
-            f"No registration rule on file for {row.name}: check with the state's motor "
+            f"No registration rule on file for {state.name}: check with the state's motor "
             "vehicle agency before selling to a buyer there."
         )
     verified = max(row.as_of, row.locally_verified_on or row.as_of)
@@ -115,16 +136,33 @@ def rule_warnings(row: StateRule, today: date) -> tuple[str, ...]:
             "confirm it with the state before relying on it."
         )
     if row.under_review or row.path is PathKind.UNDER_REVIEW:
-        warnings.append(f"{row.name} has this rule under review: confirm the current position.")
+        warnings.append(f"{state.name} has this rule under review: confirm the current position.")
     if row.confidence is Confidence.UNCERTAIN and row.path is not PathKind.UNKNOWN:
         warnings.append("This rule is unverified (conflicting, stale or secondary sources).")
     return tuple(warnings)
 
 
-def state_rule_view(row: StateRule, today: date) -> StateRuleView:
-    return StateRuleView(
-        code=row.code,
-        name=row.name,
+def _needs_questions(row: StateRuleVersion) -> bool:
+    return row.path in {PathKind.UNKNOWN, PathKind.UNDER_REVIEW} or row.under_review
+
+
+def state_rule_view(state: StateRule, today: date, on: date | None = None) -> StateRuleView:
+    """The version of ``state``'s rule in force on ``on`` (default today), both voices."""
+    day = on or today
+    index, row = _version_in_force(state, day)
+    versions = state.versions
+    later = versions[index + 1] if index + 1 < len(versions) else None
+    next_change = (
+        NextChange(later.effective_from, later.path, later.under_review)
+        if later is not None and later.effective_from is not None
+        else None
+    )
+    warnings = list(rule_warnings(state, row, today))
+    if next_change is not None:
+        warnings.append(next_change.text)
+    view = StateRuleView(
+        code=state.code,
+        name=state.name,
         path=row.path,
         under_review=row.under_review,
         max_speed_mph=row.max_speed_mph,
@@ -139,17 +177,92 @@ def state_rule_view(row: StateRule, today: date) -> StateRuleView:
         notes=row.notes,
         locally_verified_on=row.locally_verified_on,
         updated_by=row.updated_by,
-        warnings=rule_warnings(row, today),
+        warnings=tuple(warnings),
+        on=day,
+        effective_from=row.effective_from,
+        effective_to=version_end(
+            row.effective_from, next_change.effective_from if next_change else None
+        ),
+        customer_text=row.customer_text,
+        agency=state.agency or f"{state.name} motor vehicle agency",
+        agency_phone=state.agency_phone,
+        agency_web=state.agency_web,
+        questions=QUESTIONS_FOR_THE_AGENCY if _needs_questions(row) else (),
+        next_change=next_change,
     )
+    return replace(view, summary=tuple(customer_summary(view)))
 
 
-def get_state_rule(session: Session, code: str, *, today: date) -> StateRuleView:
-    return state_rule_view(_state_row(session, code), today)
+_NO_CITATION = frozenset({"", "none on file", "none found", "none"})
 
 
-def list_state_rules(session: Session, *, today: date) -> list[StateRuleView]:
+def customer_summary(rule: StateRuleView) -> list[str]:
+    """The rule in plain words for customers and DMV clerks, as paragraphs.
+
+    What path, what limits, what to bring, the statute or agency document it rests on, when
+    it was last verified, and to confirm with the agency (with questions to ask where no
+    settled rule is on file). Never the research notes: sources, confidence, remarks.
+    This is what every packet and any text meant for a customer prints.
+    """
+    review = " (under review)" if rule.under_review else ""
+    head = f"{rule.name}: {rule.path.label}{review}."
+    if rule.customer_text:
+        head += f" {rule.customer_text}"
+    elif rule.path is PathKind.UNKNOWN:
+        head += f" No rule for registering a kei truck in {rule.name} is on file."
+    paragraphs = [head]
+    if rule.effective_from is not None:
+        paragraphs.append(f"This rule applies from {rule.effective_from.isoformat()}.")
+    limits: list[str] = []
+    if rule.max_speed_mph:
+        limits.append(f"roads posted {rule.max_speed_mph} mph or less")
+    if rule.interstate_allowed is False:
+        limits.append("no interstate highways")
+    elif rule.interstate_allowed is True:
+        limits.append("interstate highways allowed")
+    if limits and rule.path is not PathKind.NONE:
+        paragraphs.append("Road limits: " + "; ".join(limits) + ".")
+    if rule.next_change is not None:
+        paragraphs.append(rule.next_change.text)
+    if rule.documents:
+        paragraphs.append("What to bring: " + "; ".join(rule.documents) + ".")
+    if rule.citation.strip().lower() in _NO_CITATION:
+        paragraphs.append("No statute or agency document is on file for this rule.")
+    else:
+        paragraphs.append(f"This rests on: {rule.citation}.")
+    paragraphs.append(f"Last verified: {rule.verified_on.isoformat()}.")
+    if rule.questions:
+        asked = " ".join(f"({n}) {q}" for n, q in enumerate(rule.questions, start=1))
+        paragraphs.append(f"Questions to ask the agency: {asked}")
+    contact = ", ".join(p for p in (rule.agency_phone, rule.agency_web) if p)
+    paragraphs.append(
+        f"Confirm with the {rule.agency}{f' ({contact})' if contact else ''} before relying on "
+        "this. This is information to help you, not legal advice."
+    )
+    return paragraphs
+
+
+def get_state_rule(
+    session: Session, code: str, *, today: date, on: date | None = None
+) -> StateRuleView:
+    """A state's rule in force on ``on`` (default today)."""
+    return state_rule_view(_state_row(session, code), today, on)
+
+
+def list_state_rules(
+    session: Session, *, today: date, on: date | None = None
+) -> list[StateRuleView]:
     rows = session.scalars(select(StateRule).order_by(StateRule.code))
-    return [state_rule_view(row, today) for row in rows]
+    return [state_rule_view(row, today, on) for row in rows]
+
+
+def state_rule_versions(session: Session, code: str, *, today: date) -> list[StateRuleView]:
+    """Every version of a state's rule, oldest first, each as of its own first day."""
+    state = _state_row(session, code)
+    return [
+        state_rule_view(state, today, version.effective_from or date.min)
+        for version in state.versions
+    ]
 
 
 #: Fields of a state rule that staff may edit, with the check each value must pass.
@@ -159,6 +272,7 @@ _EDITABLE_RULE_FIELDS = {
     "max_speed_mph",
     "interstate_allowed",
     "road_limits",
+    "customer_text",
     "documents",
     "citation",
     "source",
@@ -168,24 +282,93 @@ _EDITABLE_RULE_FIELDS = {
     "notes",
 }
 
+#: Fields printed for customers: no research wording may go in them.
+CUSTOMER_FIELDS = ("customer_text", "citation", "documents")
+
 
 def update_state_rule(
-    session: Session, code: str, changes: Mapping[str, Any], *, user: str, today: date
+    session: Session,
+    code: str,
+    changes: Mapping[str, Any],
+    *,
+    user: str,
+    today: date,
+    on: date | None = None,
 ) -> StateRuleView:
-    """Edit a rule: records who and when (history), and marks it locally verified today."""
-    row = _state_row(session, code)
+    """Edit the version in force on ``on`` (default today): records who and when (history),
+    marks it locally verified today, and flags cases printed under the old rule."""
+    state = _state_row(session, code)
+    _, row = _version_in_force(state, on or today)
     unknown = set(changes) - _EDITABLE_RULE_FIELDS
     if unknown:
         raise InvalidInput(f"A state rule has no field {', '.join(sorted(unknown))}.")
-    for name, value in changes.items():
-        setattr(row, name, _checked_rule_value(name, value, today))
-    if not row.citation.strip() or not row.source.strip():
+    checked = {name: _checked_rule_value(name, value, today) for name, value in changes.items()}
+    merged = {name: checked.get(name, getattr(row, name)) for name in _EDITABLE_RULE_FIELDS}
+    if not merged["citation"].strip() or not merged["source"].strip():
         raise InvalidInput("A state rule needs a citation and a source.")
+    check_customer_wording(merged["customer_text"], merged["citation"], merged["documents"])
+    for name, value in checked.items():
+        setattr(row, name, value)
+    if session.is_modified(row):
+        state.rule_changed_at = clock.now()
     row.locally_verified_on = today
     row.updated_by = user
     row.updated_at = clock.now()
     session.flush()
-    return state_rule_view(row, today)
+    return state_rule_view(state, today, on)
+
+
+RULE_CHANGED_SINCE_PACKET = (
+    "The {state} rule changed since the packet was printed: reprint the packet or "
+    "acknowledge the change."
+)
+
+
+def rule_changed_since_packet(session: Session, case: Case) -> bool:
+    """Whether the case's state rule changed after its last packet was printed and nobody
+    has reprinted or acknowledged since."""
+    state = case.state_rule
+    if state is None or state.rule_changed_at is None:
+        return False
+    printed = session.scalar(
+        select(func.max(Document.added_at)).where(
+            Document.case_id == case.id,
+            Document.kind == "packet",
+            Document.removed_at.is_(None),
+        )
+    )
+    if printed is None or printed >= state.rule_changed_at:
+        return False
+    acknowledged = case.rule_change_acknowledged_at
+    return acknowledged is None or acknowledged < state.rule_changed_at
+
+
+def acknowledge_rule_change(session: Session, case_id: int) -> bool:
+    """Staff have read the changed rule: the case stops showing "rule changed since packet
+    was printed" (recorded in the history). Returns whether the flag was up."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"There is no case {case_id}.")
+    was_up = rule_changed_since_packet(session, case)
+    if was_up:
+        case.rule_change_acknowledged_at = clock.now()
+        session.flush()
+    return was_up
+
+
+def check_customer_wording(customer_text: str, citation: str, documents: Sequence[str]) -> None:
+    """Refuse research wording in the fields customers read (it belongs in the notes)."""
+    for label, text in (
+        ("plain summary", customer_text),
+        ("citation", citation),
+        ("documents", "; ".join(documents)),
+    ):
+        marks = research_marks(text)
+        if marks:
+            raise InvalidInput(
+                f"The {label} is printed for customers and clerks; move {marks[0]} to the "
+                "research notes."
+            )
 
 
 def _checked_rule_value(name: str, value: Any, today: date) -> Any:
@@ -221,3 +404,109 @@ def _checked_rule_value(name: str, value: Any, today: date) -> Any:
     if not isinstance(value, str):
         raise InvalidInput(f"{name.replace('_', ' ')} must be text.")
     return value.strip()
+
+
+# --- chassis codes: data staff can correct ----------------------------------------------------
+
+_CODE_SHAPE = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
+_CHASSIS_FIELDS = (
+    "make",
+    "model",
+    "body",
+    "drive",
+    "first_year",
+    "first_month",
+    "last_year",
+    "last_month",
+    "in_production",
+    "engine",
+    "engine_cc",
+    "notes",
+    "source",
+    "confidence",
+)
+
+
+def list_chassis_codes(session: Session) -> list[ChassisCodeInfo]:
+    return [
+        chassis_code_info(row)
+        for row in session.scalars(select(ChassisCode).order_by(ChassisCode.code))
+    ]
+
+
+def save_chassis_code(
+    session: Session, code: str, values: Mapping[str, Any], *, user: str, today: date
+) -> ChassisCodeInfo:
+    """Add a model code or correct one (audited: who, when, each changed field). Every code
+    keeps a source and a confidence mark, like a state rule."""
+    cleaned = code.strip().upper()
+    if not _CODE_SHAPE.match(cleaned):
+        raise InvalidInput(
+            f"{code!r} is not a model code: letters and digits, starting with a letter, "
+            "like DA52T or HA4."
+        )
+    unknown = set(values) - set(_CHASSIS_FIELDS)
+    if unknown:
+        raise InvalidInput(f"A chassis code has no field {', '.join(sorted(unknown))}.")
+    row = session.get(ChassisCode, cleaned)
+    current = {name: getattr(row, name) for name in _CHASSIS_FIELDS} if row else {}
+    merged = {**current, **{k: _checked_chassis_value(k, v) for k, v in values.items()}}
+    for name in ("make", "model", "source"):
+        if not str(merged.get(name) or "").strip():
+            raise InvalidInput(f"A chassis code needs a {name}.")
+    merged.setdefault("body", "truck")
+    merged.setdefault("in_production", False)
+    merged.setdefault("notes", "")
+    if merged.get("confidence") is None:
+        raise InvalidInput("A chassis code needs a confidence mark: P, S or U.")
+    first, last = merged.get("first_year"), merged.get("last_year")
+    for year in (first, last):
+        if year is not None and not 1950 <= year <= today.year:
+            raise InvalidInput(f"{year} is not a production year.")
+    if first is not None and last is not None and last < first:
+        raise InvalidInput(f"Production cannot end ({last}) before it starts ({first}).")
+    if merged.get("in_production"):
+        merged["last_year"] = merged["last_month"] = None
+    if row is None:
+        row = ChassisCode(code=cleaned, **{k: merged.get(k) for k in _CHASSIS_FIELDS})
+        session.add(row)
+    else:
+        for name in _CHASSIS_FIELDS:
+            if getattr(row, name) != merged.get(name):
+                setattr(row, name, merged.get(name))
+    row.updated_by = user
+    row.updated_at = clock.now()
+    session.flush()
+    return chassis_code_info(row)
+
+
+def _checked_chassis_value(name: str, value: Any) -> Any:
+    if name == "confidence":
+        try:
+            return Confidence(value)
+        except ValueError:
+            raise InvalidInput(f"{value!r} is not a confidence mark; use P, S or U.") from None
+    if name in {"first_year", "last_year", "engine_cc", "first_month", "last_month"}:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise InvalidInput(f"{name.replace('_', ' ')} must be a whole number, not {value!r}.")
+        if name.endswith("month") and not 1 <= value <= 12:
+            raise InvalidInput(f"{value} is not a month (1 to 12).")
+        return value
+    if name == "in_production":
+        return bool(value)
+    if name == "body":
+        if value not in {"truck", "van", "dumper"}:
+            raise InvalidInput(f"{value!r} is not a body: truck, van or dumper.")
+        return value
+    if name == "drive":
+        if value in (None, ""):
+            return None
+        if value not in {"2WD", "4WD"}:
+            raise InvalidInput(f"{value!r} is not a drive: 2WD or 4WD.")
+        return value
+    if value is not None and not isinstance(value, str):
+        raise InvalidInput(f"{name.replace('_', ' ')} must be text.")
+    text = (value or "").strip()
+    return text or None if name == "engine" else text

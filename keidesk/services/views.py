@@ -31,7 +31,30 @@ class DecodedChassis:
 
 
 @dataclass(frozen=True, slots=True)
+class NextChange:
+    """A later version of a state's rule that is on file."""
+
+    effective_from: date
+    path: PathKind
+    under_review: bool
+
+    @property
+    def text(self) -> str:
+        review = " (under review)" if self.under_review else ""
+        return f"Changes on {self.effective_from.isoformat()} to {self.path.label}{review}."
+
+
+@dataclass(frozen=True, slots=True)
 class StateRuleView:
+    """The version of a state's rule in force on ``on``, in two voices.
+
+    For customers and clerks: ``summary`` (plain paragraphs: path, limits, what to bring, the
+    statute or agency document, last verified, confirm with the agency; built by
+    :func:`keidesk.services.reference.customer_summary`), ``customer_text``, ``documents``,
+    ``citation``, the agency and ``questions``. For staff only: ``road_limits``, ``source``,
+    ``as_of_note``, ``confidence``, ``notes`` and ``warnings``.
+    """
+
     code: str
     name: str
     path: PathKind
@@ -49,6 +72,16 @@ class StateRuleView:
     locally_verified_on: date | None
     updated_by: str | None
     warnings: tuple[str, ...]  # why staff must verify this rule with the state
+    on: date = date.min  # the day this version was chosen for
+    effective_from: date | None = None  # None: in force since the beginning
+    effective_to: date | None = None  # None: no later version on file
+    customer_text: str = ""
+    agency: str = ""
+    agency_phone: str | None = None
+    agency_web: str | None = None
+    questions: tuple[str, ...] = ()  # to ask the agency: unknown or under-review rules
+    next_change: NextChange | None = None
+    summary: tuple[str, ...] = ()  # plain paragraphs for customers and clerks
 
     @property
     def verified_on(self) -> date:
@@ -191,6 +224,10 @@ class CaseDetail:
     created_at: datetime
     updated_at: datetime
     warnings: tuple[str, ...] = field(default=())
+    # The day the truck is to be registered: the state rule shown is the one in force then.
+    planned_registration: date | None = None
+    # The state's rule changed after the case's last packet, and nobody has acknowledged it.
+    rule_changed_since_packet: bool = False
 
     def step(self, key: StepKey) -> StepView:
         return next(s for s in self.steps if s.key is key)

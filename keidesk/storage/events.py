@@ -25,6 +25,7 @@ from keidesk.storage.models import (
     HistoryEntry,
     Setting,
     StateRule,
+    StateRuleVersion,
     Vehicle,
     WorkflowStep,
 )
@@ -33,8 +34,18 @@ from keidesk.storage.models import (
 _QUIET_COLUMNS = frozenset({"search_text", "updated_at", "updated_by", "stage_since"})
 
 #: Classes whose changes are recorded, and which of them record a "create" entry.
-_AUDITED = (Case, Vehicle, Customer, WorkflowStep, Document, StateRule, ChassisCode, Setting)
-_RECORD_CREATE = (Case, Customer, Document, StateRule, ChassisCode, Setting)
+_AUDITED = (
+    Case,
+    Vehicle,
+    Customer,
+    WorkflowStep,
+    Document,
+    StateRule,
+    StateRuleVersion,
+    ChassisCode,
+    Setting,
+)
+_RECORD_CREATE = (Case, Customer, Document, StateRule, StateRuleVersion, ChassisCode, Setting)
 
 USER_KEY = "keidesk_user"
 
@@ -54,6 +65,9 @@ def _text(value: Any) -> str | None:
 
 
 def _entity_key(obj: Any) -> str:
+    if isinstance(obj, StateRuleVersion):  # the state and the start, not a bare row id
+        start = obj.effective_from.isoformat() if obj.effective_from else "-"
+        return f"{obj.state_code}/{start}"
     key = inspect(obj).mapper.primary_key_from_instance(obj)
     return "/".join(str(part) for part in key)
 
@@ -77,6 +91,9 @@ def _summary(obj: Any) -> str:
         return f"{obj.doc_type}: {obj.title}"
     if isinstance(obj, StateRule | ChassisCode):
         return obj.code
+    if isinstance(obj, StateRuleVersion):
+        start = obj.effective_from.isoformat() if obj.effective_from else "the beginning"
+        return f"{obj.state_code} from {start}"
     if isinstance(obj, Setting):
         return obj.key
     return _entity_key(obj)

@@ -202,6 +202,10 @@ class Case(Base):
     sale_price_cents: Mapped[int | None]
     sale_date: Mapped[date | None]
     payment_terms: Mapped[str | None] = mapped_column(Text)
+    # The day the truck is to be registered: the state rule in force then applies (else today).
+    planned_registration: Mapped[date | None]
+    # When staff acknowledged a change to the state rule made after the last packet (0006).
+    rule_change_acknowledged_at: Mapped[datetime | None]
     notes: Mapped[str] = mapped_column(Text, default="")
     # Lower-cased chassis, customer, make/model and notes, for search (FTS5 on SQLite).
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -326,17 +330,48 @@ class Document(Base):
 
 
 class StateRule(Base):
-    """A state's registration path, seeded from ``resources/`` and editable by staff."""
+    """A state (or DC): its name, its motor vehicle agency, and the versions of its rule.
+
+    The rule itself lives in :class:`StateRuleVersion` rows, seeded from ``resources/`` and
+    editable by staff; ``rule_changed_at`` is when any of them last changed (an edit, a rules
+    pack, a refreshed shipped copy), which flags cases whose packet was printed before.
+    """
 
     __tablename__ = "state_rules"
 
     code: Mapped[str] = mapped_column(String(2), primary_key=True)
     name: Mapped[str] = mapped_column(String(60))
+    agency: Mapped[str] = mapped_column(String(120), default="")
+    agency_phone: Mapped[str | None] = mapped_column(String(40))
+    agency_web: Mapped[str | None] = mapped_column(String(200))
+    rule_changed_at: Mapped[datetime | None]
+
+    versions: Mapped[list[StateRuleVersion]] = relationship(
+        back_populates="state",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="StateRuleVersion.effective_from.asc().nulls_first()",
+    )
+
+
+class StateRuleVersion(Base):
+    """One version of a state's rule, in force from ``effective_from`` (NULL: from the
+    beginning) until the next version of the same state starts."""
+
+    __tablename__ = "state_rule_versions"
+    __table_args__ = (
+        UniqueConstraint("state_code", "effective_from", name="uq_state_rule_versions_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state_code: Mapped[str] = mapped_column(ForeignKey("state_rules.code"), index=True)
+    effective_from: Mapped[date | None]
     path: Mapped[PathKind]
     under_review: Mapped[bool] = mapped_column(default=False)
     max_speed_mph: Mapped[int | None]
     interstate_allowed: Mapped[bool | None]
     road_limits: Mapped[str] = mapped_column(Text)
+    customer_text: Mapped[str] = mapped_column(Text, default="")
     documents: Mapped[list[str]] = mapped_column(default=list)
     citation: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)
@@ -347,6 +382,8 @@ class StateRule(Base):
     locally_verified_on: Mapped[date | None]
     updated_by: Mapped[str | None] = mapped_column(String(80))
     updated_at: Mapped[datetime | None]
+
+    state: Mapped[StateRule] = relationship(back_populates="versions")
 
 
 class ChassisCode(Base):

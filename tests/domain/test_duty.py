@@ -73,7 +73,7 @@ def test_old_truck_today() -> None:
     assert estimate.mpf_cents == 3358  # 1039 is under the minimum
     assert estimate.hmf_cents == 375
     assert estimate.total_cents == 75_000 + 3358 + 375
-    assert "FY2027 MPF figures are not on file; FY2026 figures used" in estimate.notes
+    assert "MPF estimate based on FY2026 rates; FY2027 rates are not on file." in estimate.notes
 
 
 def test_young_van_pays_section_232() -> None:
@@ -177,7 +177,7 @@ def test_not_by_vessel_no_hmf() -> None:
 def test_entry_before_first_schedule() -> None:
     schedule, note = mpf_schedule_for(date(2024, 6, 1))
     assert schedule == FY2025
-    assert note == "FY2024 MPF figures are not on file; FY2025 figures used"
+    assert note == "MPF estimate based on FY2025 rates; FY2024 rates are not on file."
     assert mpf_schedule_for(date(2025, 9, 30)) == (FY2025, None)
     assert mpf_schedule_for(date(2025, 10, 1)) == (FY2026, None)
     assert mpf_schedule_for(date(2026, 9, 30)) == (FY2026, None)
@@ -193,3 +193,15 @@ def test_zero_value_pays_the_minimum_fee() -> None:
         body=BodyType.TRUCK, customs_value_cents=0, built=PartialDate(1990), entry_date=TODAY
     )
     assert (estimate.duty_cents, estimate.mpf_cents, estimate.hmf_cents) == (0, 3358, 0)
+
+
+def test_mpf_fiscal_year_boundary_days() -> None:
+    """The last day of FY2026 uses its figures as current; the first day of FY2027 is an
+    estimate that says which rates it is based on."""
+    last, note = mpf_schedule_for(date(2026, 9, 30))
+    assert last.name == "MPF FY2026"
+    assert last.effective_to == date(2026, 9, 30)
+    assert note is None
+    first, note = mpf_schedule_for(date(2026, 10, 1))
+    assert first.name == "MPF FY2026"
+    assert note == "MPF estimate based on FY2026 rates; FY2027 rates are not on file."

@@ -5,6 +5,7 @@ import pytest
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.kei_class import KEI_ERAS, SOURCE, KeiCheckItem, check_kei_class, kei_era_for
+from keidesk.domain.sources import research_marks
 
 ERA_1976, ERA_1990, ERA_1998 = KEI_ERAS
 
@@ -26,7 +27,9 @@ def test_era_limits_match_the_reference() -> None:
         1480,
         660,
     )
-    assert SOURCE == "Road Vehicles Act enforcement regulations (regulatory.md 5.2) [S]"
+    # Printed for customers: cites the regulation, never keidesk's files or confidence codes.
+    assert SOURCE.startswith("Japan's Road Vehicles Act enforcement regulations")
+    assert research_marks(SOURCE) == []
 
 
 @pytest.mark.parametrize(

@@ -17,12 +17,13 @@ from keidesk.domain.reference import (
     PathKind,
     StateRuleInfo,
     load_chassis_codes,
+    load_state_agencies,
     load_state_rules,
 )
 from keidesk.domain.sources import Confidence
 
 RESOURCES = Path(__file__).parents[2] / "resources"
-COMPILED = date(2026, 11, 21)
+COMPILED = date(2026, 11, 30)
 
 
 def _codes(text: str) -> frozenset[str]:
@@ -35,11 +36,14 @@ STATES_AND_DC = _codes(
     "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 )
 
-# The 31 states in the shared research (2026-11-21) and those it marked U in any part.
+# The states with a status in the shared research (2026-11-30, incl. Utah, still unknown) and
+# those it marked U in any part.
 RESEARCHED = _codes(
-    "AL AR CA CO FL GA ID IL IN IA KS KY LA ME MD MA MI MN MO NE NH NY NC OR PA RI TN TX WA WI UT"
+    "AL AR CA CO FL GA ID IL IN IA KS KY LA ME MD MA MI MN MO NE NH NY NC OR PA RI TN TX WA WI UT "
+    "OH OK WV WY"
 )
-SHARED_U = _codes("AR FL ID IL IN IA KS KY MD MN MO NE NH NY NC OR RI WI UT")
+SHARED_U = _codes("AR FL ID IL IN IA KS KY MD MN MO NE NH NY NC OR RI WI UT OH OK WV WY")
+STILL_UNKNOWN = _codes("AK AZ CT DC DE HI MS MT ND NJ NM NV SC SD UT VA VT")
 
 # Codes marked U in the shared chassis list (U mark or "NOT confirmed").
 SHARED_U_CODES = _codes(
@@ -51,7 +55,9 @@ CODE_SHAPE = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 
 @pytest.fixture(scope="module")
 def states() -> dict[str, StateRuleInfo]:
-    return {rule.code: rule for rule in load_state_rules(RESOURCES / "state_rules.csv")}
+    """Each state's first version (the rule since the beginning)."""
+    rows = load_state_rules(RESOURCES / "state_rules.csv")
+    return {rule.code: rule for rule in rows if rule.effective_from is None}
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +80,11 @@ def code_rows() -> list[ChassisCodeInfo]:
 
 def test_exactly_the_50_states_and_dc(state_rows: list[StateRuleInfo]) -> None:
     codes = [rule.code for rule in state_rows]
-    assert len(codes) == 51
+    assert len(codes) == 52  # Colorado has two versions
     assert len(set(codes)) == 51
     assert set(codes) == STATES_AND_DC
     assert codes == sorted(codes)
+    assert [r.code for r in state_rows if r.effective_from is not None] == ["CO"]
 
 
 def test_every_rule_has_provenance(state_rows: list[StateRuleInfo]) -> None:
@@ -90,6 +97,8 @@ def test_every_rule_has_provenance(state_rows: list[StateRuleInfo]) -> None:
         assert rule.road_limits, rule.code
         assert rule.as_of <= COMPILED, rule.code
         assert rule.documents, rule.code
+        if rule.path is not PathKind.UNKNOWN:
+            assert rule.customer_text, rule.code
 
 
 def test_path_values_are_valid(state_rows: list[StateRuleInfo]) -> None:
@@ -100,7 +109,7 @@ def test_path_values_are_valid(state_rows: list[StateRuleInfo]) -> None:
 
 def test_unknown_states_are_unverified(state_rows: list[StateRuleInfo]) -> None:
     unknown = [rule for rule in state_rows if rule.path is PathKind.UNKNOWN]
-    assert len(unknown) == 21  # 20 not researched (incl. DC) + Utah
+    assert {rule.code for rule in unknown} == STILL_UNKNOWN | {"CO"}  # CO before 2027-07-01
     for rule in unknown:
         assert rule.confidence is Confidence.UNCERTAIN, rule.code
         assert rule.max_speed_mph is None, rule.code
@@ -108,21 +117,29 @@ def test_unknown_states_are_unverified(state_rows: list[StateRuleInfo]) -> None:
         assert "Confirm the list with the state agency" in rule.documents, rule.code
 
 
-def test_not_researched_states_say_so(states: dict[str, StateRuleInfo]) -> None:
-    for code in STATES_AND_DC - RESEARCHED:
+def test_unknown_states_cite_nothing_and_keep_their_research(
+    states: dict[str, StateRuleInfo],
+) -> None:
+    for code in STILL_UNKNOWN:
         rule = states[code]
         assert rule.path is PathKind.UNKNOWN, code
         assert rule.citation == "None on file", code
-        assert rule.road_limits == "No rule on file.", code
-        assert "not researched" in rule.source, code
-        assert rule.as_of == COMPILED, code
+        assert rule.road_limits != "No rule on file.", code  # the 2026-11-30 findings
+        assert "not researched" not in rule.source, code
+        assert rule.as_of <= COMPILED, code
 
 
-def test_researched_states_are_not_unknown_except_utah(states: dict[str, StateRuleInfo]) -> None:
-    assert len(RESEARCHED) == 31
-    for code in RESEARCHED - {"UT"}:
-        assert states[code].path is not PathKind.UNKNOWN, code
-    assert states["UT"].path is PathKind.UNKNOWN
+def test_newly_researched_states(states: dict[str, StateRuleInfo]) -> None:
+    for code in ("OH", "WV", "WY", "OK"):
+        rule = states[code]
+        assert rule.path is PathKind.RESTRICTED, code
+        assert rule.confidence is Confidence.UNCERTAIN, code
+    assert states["OH"].max_speed_mph == 35
+    assert states["WV"].interstate_allowed is False
+    assert states["OR"].path is PathKind.NONE
+    assert states["OR"].under_review is True
+    assert states["OR"].as_of == date(2026, 3, 7)
+    assert "2024-06-01" in states["RI"].customer_text
 
 
 def test_shared_u_rows_stay_u(states: dict[str, StateRuleInfo]) -> None:
@@ -140,7 +157,9 @@ def test_researched_states_start_from_the_federal_import_set(
         assert "EPA Form 3520-1 declaration (code E)" in documents, code
 
 
-def test_state_spot_checks(states: dict[str, StateRuleInfo]) -> None:
+def test_state_spot_checks(
+    states: dict[str, StateRuleInfo], state_rows: list[StateRuleInfo]
+) -> None:
     assert states["TX"].path is PathKind.STANDARD
     assert states["TX"].interstate_allowed is True
 
@@ -160,11 +179,13 @@ def test_state_spot_checks(states: dict[str, StateRuleInfo]) -> None:
     assert massachusetts.under_review is True
     assert massachusetts.as_of == date(2024, 9, 18)
 
-    colorado = states["CO"]
+    before = states["CO"]
+    assert before.path is PathKind.UNKNOWN
+    (colorado,) = [r for r in state_rows if r.code == "CO" and r.effective_from]
+    assert colorado.effective_from == date(2027, 7, 1)
     assert colorado.path is PathKind.RESTRICTED
-    assert colorado.under_review is True
     assert colorado.max_speed_mph == 55
-    assert "2027" in colorado.notes
+    assert "HB25-1281" in colorado.citation
 
     assert states["NY"].path is PathKind.UNDER_REVIEW
     assert states["UT"].path is PathKind.UNKNOWN
@@ -200,7 +221,8 @@ def test_unconfirmed_codes_stay_u(codes: dict[str, ChassisCodeInfo]) -> None:
 def test_non_code_rows_are_left_out(codes: dict[str, ChassisCodeInfo]) -> None:
     assert "U1x series" not in codes
     assert "(2nd gen Scrum)" not in codes
-    assert len(codes) == 46
+    assert len(codes) == 47
+    assert codes["U14T"].make == "Mitsubishi"  # added 2026-11-30
 
 
 def test_chassis_spot_checks(codes: dict[str, ChassisCodeInfo]) -> None:
@@ -232,3 +254,12 @@ def test_chassis_spot_checks(codes: dict[str, ChassisCodeInfo]) -> None:
     assert codes["HA3"].engine is None  # E07A / EN07A naming conflict
     assert "EN07A" in codes["HA3"].notes
     assert codes["S82P"].engine_cc is None  # "550 then 660"
+
+
+def test_every_state_has_its_agency() -> None:
+    agencies = {a.code: a for a in load_state_agencies(RESOURCES / "state_agencies.csv")}
+    assert set(agencies) == STATES_AND_DC
+    for code, agency in agencies.items():
+        assert agency.agency, code
+        assert agency.phone is None  # no phone number was on file; never made up
+    assert agencies["TX"].agency == "Texas Department of Motor Vehicles"

@@ -141,6 +141,8 @@ def rich_case(
                 "duty_paid": Money.parse("842.30", "USD"),
                 "customer_address": "88 Laurel Branch Road, Boone, NC 28607",
                 "customer_phone": "(828) 555-0199",
+                # Colorado's kei class is in force from 2027-07-01 (before: no rule on file).
+                "planned_registration": date(2027, 8, 1),
             },
             user="tester",
             today=TODAY,

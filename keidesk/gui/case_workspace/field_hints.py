@@ -82,6 +82,7 @@ def field_hint(context: AppContext, name: str, text: str) -> Hint | None:
             return None if amount == text.strip() else Hint(amount, theme.GOOD)
         # One of 51 state rules by its code, as it is typed: small, read at once.
         rule = context.read(lambda s: get_state_rule(s, text, today=context.today))
-        return Hint(f"{rule.name}: {rule.path.label}", theme.GOOD)  # Feedback.STATE
+        later = f" today; {rule.next_change.text}" if rule.next_change else ""
+        return Hint(f"{rule.name}: {rule.path.label}{later}", theme.GOOD)  # Feedback.STATE
     except KeideskError as exc:
         return Hint(str(exc), theme.BAD)

@@ -58,7 +58,11 @@ from keidesk.services.case_fields import (
 )
 from keidesk.services.cases import case_detail, update_case
 from keidesk.services.dashboard import stage_title
-from keidesk.services.reference import get_state_rule, list_state_rules
+from keidesk.services.reference import (
+    acknowledge_rule_change,
+    get_state_rule,
+    list_state_rules,
+)
 from keidesk.services.views import CaseDetail
 
 FIELD_EDIT_ID = 1001
@@ -204,9 +208,17 @@ class CaseWorkspace(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.packet_button, 0, Qt.AlignmentFlag.AlignTop)
+        # "Rule changed since packet was printed": reprint, or acknowledge here (issue 15).
+        self.ack_rule_button = QPushButton(tr("Acknowledge rule change"))
+        self.ack_rule_button.setObjectName("workspace_ack_rule")
+        self.ack_rule_button.clicked.connect(self._acknowledge_rule_change)
+        self.ack_rule_button.hide()
+        notices = QHBoxLayout()
+        notices.addWidget(self.warnings, 1)
+        notices.addWidget(self.ack_rule_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.warnings)
+        layout.addLayout(notices)
         layout.addWidget(self.tabs, 1)
 
         self.header.setText(tr("Opening case…"))
@@ -388,6 +400,9 @@ class CaseWorkspace(QWidget):
             f"</span><br>{escape(vehicle)} {escape(built)} · {escape(customer)} → {state} · "
             + tr("stage: {stage}").format(stage=tr(stage_title(detail.stage)))
         )
+        self.ack_rule_button.setVisible(
+            detail.rule_changed_since_packet and not self.context.read_only
+        )
         if detail.warnings:
             colour = theme.hex_colour(theme.SOON)
             self.warnings.setText(
@@ -450,12 +465,33 @@ class CaseWorkspace(QWidget):
         if not code:
             self.state_panel.show_rule(None)
             return
+        today = self.context.today
+        try:  # the rule in force on the planned registration day, if one is entered
+            on = date.fromisoformat(self.field_text("planned_registration").strip())
+        except ValueError:
+            on = today
         try:  # one row by its key, as the state is typed: small, read at once
-            rule = self.context.read(lambda s: get_state_rule(s, code, today=self.context.today))
+            rule = self.context.read(lambda s: get_state_rule(s, code, today=today, on=on))
         except KeideskError as exc:
             self.state_panel.show_rule(None, str(exc))
             return
         self.state_panel.show_rule(rule)
+
+    def _acknowledge_rule_change(self) -> None:
+        case_id = self.case_id
+        self.ack_rule_button.setEnabled(False)
+
+        def done(_was_up: bool) -> None:
+            self.ack_rule_button.setEnabled(True)
+
+        self.context.write(
+            lambda s: acknowledge_rule_change(s, case_id),
+            done,
+            cases=lambda _was_up: {case_id},
+            origin=None,  # the case changed: this view refreshes like every other
+            on_error=lambda _exc: done(False),
+            title=tr("Acknowledging the rule change…"),
+        )
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history:
@@ -504,7 +540,7 @@ class CaseWorkspace(QWidget):
             hint_label.setVisible(hint is not None)
         if name in {"built", "first_registered"} and self.detail is not None:
             self._refresh_eligibility()
-        if name == "destination_state" and self._baseline:
+        if name in {"destination_state", "planned_registration"} and self._baseline:
             self._refresh_state_rule()
 
     def pending_texts(self) -> dict[str, str]:

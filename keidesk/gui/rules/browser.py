@@ -1,4 +1,5 @@
-"""The state rules browser: all 51 jurisdictions, filterable; editing records who and when."""
+"""The reference browser: the 51 state rules (in force on a chosen day) and the chassis codes,
+filterable; editing records who and when."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
+from keidesk.gui.rules.chassis import ChassisCodesPanel
 from keidesk.gui.widgets.state_panel import PATH_KIND, StateRulePanel
 from keidesk.services.reference import list_state_rules, update_state_rule
 from keidesk.services.views import StateRuleView
@@ -108,6 +111,13 @@ class RuleEditor(QGroupBox):
         self.road_limits = QPlainTextEdit()
         self.road_limits.setMaximumHeight(70)
         self.road_limits.setTabChangesFocus(True)
+        self.customer_text = QPlainTextEdit()
+        self.customer_text.setObjectName("rule_customer_text")
+        self.customer_text.setPlaceholderText(
+            tr("Plain words for customers and clerks: path and limits, no sources or marks")
+        )
+        self.customer_text.setMaximumHeight(70)
+        self.customer_text.setTabChangesFocus(True)
         self.documents = QPlainTextEdit()
         self.documents.setPlaceholderText(tr("one document per line"))
         self.documents.setMaximumHeight(90)
@@ -132,7 +142,8 @@ class RuleEditor(QGroupBox):
         form.addRow("", self.under_review)
         form.addRow(tr("Max speed"), self.max_speed)
         form.addRow(tr("Interstate"), self.interstate)
-        form.addRow(tr("Road limits"), self.road_limits)
+        form.addRow(tr("Plain summary"), self.customer_text)
+        form.addRow(tr("Road limits (research)"), self.road_limits)
         form.addRow(tr("Documents"), self.documents)
         form.addRow(tr("Citation"), self.citation)
         form.addRow(tr("Source"), self.source)
@@ -151,6 +162,7 @@ class RuleEditor(QGroupBox):
         self.max_speed.setValue(rule.max_speed_mph or 0)
         self.interstate.setCurrentIndex(self.interstate.findData(rule.interstate_allowed))
         self.road_limits.setPlainText(rule.road_limits)
+        self.customer_text.setPlainText(rule.customer_text)
         self.documents.setPlainText("\n".join(rule.documents))
         self.citation.setText(rule.citation)
         self.source.setText(rule.source)
@@ -173,6 +185,7 @@ class RuleEditor(QGroupBox):
             "max_speed_mph": self.max_speed.value() or None,
             "interstate_allowed": self.interstate.currentData(),
             "road_limits": self.road_limits.toPlainText().strip(),
+            "customer_text": self.customer_text.toPlainText().strip(),
             "documents": documents,
             "citation": self.citation.text().strip(),
             "source": self.source.text().strip(),
@@ -187,6 +200,7 @@ class RuleEditor(QGroupBox):
             "max_speed_mph": rule.max_speed_mph,
             "interstate_allowed": rule.interstate_allowed,
             "road_limits": rule.road_limits,
+            "customer_text": rule.customer_text,
             "documents": list(rule.documents),
             "citation": rule.citation,
             "source": rule.source,
@@ -212,6 +226,13 @@ class RulesBrowser(QWidget):
         self.filter.setPlaceholderText(tr("Filter states, paths, confidence…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.on_date = QLineEdit()
+        self.on_date.setObjectName("rules_on_date")
+        self.on_date.setPlaceholderText(tr("in force today (or YYYY-MM-DD)"))
+        self.on_date.setClearButtonEnabled(True)
+        self.on_date.setMaximumWidth(220)
+        self.on_date.editingFinished.connect(self.refresh)
+        self.on_message = QLabel()
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -232,7 +253,12 @@ class RulesBrowser(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.filter)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(QLabel(tr("Rules on")))
+        top.addWidget(self.on_date)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.on_message)
         left_layout.addWidget(self.table)
         right_inner = QWidget()
         right_layout = QVBoxLayout(right_inner)
@@ -249,16 +275,35 @@ class RulesBrowser(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([820, 560])
+        self.chassis = ChassisCodesPanel(context)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, tr("State rules"))
+        self.tabs.addTab(self.chassis, tr("Chassis codes"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.tabs)
         self.refresh()
 
+    def _entered_day(self) -> date | None:
+        text = self.on_date.text().strip()
+        try:
+            return date.fromisoformat(text) if text else self.context.today
+        except ValueError:
+            return None
+
+    def on(self) -> date:
+        """The day whose rules are shown and edited (today unless a date is entered)."""
+        return self._entered_day() or self.context.today
+
     def refresh(self) -> None:
-        """The 51 state rules: a small fixed list, read at once."""
-        self.model.set_rows(
-            self.context.read(lambda s: list_state_rules(s, today=self.context.today))
-        )
+        """The 51 state rules in force on the chosen day: a small fixed list, read at once."""
+        on = self.on()
+        if self._entered_day() is None:
+            self.on_message.setText(tr("Write the date as YYYY-MM-DD; showing today's rules."))
+        else:
+            self.on_message.setText(tr("Rules in force on {date}.").format(date=on.isoformat()))
+        today = self.context.today
+        self.model.set_rows(self.context.read(lambda s: list_state_rules(s, today=today, on=on)))
         self.table.resizeColumnsToContents()
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
@@ -293,10 +338,10 @@ class RulesBrowser(QWidget):
         except KeideskError as exc:
             self._refused(exc)
             return
-        user, today = self.context.user, self.context.today
+        user, today, on = self.context.user, self.context.today, self.on()
         self.editor.setEnabled(False)  # busy until the rule is saved or refused
         self.context.write(
-            lambda s: update_state_rule(s, rule.code, changes, user=user, today=today),
+            lambda s: update_state_rule(s, rule.code, changes, user=user, today=today, on=on),
             self._saved,
             cases=lambda _rule: (),
             origin=self,

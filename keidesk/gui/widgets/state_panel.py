@@ -1,4 +1,5 @@
-"""A state's registration rule as staff need to read it: path, limits, papers, source."""
+"""A state's registration rule as staff need to read it: the plain summary customers get,
+then the research notes (source, as-of, confidence)."""
 
 from __future__ import annotations
 
@@ -24,22 +25,12 @@ PATH_KIND = {
 
 
 def rule_html(rule: StateRuleView) -> str:
+    """The rule in its two voices: what customers and clerks read (the plain summary), then
+    the research notes for staff (limits as researched, source, as-of, confidence, notes)."""
+
     def row(label: str, value: str) -> str:
         return f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
 
-    limits = []
-    if rule.max_speed_mph is not None:
-        limits.append(tr("roads up to {mph} mph").format(mph=rule.max_speed_mph))
-    if rule.interstate_allowed is False:
-        limits.append(tr("no interstates"))
-    elif rule.interstate_allowed:
-        limits.append(tr("interstates allowed"))
-    limit_text = "; ".join(limits)
-    if rule.road_limits:
-        limit_text = (
-            f"{limit_text}. {escape(rule.road_limits)}" if limit_text else escape(rule.road_limits)
-        )
-    documents = "".join(f"<li>{escape(d)}</li>" for d in rule.documents) or tr("(none listed)")
     as_of = rule.as_of.isoformat()
     if rule.as_of_note:
         as_of += f" ({escape(rule.as_of_note)})"
@@ -51,27 +42,41 @@ def rule_html(rule: StateRuleView) -> str:
     if rule.confidence is Confidence.UNCERTAIN:
         confidence_kind = theme.BAD
     path_colour = theme.hex_colour(PATH_KIND[rule.path])
+    start = rule.effective_from.isoformat() if rule.effective_from else tr("the beginning")
+    in_force = tr("In force from {start}").format(start=start)
+    if rule.effective_to:
+        in_force += tr(" to {end}").format(end=rule.effective_to.isoformat())
     parts = [
         f"<h3 style='margin:0'>{escape(rule.name)} ({rule.code})</h3>",
         f"<p style='margin-top:4px'><b style='color:{path_colour}'>{escape(rule.path.label)}</b>"
         + (f" · {tr('under review')}" if rule.under_review else "")
-        + "</p>",
+        + f" · {escape(in_force)}</p>",
+    ]
+    if rule.next_change is not None:
+        parts.append(
+            f"<p style='color:{theme.hex_colour(theme.SOON)}'><b>"
+            f"{escape(rule.next_change.text)}</b></p>"
+        )
+    parts.append(f"<p style='margin-bottom:2px'><b>{tr('For customers and clerks')}</b></p>")
+    parts.extend(f"<p style='margin:2px 0 4px 0'>{escape(p)}</p>" for p in rule.summary)
+    parts += [
+        f"<p style='margin-bottom:2px'><b>{tr('Research notes (staff only)')}</b></p>",
         "<table>",
-        row(tr("Road limits"), limit_text or tr("(none on file)")),
-        row(tr("Documents"), f"<ul style='margin:0'>{documents}</ul>"),
-        row(tr("Citation"), escape(rule.citation)),
+        row(tr("Road limits"), escape(rule.road_limits) or tr("(none on file)")),
         row(tr("Source"), escape(rule.source)),
         row(tr("As of"), as_of),
         row(
             tr("Confidence"),
             f"<span style='color:{theme.hex_colour(confidence_kind)}'>"
-            f"{escape(rule.confidence.label)}</span>",
+            f"{escape(rule.confidence.value)}: {escape(rule.confidence.label)}</span>",
         ),
     ]
     if rule.notes:
         parts.append(row(tr("Notes"), escape(rule.notes)))
     parts.append("</table>")
     for warning in rule.warnings:
+        if rule.next_change is not None and warning == rule.next_change.text:
+            continue
         parts.append(f"<p style='color:{theme.hex_colour(theme.SOON)}'>⚠ {escape(warning)}</p>")
     return "".join(parts)
 

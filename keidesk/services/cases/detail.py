@@ -14,7 +14,12 @@ from keidesk.domain.money import Money
 from keidesk.services.cases._rows import load_case
 from keidesk.services.cases.workflow import step_view
 from keidesk.services.documents import document_view
-from keidesk.services.reference import decode_chassis, state_rule_view
+from keidesk.services.reference import (
+    RULE_CHANGED_SINCE_PACKET,
+    decode_chassis,
+    rule_changed_since_packet,
+    state_rule_view,
+)
 from keidesk.services.views import CaseDetail, CustomerView, HistoryView
 from keidesk.storage.models import Customer, HistoryEntry
 
@@ -28,9 +33,16 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
     eligibility = None
     if vehicle.built is not None or vehicle.first_registered is not None:
         eligibility = assess_eligibility(vehicle.built, vehicle.first_registered, case.eta or today)
-    rule = state_rule_view(case.state_rule, today) if case.state_rule is not None else None
+    rule = (
+        state_rule_view(case.state_rule, today, case.planned_registration or today)
+        if case.state_rule is not None
+        else None
+    )
     if rule is not None:
         warnings.extend(rule.warnings)
+    rule_changed = rule_changed_since_packet(session, case)
+    if rule_changed and rule is not None:
+        warnings.append(RULE_CHANGED_SINCE_PACKET.format(state=rule.name))
     customs_value = case.customs_value
     duty = None
     landed = None
@@ -101,6 +113,8 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
         created_at=case.created_at,
         updated_at=case.updated_at,
         warnings=tuple(dict.fromkeys(warnings)),
+        planned_registration=case.planned_registration,
+        rule_changed_since_packet=rule_changed,
     )
 
 

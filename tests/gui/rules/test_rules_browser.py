@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from keidesk.services.reference import get_state_rule
+from keidesk.services.reference import get_state_rule, list_chassis_codes
 
 
 def test_rules_browser_filters_all_51(window):
@@ -47,3 +47,50 @@ def test_a_bad_rule_edit_saves_nothing(window, db, today):
     assert "Saved" not in browser.editor.message.text()
     with db.reader() as session:
         assert get_state_rule(session, "MT", today=today) == before
+
+
+def test_rules_on_a_date_and_the_two_voices(window, db, today):
+    browser = window.desk.show_rules()
+    browser.select("CO")
+    text = browser.panel.label.text()
+    assert "Changes on 2027-07-01 to Restricted" in text
+    assert "For customers and clerks" in text and "Research notes (staff only)" in text
+    browser.on_date.setText("2027-07-01")
+    browser.refresh()
+    assert "Rules in force on 2027-07-01." in browser.on_message.text()
+    browser.select("CO")
+    rule = browser.current_rule()
+    assert rule is not None and rule.path.value == "restricted"
+    # The plain summary refuses research marks; the research notes keep them.
+    browser.editor.customer_text.setPlainText("Kei class from July 2027 [S]")
+    browser.save_current()
+    assert "research notes" in browser.editor.message.text()
+    browser.editor.show_rule(rule)
+    browser.editor.customer_text.setPlainText("Kei vehicles are registered from 2027-07-01.")
+    browser.save_current()
+    assert "Saved" in browser.editor.message.text()
+    with db.reader() as session:
+        later = get_state_rule(session, "CO", today=today, on=date(2027, 7, 1))
+        now = get_state_rule(session, "CO", today=today)
+    assert later.customer_text == "Kei vehicles are registered from 2027-07-01."
+    assert now.customer_text != later.customer_text  # only the version in force then changed
+
+
+def test_chassis_codes_can_be_added_in_the_app(window, db, today):
+    browser = window.desk.show_rules()
+    panel = browser.chassis
+    browser.tabs.setCurrentWidget(panel)
+    assert panel.proxy.rowCount() == 47
+    panel.editor.show_code(None)
+    panel.editor.code.setText("DC51T")
+    panel.editor.make.setText("Mitsubishi")
+    panel.editor.model.setText("Minicab truck")
+    panel.save()  # no source yet: refused beside the button
+    assert "source" in panel.editor.message.text()
+    panel.editor.source.setText("Owner's manual")
+    panel.save()
+    assert "Saved DC51T" in panel.editor.message.text()
+    assert panel.proxy.rowCount() == 48
+    with db.reader() as session:
+        (added,) = [i for i in list_chassis_codes(session) if i.code == "DC51T"]
+    assert added.source == "Owner's manual"
