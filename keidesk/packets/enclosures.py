@@ -3,8 +3,10 @@
 Each enclosed page gets a page of the packet, so it carries the same footer ("page X of Y")
 and its own bookmark. Images are drawn by reportlab; PDF pages are merged onto their reserved
 page with pypdf after the layout, scaled to fit. A file that cannot be read (corrupt,
-password-protected, missing from the store) is named in a warning and left out; the packet is
-still built, and its checklist shows the document as unreadable.
+password-protected, missing from the store, an image too large to be a scan) is named in a
+warning and left out; the packet is still built, and its checklist shows the document as
+unreadable. Large images are scaled down before they are embedded: a packet prints a page at
+most, and a 12000 × 12000 photo must not cost seconds.
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ from keidesk.packets.fonts import JAPANESE, LATIN, LATIN_BOLD, needs_japanese
 
 HEADER_BAND = 30.0
 
+#: An image with more pixels than this is refused as a decompression bomb, whatever its file
+#: size: a 12000 × 12000 photo (144 million) is accepted and scaled down. Kept below Pillow's
+#: own hard limit (twice ``Image.MAX_IMAGE_PIXELS``) so the refusal is always this one.
+MAX_IMAGE_PIXELS = 170_000_000
+
+#: Images are embedded at most this many pixels on their longer side (about 250 dpi on a
+#: letter page: fine print stays readable).
+MAX_EMBED_SIDE = 2400
+
 #: What reading an untrusted PDF or image can raise; each is reported with the file's name.
 _UNREADABLE = (
     PyPdfError,
@@ -38,6 +49,7 @@ _UNREADABLE = (
     IndexError,
     RecursionError,
     UnidentifiedImageError,
+    Image.DecompressionBombError,
     zlib.error,
     struct.error,
 )
@@ -55,6 +67,11 @@ class Enclosure:
     @property
     def page_count(self) -> int:
         return len(self.pdf_pages) if self.pdf_pages else 1
+
+    @property
+    def anchor(self) -> str:
+        """The key of the page it starts on (for the checklist's "enclosed, page N")."""
+        return f"enclosure-{self.attached.document.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,20 +131,49 @@ def _prepare_pdf(attached: AttachedFile, label: str) -> tuple[Enclosure | None, 
     return Enclosure(attached, label, pdf_pages=pages), None
 
 
+def _open_image(attached: AttachedFile) -> Image.Image:
+    """Read an image, refusing one beyond :data:`MAX_IMAGE_PIXELS` from its header alone, and
+    scale it to at most :data:`MAX_EMBED_SIDE` pixels, in RGB (transparency on white)."""
+    with warnings.catch_warnings():
+        # Pillow warns from 89 million pixels; the limit that decides is ours, below.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(attached.path) as probe:
+            probe.verify()
+        image = Image.open(attached.path)
+    with image:
+        width, height = image.size
+        if width * height > MAX_IMAGE_PIXELS:
+            raise Image.DecompressionBombError(
+                f"{width} × {height} pixels, more than the {MAX_IMAGE_PIXELS // 1_000_000} "
+                "million a scan or photo may have"
+            )
+        image.draft("RGB", (MAX_EMBED_SIDE, MAX_EMBED_SIDE))  # JPEG: decoded already smaller
+        image.thumbnail((MAX_EMBED_SIDE, MAX_EMBED_SIDE), Image.Resampling.BICUBIC)
+        if image.mode in {"RGB", "L"}:
+            return image.copy()
+        if image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info:
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return flat
+        return image.convert("RGB")
+
+
 def _prepare_image(attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
     name = attached.document.original_name
     try:
-        with Image.open(attached.path) as probe:
-            probe.verify()
-        with Image.open(attached.path) as image:
-            image.load()
-            rgb = image.convert("RGB") if image.mode not in {"RGB", "L"} else image.copy()
+        image = _open_image(attached)
+    except Image.DecompressionBombError as exc:
+        return None, (
+            f"The attached image '{name}' ({label}) is too large to enclose ({exc}) and was "
+            "left out; attach a smaller copy."
+        )
     except _UNREADABLE as exc:
         return None, (
             f"The attached image '{name}' ({label}) could not be read and was left out "
             f"({type(exc).__name__}); attach a good copy."
         )
-    return Enclosure(attached, label, image=ImageReader(rgb)), None
+    return Enclosure(attached, label, image=ImageReader(image)), None
 
 
 class EnclosurePage(Flowable):
@@ -149,6 +195,7 @@ class EnclosurePage(Flowable):
         if index == 0:
             self.outline_title = f"Enclosure {number}: {enclosure.label}"
             self.outline_level = 0
+            self.anchor_key = enclosure.anchor
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width, self.height = available_width, available_height - 1
