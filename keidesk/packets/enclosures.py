@@ -75,6 +75,15 @@ class Enclosure:
 
 
 @dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Why an attachment was left out: a few words for the checklist ("damaged file") and the
+    whole warning, which names the file."""
+
+    reason: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Slot:
     """Where a PDF page goes: packet page number and the rectangle it is fitted into."""
 
@@ -86,22 +95,29 @@ class Slot:
     height: float
 
 
-def prepare(attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
-    """Read an attachment fully; returns the enclosure, or None and the reason it is left out."""
+Prepared = tuple[Enclosure, None] | tuple[None, Unreadable]
+
+
+def prepare(attached: AttachedFile, label: str) -> Prepared:
+    """Read an attachment fully; returns the enclosure, or why it is left out."""
     name = attached.document.original_name
     if not attached.path.is_file():
-        return None, f"The attached file '{name}' ({label}) is missing from the attachment folder."
+        return None, Unreadable(
+            "missing from the attachment folder",
+            f"The attached file '{name}' ({label}) is missing from the attachment folder.",
+        )
     if attached.is_pdf:
         return _prepare_pdf(attached, label)
     if attached.is_image:
         return _prepare_image(attached, label)
-    return None, (
+    return None, Unreadable(
+        "not a PDF or a PNG/JPEG image",
         f"The attached file '{name}' ({label}) is neither a PDF nor a PNG/JPEG image and "
-        "cannot be enclosed."
+        "cannot be enclosed.",
     )
 
 
-def _prepare_pdf(attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
+def _prepare_pdf(attached: AttachedFile, label: str) -> Prepared:
     name = attached.document.original_name
     try:
         with warnings.catch_warnings():
@@ -109,9 +125,10 @@ def _prepare_pdf(attached: AttachedFile, label: str) -> tuple[Enclosure | None, 
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(attached.path.read_bytes()))
             if reader.is_encrypted:
-                return None, (
+                return None, Unreadable(
+                    "password-protected",
                     f"The attached PDF '{name}' ({label}) is password-protected and was left "
-                    "out; attach an unprotected copy."
+                    "out; attach an unprotected copy.",
                 )
             pages = list(reader.pages)
             for page in pages:
@@ -122,12 +139,15 @@ def _prepare_pdf(attached: AttachedFile, label: str) -> tuple[Enclosure | None, 
                     raise ValueError("a page has no size")
                 page.get_contents()
     except _UNREADABLE as exc:
-        return None, (
+        return None, Unreadable(
+            "damaged file",
             f"The attached PDF '{name}' ({label}) could not be read and was left out "
-            f"({type(exc).__name__}: {str(exc)[:80] or 'damaged file'}); attach a good copy."
+            f"({type(exc).__name__}: {str(exc)[:80] or 'damaged file'}); attach a good copy.",
         )
     if not pages:
-        return None, f"The attached PDF '{name}' ({label}) has no pages and was left out."
+        return None, Unreadable(
+            "no pages", f"The attached PDF '{name}' ({label}) has no pages and was left out."
+        )
     return Enclosure(attached, label, pdf_pages=pages), None
 
 
@@ -139,15 +159,16 @@ def _open_image(attached: AttachedFile) -> Image.Image:
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         with Image.open(attached.path) as probe:
             probe.verify()
-        image = Image.open(attached.path)
-    with image:
-        width, height = image.size
+        opened = Image.open(attached.path)
+    with opened:
+        width, height = opened.size
         if width * height > MAX_IMAGE_PIXELS:
-            raise Image.DecompressionBombError(
-                f"{width} × {height} pixels, more than the {MAX_IMAGE_PIXELS // 1_000_000} "
-                "million a scan or photo may have"
-            )
-        image.draft("RGB", (MAX_EMBED_SIDE, MAX_EMBED_SIDE))  # JPEG: decoded already smaller
+            raise Image.DecompressionBombError(f"{width} × {height} pixels")
+        opened.draft("RGB", (MAX_EMBED_SIDE, MAX_EMBED_SIDE))  # JPEG: decoded already smaller
+        image: Image.Image = opened
+        factor = max(image.size) // MAX_EMBED_SIDE
+        if factor >= 2 and image.mode in {"RGB", "L", "RGBA", "LA"}:
+            image = image.reduce(factor)  # a box filter, far quicker than resampling it all
         image.thumbnail((MAX_EMBED_SIDE, MAX_EMBED_SIDE), Image.Resampling.BICUBIC)
         if image.mode in {"RGB", "L"}:
             return image.copy()
@@ -159,19 +180,23 @@ def _open_image(attached: AttachedFile) -> Image.Image:
         return image.convert("RGB")
 
 
-def _prepare_image(attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
+def _prepare_image(attached: AttachedFile, label: str) -> Prepared:
     name = attached.document.original_name
     try:
         image = _open_image(attached)
-    except Image.DecompressionBombError as exc:
-        return None, (
-            f"The attached image '{name}' ({label}) is too large to enclose ({exc}) and was "
-            "left out; attach a smaller copy."
+    except Image.DecompressionBombError:
+        limit = MAX_IMAGE_PIXELS // 1_000_000
+        return None, Unreadable(
+            f"more than {limit} million pixels",
+            f"The attached image '{name}' ({label}) has more than {limit} million pixels, too "
+            "many for a scan or photo (it may be made to exhaust memory), and was left out; "
+            "attach a smaller copy.",
         )
     except _UNREADABLE as exc:
-        return None, (
+        return None, Unreadable(
+            "damaged file",
             f"The attached image '{name}' ({label}) could not be read and was left out "
-            f"({type(exc).__name__}); attach a good copy."
+            f"({type(exc).__name__}); attach a good copy.",
         )
     return Enclosure(attached, label, image=ImageReader(image)), None
 

@@ -42,7 +42,7 @@ from keidesk.packets.catalog import (
     road_sentence,
 )
 from keidesk.packets.data import AttachedFile, PacketData
-from keidesk.packets.enclosures import Enclosure, EnclosurePage, Slot, prepare
+from keidesk.packets.enclosures import Enclosure, EnclosurePage, Prepared, Slot, prepare
 from keidesk.packets.fonts import markup
 from keidesk.packets.gaps import Gap, Gaps, GapStatus
 from keidesk.packets.layout import (
@@ -68,7 +68,7 @@ class ChecklistItem:
 
     entry: Entry
     enclosures: list[Enclosure] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)  # names of files left out
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) left out
 
     @property
     def label(self) -> str:
@@ -97,17 +97,20 @@ class Sheet:
     warnings: list[str] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
     enclosure_count: int = 0
-    _prepared: dict[int, tuple[Enclosure | None, str | None]] = field(default_factory=dict)
+    _prepared: dict[int, Prepared] = field(default_factory=dict)
 
     def warn(self, text: str) -> None:
         if text not in self.warnings:
             self.warnings.append(text)
 
-    def prepare(self, attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
-        """Read an attachment once per packet (a photo is shown and enclosed from one read)."""
+    def prepare(self, attached: AttachedFile, label: str) -> Prepared:
+        """Read an attachment once per packet (a photo is shown and enclosed from one read);
+        what cannot be read is warned about once, naming the file."""
         key = attached.document.id
         if key not in self._prepared:
-            self._prepared[key] = prepare(attached, label)
+            self._prepared[key] = prepared = prepare(attached, label)
+            if prepared[1] is not None:
+                self.warn(prepared[1].message)
         return self._prepared[key]
 
     @property
@@ -342,10 +345,8 @@ def _photo(sheet: Sheet) -> Flowable | None:
     """The first readable photo of the truck (all of them are enclosed where a checklist
     asks for photos; an unreadable one is reported there)."""
     for attached in sheet.data.attached(DocumentKind.PHOTO):
-        enclosure, problem = sheet.prepare(attached, DocumentKind.PHOTO.label)
+        enclosure, _problem = sheet.prepare(attached, DocumentKind.PHOTO.label)
         if enclosure is None or enclosure.image is None:
-            if problem:
-                sheet.warn(problem)
             continue
         width, height = enclosure.image.getSize()
         scale = min(sheet.width / width, 3.0 * 72 / height)
@@ -816,15 +817,15 @@ def _resolve(sheet: Sheet, entry: Entry) -> ChecklistItem:
     assert entry.kind is not None
     for attached in sheet.data.attached(entry.kind):
         enclosure, problem = sheet.prepare(attached, entry.label)
-        if enclosure is None:
-            name = attached.document.original_name
-            item.unreadable.append(name)
-            sheet.warn(problem or f"'{name}' was left out.")
-            continue
-        item.enclosures.append(enclosure)
+        if problem is not None:
+            item.unreadable.append((attached.document.original_name, problem.reason))
+        elif enclosure is not None:
+            item.enclosures.append(enclosure)
     if item.unreadable:
         sheet.gaps.document(
-            entry.label, GapStatus.UNREADABLE, ", ".join(f"'{n}'" for n in item.unreadable)
+            entry.label,
+            GapStatus.UNREADABLE,
+            ", ".join(f"'{name}': {reason}" for name, reason in item.unreadable),
         )
     elif entry.needed and not item.enclosures:
         sheet.gaps.document(entry.label, GapStatus.MISSING)
@@ -855,11 +856,10 @@ def _status(item: ChecklistItem) -> Any:
     ]
     cell += [
         Paragraph(
-            f"<b>Unreadable:</b> {markup(name)} could not be read and was left out; attach a "
-            "good copy",
+            f"<b>Unreadable:</b> {markup(name)} ({markup(reason)}), left out; attach a good copy",
             styles.CELL,
         )
-        for name in item.unreadable
+        for name, reason in item.unreadable
     ]
     if not cell:
         text = "<b>Missing:</b> not attached to the case" if entry.needed else "None attached"
