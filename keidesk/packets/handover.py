@@ -44,10 +44,11 @@ def story(sheet: Sheet) -> list[Flowable]:
     )
     body += enclosure_pages(sheet, enclosures_of(items))
     rule = sheet.case.state_rule
-    front = cover(
-        sheet,
-        packet_title(sheet.kind, rule.path if rule else None),
-        "For the customer: keep these papers "
-        "with the truck and bring them to the motor vehicle agency.",
+    audience = (
+        "For the customer: keep these papers with the truck."
+        if sheet.no_road
+        else "For the customer: keep these papers "
+        "with the truck and bring them to the motor vehicle agency."
     )
+    front = cover(sheet, packet_title(sheet.kind, rule.path if rule else None), audience)
     return front + body

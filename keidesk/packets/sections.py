@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
@@ -47,6 +45,7 @@ from keidesk.packets.fonts import markup
 from keidesk.packets.gaps import Gap, Gaps, GapStatus
 from keidesk.packets.layout import (
     PageRef,
+    QrCode,
     ScaledImage,
     choices,
     field_table,
@@ -184,14 +183,6 @@ def _state_name(sheet: Sheet) -> str | None:
 # --- cover ----------------------------------------------------------------------------------
 
 
-def _qr(payload: str, size: float) -> Drawing:
-    widget = QrCodeWidget(payload, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
-
-
 def _logo(sheet: Sheet, max_w: float, max_h: float) -> Flowable | None:
     logo = sheet.data.logo
     if logo is None:
@@ -272,7 +263,10 @@ def cover(sheet: Sheet, title: str, audience: str) -> list[Flowable]:
     qr_size = 1.45 * 72
     info = field_table(rows, sheet.width - qr_size - 18, sheet.gaps, label_share=0.38)
     qr_block = Table(
-        [[_qr(f"{case.number} {case.chassis}", qr_size)], [para("Case and chassis", styles.SMALL)]],
+        [
+            [QrCode(f"{case.number} {case.chassis}", qr_size)],
+            [para("Case and chassis", styles.SMALL)],
+        ],
         colWidths=[qr_size],
     )
     qr_block.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
@@ -302,13 +296,9 @@ def gap_list(sheet: Sheet) -> list[Flowable]:
         styles.CELL,
     )
     half = (len(gaps) + 1) // 2
-    columns = [gaps[:half], gaps[half:]]
-    rows = [
-        [_gap_cell(columns[0][i]), _gap_cell(columns[1][i]) if i < len(columns[1]) else ""]
-        for i in range(half)
-    ]
+    columns = [_gap_column(gaps[:half]), _gap_column(gaps[half:])]
     width = sheet.width
-    table = Table([[intro, ""], *rows], colWidths=[width / 2, width / 2], hAlign="LEFT")
+    table = Table([[intro, ""], columns], colWidths=[width / 2, width / 2], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -317,25 +307,24 @@ def gap_list(sheet: Sheet) -> list[Flowable]:
                 ("LINEBEFORE", (0, 0), (0, -1), 3, styles.GAP_INK),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 0), (-1, 0), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
-                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
+                ("TOPPADDING", (0, 1), (-1, 1), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
             ]
         )
     )
     return [table, Spacer(1, 8)]
 
 
-def _gap_cell(gap: Gap) -> Paragraph:
-    status = gap.status.value
-    if gap.detail:
-        status += f": {gap.detail}"
-    return Paragraph(
-        f"{markup('□')} <b>{markup(gap.what)}</b> <font size=7.5>{markup(status)}</font>",
-        styles.CELL_SMALL,
-    )
+def _gap_column(gaps: tuple[Gap, ...]) -> Paragraph:
+    """Gaps one under the other, in one paragraph (a cell each costs more to lay out)."""
+    box = markup("□")
+    lines = []
+    for gap in gaps:
+        status = gap.status.value + (f": {gap.detail}" if gap.detail else "")
+        lines.append(f"{box} <b>{markup(gap.what)}</b> <font size=7.5>{markup(status)}</font>")
+    return Paragraph("<br/>".join(lines), styles.CELL_SMALL)
 
 
 # --- vehicle --------------------------------------------------------------------------------
@@ -807,7 +796,13 @@ def checklist_items(sheet: Sheet) -> list[ChecklistItem]:
     entries = list(CHECKLISTS[sheet.kind])
     if sheet.kind is not PacketKind.CUSTOMS:
         entries += state_entries(sheet, entries)
-    return [_resolve(sheet, entry) for entry in entries]
+    items = [_resolve(sheet, entry) for entry in entries]
+    # An optional paper (enclose if present) is listed only when one is attached.
+    return [i for i in items if i.entry.needed or i.enclosures or i.unreadable or _separate(i)]
+
+
+def _separate(item: ChecklistItem) -> bool:
+    return item.entry.source is Source.SEPARATE
 
 
 def _resolve(sheet: Sheet, entry: Entry) -> ChecklistItem:
@@ -862,8 +857,7 @@ def _status(item: ChecklistItem) -> Any:
         for name, reason in item.unreadable
     ]
     if not cell:
-        text = "<b>Missing:</b> not attached to the case" if entry.needed else "None attached"
-        cell.append(Paragraph(text, styles.CELL))
+        cell.append(Paragraph("<b>Missing:</b> not attached to the case", styles.CELL))
     return cell
 
 

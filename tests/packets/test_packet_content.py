@@ -8,9 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reportlab.graphics.barcode.qr import QrCodeWidget
 
 from keidesk.domain.dates import japanese_era_text, parse_date
 from keidesk.packets import PacketKind, Paper, build_packet
+from keidesk.packets.fonts import JAPANESE, markup
+from keidesk.packets.layout import QrCode
 from keidesk.services import cases
 from keidesk.storage.database import Database
 from tests.packets.pdfread import read_packet
@@ -198,3 +201,16 @@ def test_japanese_era_text():
     assert japanese_era_text(parse_date("2019-05")) == "令和元年5月"
     assert japanese_era_text(parse_date("1989")) == "昭和64年/平成元年"
     assert japanese_era_text(parse_date("1999-03-15")) == "平成11年3月15日"
+
+
+def test_the_cover_qr_code_is_the_one_reportlab_encodes():
+    payload = "KD-000001 DA52T-245871"
+    widget = QrCodeWidget(payload, barLevel="M")
+    widget.draw()
+    assert QrCode(payload, 100).modules == widget.qr.modules
+
+
+def test_markup_escapes_and_switches_fonts():
+    assert markup("Bill <of> & sale") == "Bill &lt;of&gt; &amp; sale"
+    assert markup("車台番号 A") == f'<font name="{JAPANESE}">車台番号</font> A'
+    assert markup("a ≤ b") == "a &lt;= b"
