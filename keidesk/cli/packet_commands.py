@@ -5,6 +5,10 @@ Many: ``keidesk packet --stage handover --kind handover --out-dir DIR [--workers
 parallel processes with a progress bar on stderr. Exit 2 when a packet is refused (the
 customs packet names the missing fields) or an output path cannot be written; in the batch
 form, exit 2 when any case was refused; the others are still built and listed.
+
+A packet with a gap (a needed paper missing or unreadable, a field not recorded) is built,
+marked DRAFT on every page: ``--json`` gives ``draft`` and ``gaps`` (each ``{what, status,
+detail, text}``, as the packet's cover lists them); the plain form says "draft: N gaps".
 """
 
 from __future__ import annotations
@@ -22,7 +26,18 @@ from keidesk.packets import PacketKind, Paper
 from keidesk.services import cases
 
 if TYPE_CHECKING:
+    from keidesk.packets import Gap
     from keidesk.packets.batch import BatchItem
+
+
+def _gaps_json(gaps: tuple[Gap, ...]) -> list[dict[str, str]]:
+    return [
+        {"what": g.what, "status": g.status.value, "detail": g.detail, "text": g.text} for g in gaps
+    ]
+
+
+def _draft_note(gaps: tuple[Gap, ...]) -> str:
+    return f" (draft: {len(gaps)} gap{'s' if len(gaps) != 1 else ''})" if gaps else ""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -85,10 +100,15 @@ def cmd_packet(ctx: CommandContext) -> int:
                 "warnings": list(result.warnings),
                 "missing": list(result.missing),
                 "missing_documents": list(result.missing_documents),
+                "draft": result.draft,
+                "gaps": _gaps_json(result.gaps),
             }
         )
     else:
-        emit(f"{result.path} ({result.pages} pages) recorded on {result.number}")
+        emit(
+            f"{result.path} ({result.pages} pages) recorded on {result.number}"
+            + _draft_note(result.gaps)
+        )
         for warning in result.warnings:
             sys.stderr.write(f"warning: {warning}\n")
     return 0
@@ -129,6 +149,8 @@ def _item_json(item: BatchItem) -> dict[str, Any]:
         "warnings": list(item.warnings),
         "missing": list(item.missing),
         "missing_documents": list(item.missing_documents),
+        "draft": item.draft,
+        "gaps": _gaps_json(item.gaps),
         "error": item.error,
     }
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from keidesk.packets.catalog import AttachmentType, PacketKind, Paper
+from keidesk.packets.catalog import PacketKind, Paper
+from keidesk.packets.gaps import Gap, GapStatus
 
 if TYPE_CHECKING:
     from keidesk.packets.build import (
@@ -47,7 +48,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "AttachmentType",
+    "Gap",
+    "GapStatus",
     "PacketData",
     "PacketKind",
     "PacketRefused",

@@ -27,6 +27,7 @@ from keidesk.packets.build import (
 from keidesk.packets.catalog import PacketKind, Paper
 from keidesk.packets.customs import PacketRefused
 from keidesk.packets.data import gather
+from keidesk.packets.gaps import Gap
 from keidesk.services.documents import AttachmentStore
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import case_number
@@ -46,6 +47,11 @@ class BatchItem:
     missing: tuple[str, ...] = ()
     missing_documents: tuple[str, ...] = ()
     error: str | None = None
+    gaps: tuple[Gap, ...] = ()
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.gaps)
 
 
 @dataclass
@@ -101,6 +107,7 @@ def build_one(database: Database, case_id: int, job: _Job) -> BatchItem:
         warnings=rendered.warnings,
         missing=rendered.missing,
         missing_documents=rendered.missing_documents,
+        gaps=rendered.gaps,
     )
 
 
@@ -167,6 +174,7 @@ def build_batch(
                 warnings=item.warnings,
                 missing=item.missing,
                 missing_documents=item.missing_documents,
+                gaps=item.gaps,
             )
         result.items.append(item)
         if progress is not None:

@@ -14,10 +14,11 @@ from keidesk import __version__
 from keidesk.atomic import replacing
 from keidesk.domain.errors import InvalidInput
 from keidesk.packets import customs, dmv, handover
-from keidesk.packets.catalog import PacketKind, Paper
+from keidesk.packets.catalog import PacketKind, Paper, packet_title
 from keidesk.packets.data import PacketData, gather
 from keidesk.packets.enclosures import merge_slots
 from keidesk.packets.fonts import register_fonts
+from keidesk.packets.gaps import Gap
 from keidesk.packets.layout import FooterText, PacketDocument, canvas_maker
 from keidesk.packets.sections import Sheet
 from keidesk.services.documents import AttachmentStore, add_document
@@ -38,6 +39,12 @@ class RenderedPacket:
     warnings: tuple[str, ...]
     missing: tuple[str, ...]  # case fields the packet shows as gaps
     missing_documents: tuple[str, ...]  # required scans not attached to the case
+    gaps: tuple[Gap, ...] = ()  # everything the packet lacks, as its cover lists it
+
+    @property
+    def draft(self) -> bool:
+        """Marked DRAFT on every page: the packet has a gap."""
+        return bool(self.gaps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +62,11 @@ class PacketResult:
     warnings: tuple[str, ...]
     missing: tuple[str, ...]
     missing_documents: tuple[str, ...]
+    gaps: tuple[Gap, ...] = ()
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.gaps)
 
 
 def packet_filename(number: str, kind: PacketKind) -> str:
@@ -66,7 +78,9 @@ def render_packet(data: PacketData, paper: Paper = Paper.LETTER) -> RenderedPack
     packet the broker could not file from."""
     register_fonts()
     case = data.case
-    title = f"{data.kind.label} — {case.number}"
+    rule = case.state_rule
+    label = packet_title(data.kind, rule.path if rule is not None else None)
+    title = f"{label} — {case.number}"
     author = data.profile.business_name.strip() or "keidesk"
     customer = f" for {case.customer.name}" if case.customer else ""
     subject = f"{case.chassis} {case.make or ''} {case.model or ''}".strip() + customer
@@ -83,11 +97,12 @@ def render_packet(data: PacketData, paper: Paper = Paper.LETTER) -> RenderedPack
     )
     sheet = Sheet(data, document.width, document.height)
     story = STORIES[data.kind](sheet)
+    gaps = sheet.gaps.freeze()  # the cover has listed them; the DRAFT mark reads the same
     footer = FooterText(
-        left=f"{case.number} · {case.chassis} · {data.kind.label}",
+        left=f"{case.number} · {case.chassis} · {label}",
         middle=f"Generated {data.generated_on.isoformat()}",
     )
-    document.build(story, canvasmaker=canvas_maker(footer))
+    document.build(story, canvasmaker=canvas_maker(footer, sheet.gaps))
     pdf = merge_slots(buffer.getvalue(), sheet.slots)
     warnings = list(sheet.warnings)
     if sheet.gaps.missing:
@@ -103,7 +118,8 @@ def render_packet(data: PacketData, paper: Paper = Paper.LETTER) -> RenderedPack
         title=title,
         warnings=tuple(warnings),
         missing=tuple(sheet.gaps.missing),
-        missing_documents=tuple(sheet.missing_documents),
+        missing_documents=tuple(sheet.gaps.missing_documents),
+        gaps=gaps,
     )
 
 
@@ -189,4 +205,5 @@ def build_packet(
         warnings=rendered.warnings,
         missing=rendered.missing,
         missing_documents=rendered.missing_documents,
+        gaps=rendered.gaps,
     )

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyl
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.money import Money
 from keidesk.packets import facts, styles
-from keidesk.packets.catalog import AttachmentType, PacketKind
+from keidesk.packets.catalog import BROKER_SHEET, packet_title
 from keidesk.packets.fonts import markup
 from keidesk.packets.layout import (
     cited,
@@ -26,13 +26,12 @@ from keidesk.packets.layout import (
     subheading,
 )
 from keidesk.packets.sections import (
-    ChecklistItem,
     Sheet,
-    Source,
     checklist,
+    checklist_items,
     cover,
     enclosure_pages,
-    resolve_checklist,
+    enclosures_of,
     translation_sheet,
     vehicle_headline,
 )
@@ -101,10 +100,10 @@ def _shipment(sheet: Sheet) -> list[Flowable]:
     profile = sheet.data.profile
     customer = case.customer
     return [
-        heading("Importer and shipment"),
+        heading("Importer and shipment", anchor=BROKER_SHEET),
         field_table(
             [
-                ("Importer", f"{profile.business_name}, {profile.address.replace(chr(10), ', ')}"),
+                ("Importer", f"{profile.business_name}\n{profile.address}"),
                 (
                     "Importer phone / e-mail",
                     " · ".join(p for p in (profile.phone, profile.email) if p) or "—",
@@ -295,36 +294,19 @@ def _entry(sheet: Sheet) -> list[Flowable]:
     return story
 
 
-def checklist_items(sheet: Sheet) -> list[ChecklistItem]:
-    return [
-        ChecklistItem("Broker data sheet: HS-7, EPA 3520-1, CBP entry", Source.GENERATED),
-        ChecklistItem(
-            AttachmentType.EXPORT_CERTIFICATE.label,
-            Source.ATTACHMENT,
-            AttachmentType.EXPORT_CERTIFICATE,
-        ),
-        ChecklistItem("English translation of the export certificate", Source.GENERATED),
-        ChecklistItem(AttachmentType.INVOICE.label, Source.ATTACHMENT, AttachmentType.INVOICE),
-        ChecklistItem(
-            AttachmentType.BILL_OF_LADING.label, Source.ATTACHMENT, AttachmentType.BILL_OF_LADING
-        ),
-    ]
-
-
 def story(sheet: Sheet) -> list[Flowable]:
     check_ready(sheet)
     items = checklist_items(sheet)
-    enclosures = resolve_checklist(sheet, items)
-    flowables: list[Flowable] = []
-    flowables += cover(
+    body: list[Flowable] = []
+    for section in (_shipment, _hs7, _epa, _entry, translation_sheet):
+        body += section(sheet)
+        body.append(PageBreak())
+    body += checklist(sheet, items, title="Checklist of enclosed documents")
+    body += enclosure_pages(sheet, enclosures_of(items))
+    front = cover(
         sheet,
-        PacketKind.CUSTOMS.label,
+        packet_title(sheet.kind, None),
         "For the customs broker: the data to "
         "file the HS-7, the EPA 3520-1 and the CBP entry for this truck.",
     )
-    for section in (_shipment, _hs7, _epa, _entry, translation_sheet):
-        flowables += section(sheet)
-        flowables.append(PageBreak())
-    flowables += checklist(sheet, items, title="Checklist of enclosed documents")
-    flowables += enclosure_pages(sheet, enclosures)
-    return flowables
+    return front + body

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from keidesk.packets.catalog import AttachmentType, PacketKind
+from keidesk.domain.documents import DocumentKind
+from keidesk.packets.catalog import PacketKind
 from keidesk.services import cases
 from keidesk.services.documents import AttachmentStore
 from keidesk.services.profile import ImporterProfile, load_profile
@@ -27,9 +28,9 @@ class AttachedFile:
     path: Path
 
     @property
-    def type(self) -> AttachmentType | None:
+    def kind(self) -> DocumentKind | None:
         try:
-            return AttachmentType(self.document.doc_type)
+            return DocumentKind(self.document.doc_type)
         except ValueError:
             return None
 
@@ -54,20 +55,22 @@ class PacketData:
     attachments: tuple[AttachedFile, ...]
     generated_on: date
 
-    def attached(self, kind: AttachmentType) -> list[AttachedFile]:
-        return [a for a in self.attachments if a.type is kind]
+    def attached(self, kind: DocumentKind) -> list[AttachedFile]:
+        """The case's papers of one kind, in the order they were attached."""
+        return [a for a in self.attachments if a.kind is kind]
 
 
 def gather(
     session: Session, store: AttachmentStore, case_id: int, kind: PacketKind, *, today: date
 ) -> PacketData:
-    """Read one case, the importer profile and the attachments' locations."""
+    """Read one case, the importer profile and the attachments' locations (papers in the
+    trash are left out)."""
     detail = cases.case_detail(session, case_id, today=today)
     profile = load_profile(session)
     attachments = tuple(
         AttachedFile(doc, store.path_for(doc.sha256))
         for doc in detail.documents
-        if doc.kind == "attachment"
+        if doc.kind == "attachment" and not doc.removed
     )
     logo = store.path_for(profile.logo_sha256) if profile.logo_sha256 else None
     return PacketData(

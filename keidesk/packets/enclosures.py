@@ -3,8 +3,10 @@
 Each enclosed page gets a page of the packet, so it carries the same footer ("page X of Y")
 and its own bookmark. Images are drawn by reportlab; PDF pages are merged onto their reserved
 page with pypdf after the layout, scaled to fit. A file that cannot be read (corrupt,
-password-protected, missing from the store) is named in a warning and left out; the packet is
-still built, and its checklist shows the document as unreadable.
+password-protected, missing from the store, an image too large to be a scan) is named in a
+warning and left out; the packet is still built, and its checklist shows the document as
+unreadable. Large images are scaled down before they are embedded: a packet prints a page at
+most, and a 12000 × 12000 photo must not cost seconds.
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ from keidesk.packets.fonts import JAPANESE, LATIN, LATIN_BOLD, needs_japanese
 
 HEADER_BAND = 30.0
 
+#: An image with more pixels than this is refused as a decompression bomb, whatever its file
+#: size: a 12000 × 12000 photo (144 million) is accepted and scaled down. Kept below Pillow's
+#: own hard limit (twice ``Image.MAX_IMAGE_PIXELS``) so the refusal is always this one.
+MAX_IMAGE_PIXELS = 170_000_000
+
+#: Images are embedded at most this many pixels on their longer side (about 250 dpi on a
+#: letter page: fine print stays readable).
+MAX_EMBED_SIDE = 2400
+
 #: What reading an untrusted PDF or image can raise; each is reported with the file's name.
 _UNREADABLE = (
     PyPdfError,
@@ -38,6 +49,7 @@ _UNREADABLE = (
     IndexError,
     RecursionError,
     UnidentifiedImageError,
+    Image.DecompressionBombError,
     zlib.error,
     struct.error,
 )
@@ -56,6 +68,20 @@ class Enclosure:
     def page_count(self) -> int:
         return len(self.pdf_pages) if self.pdf_pages else 1
 
+    @property
+    def anchor(self) -> str:
+        """The key of the page it starts on (for the checklist's "enclosed, page N")."""
+        return f"enclosure-{self.attached.document.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Why an attachment was left out: a few words for the checklist ("damaged file") and the
+    whole warning, which names the file."""
+
+    reason: str
+    message: str
+
 
 @dataclass(frozen=True, slots=True)
 class Slot:
@@ -69,22 +95,29 @@ class Slot:
     height: float
 
 
-def prepare(attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
-    """Read an attachment fully; returns the enclosure, or None and the reason it is left out."""
+Prepared = tuple[Enclosure, None] | tuple[None, Unreadable]
+
+
+def prepare(attached: AttachedFile, label: str) -> Prepared:
+    """Read an attachment fully; returns the enclosure, or why it is left out."""
     name = attached.document.original_name
     if not attached.path.is_file():
-        return None, f"The attached file '{name}' ({label}) is missing from the attachment folder."
+        return None, Unreadable(
+            "missing from the attachment folder",
+            f"The attached file '{name}' ({label}) is missing from the attachment folder.",
+        )
     if attached.is_pdf:
         return _prepare_pdf(attached, label)
     if attached.is_image:
         return _prepare_image(attached, label)
-    return None, (
+    return None, Unreadable(
+        "not a PDF or a PNG/JPEG image",
         f"The attached file '{name}' ({label}) is neither a PDF nor a PNG/JPEG image and "
-        "cannot be enclosed."
+        "cannot be enclosed.",
     )
 
 
-def _prepare_pdf(attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
+def _prepare_pdf(attached: AttachedFile, label: str) -> Prepared:
     name = attached.document.original_name
     try:
         with warnings.catch_warnings():
@@ -92,9 +125,10 @@ def _prepare_pdf(attached: AttachedFile, label: str) -> tuple[Enclosure | None, 
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(attached.path.read_bytes()))
             if reader.is_encrypted:
-                return None, (
+                return None, Unreadable(
+                    "password-protected",
                     f"The attached PDF '{name}' ({label}) is password-protected and was left "
-                    "out; attach an unprotected copy."
+                    "out; attach an unprotected copy.",
                 )
             pages = list(reader.pages)
             for page in pages:
@@ -105,29 +139,66 @@ def _prepare_pdf(attached: AttachedFile, label: str) -> tuple[Enclosure | None, 
                     raise ValueError("a page has no size")
                 page.get_contents()
     except _UNREADABLE as exc:
-        return None, (
+        return None, Unreadable(
+            "damaged file",
             f"The attached PDF '{name}' ({label}) could not be read and was left out "
-            f"({type(exc).__name__}: {str(exc)[:80] or 'damaged file'}); attach a good copy."
+            f"({type(exc).__name__}: {str(exc)[:80] or 'damaged file'}); attach a good copy.",
         )
     if not pages:
-        return None, f"The attached PDF '{name}' ({label}) has no pages and was left out."
+        return None, Unreadable(
+            "no pages", f"The attached PDF '{name}' ({label}) has no pages and was left out."
+        )
     return Enclosure(attached, label, pdf_pages=pages), None
 
 
-def _prepare_image(attached: AttachedFile, label: str) -> tuple[Enclosure | None, str | None]:
-    name = attached.document.original_name
-    try:
+def _open_image(attached: AttachedFile) -> Image.Image:
+    """Read an image, refusing one beyond :data:`MAX_IMAGE_PIXELS` from its header alone, and
+    scale it to at most :data:`MAX_EMBED_SIDE` pixels, in RGB (transparency on white)."""
+    with warnings.catch_warnings():
+        # Pillow warns from 89 million pixels; the limit that decides is ours, below.
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         with Image.open(attached.path) as probe:
             probe.verify()
-        with Image.open(attached.path) as image:
-            image.load()
-            rgb = image.convert("RGB") if image.mode not in {"RGB", "L"} else image.copy()
-    except _UNREADABLE as exc:
-        return None, (
-            f"The attached image '{name}' ({label}) could not be read and was left out "
-            f"({type(exc).__name__}); attach a good copy."
+        opened = Image.open(attached.path)
+    with opened:
+        width, height = opened.size
+        if width * height > MAX_IMAGE_PIXELS:
+            raise Image.DecompressionBombError(f"{width} × {height} pixels")
+        opened.draft("RGB", (MAX_EMBED_SIDE, MAX_EMBED_SIDE))  # JPEG: decoded already smaller
+        image: Image.Image = opened
+        factor = max(image.size) // MAX_EMBED_SIDE
+        if factor >= 2 and image.mode in {"RGB", "L", "RGBA", "LA"}:
+            image = image.reduce(factor)  # a box filter, far quicker than resampling it all
+        image.thumbnail((MAX_EMBED_SIDE, MAX_EMBED_SIDE), Image.Resampling.BICUBIC)
+        if image.mode in {"RGB", "L"}:
+            return image.copy()
+        if image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info:
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, (255, 255, 255))
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return flat
+        return image.convert("RGB")
+
+
+def _prepare_image(attached: AttachedFile, label: str) -> Prepared:
+    name = attached.document.original_name
+    try:
+        image = _open_image(attached)
+    except Image.DecompressionBombError:
+        limit = MAX_IMAGE_PIXELS // 1_000_000
+        return None, Unreadable(
+            f"more than {limit} million pixels",
+            f"The attached image '{name}' ({label}) has more than {limit} million pixels, too "
+            "many for a scan or photo (it may be made to exhaust memory), and was left out; "
+            "attach a smaller copy.",
         )
-    return Enclosure(attached, label, image=ImageReader(rgb)), None
+    except _UNREADABLE as exc:
+        return None, Unreadable(
+            "damaged file",
+            f"The attached image '{name}' ({label}) could not be read and was left out "
+            f"({type(exc).__name__}); attach a good copy.",
+        )
+    return Enclosure(attached, label, image=ImageReader(image)), None
 
 
 class EnclosurePage(Flowable):
@@ -149,6 +220,7 @@ class EnclosurePage(Flowable):
         if index == 0:
             self.outline_title = f"Enclosure {number}: {enclosure.label}"
             self.outline_level = 0
+            self.anchor_key = enclosure.anchor
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width, self.height = available_width, available_height - 1

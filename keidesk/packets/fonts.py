@@ -45,6 +45,8 @@ def _latin_has(char: str) -> bool:
 
 def markup(text: str) -> str:
     """Escape ``text`` for a reportlab Paragraph and put non-Latin runs in the Japanese font."""
+    if text.isascii() and text.isprintable():
+        return escape(text)  # the usual case, and much quicker than one character at a time
     japanese = register_fonts()
     out: list[str] = []
     run: list[str] = []

@@ -5,12 +5,15 @@ plainly, notes, check boxes, signature lines, and pages reserved for enclosed sc
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.units import inch
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -26,6 +29,7 @@ from reportlab.platypus import (
 
 from keidesk.packets import styles
 from keidesk.packets.fonts import LATIN, LATIN_BOLD, markup
+from keidesk.packets.gaps import Gaps
 
 MARGIN = 0.75 * inch
 FOOTER_SPACE = 0.85 * inch
@@ -37,6 +41,40 @@ class FooterText:
     middle: str  # generation date
 
 
+class PageRef(Flowable):
+    """A line that names the page another part of the packet starts on ("Enclosed, page 12").
+
+    That page is known only once the whole packet is laid out, so the line is laid out with
+    room for a three-digit number and written by the canvas at the end, like the footer.
+    """
+
+    def __init__(self, before: str, key: str, after: str = "", style: Any = None) -> None:
+        super().__init__()
+        self.key = key
+        self.before, self.after = markup(before), markup(after)
+        self.style = style or styles.CELL
+        self._available = 0.0
+
+    def _paragraph(self, page: str) -> Paragraph:
+        return Paragraph(self.before + page + self.after, self.style)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self._available = available_width
+        self.width, self.height = self._paragraph("999").wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        refs: list[tuple[PageRef, float, float]] | None = getattr(self.canv, "page_refs", None)
+        if refs is not None:
+            refs.append((self, x, y))
+
+    def draw_resolved(self, canvas: Canvas, x: float, y: float, page: int | None) -> None:
+        paragraph = self._paragraph(str(page) if page else "?")
+        _width, height = paragraph.wrap(self._available, self.height + 100)
+        paragraph.drawOn(canvas, x, y + self.height - height)
+
+
 class _PacketCanvas(Canvas):
     """Holds pages back until the end so each footer can say "page X of Y".
 
@@ -44,11 +82,18 @@ class _PacketCanvas(Canvas):
     written, so they point at the right page.
     """
 
-    def __init__(self, *args: Any, footer: FooterText, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, footer: FooterText, gaps: Gaps, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._gaps = gaps
         self._held_pages: list[dict[str, Any]] = []
         self._marks: list[tuple[str, str, int]] = []
+        self.page_refs: list[tuple[PageRef, float, float]] = []
+        self.anchors: dict[str, int] = {}
+
+    def anchor(self, key: str) -> None:
+        """Remember the page a part of the packet starts on, for :class:`PageRef`."""
+        self.anchors.setdefault(key, self.getPageNumber())
 
     def bookmarkPage(self, key: str, *args: Any, **kwargs: Any) -> None:
         self._marks.append(("", key, 0))
@@ -62,12 +107,19 @@ class _PacketCanvas(Canvas):
         self._held_pages.append(dict(self.__dict__))
         self._startPage()
         self._marks = []
+        self.page_refs = []
 
     def save(self) -> None:
         total = len(self._held_pages)
+        anchors = self.anchors
+        draft = self._gaps.draft
         for number, state in enumerate(self._held_pages, start=1):
             self.__dict__.update(state)
             self._draw_footer(number, total)
+            for ref, x, y in state["page_refs"]:
+                ref.draw_resolved(self, x, y, anchors.get(ref.key))
+            if draft:
+                self._draw_draft_mark(len(self._gaps.items))
             for title, key, level in state["_marks"]:
                 if title:
                     Canvas.addOutlineEntry(self, title, key, level)
@@ -95,6 +147,31 @@ class _PacketCanvas(Canvas):
             y,
             self._footer.middle,
         )
+        self.restoreState()
+
+    def _draw_draft_mark(self, count: int) -> None:
+        """DRAFT across the page, faint, and a red band in the top margin that a scan laid
+        on an enclosure page cannot cover."""
+        width, height = self._pagesize
+        self.saveState()
+        self.setFillColor(styles.GAP_INK)
+        band = 16.0
+        top = height - MARGIN * 0.35
+        self.rect(MARGIN, top - band, width - 2 * MARGIN, band, stroke=0, fill=1)
+        self.setFillColor(colors.white)
+        self.setFont(LATIN_BOLD, 9)
+        gaps = f"{count} gap{'s' if count != 1 else ''}"
+        self.drawCentredString(
+            width / 2,
+            top - band + 4.8,
+            f"DRAFT — not complete: {gaps}, listed on the cover. Do not file or hand over.",
+        )
+        self.setFillColor(styles.GAP_INK)
+        self.setFillAlpha(0.09)
+        self.translate(width / 2, height / 2)
+        self.rotate(52)
+        self.setFont(LATIN_BOLD, min(width, height) * 0.27)
+        self.drawCentredString(0, -min(width, height) * 0.09, "DRAFT")
         self.restoreState()
 
 
@@ -125,6 +202,9 @@ class PacketDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def afterFlowable(self, flowable: Flowable) -> None:
+        anchor = getattr(flowable, "anchor_key", None)
+        if anchor and isinstance(self.canv, _PacketCanvas):
+            self.canv.anchor(anchor)
         title = getattr(flowable, "outline_title", None)
         if title:
             key = f"s{id(flowable)}"
@@ -132,9 +212,12 @@ class PacketDocument(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, getattr(flowable, "outline_level", 0))
 
 
-def canvas_maker(footer: FooterText) -> Any:
+def canvas_maker(footer: FooterText, gaps: Gaps) -> Any:
+    """The canvas of a packet: footers, page references and, when ``gaps`` (read once the
+    whole packet is laid out) has any, the DRAFT mark on every page."""
+
     def make(*args: Any, **kwargs: Any) -> _PacketCanvas:
-        return _PacketCanvas(*args, footer=footer, **kwargs)
+        return _PacketCanvas(*args, footer=footer, gaps=gaps, **kwargs)
 
     return make
 
@@ -142,9 +225,15 @@ def canvas_maker(footer: FooterText) -> Any:
 # --- flowables ------------------------------------------------------------------------------
 
 
+def lines(text: str) -> str:
+    """Paragraph markup of plain text that keeps its line breaks (a two-line address prints
+    on two lines)."""
+    return "<br/>".join(markup(line.strip()) for line in text.splitlines() if line.strip())
+
+
 def para(text: str, style: Any = styles.BODY) -> Paragraph:
-    """A paragraph of plain text (escaped; Japanese in the embedded font)."""
-    return Paragraph(markup(text), style)
+    """A paragraph of plain text (escaped; Japanese in the embedded font; lines kept)."""
+    return Paragraph(lines(text), style)
 
 
 def rich(fragments: Iterable[tuple[str, str]], style: Any = styles.BODY) -> Paragraph:
@@ -156,11 +245,15 @@ def rich(fragments: Iterable[tuple[str, str]], style: Any = styles.BODY) -> Para
     return Paragraph("".join(parts), style)
 
 
-def heading(text: str, *, level: int = 0, outline: str | None = None) -> Paragraph:
-    """A section heading that is also a PDF bookmark."""
+def heading(
+    text: str, *, level: int = 0, outline: str | None = None, anchor: str | None = None
+) -> Paragraph:
+    """A section heading that is also a PDF bookmark (and, with ``anchor``, a place a
+    checklist gives the page of)."""
     flowable = Paragraph(markup(text), styles.H1 if level == 0 else styles.H2)
     flowable.outline_title = outline or text
     flowable.outline_level = level
+    flowable.anchor_key = anchor
     return flowable
 
 
@@ -169,17 +262,6 @@ def subheading(text: str) -> Paragraph:
 
 
 GAP_TEXT = "NOT RECORDED"
-
-
-@dataclass
-class Gaps:
-    """What a packet could not fill in: shown on the page and listed as warnings."""
-
-    missing: list[str] = field(default_factory=list)
-
-    def note(self, what: str) -> None:
-        if what not in self.missing:
-            self.missing.append(what)
 
 
 def gap_cell(what: str, gaps: Gaps, hint: str = "") -> Paragraph:
@@ -191,7 +273,9 @@ def gap_cell(what: str, gaps: Gaps, hint: str = "") -> Paragraph:
     )
 
 
-Row = tuple[str, Any]  # label, value (str, Paragraph, or None for a gap)
+#: label, value (str, Paragraph, or None for a gap) and, optionally, the name of the gap
+#: (when the label alone would name it differently than other pages do).
+Row = tuple[str, Any] | tuple[str, Any, str]
 
 
 def field_table(
@@ -206,12 +290,14 @@ def field_table(
     (named "context label" when the label alone would be unclear, like "Buyer name")."""
     data: list[list[Any]] = []
     gap_rows: list[int] = []
-    for index, (label, value) in enumerate(rows):
+    for index, row in enumerate(rows):
+        label, value = row[0], row[1]
         if value is None:
-            cell: Any = gap_cell(f"{context} {label.lower()}" if context else label, gaps)
+            what = row[2] if len(row) == 3 else f"{context} {label.lower()}" if context else label
+            cell: Any = gap_cell(what, gaps)
             gap_rows.append(index)
         elif isinstance(value, str):
-            cell = Paragraph(markup(value), styles.CELL)
+            cell = Paragraph(lines(value), styles.CELL)
         else:
             cell = value
         data.append([Paragraph(markup(label), styles.CELL_LABEL), cell])
@@ -245,7 +331,7 @@ def grid_table(
     """A table with a header row that repeats across pages; cells are text or flowables."""
     data: list[list[Any]] = [[Paragraph(markup(h), styles.CELL_LABEL) for h in header]]
     for row in rows:
-        data.append([Paragraph(markup(c), styles.CELL) if isinstance(c, str) else c for c in row])
+        data.append([Paragraph(lines(c), styles.CELL) if isinstance(c, str) else c for c in row])
     table = Table(data, colWidths=list(widths), hAlign="LEFT", repeatRows=1)
     commands: list[Any] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -262,14 +348,16 @@ def grid_table(
     return table
 
 
-def note_box(lines: Sequence[str], width: float, *, kind: str = "warning") -> Table:
+def note_box(
+    lines: Sequence[str], width: float, *, kind: str = "warning", style: Any = styles.CELL
+) -> Table:
     """A tinted box: "warning" (amber) for things to confirm, "gap" (red) for missing data."""
     fill, rule = (
         (styles.WARN_FILL, styles.WARN_RULE)
         if kind == "warning"
         else (styles.GAP_FILL, styles.GAP_INK)
     )
-    cells = [[Paragraph(markup(line), styles.CELL)] for line in lines]
+    cells = [[Paragraph(markup(line), style)] for line in lines]
     table = Table(cells, colWidths=[width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -291,6 +379,54 @@ def note_box(lines: Sequence[str], width: float, *, kind: str = "warning") -> Ta
 def cited(text: str, source: str) -> list[Flowable]:
     """A quotation and, beneath it, where it comes from."""
     return [para(text, styles.QUOTE), para(f"Source: {source}", styles.SMALL), Spacer(1, 5)]
+
+
+class ScaledImage(Flowable):
+    """An image already read (and scaled down) for the packet, drawn at the given size."""
+
+    def __init__(self, image: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.image, self.width, self.height = image, width, height
+        self.hAlign = "LEFT"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height)
+
+
+class QrCode(Flowable):
+    """A QR code drawn as one path: encoded once (reportlab's widget encodes it again each
+    time it is measured or drawn, which made it a tenth of a packet's time)."""
+
+    BORDER = 4  # modules of quiet zone around the code
+
+    def __init__(self, payload: str, size: float) -> None:
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(payload)
+        code.make()
+        self.modules: list[list[bool | None]] = code.modules
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        box = self.width / (len(self.modules) + 2 * self.BORDER)
+        path = self.canv.beginPath()
+        for row_index, row in enumerate(self.modules):
+            column = 0
+            for dark, run in itertools.groupby(bool(m) for m in row):
+                count = len(list(run))
+                if dark:
+                    x = (column + self.BORDER) * box
+                    y = self.height - (row_index + self.BORDER + 1) * box
+                    path.rect(x, y, count * box, box)
+                column += count
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
 
 
 class CheckBox(Flowable):

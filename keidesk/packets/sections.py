@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     Flowable,
@@ -26,15 +23,30 @@ from reportlab.platypus import (
 )
 
 from keidesk.domain.dates import PartialDate, japanese_era_text
+from keidesk.domain.documents import DocumentKind
 from keidesk.domain.money import DistanceUnit
 from keidesk.domain.reference import PathKind
 from keidesk.packets import facts, styles
-from keidesk.packets.catalog import AttachmentType
+from keidesk.packets.catalog import (
+    BILL_OF_SALE,
+    CHECKLISTS,
+    NO_ROAD_PATHS,
+    ODOMETER,
+    STATE_GUIDE,
+    TRANSLATION,
+    Entry,
+    PacketKind,
+    Source,
+    road_sentence,
+)
 from keidesk.packets.data import AttachedFile, PacketData
-from keidesk.packets.enclosures import Enclosure, EnclosurePage, Slot, prepare
+from keidesk.packets.enclosures import Enclosure, EnclosurePage, Prepared, Slot, prepare
 from keidesk.packets.fonts import markup
+from keidesk.packets.gaps import Gap, Gaps, GapStatus
 from keidesk.packets.layout import (
-    Gaps,
+    PageRef,
+    QrCode,
+    ScaledImage,
     choices,
     field_table,
     gap_cell,
@@ -46,23 +58,31 @@ from keidesk.packets.layout import (
     signature_block,
     subheading,
 )
-from keidesk.services.views import CaseDetail
-
-
-class Source(StrEnum):
-    GENERATED = "generated"  # a section of this packet
-    ATTACHMENT = "attachment"  # a scan attached to the case
-    SEPARATE = "separate"  # something keidesk cannot produce; the customer brings it
+from keidesk.services.views import CaseDetail, StateRuleView
 
 
 @dataclass
 class ChecklistItem:
-    label: str
-    source: Source
-    attachment: AttachmentType | None = None
-    required: bool = True
-    status: str = ""
-    enclosed: bool = False
+    """A checklist entry as resolved for one case: what it encloses and what went wrong."""
+
+    entry: Entry
+    enclosures: list[Enclosure] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, reason) left out
+
+    @property
+    def label(self) -> str:
+        return self.entry.label
+
+    @property
+    def enclosed(self) -> bool:
+        return self.entry.source is Source.GENERATED or bool(self.enclosures)
+
+    @property
+    def is_gap(self) -> bool:
+        """A needed paper not enclosed, or an attached paper that could not be read."""
+        if self.entry.source is not Source.ATTACHMENT:
+            return False
+        return bool(self.unreadable) or (self.entry.needed and not self.enclosures)
 
 
 @dataclass
@@ -75,12 +95,31 @@ class Sheet:
     gaps: Gaps = field(default_factory=Gaps)
     warnings: list[str] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
-    missing_documents: list[str] = field(default_factory=list)
     enclosure_count: int = 0
+    _prepared: dict[int, Prepared] = field(default_factory=dict)
 
     def warn(self, text: str) -> None:
         if text not in self.warnings:
             self.warnings.append(text)
+
+    def prepare(self, attached: AttachedFile, label: str) -> Prepared:
+        """Read an attachment once per packet (a photo is shown and enclosed from one read);
+        what cannot be read is warned about once, naming the file."""
+        key = attached.document.id
+        if key not in self._prepared:
+            self._prepared[key] = prepared = prepare(attached, label)
+            if prepared[1] is not None:
+                self.warn(prepared[1].message)
+        return self._prepared[key]
+
+    @property
+    def kind(self) -> PacketKind:
+        return self.data.kind
+
+    @property
+    def no_road(self) -> bool:
+        rule = self.case.state_rule
+        return rule is not None and rule.path in NO_ROAD_PATHS
 
     @property
     def case(self) -> CaseDetail:
@@ -118,13 +157,6 @@ def odometer_text(sheet: Sheet) -> str | None:
     return f"{odometer.miles:,} miles ({odometer.kilometres:,} km)"
 
 
-def _engine_text(sheet: Sheet) -> str | None:
-    case = sheet.case
-    parts = [case.engine, f"{case.engine_cc} cc" if case.engine_cc else None]
-    text = ", ".join(p for p in parts if p)
-    return text or None
-
-
 def _dimensions(sheet: Sheet) -> str | None:
     case = sheet.case
     if not (case.length_mm or case.width_mm or case.height_mm):
@@ -149,14 +181,6 @@ def _state_name(sheet: Sheet) -> str | None:
 
 
 # --- cover ----------------------------------------------------------------------------------
-
-
-def _qr(payload: str, size: float) -> Drawing:
-    widget = QrCodeWidget(payload, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
 
 
 def _logo(sheet: Sheet, max_w: float, max_h: float) -> Flowable | None:
@@ -215,6 +239,8 @@ def letterhead(sheet: Sheet) -> list[Flowable]:
 
 
 def cover(sheet: Sheet, title: str, audience: str) -> list[Flowable]:
+    """The first page. Call it after the rest of the packet is put together: it lists every
+    gap the packet has (and then the gap list is frozen for the DRAFT mark)."""
     case = sheet.case
     story: list[Flowable] = [*letterhead(sheet), Spacer(1, 0.9 * 72)]
     heading_flowable = heading(title)
@@ -222,6 +248,10 @@ def cover(sheet: Sheet, title: str, audience: str) -> list[Flowable]:
     story += [heading_flowable, Spacer(1, 4)]
     story.append(para(vehicle_headline(sheet), styles.COVER_LINE))
     story.append(para(audience, styles.SMALL))
+    rule = case.state_rule
+    sentence = road_sentence(rule.path, rule.name) if rule is not None else None
+    if sentence:
+        story += [Spacer(1, 8), note_box([sentence], sheet.width, kind="gap", style=styles.BODY)]
     story.append(Spacer(1, 0.35 * 72))
     rows = [
         ("Case", case.number),
@@ -233,7 +263,10 @@ def cover(sheet: Sheet, title: str, audience: str) -> list[Flowable]:
     qr_size = 1.45 * 72
     info = field_table(rows, sheet.width - qr_size - 18, sheet.gaps, label_share=0.38)
     qr_block = Table(
-        [[_qr(f"{case.number} {case.chassis}", qr_size)], [para("Case and chassis", styles.SMALL)]],
+        [
+            [QrCode(f"{case.number} {case.chassis}", qr_size)],
+            [para("Case and chassis", styles.SMALL)],
+        ],
         colWidths=[qr_size],
     )
     qr_block.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
@@ -241,25 +274,72 @@ def cover(sheet: Sheet, title: str, audience: str) -> list[Flowable]:
     layout.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
-    story += [layout, Spacer(1, 0.4 * 72)]
+    story += [layout, Spacer(1, 0.3 * 72)]
+    story += gap_list(sheet)
     story.append(note_box([facts.NOT_LEGAL_ADVICE], sheet.width))
     story.append(PageBreak())
     return story
+
+
+def gap_list(sheet: Sheet) -> list[Flowable]:
+    """The cover's list of what the packet lacks; freezes the gap list the DRAFT mark reads."""
+    gaps = sheet.gaps.freeze()
+    if not gaps:
+        return []
+    count = f"{len(gaps)} gap{'s' if len(gaps) != 1 else ''}"
+    intro = Paragraph(
+        f'<font color="{styles.GAP_INK.hexval()}"><b>DRAFT: {count}.</b></font> '
+        + markup(
+            "This packet is not complete. Record or attach what is listed below, then build "
+            "the packet again."
+        ),
+        styles.CELL,
+    )
+    half = (len(gaps) + 1) // 2
+    columns = [_gap_column(gaps[:half]), _gap_column(gaps[half:])]
+    width = sheet.width
+    table = Table([[intro, ""], columns], colWidths=[width / 2, width / 2], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, -1), styles.GAP_FILL),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, styles.GAP_INK),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, 0), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 2),
+                ("TOPPADDING", (0, 1), (-1, 1), 0),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 6),
+            ]
+        )
+    )
+    return [table, Spacer(1, 8)]
+
+
+def _gap_column(gaps: tuple[Gap, ...]) -> Paragraph:
+    """Gaps one under the other, in one paragraph (a cell each costs more to lay out)."""
+    box = markup("□")
+    lines = []
+    for gap in gaps:
+        status = gap.status.value + (f": {gap.detail}" if gap.detail else "")
+        lines.append(f"{box} <b>{markup(gap.what)}</b> <font size=7.5>{markup(status)}</font>")
+    return Paragraph("<br/>".join(lines), styles.CELL_SMALL)
 
 
 # --- vehicle --------------------------------------------------------------------------------
 
 
 def _photo(sheet: Sheet) -> Flowable | None:
-    for attached in sheet.data.attached(AttachmentType.PHOTO):
-        enclosure, problem = prepare(attached, AttachmentType.PHOTO.label)
+    """The first readable photo of the truck (all of them are enclosed where a checklist
+    asks for photos; an unreadable one is reported there)."""
+    for attached in sheet.data.attached(DocumentKind.PHOTO):
+        enclosure, _problem = sheet.prepare(attached, DocumentKind.PHOTO.label)
         if enclosure is None or enclosure.image is None:
-            if problem:
-                sheet.warn(problem)
             continue
         width, height = enclosure.image.getSize()
         scale = min(sheet.width / width, 3.0 * 72 / height)
-        image = Image(str(attached.path), width * scale, height * scale, hAlign="LEFT")
+        image = ScaledImage(enclosure.image, width * scale, height * scale)
         return KeepTogether([subheading("Photo"), image])
     return None
 
@@ -283,7 +363,8 @@ def vehicle_summary(sheet: Sheet) -> list[Flowable]:
             if case.first_registered
             else None,
         ),
-        ("Engine (原動機の型式)", _engine_text(sheet)),
+        ("Engine model (原動機の型式)", case.engine),
+        ("Displacement", f"{case.engine_cc} cc" if case.engine_cc else None),
         ("Drive", case.drive),
         ("Colour", case.colour),
         ("Dimensions", _dimensions(sheet)),
@@ -308,7 +389,11 @@ def compliance_summary(sheet: Sheet) -> list[Flowable]:
     eligibility = case.eligibility
     if eligibility is None:
         story.append(
-            field_table([("Build date or first registration", None)], sheet.width, sheet.gaps)
+            field_table(
+                [("Build date or first registration", None, "Built (date of manufacture)")],
+                sheet.width,
+                sheet.gaps,
+            )
         )
         sheet.warn("No build date or first registration date: the age rules cannot be shown.")
     else:
@@ -385,7 +470,7 @@ def _yes_no(value: bool | None) -> str:
 def state_guide(sheet: Sheet, *, title: str = "State registration guide") -> list[Flowable]:
     case = sheet.case
     rule = case.state_rule
-    story: list[Flowable] = [heading(title)]
+    story: list[Flowable] = [heading(title, anchor=STATE_GUIDE)]
     if rule is None:
         story.append(field_table([("Destination state", None)], sheet.width, sheet.gaps))
         story.append(Spacer(1, 6))
@@ -402,6 +487,19 @@ def state_guide(sheet: Sheet, *, title: str = "State registration guide") -> lis
         )
         sheet.warn("No destination state on the case: the state registration guide is empty.")
         return story
+    story += state_rule_explanation(sheet, rule)
+    for warning in rule.warnings:
+        sheet.warn(f"{rule.name} rule: {warning}")
+    if rule.path in {PathKind.NONE, PathKind.UNKNOWN, PathKind.UNDER_REVIEW}:
+        sheet.warn(f"{rule.name}: {rule.path.label.lower()}; see the state registration guide.")
+    return story
+
+
+def state_rule_explanation(sheet: Sheet, rule: StateRuleView) -> list[Flowable]:
+    """What a packet prints to explain the destination state's rule: its path and limits,
+    the papers to bring, the notes on it and what to confirm. The one place that words a
+    state rule for the reader (the plain-language summaries of rules will replace the
+    research notes here)."""
     speed = f"{rule.max_speed_mph} mph" if rule.max_speed_mph else "not stated in the rule on file"
     verified = rule.verified_on.isoformat()
     rows: list[tuple[str, Any]] = [
@@ -420,7 +518,7 @@ def state_guide(sheet: Sheet, *, title: str = "State registration guide") -> lis
         ),
         ("Confidence", f"{rule.confidence.value}: {rule.confidence.label}"),
     ]
-    story.append(field_table(rows, sheet.width, sheet.gaps, label_share=0.26))
+    story: list[Flowable] = [field_table(rows, sheet.width, sheet.gaps, label_share=0.26)]
     story.append(subheading("Documents to bring"))
     items = [ListItem(para(doc), leftIndent=12, value="square") for doc in rule.documents]
     story.append(
@@ -429,17 +527,21 @@ def state_guide(sheet: Sheet, *, title: str = "State registration guide") -> lis
     if rule.notes:
         story.append(subheading("Notes on this rule"))
         story.append(para(rule.notes))
-    for warning in rule.warnings:
-        sheet.warn(f"{rule.name} rule: {warning}")
     warnings = [
         *rule.warnings,
         f"Confirm this rule with the {rule.name} motor vehicle agency before relying on it: it "
         f"was last verified on {verified}. {facts.NOT_LEGAL_ADVICE}",
     ]
     story += [Spacer(1, 8), KeepTogether([note_box(warnings, sheet.width)])]
-    if rule.path in {PathKind.NONE, PathKind.UNKNOWN, PathKind.UNDER_REVIEW}:
-        sheet.warn(f"{rule.name}: {rule.path.label.lower()}; see the state registration guide.")
     return story
+
+
+def state_rule_basis(rule: StateRuleView) -> str:
+    """The one line that says which rule on file a state's list of papers comes from."""
+    return (
+        f"This list is keidesk's reference for {rule.name} ({rule.citation}; rule as of "
+        f"{rule.as_of.isoformat()}, last verified {rule.verified_on.isoformat()})."
+    )
 
 
 # --- bill of sale and odometer --------------------------------------------------------------
@@ -449,13 +551,13 @@ def bill_of_sale(sheet: Sheet) -> list[Flowable]:
     case = sheet.case
     profile = sheet.data.profile
     customer = case.customer
-    story: list[Flowable] = [heading("Bill of sale")]
+    story: list[Flowable] = [heading("Bill of sale", anchor=BILL_OF_SALE)]
     story.append(subheading("Seller"))
     story.append(
         field_table(
             [
                 ("Name", profile.business_name or None),
-                ("Address", profile.address.replace("\n", ", ") or None),
+                ("Address", profile.address.strip() or None),
                 ("Dealer licence", profile.dealer_licence or "none recorded"),
             ],
             sheet.width,
@@ -467,8 +569,8 @@ def bill_of_sale(sheet: Sheet) -> list[Flowable]:
     story.append(
         field_table(
             [
-                ("Name", customer.name if customer else None),
-                ("Address", (customer.address if customer else None)),
+                ("Name", customer.name if customer else None, "Customer"),
+                ("Address", (customer.address if customer else None), "Customer address"),
                 ("Phone", (customer.phone if customer and customer.phone else "—")),
             ],
             sheet.width,
@@ -489,24 +591,17 @@ def bill_of_sale(sheet: Sheet) -> list[Flowable]:
         )
     )
     story.append(subheading("Sale"))
-    lines = Table(
-        [
-            [para("Sale price (US$)"), ""],
-            [para("Date of sale"), ""],
-        ],
-        colWidths=[sheet.width * 0.34, sheet.width * 0.4],
-        hAlign="LEFT",
-    )
-    lines.setStyle(
-        TableStyle(
+    story.append(
+        field_table(
             [
-                ("LINEBELOW", (1, 0), (1, -1), 0.8, styles.INK),
-                ("TOPPADDING", (0, 0), (-1, -1), 10),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ]
+                ("Sale price", str(case.sale_price) if case.sale_price is not None else None),
+                ("Date of sale", _date(case.sale_date)),
+                ("Payment terms", case.payment_terms),
+            ],
+            sheet.width,
+            sheet.gaps,
         )
     )
-    story.append(lines)
     story.append(Spacer(1, 8))
     story.append(
         para(
@@ -526,7 +621,7 @@ def bill_of_sale(sheet: Sheet) -> list[Flowable]:
 def odometer_statement(sheet: Sheet) -> list[Flowable]:
     case = sheet.case
     odometer = case.odometer
-    story: list[Flowable] = [heading("Odometer disclosure statement")]
+    story: list[Flowable] = [heading("Odometer disclosure statement", anchor=ODOMETER)]
     km_dial = odometer is not None and odometer.unit is DistanceUnit.KM
     reading = (
         f"{odometer.value:,} {'km' if km_dial else 'miles'} on the dial"
@@ -590,6 +685,7 @@ def translation_sheet(sheet: Sheet) -> list[Flowable]:
         heading(
             "Translation of the Japanese export certificate",
             outline="Translation: export certificate (輸出予定届出証明書)",
+            anchor=TRANSLATION,
         )
     ]
     story.append(
@@ -625,7 +721,7 @@ def translation_sheet(sheet: Sheet) -> list[Flowable]:
         "型式",
         "Model / type code (may carry an emissions prefix, e.g. GD-)",
         case.model_code,
-        "Model code",
+        "Model code (型式)",
     )
     row(
         "車台番号",
@@ -633,12 +729,12 @@ def translation_sheet(sheet: Sheet) -> list[Flowable]:
         case.chassis,
         "Chassis number",
     )
-    row("原動機の型式", "Engine model", case.engine, "Engine model")
+    row("原動機の型式", "Engine model", case.engine, "Engine model (原動機の型式)")
     row(
         "初度検査年月",
         "First inspection year and month (kei vehicles; not the date of manufacture)",
         f"{japanese_era_text(first)} = {first}" if first else None,
-        "First inspection date (初度検査年月)",
+        "First registered (初度検査年月)",
     )
     width = sheet.width
     table = grid_table(
@@ -693,65 +789,104 @@ def translation_sheet(sheet: Sheet) -> list[Flowable]:
 # --- checklist, enclosures and signature ----------------------------------------------------
 
 
-def resolve_checklist(sheet: Sheet, items: list[ChecklistItem]) -> list[Enclosure]:
-    """Decide each item's status and read the attachments to enclose, in checklist order."""
-    enclosures: list[Enclosure] = []
-    for item in items:
-        if item.source is Source.GENERATED:
-            item.status, item.enclosed = "In this packet", True
-            continue
-        if item.source is Source.SEPARATE:
-            item.status = "Not produced by keidesk: obtain and bring separately"
-            continue
-        assert item.attachment is not None
-        files: list[AttachedFile] = sheet.data.attached(item.attachment)
-        readable = 0
-        problems = 0
-        for attached in files:
-            enclosure, problem = prepare(attached, item.label)
-            if enclosure is None:
-                problems += 1
-                sheet.warn(problem or f"'{attached.document.original_name}' was left out.")
-                continue
-            readable += 1
-            enclosures.append(enclosure)
-        if readable:
-            names = ", ".join(e.attached.document.original_name for e in enclosures[-readable:])
-            item.status, item.enclosed = f"Enclosed: {names}", True
-        elif problems:
-            item.status = "UNREADABLE: the attached file could not be read; bring the original"
-        elif item.required:
-            item.status = "MISSING: not attached to the case"
-            sheet.missing_documents.append(item.label)
-            sheet.warn(f"Missing document: {item.label} is not attached to the case.")
-        else:
-            item.status = "Not attached (optional)"
-    return enclosures
+def checklist_items(sheet: Sheet) -> list[ChecklistItem]:
+    """The packet's checklist (:data:`CHECKLISTS`), then the destination state's papers that
+    keidesk cannot produce, each resolved: the attached papers are read, and what is missing
+    or unreadable is noted as a gap. The enclosures follow in this order."""
+    entries = list(CHECKLISTS[sheet.kind])
+    if sheet.kind is not PacketKind.CUSTOMS:
+        entries += state_entries(sheet, entries)
+    items = [_resolve(sheet, entry) for entry in entries]
+    # An optional paper (enclose if present) is listed only when one is attached.
+    return [i for i in items if i.entry.needed or i.enclosures or i.unreadable or _separate(i)]
+
+
+def _separate(item: ChecklistItem) -> bool:
+    return item.entry.source is Source.SEPARATE
+
+
+def _resolve(sheet: Sheet, entry: Entry) -> ChecklistItem:
+    item = ChecklistItem(entry)
+    if entry.source is not Source.ATTACHMENT:
+        return item
+    assert entry.kind is not None
+    for attached in sheet.data.attached(entry.kind):
+        enclosure, problem = sheet.prepare(attached, entry.label)
+        if problem is not None:
+            item.unreadable.append((attached.document.original_name, problem.reason))
+        elif enclosure is not None:
+            item.enclosures.append(enclosure)
+    if item.unreadable:
+        sheet.gaps.document(
+            entry.label,
+            GapStatus.UNREADABLE,
+            ", ".join(f"'{name}': {reason}" for name, reason in item.unreadable),
+        )
+    elif entry.needed and not item.enclosures:
+        sheet.gaps.document(entry.label, GapStatus.MISSING)
+        sheet.warn(f"Missing document: {entry.label} is not attached to the case.")
+    return item
+
+
+def enclosures_of(items: list[ChecklistItem]) -> list[Enclosure]:
+    return [enclosure for item in items for enclosure in item.enclosures]
+
+
+def _status(item: ChecklistItem) -> Any:
+    """The status cell: "In this packet, page N", "Enclosed, page N: file", "Missing", …"""
+    entry = item.entry
+    if entry.source is Source.GENERATED:
+        if entry.section:
+            return PageRef("In this packet, page ", entry.section)
+        return Paragraph("In this packet", styles.CELL)
+    if entry.source is Source.SEPARATE:
+        return Paragraph("Not produced by keidesk: obtain and bring separately", styles.CELL)
+    cell: list[Flowable] = [
+        PageRef(
+            "Enclosed, page ",
+            enclosure.anchor,
+            f": {enclosure.attached.document.original_name}",
+        )
+        for enclosure in item.enclosures
+    ]
+    cell += [
+        Paragraph(
+            f"<b>Unreadable:</b> {markup(name)} ({markup(reason)}), left out; attach a good copy",
+            styles.CELL,
+        )
+        for name, reason in item.unreadable
+    ]
+    if not cell:
+        cell.append(Paragraph("<b>Missing:</b> not attached to the case", styles.CELL))
+    return cell
 
 
 def checklist(sheet: Sheet, items: list[ChecklistItem], *, title: str) -> list[Flowable]:
     story: list[Flowable] = [heading(title)]
     rows = []
-    missing_rows: dict[int, Any] = {}
+    gap_rows: dict[int, Any] = {}
     for index, item in enumerate(items):
         mark = "■" if item.enclosed else "□"
-        if not item.enclosed and item.source is not Source.SEPARATE and item.required:
-            missing_rows[index] = styles.GAP_FILL
-        rows.append([mark, item.label, item.status])
+        if item.is_gap:
+            gap_rows[index] = styles.GAP_FILL
+        label = item.label + ("" if item.entry.needed else " (if any)")
+        if item.entry.source is Source.SEPARATE:
+            label = item.label
+        rows.append([mark, label, _status(item)])
     width = sheet.width
     story.append(
         grid_table(
             ["", "Document", "Status"],
             rows,
-            [width * 0.06, width * 0.5, width * 0.44],
-            highlight=missing_rows,
+            [width * 0.06, width * 0.46, width * 0.48],
+            highlight=gap_rows,
         )
     )
     story.append(Spacer(1, 4))
     story.append(
         para(
-            "■ enclosed or part of this packet   □ not enclosed. Enclosed scans follow the "
-            "signature page in the order of this list.",
+            "■ enclosed or part of this packet   □ not enclosed. Enclosed papers are at the end "
+            "of the packet in the order of this list; each starts on the page given.",
             styles.SMALL,
         )
     )
@@ -782,28 +917,22 @@ def signature_page(sheet: Sheet, statement: str) -> list[Flowable]:
     return story
 
 
-def state_items(sheet: Sheet) -> list[ChecklistItem]:
-    """The destination state's document list as checklist items, matched to what keidesk
-    encloses; without a state, the documents every state on file asks for."""
+def state_entries(sheet: Sheet, entries: list[Entry]) -> list[Entry]:
+    """The destination state's papers (without a state, those every state on file asks for)
+    that the packet's own checklist does not already cover: to obtain separately."""
     rule = sheet.case.state_rule
     documents = rule.documents if rule is not None else DEFAULT_STATE_DOCUMENTS
-    items: list[ChecklistItem] = []
+    kinds = {entry.kind for entry in entries if entry.kind is not None}
+    extra: list[Entry] = []
     for document in documents:
         lowered = document.lower()
-        if lowered.startswith("confirm the list"):
+        if lowered.startswith("confirm the list") or "bill of sale" in lowered:
             continue
-        match = next((t for keys, t in _STATE_DOC_MATCHES if any(k in lowered for k in keys)), None)
-        if match is None and "bill of sale" in lowered:
-            items.append(ChecklistItem(document, Source.GENERATED))
-        elif match is None:
-            items.append(ChecklistItem(document, Source.SEPARATE, required=False))
-        else:
-            items.append(ChecklistItem(document, Source.ATTACHMENT, match))
-            if match is AttachmentType.EXPORT_CERTIFICATE:
-                items.append(
-                    ChecklistItem("English translation of the export certificate", Source.GENERATED)
-                )
-    return items
+        named = {kind for keys, kind in _STATE_DOC_MATCHES if any(k in lowered for k in keys)}
+        if named & kinds:
+            continue
+        extra.append(Entry(document, Source.SEPARATE))
+    return extra
 
 
 #: Documents every researched state lists (resources/state_rules.csv).
@@ -815,9 +944,10 @@ DEFAULT_STATE_DOCUMENTS = (
     "Bill of sale",
 )
 
-_STATE_DOC_MATCHES: tuple[tuple[tuple[str, ...], AttachmentType], ...] = (
-    (("7501",), AttachmentType.CBP_7501),
-    (("hs-7",), AttachmentType.HS7),
-    (("3520-1",), AttachmentType.EPA_3520_1),
-    (("export certificate",), AttachmentType.EXPORT_CERTIFICATE),
+#: Words in a state's list that name a paper keidesk encloses by kind.
+_STATE_DOC_MATCHES: tuple[tuple[tuple[str, ...], DocumentKind], ...] = (
+    (("7501",), DocumentKind.CBP_7501),
+    (("hs-7",), DocumentKind.HS7),
+    (("3520-1",), DocumentKind.EPA_3520_1),
+    (("export certificate",), DocumentKind.EXPORT_CERTIFICATE),
 )

@@ -11,8 +11,8 @@ from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from keidesk.domain.dates import parse_date
+from keidesk.domain.documents import DocumentKind
 from keidesk.domain.money import Money, Odometer
-from keidesk.packets.catalog import AttachmentType
 from keidesk.packets.fonts import JAPANESE, register_fonts
 from keidesk.services import cases
 from keidesk.services.documents import AttachmentStore, add_document
@@ -81,10 +81,20 @@ def logo_png(path: Path) -> Path:
     return path
 
 
-def attach(db: Database, case_id: int, path: Path, kind: AttachmentType | str) -> None:
+def attach(db: Database, case_id: int, path: Path, kind: DocumentKind) -> int:
+    """Attach a scan as staff do: copied into the store, then recorded with its kind, filed
+    under the kind's step. Returns the document id."""
     stored = AttachmentStore(db.folder).put(path)
     with db.transaction("tester") as session:
-        add_document(session, case_id, stored, user="tester", doc_type=str(kind))
+        document = add_document(
+            session,
+            case_id,
+            stored,
+            user="tester",
+            doc_type=kind.value,
+            step_key=kind.default_step,
+        )
+    return document.id
 
 
 def set_profile(db: Database, folder: Path, *, logo: bool = True) -> None:
@@ -139,7 +149,10 @@ def rich_case(
                 "customs_value": Money.parse("3200", "USD"),
                 "freight": Money.parse("1650", "USD"),
                 "duty_paid": Money.parse("842.30", "USD"),
-                "customer_address": "88 Laurel Branch Road, Boone, NC 28607",
+                "customer_address": "88 Laurel Branch Road\nBoone, NC 28607",
+                "sale_price": Money.parse("6500", "USD"),
+                "sale_date": date(2026, 12, 15),
+                "payment_terms": "Paid in full by bank transfer",
                 "customer_phone": "(828) 555-0199",
                 # Colorado's kei class is in force from 2027-07-01 (before: no rule on file).
                 "planned_registration": date(2027, 8, 1),
@@ -152,39 +165,39 @@ def rich_case(
             db,
             case_id,
             scan_pdf(folder / "export_certificate.pdf", "輸出予定届出証明書", japanese=True),
-            AttachmentType.EXPORT_CERTIFICATE,
+            DocumentKind.EXPORT_CERTIFICATE,
         )
         attach(
             db,
             case_id,
             scan_pdf(folder / "entry_7501.pdf", "CBP Form 7501 (stamped)", size=LETTER, pages=2),
-            AttachmentType.CBP_7501,
+            DocumentKind.CBP_7501,
         )
         attach(
             db,
             case_id,
             scan_pdf(folder / "hs7.pdf", "HS-7 Declaration", size=LETTER),
-            AttachmentType.HS7,
+            DocumentKind.HS7,
         )
         attach(
             db,
             case_id,
             scan_pdf(folder / "epa_3520_1.pdf", "EPA 3520-1", size=LETTER),
-            AttachmentType.EPA_3520_1,
+            DocumentKind.EPA_3520_1,
         )
         attach(
             db,
             case_id,
             scan_pdf(folder / "invoice.pdf", "Commercial invoice", size=landscape(A4)),
-            AttachmentType.INVOICE,
+            DocumentKind.INVOICE,
         )
         attach(
             db,
             case_id,
             scan_pdf(folder / "bill_of_lading.pdf", "Bill of lading", size=LETTER),
-            AttachmentType.BILL_OF_LADING,
+            DocumentKind.BILL_OF_LADING,
         )
-        attach(db, case_id, photo_png(folder / "truck.png"), AttachmentType.PHOTO)
+        attach(db, case_id, photo_png(folder / "truck.png"), DocumentKind.PHOTO)
     return case_id
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from keidesk.domain.documents import DocumentKind
 from keidesk.domain.errors import InvalidInput
-from keidesk.packets import AttachmentType, PacketKind, PacketRefused, build_packet
+from keidesk.packets import PacketKind, PacketRefused, build_packet
 from keidesk.services import cases
 from keidesk.services.documents import AttachmentStore, sha256_of
 from keidesk.storage.database import Database
@@ -37,14 +38,14 @@ def test_a_case_with_little_data_shows_its_gaps_and_warns(
     text = read_packet(out).text
     assert text.count("NOT RECORDED") >= 10
     assert "HA4-1012345" in text
-    assert "MISSING: not attached to the case" in text
+    assert "Missing: not attached to the case" in text
     assert "No destination state is recorded on this case" in text
     for field in (
         "Customer",
         "Destination state",
         "Odometer",
         "Importer business name",
-        "First inspection date (初度検査年月)",
+        "First registered (初度検査年月)",
     ):
         assert field in result.missing
     summary = result.warnings[0]
@@ -61,12 +62,12 @@ def test_missing_documents_are_listed_never_skipped(
     out = tmp_path / "customs.pdf"
     result = build(db, bare_rich_case, PacketKind.CUSTOMS, out)
     assert set(result.missing_documents) == {
-        AttachmentType.EXPORT_CERTIFICATE.label,
-        AttachmentType.INVOICE.label,
-        AttachmentType.BILL_OF_LADING.label,
+        DocumentKind.EXPORT_CERTIFICATE.label,
+        DocumentKind.INVOICE.label,
+        DocumentKind.BILL_OF_LADING.label,
     }
     text = read_packet(out).text
-    assert text.count("MISSING: not attached to the case") == 3
+    assert text.count("Missing: not attached to the case") == 3
 
 
 def test_customs_packet_refused_naming_the_missing_fields(
@@ -154,10 +155,10 @@ def test_a_corrupt_attached_pdf_is_named_and_left_out(
         db,
         bare_rich_case,
         samples.corrupt_pdf(scans / "broken_cert.pdf"),
-        AttachmentType.EXPORT_CERTIFICATE,
+        DocumentKind.EXPORT_CERTIFICATE,
     )
     samples.attach(
-        db, bare_rich_case, samples.scan_pdf(scans / "inv.pdf", "Invoice"), AttachmentType.INVOICE
+        db, bare_rich_case, samples.scan_pdf(scans / "inv.pdf", "Invoice"), DocumentKind.INVOICE
     )
     out = tmp_path / "customs.pdf"
     result = build(db, bare_rich_case, PacketKind.CUSTOMS, out)
@@ -168,10 +169,10 @@ def test_a_corrupt_attached_pdf_is_named_and_left_out(
         "could not be read and was left out"
     )
     packet = read_packet(out)
-    assert "UNREADABLE" in packet.text
-    assert "Enclosed: inv.pdf" in packet.text
+    assert "Unreadable: broken_cert.pdf (damaged file), left out" in packet.text
+    assert "Enclosed, page 8: inv.pdf" in packet.text
     assert [t for t in packet.outline_titles() if t.startswith("Enclosure")] == [
-        "Enclosure 1: Commercial invoice / bill of sale from the exporter"
+        "Enclosure 1: Auction or exporter invoice"
     ]
 
 
@@ -180,9 +181,9 @@ def test_a_corrupt_photo_and_a_missing_stored_file_are_named(
 ):
     bad_photo = scans / "truck.png"
     bad_photo.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
-    samples.attach(db, bare_rich_case, bad_photo, AttachmentType.PHOTO)
+    samples.attach(db, bare_rich_case, bad_photo, DocumentKind.PHOTO)
     hs7 = samples.scan_pdf(scans / "hs7.pdf", "HS-7")
-    samples.attach(db, bare_rich_case, hs7, AttachmentType.HS7)
+    samples.attach(db, bare_rich_case, hs7, DocumentKind.HS7)
     AttachmentStore(db.folder).path_for(sha256_of(hs7)).unlink()
     result = build(db, bare_rich_case, PacketKind.HANDOVER, tmp_path / "h.pdf")
     assert any("'truck.png'" in w and "could not be read" in w for w in result.warnings)

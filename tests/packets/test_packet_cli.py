@@ -29,13 +29,42 @@ def test_one_packet_as_json(cli, rich_case: int, tmp_path: Path):
     assert data["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
     assert data["kind"] == "dmv" and data["paper"] == "a4"
     assert data["missing"] == [] and data["missing_documents"] == []
+    assert data["draft"] is False and data["gaps"] == []
     assert isinstance(data["warnings"], list)
+
+
+def test_a_draft_packet_as_json_lists_its_gaps(cli, bare_rich_case: int, tmp_path: Path):
+    out = tmp_path / "p.pdf"
+    result = cli("packet", str(bare_rich_case), "--kind", "customs", "--out", str(out), "--json")
+    assert result.code == 0, result.err
+    data = result.json
+    assert data["draft"] is True
+    assert data["gaps"] == [
+        {
+            "what": "Japanese export certificate (輸出予定届出証明書)",
+            "status": "missing",
+            "detail": "",
+            "text": "Japanese export certificate (輸出予定届出証明書): missing",
+        },
+        {
+            "what": "Auction or exporter invoice",
+            "status": "missing",
+            "detail": "",
+            "text": "Auction or exporter invoice: missing",
+        },
+        {
+            "what": "Bill of lading",
+            "status": "missing",
+            "detail": "",
+            "text": "Bill of lading: missing",
+        },
+    ]
 
 
 def test_one_packet_plain_text_lists_warnings_on_stderr(cli, sparse_case: int, tmp_path: Path):
     result = cli("packet", str(sparse_case), "--kind", "handover", "--out", str(tmp_path / "h.pdf"))
     assert result.code == 0
-    assert "recorded on KD-000001" in result.out
+    assert "recorded on KD-000001 (draft: " in result.out
     assert "warning: Not recorded on the case (shown as gaps in the packet):" in result.err
 
 
@@ -99,6 +128,7 @@ def test_batch_builds_in_two_processes_and_records_each(
     assert result.code == 0, result.err
     data = result.json
     assert data["built"] == 4 and data["failed"] == 0
+    assert [item["draft"] for item in data["packets"]] == [False, True, True, True]
     assert sorted(p.name for p in out_dir.iterdir()) == [
         f"KD-00000{i}-handover.pdf" for i in (1, 2, 3, 4)
     ]

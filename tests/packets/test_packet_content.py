@@ -8,9 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from reportlab.graphics.barcode.qr import QrCodeWidget
 
 from keidesk.domain.dates import japanese_era_text, parse_date
 from keidesk.packets import PacketKind, Paper, build_packet
+from keidesk.packets.fonts import JAPANESE, markup
+from keidesk.packets.layout import QrCode
 from keidesk.services import cases
 from keidesk.storage.database import Database
 from tests.packets.pdfread import read_packet
@@ -47,8 +50,8 @@ def test_handover_packet_reads_back_complete(db: Database, rich_case: int, tmp_p
     result = build(db, rich_case, PacketKind.HANDOVER, out)
     packet = read_packet(out)
 
-    # 9 section pages + enclosures: certificate 1, 7501 2, HS-7 1, 3520-1 1
-    assert len(packet.pages) == result.pages == 14
+    # 9 section pages + enclosures: certificate 1, 7501 2, HS-7 1, 3520-1 1, photo 1
+    assert len(packet.pages) == result.pages == 15
     text = packet.text
     for heading in HANDOVER_SECTIONS:
         assert heading in text, heading
@@ -67,6 +70,7 @@ def test_handover_packet_reads_back_complete(db: Database, rich_case: int, tmp_p
     assert_footers(packet.pages, "KD-000001")
     assert result.warnings == tuple(w for w in result.warnings if "Colorado rule" in w)
     assert result.missing == () and result.missing_documents == ()
+    assert result.gaps == () and not result.draft
 
 
 def test_handover_metadata_bookmarks_and_embedded_font(
@@ -88,9 +92,10 @@ def test_handover_metadata_bookmarks_and_embedded_font(
     assert "Translation: export certificate (輸出予定届出証明書)" in outline
     assert [t for t in outline if t.startswith("Enclosure")] == [
         "Enclosure 1: Japanese export certificate (輸出予定届出証明書)",
-        "Enclosure 2: CBP Form 7501 entry summary, stamped by CBP",
+        "Enclosure 2: CBP Form 7501 entry summary",
         "Enclosure 3: NHTSA HS-7 declaration",
         "Enclosure 4: EPA Form 3520-1 declaration",
+        "Enclosure 5: Photos of the truck",
     ]
     # The Japanese font is embedded (a subset), never left to the viewer.
     assert any("IPAexGothic" in name for name in packet.font_names())
@@ -152,10 +157,12 @@ def test_customs_packet_has_what_the_broker_files(db: Database, rich_case: int, 
     assert "HTSUS 8704.31.0120" in text and "25% ad valorem" in text
     assert "NYKS123456789" in text and "Hoegh Trotter V.112" in text and "Yokohama" in text
     assert "$3,200.00" in text and "Estimated total" in text
-    assert "Enclosed: export_certificate.pdf" in text
-    assert "Enclosed: invoice.pdf" in text and "Enclosed: bill_of_lading.pdf" in text
+    # cover, 5 section pages, the checklist, then the certificate, invoice and bill of lading
+    assert "Enclosed, page 8: export_certificate.pdf" in text
+    assert "Enclosed, page 9: invoice.pdf" in text
+    assert "Enclosed, page 10: bill_of_lading.pdf" in text
     outline = packet.outline_titles()
-    assert "Enclosure 2: Commercial invoice / bill of sale from the exporter" in outline
+    assert "Enclosure 2: Auction or exporter invoice" in outline
 
 
 def test_dmv_packet_follows_the_states_list(db: Database, rich_case: int, tmp_path: Path):
@@ -166,7 +173,7 @@ def test_dmv_packet_follows_the_states_list(db: Database, rich_case: int, tmp_pa
     # Colorado lists an emissions test keidesk cannot produce: listed, not skipped.
     assert "Two-speed idle emissions test result" in text
     assert "obtain and bring separately" in text
-    assert "Enclosed: entry_7501.pdf" in text
+    assert "Enclosed, page 6: entry_7501.pdf" in text
     assert "Bill of sale" in text and "Translation of the Japanese export certificate" in text
     assert "HB25-1281" in text
     assert result.missing_documents == ()
@@ -194,3 +201,16 @@ def test_japanese_era_text():
     assert japanese_era_text(parse_date("2019-05")) == "令和元年5月"
     assert japanese_era_text(parse_date("1989")) == "昭和64年/平成元年"
     assert japanese_era_text(parse_date("1999-03-15")) == "平成11年3月15日"
+
+
+def test_the_cover_qr_code_is_the_one_reportlab_encodes():
+    payload = "KD-000001 DA52T-245871"
+    widget = QrCodeWidget(payload, barLevel="M")
+    widget.draw()
+    assert QrCode(payload, 100).modules == widget.qr.modules
+
+
+def test_markup_escapes_and_switches_fonts():
+    assert markup("Bill <of> & sale") == "Bill &lt;of&gt; &amp; sale"
+    assert markup("車台番号 A") == f'<font name="{JAPANESE}">車台番号</font> A'
+    assert markup("a ≤ b") == "a &lt;= b"

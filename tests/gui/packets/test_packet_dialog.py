@@ -53,9 +53,11 @@ def test_preview_shows_every_page_in_qtpdf(qtbot, dialog: PacketDialog, db, rich
     assert dialogs.errors == []
     assert dialog.preview is not None
     assert dialog.pdf_document.status() == QPdfDocument.Status.Ready
-    assert dialog.pdf_document.pageCount() == dialog.preview.packet.pages == 14
+    assert (
+        dialog.pdf_document.pageCount() == dialog.preview.packet.pages == 15
+    )  # with the photo enclosed
     assert dialog.pdf_view.document() is dialog.pdf_document
-    assert "14 pages" in dialog.status.text()
+    assert "15 pages" in dialog.status.text()
     assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
     assert packet_documents(db, rich_case) == []  # a preview is not recorded
     dialog.show()
