@@ -88,7 +88,7 @@ class DocumentsModel(RowsTableModel[DocumentView]):
     HEADERS = ("Title", "Kind", "Step", "File", "Added")
     TRASH_HEADERS = ("Title", "Kind", "Step", "File", "Removed")
 
-    def __init__(self, thumbnails: Thumbnails, parent: QWidget | None = None) -> None:
+    def __init__(self, thumbnails: Thumbnails | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.thumbnails = thumbnails
         self.trash = False
@@ -112,7 +112,7 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         column = index.column()
         if role == DocumentIdRole:
             return document.id
-        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self.thumbnails:
             return self.thumbnails.get(document.sha256)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{name} ({size}), added by {who}").format(
