@@ -112,7 +112,7 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         column = index.column()
         if role == DocumentIdRole:
             return document.id
-        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self.thumbnails:
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and self.thumbnails is not None:
             return self.thumbnails.get(document.sha256)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{name} ({size}), added by {who}").format(
