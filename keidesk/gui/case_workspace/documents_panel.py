@@ -280,6 +280,7 @@ class DocumentsPanel(QWidget):
         for kind in DocumentKind:
             action = self.kind_menu.addAction(tr(kind.label))
             action.setData(kind.value)
+            action.setCheckable(True)
             action.triggered.connect(lambda _c=False, k=kind: self.set_kind_current(k))
         self.kind_button = QPushButton(tr("&Kind"))
         self.kind_button.setToolTip(tr("Say what the selected paper is"))
@@ -288,6 +289,8 @@ class DocumentsPanel(QWidget):
         for step in (None, *StepKey):
             label = tr(step.label) if step else tr("(the case as a whole)")
             action = self.step_menu.addAction(label)
+            action.setData(step.value if step else "")
+            action.setCheckable(True)
             action.triggered.connect(lambda _c=False, s=step: self.move_current(s))
         self.step_button = QPushButton(tr("&Step"))
         self.step_button.setToolTip(tr("File the selected paper under another step"))
@@ -387,12 +390,11 @@ class DocumentsPanel(QWidget):
             if number != self._trash_reads or not shiboken6.isValid(self):
                 return
             self.trashed = tuple(trashed)
-            count = len(trashed)
-            self.trash_button.setText(
-                tr("&Trash ({count})").format(count=count) if count else tr("&Trash")
-            )
-            if self.in_trash:
+            if self.in_trash and not self.trashed:
+                self.trash_button.setChecked(False)  # nothing left there: back to the papers
+            elif self.in_trash:
                 self._show_rows(self.trashed)
+            self._name_trash_button()
             self._update_buttons()
 
         self.context.read_task(
@@ -402,13 +404,28 @@ class DocumentsPanel(QWidget):
             title=tr("Reading the trash…"),
         )
 
+    def _name_trash_button(self) -> None:
+        count = len(self.trashed)
+        if self.in_trash:
+            self.trash_button.setText(tr("← &Back to the papers"))
+        else:
+            self.trash_button.setText(
+                tr("&Trash ({count})").format(count=count) if count else tr("&Trash")
+            )
+
     def show_trash(self, trash: bool) -> None:
         self.model.show_trash(trash)
         self._show_rows(self.trashed if trash else self.documents)
-        if trash and not self.trashed:
-            self._say(tr("The trash is empty."))
-        elif not trash:
-            self._say("")
+        self._name_trash_button()
+        if trash:
+            self._say(
+                tr("The trash is empty.")
+                if not self.trashed
+                else tr(
+                    "<b>The trash</b>: these papers are not part of the case any more. Restore "
+                    "one to bring it back, or empty the trash to delete them for good."
+                )
+            )
 
     def _show_rows(self, documents: tuple[DocumentView, ...]) -> None:
         current = self.current_document()
@@ -424,7 +441,8 @@ class DocumentsPanel(QWidget):
             (d.sha256, store.path_for(d.sha256)) for d in documents if is_image(d)
         )
         self._fit_rows()
-        self.table.resizeColumnsToContents()
+        if documents:
+            self.table.resizeColumnsToContents()
         self._update_buttons()
 
     def _fit_rows(self) -> None:
@@ -472,6 +490,11 @@ class DocumentsPanel(QWidget):
     def _selected(self) -> None:
         self._update_buttons()
         document = self.current_document()
+        for action in self.kind_menu.actions():  # the menus tick what the paper is now
+            action.setChecked(document is not None and action.data() == document.doc_type)
+        for action in self.step_menu.actions():
+            step = document.step_key.value if document and document.step_key else ""
+            action.setChecked(document is not None and action.data() == step)
         if document is None:
             self.preview.clear()
             return

@@ -233,6 +233,8 @@ def test_trash_restore_and_empty_through_the_panel(window, make_case, dialogs, d
         panel.remove_button.click()
     assert [d.id for d in documents(db, case_id, removed=True)] == [scan.id, photo.id]
     panel.trash_button.click()  # the trash view
+    assert "not part of the case" in panel.message.text()
+    assert "Back to the papers" in panel.trash_button.text()
     assert not panel.restore_button.isHidden() and panel.attach_button.isHidden()
     assert [d.id for d in panel.model.rows] == [scan.id, photo.id]
     panel.select_document(scan.id)
@@ -249,8 +251,10 @@ def test_trash_restore_and_empty_through_the_panel(window, make_case, dialogs, d
     assert documents(db, case_id, removed=True) == []
     assert not store.path_for(photo.sha256).exists()  # no paper uses it any more
     assert store.path_for(scan.sha256).exists()
-    assert panel.model.rowCount() == 0 and "deleted for good" in panel.message.text()
-    assert not panel.empty_button.isEnabled()
+    assert "deleted for good" in panel.message.text()
+    assert not panel.in_trash  # nothing left in the trash: back to the papers
+    assert [d.id for d in panel.model.rows] == [export.id, scan.id]
+    assert panel.trash_button.text() == "&Trash"
 
     changes = history(db, case_id)
     assert changes[3:5] == [
