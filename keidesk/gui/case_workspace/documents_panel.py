@@ -760,16 +760,16 @@ class DocumentsPanel(QWidget):
         if self.case_id is None or not count or not self.editable:
             return
         question = (
-            tr("Delete the paper in the trash for good? This cannot be undone.")
+            tr("Delete “{title}”, the one paper in the trash, for good? This cannot be undone.")
             if count == 1
             else tr("Delete the {count} papers in the trash for good? This cannot be undone.")
-        ).format(count=count)
+        ).format(count=count, title=self.trashed[0].title)
         if not self.context.dialogs.confirm(
             self,
             question,
             tr("Empty trash"),
             yes=tr("Delete for good"),
-            no=tr("Keep them"),
+            no=tr("Keep it") if count == 1 else tr("Keep them"),
         ):
             return
         case_id, database, user, store = (

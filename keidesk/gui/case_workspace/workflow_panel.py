@@ -77,18 +77,20 @@ def missing_text(papers: StepPapers) -> str:
 
 
 def step_line(step: StepView, papers: StepPapers | None = None) -> str:
-    """Two lines: the step, then its status, due date and papers."""
+    """The step, then its status and due date, then its papers (for a step expecting some)."""
     line = f"{STATUS_MARK[step.status]}  {step.key.position + 1}. {tr(step.title)}\n      " + tr(
         STATUS_TEXT[step.status]
     )
-    if papers is not None and papers.expected:
-        line += " · " + papers_text(papers)
     if step.due_on and not step.status.is_finished:
         line += " · " + tr("due {date}").format(date=step.due_on.isoformat())
         if step.overdue:
             line += " " + tr("(overdue)")
     if step.updated_by and step.status is not StepStatus.TODO:
         line += " · " + step.updated_by
+    if papers is not None and papers.expected:
+        line += "\n      " + papers_text(papers)
+        if step.done_reason:
+            line += " · " + tr("done with a reason")
     return line
 
 
@@ -163,7 +165,7 @@ class WorkflowPanel(QWidget):
         form.addRow(tr("Due"), self.due)
         form.addRow(tr("Note"), self.note)
         form.addRow(tr("Papers"), self.evidence)
-        form.addRow(tr("Done without"), self.done_reason)
+        form.addRow(tr("Reason given"), self.done_reason)
         self.form = form
         buttons = QHBoxLayout()
         for button in (

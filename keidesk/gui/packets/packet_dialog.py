@@ -350,28 +350,18 @@ class PacketDialog(QDialog):
         self._set_busy(False)
 
     def show_warnings(self, packet: RenderedPacket) -> None:
-        """What the packet lacks, in the build's words, above the preview."""
-        lines = [
-            *packet.warnings,
-            *(tr("Not recorded: {field}").format(field=f) for f in packet.missing),
-            *(tr("Not attached: {paper}").format(paper=d) for d in packet.missing_documents),
-        ]
-        unique = list(dict.fromkeys(lines))
-        if not unique:
+        """The build's warnings (fields not recorded, papers not attached, unverified rules),
+        above the preview, before anyone prints."""
+        lines = list(dict.fromkeys(packet.warnings))
+        if not lines:
             self.warnings.clear()
             self.warnings_box.hide()
             return
         colour = theme.hex_colour(theme.SOON)
-        heading = (
-            tr("This packet has 1 gap; check it before it leaves:")
-            if len(unique) == 1
-            else tr("This packet has {count} gaps; check them before it leaves:").format(
-                count=len(unique)
-            )
-        )
+        heading = tr("Check before this packet leaves ({count}):").format(count=len(lines))
         self.warnings.setText(
             f"<b style='color:{colour}'>⚠ {escape(heading)}</b>"
-            + "".join(f"<div>• {escape(line)}</div>" for line in unique)
+            + "".join(f"<div>• {escape(line)}</div>" for line in lines)
         )
         self.warnings_box.show()
 

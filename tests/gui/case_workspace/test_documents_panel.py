@@ -244,7 +244,7 @@ def test_trash_restore_and_empty_through_the_panel(window, make_case, dialogs, d
 
     dialogs.confirm_answers = [False]
     panel.empty_button.click()
-    assert dialogs.questions[-1].startswith("Delete the paper in the trash for good?")
+    assert dialogs.questions[-1].startswith("Delete “front”, the one paper in the trash, for good?")
     assert documents(db, case_id, removed=True) != []  # "Keep them": nothing deleted
     dialogs.confirm_answers = [True]
     panel.empty_button.click()
