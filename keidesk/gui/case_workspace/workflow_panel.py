@@ -279,7 +279,7 @@ class WorkflowPanel(QWidget):
                     escape(tr("Not on file: {papers}").format(papers=missing_text(papers)))
                 )
         documents = [d for d in self.detail.documents if d.step_key is step.key]
-        parts.extend(f"📄 {escape(d.title)}" for d in documents)
+        parts.extend(f"• {escape(d.title)}" for d in documents)
         if not documents:
             parts.append(
                 escape(tr("No documents filed under this step (attach them in the Documents tab)."))
