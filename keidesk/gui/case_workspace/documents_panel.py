@@ -441,8 +441,9 @@ class DocumentsPanel(QWidget):
             (d.sha256, store.path_for(d.sha256)) for d in documents if is_image(d)
         )
         self._fit_rows()
-        if documents:
-            self.table.resizeColumnsToContents()
+        if documents:  # the last column stretches (sizing it too would stop that)
+            for column in range(self.model.columnCount() - 1):
+                self.table.resizeColumnToContents(column)
         self._update_buttons()
 
     def _fit_rows(self) -> None:
