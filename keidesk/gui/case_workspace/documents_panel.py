@@ -416,6 +416,8 @@ class DocumentsPanel(QWidget):
     def show_trash(self, trash: bool) -> None:
         self.model.show_trash(trash)
         self._show_rows(self.trashed if trash else self.documents)
+        if trash and self.trashed and self.current_document() is None:
+            self.table.selectRow(0)  # Restore is one press away
         self._name_trash_button()
         if trash:
             self._say(
