@@ -123,6 +123,8 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         if column == 0:
             return document.title
         if column == 1:
+            if document.kind != "attachment":
+                return tr("Packet made by keidesk")
             return kind_label(document.doc_type)
         if column == 2:
             return tr(document.step_key.label) if document.step_key else tr("(the case)")
@@ -463,7 +465,10 @@ class DocumentsPanel(QWidget):
 
     def _update_buttons(self) -> None:
         trash, editable = self.in_trash, self.editable
-        selected = self.current_document() is not None
+        current = self.current_document()
+        selected = current is not None
+        # A packet keidesk made is a record of what left the app: it is opened, not changed.
+        changeable = current is not None and current.kind == "attachment"
         for button in (self.attach_button, self.rename_button, self.kind_button):
             button.setVisible(not trash)
         for button in (self.step_button, self.remove_button):
@@ -473,11 +478,19 @@ class DocumentsPanel(QWidget):
         self.attach_button.setEnabled(editable)
         self.open_button.setEnabled(selected)
         for button in (self.rename_button, self.kind_button, self.step_button):
-            button.setEnabled(editable and selected)
-        self.remove_button.setEnabled(editable and selected)
+            button.setEnabled(editable and changeable)
+        self.remove_button.setEnabled(editable and changeable)
         self.restore_button.setEnabled(editable and selected)
         self.empty_button.setEnabled(editable and bool(self.trashed))
         self.drop_hint.setVisible(editable and not trash)
+
+    def _changeable(self) -> DocumentView | None:
+        """The selected paper when it may be changed: an attachment, not in the trash, on a
+        database that may be written."""
+        document = self.current_document()
+        if document is None or document.kind != "attachment" or self.in_trash:
+            return None
+        return document if self.editable else None
 
     def current_document(self) -> DocumentView | None:
         row = self.table.currentIndex().row()
@@ -517,7 +530,7 @@ class DocumentsPanel(QWidget):
         menu.addAction(tr("Open"), self.open_current)
         if self.in_trash:
             menu.addAction(tr("Restore"), self.restore_current).setEnabled(self.editable)
-        else:
+        elif document.kind == "attachment":
             menu.addAction(tr("Rename…\tF2"), self.rename_current).setEnabled(self.editable)
             kinds = menu.addMenu(tr("Kind"))
             steps = menu.addMenu(tr("Move to step"))
@@ -651,8 +664,8 @@ class DocumentsPanel(QWidget):
         )
 
     def rename_current(self) -> None:
-        document = self.current_document()
-        if document is None or self.in_trash or not self.editable:
+        document = self._changeable()
+        if document is None:
             return
         text = self.context.dialogs.ask_text(
             self, tr("Rename document"), tr("Title:"), document.title
@@ -669,8 +682,8 @@ class DocumentsPanel(QWidget):
     def set_kind_current(self, kind: DocumentKind) -> None:
         """Say what the paper is. A paper still filed under its old kind's own step moves to
         the new kind's step with it; one filed elsewhere on purpose stays."""
-        document = self.current_document()
-        if document is None or self.in_trash or document.doc_type == kind.value:
+        document = self._changeable()
+        if document is None or document.doc_type == kind.value:
             return
         user = self.context.user
         try:
@@ -696,8 +709,8 @@ class DocumentsPanel(QWidget):
         self._change(change, said, tr("Changing the kind…"))
 
     def move_current(self, step: StepKey | None) -> None:
-        document = self.current_document()
-        if document is None or self.in_trash or document.step_key == step:
+        document = self._changeable()
+        if document is None or document.step_key == step:
             return
         user = self.context.user
         self._change(
@@ -710,8 +723,7 @@ class DocumentsPanel(QWidget):
         )
 
     def remove_current(self) -> None:
-        document = self.current_document()
-        if document is None or self.in_trash:
+        if self._changeable() is None:
             return
         user = self.context.user
 

@@ -17,10 +17,11 @@ from keidesk.domain.workflow import StepKey
 from keidesk.gui.case_workspace.attach_dialog import AttachDialog
 from keidesk.gui.case_workspace.documents_panel import DocumentsPanel
 from keidesk.gui.case_workspace.thumbnails import read_thumbnail
-from keidesk.services.cases import case_history
-from keidesk.services.documents import AttachmentStore, list_documents
+from keidesk.services.cases import case_detail, case_history
+from keidesk.services.documents import AttachmentStore, add_document, list_documents
 from keidesk.services.views import DocumentView
 from keidesk.storage.database import Database
+from tests.conftest import TODAY
 
 
 def make_png(path: Path, width: int = 640, height: int = 480) -> Path:
@@ -273,3 +274,33 @@ def test_a_read_only_database_offers_no_changes(window, make_case, tmp_path):
     assert not panel.remove_button.isEnabled()
     assert not panel.attach_button.isEnabled()
     assert panel.open_button.isEnabled()
+
+
+def test_a_packet_keidesk_made_is_listed_but_not_changed(window, make_case, db, tmp_path, qtbot):
+    case_id = make_case()
+    made = tmp_path / "KD-000001-handover.pdf"
+    make_pdf(made)
+    stored = AttachmentStore(db.folder).put(made)
+    with db.transaction("tester") as session:
+        add_document(
+            session,
+            case_id,
+            stored,
+            user="tester",
+            kind="packet",
+            doc_type="handover",
+            title="Customer handover packet (letter)",
+        )
+    panel = open_documents(window, case_id)
+    panel.table.selectRow(0)
+    assert panel.model.index(0, 1).data() == "Packet made by keidesk"
+    assert panel.open_button.isEnabled()
+    for button in (panel.rename_button, panel.kind_button, panel.step_button, panel.remove_button):
+        assert not button.isEnabled()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert len(documents_of_case(db, case_id)) == 1  # still there, not in the trash
+
+
+def documents_of_case(db: Database, case_id: int) -> list[DocumentView]:
+    with db.reader() as session:
+        return list(case_detail(session, case_id, today=TODAY).documents)
