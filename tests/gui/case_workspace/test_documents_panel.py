@@ -304,3 +304,27 @@ def test_a_packet_keidesk_made_is_listed_but_not_changed(window, make_case, db, 
 def documents_of_case(db: Database, case_id: int) -> list[DocumentView]:
     with db.reader() as session:
         return list(case_detail(session, case_id, today=TODAY).documents)
+
+
+def test_with_real_threads_papers_arrive_and_thumbnails_follow(
+    qtbot, threaded, make_window, make_case, db, tmp_path
+):
+    """As in the app: the attaching, the trash read and the thumbnails run off the GUI thread
+    and the tab catches up when they are done."""
+    case_id = make_case()
+    window = make_window(threaded)
+    workspace = window.desk.open_case(case_id)
+    qtbot.waitUntil(lambda: workspace.loaded, timeout=10_000)
+    panel = workspace.documents
+    photo = make_png(tmp_path / "IMG_0001.jpg", 3000, 2000)
+    panel.attach_files(AttachDialog([photo, make_pdf(tmp_path / "BL_1.pdf")]).choices())
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole) is not None,
+        timeout=10_000,
+    )
+    assert [d.doc_type for d in documents(db, case_id)] == ["photo", "bill_of_lading"]
+    panel.select_document(panel.model.rows[1].id)
+    panel.remove_current()
+    qtbot.waitUntil(lambda: panel.trash_button.text() == "&Trash (1)", timeout=10_000)
+    qtbot.waitUntil(lambda: not threaded.tasks.busy, timeout=10_000)
