@@ -635,7 +635,7 @@ class DocumentsPanel(QWidget):
         if files:
             event.acceptProposedAction()
             # Asked once the drop is over: a modal dialog inside a drop confuses the source.
-            QTimer.singleShot(0, lambda: self.attach(files))
+            QTimer.singleShot(0, self, lambda: self.attach(files))
 
     # --- managing -----------------------------------------------------------------------------
 
