@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.domain.documents import DocumentKind, guess_kind
 from keidesk.domain.workflow import StepKey
+from keidesk.gui.kit import theme
 from keidesk.gui.kit.i18n import tr
 
 
@@ -106,7 +107,15 @@ class AttachDialog(QDialog):
             self.table.setCellWidget(row, self.KIND, kind)
             self.table.setCellWidget(row, self.STEP, step)
             self.table.setCellWidget(row, self.TITLE, title)
-            self.set_kind(row, guessed(path))
+            guess = guessed(path)
+            self.set_kind(row, guess)
+            if guess is DocumentKind.OTHER:  # nothing in the name told: ask for a look
+                name.setForeground(theme.colour(theme.SOON))
+                name.setToolTip(
+                    tr("{path}\nThe name does not say what this is: choose its kind.").format(
+                        path=path
+                    )
+                )
         self.table.resizeColumnsToContents()
         self.table.resizeRowsToContents()
 

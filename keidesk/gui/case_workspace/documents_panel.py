@@ -115,8 +115,12 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and self.thumbnails is not None:
             return self.thumbnails.get(document.sha256)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{name} ({size}), added by {who}").format(
-                name=document.original_name, size=_size(document.size_bytes), who=document.added_by
+            return tr("{title}: {kind}\n{name} ({size}), added by {who}").format(
+                title=document.title,
+                kind=kind_label(document.doc_type) if document.kind == "attachment" else "",
+                name=document.original_name,
+                size=_size(document.size_bytes),
+                who=document.added_by,
             )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -264,6 +268,7 @@ class DocumentsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setMaximumSectionSize(260)  # a long kind is elided; its tooltip has it all
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
