@@ -117,7 +117,9 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{title}: {kind}\n{name} ({size}), added by {who}").format(
                 title=document.title,
-                kind=kind_label(document.doc_type) if document.kind == "attachment" else "",
+                kind=kind_label(document.doc_type)
+                if document.kind == "attachment"
+                else tr("Packet made by keidesk"),
                 name=document.original_name,
                 size=_size(document.size_bytes),
                 who=document.added_by,
