@@ -205,6 +205,8 @@ class DocumentPreview(QStackedWidget):
                 self._fit_image()
                 self.setCurrentWidget(self.image)
                 return
+            self._say(tr("This picture cannot be shown: the file may be damaged."))
+            return
         if media_type == "application/pdf" and self.pdf_document is not None:
             self.pdf_document.load(str(path))
             if self.pdf_document.pageCount() > 0:
@@ -270,7 +272,7 @@ class DocumentsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setMaximumSectionSize(260)  # a long kind is elided; its tooltip has it all
+        header.setMaximumSectionSize(210)  # a long kind or title is elided; the tooltip has it
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
@@ -348,7 +350,7 @@ class DocumentsPanel(QWidget):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([640, 420])
+        self.splitter.setSizes([820, 440])
         under = QHBoxLayout()
         under.addWidget(self.message, 1)
         under.addWidget(self.drop_hint)

@@ -162,6 +162,8 @@ def test_photos_show_as_thumbnails_and_a_broken_one_does_not(window, make_case, 
     assert icon is not None and icon.width() <= 64 and icon.height() <= 48
     assert panel.model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is None
     assert panel.thumbnails.tried(rows[1].sha256)
+    panel.table.selectRow(1)
+    assert "cannot be shown" in panel.preview.message.text()
     assert read_thumbnail(tmp_path / "missing.png").isNull()
 
 
