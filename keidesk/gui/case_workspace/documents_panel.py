@@ -115,7 +115,7 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and self.thumbnails is not None:
             return self.thumbnails.get(document.sha256)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{title}: {kind}\n{name} ({size}), added by {who}").format(
+            return tr("{title}: {kind}\n{name} ({size}), added by {who} on {when}").format(
                 title=document.title,
                 kind=kind_label(document.doc_type)
                 if document.kind == "attachment"
@@ -123,6 +123,7 @@ class DocumentsModel(RowsTableModel[DocumentView]):
                 name=document.original_name,
                 size=_size(document.size_bytes),
                 who=document.added_by,
+                when=f"{clock.local_time(document.added_at):%Y-%m-%d %H:%M}",
             )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -138,11 +139,9 @@ class DocumentsModel(RowsTableModel[DocumentView]):
             return document.original_name
         if column == 4:
             if self.trash and document.removed_at is not None:
-                return (
-                    f"{clock.local_time(document.removed_at):%Y-%m-%d %H:%M} · "
-                    f"{document.removed_by or ''}"
-                )
-            return f"{clock.local_time(document.added_at):%Y-%m-%d %H:%M} · {document.added_by}"
+                removed = clock.local_time(document.removed_at)
+                return f"{removed:%Y-%m-%d} · {document.removed_by or ''}"
+            return f"{clock.local_time(document.added_at):%Y-%m-%d} · {document.added_by}"
         return None
 
 
@@ -272,7 +271,7 @@ class DocumentsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setMaximumSectionSize(210)  # a long kind or title is elided; the tooltip has it
+        header.setMaximumSectionSize(190)  # a long kind or title is elided; the tooltip has it
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selected())
