@@ -155,6 +155,8 @@ class PacketDialog(QDialog):
         self.print_button = QPushButton(tr("&Print…"))
         self.save_button = QPushButton(tr("&Save as…"))
         self.close_button = QPushButton(tr("Close"))
+        for button in (self.print_button, self.save_button, self.close_button):
+            button.setAutoDefault(False)  # Enter builds; it never prints, saves or closes
         for button, keys, what in (
             (self.build_button, BUILD_KEYS, tr("Build the packet and show it here")),
             (self.print_button, (PRINT_KEY,), tr("Print the packet and record it on the case")),
