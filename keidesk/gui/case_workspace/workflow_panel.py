@@ -1,7 +1,13 @@
-"""The workflow stepper: the eight steps, their status and evidence, and the gates in words."""
+"""The workflow stepper: the eight steps, their status and evidence, and the gates in words.
+
+Each step says how many of the papers it expects are on file ("2 of 3 papers on file") and
+which are missing. Marking a step done without them asks for a short reason first; the
+service keeps it on the step and in the history.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 
@@ -21,12 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk import clock
-from keidesk.domain.errors import GateRefused, InvalidInput, KeideskError
+from keidesk.domain.errors import GateRefused, InvalidInput, KeideskError, PapersMissing
 from keidesk.domain.workflow import STEP_DESCRIPTIONS, StepKey, StepStatus
+from keidesk.gui.case_workspace.step_reason import ask_reason
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.services.cases import set_step
+from keidesk.services.documents import StepPapers, step_papers
 from keidesk.services.views import CaseDetail, StepView
 
 STATUS_TEXT = {
@@ -52,8 +60,24 @@ STATUS_KIND = {
 }
 
 
-def step_line(step: StepView) -> str:
-    """Two lines: the step, then its status and due date."""
+def papers_text(papers: StepPapers) -> str:
+    """ "2 of 3 papers on file", in the user's language; empty for a step expecting none."""
+    if not papers.expected:
+        return ""
+    count, total = papers.on_file, len(papers.expected)
+    return (
+        tr("{count} of {total} paper on file")
+        if total == 1
+        else tr("{count} of {total} papers on file")
+    ).format(count=count, total=total)
+
+
+def missing_text(papers: StepPapers) -> str:
+    return "; ".join(tr(kind.label) for kind in papers.missing)
+
+
+def step_line(step: StepView, papers: StepPapers | None = None) -> str:
+    """The step, then its status and due date, then its papers (for a step expecting some)."""
     line = f"{STATUS_MARK[step.status]}  {step.key.position + 1}. {tr(step.title)}\n      " + tr(
         STATUS_TEXT[step.status]
     )
@@ -63,6 +87,10 @@ def step_line(step: StepView) -> str:
             line += " " + tr("(overdue)")
     if step.updated_by and step.status is not StepStatus.TODO:
         line += " · " + step.updated_by
+    if papers is not None and papers.expected:
+        line += "\n      " + papers_text(papers)
+        if step.done_reason:
+            line += " · " + tr("done with a reason")
     return line
 
 
@@ -98,6 +126,16 @@ class WorkflowPanel(QWidget):
         self.evidence = QLabel()
         self.evidence.setWordWrap(True)
         self.evidence.setTextFormat(Qt.TextFormat.RichText)
+        self.evidence.setObjectName("step_evidence")
+        self.done_reason = QLabel()
+        self.done_reason.setObjectName("step_done_reason")
+        self.done_reason.setWordWrap(True)
+        self.done_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # How the panel asks why a step is done without its papers (the reason dialog);
+        # replaceable, like the packet dialog's choice of printer.
+        self.ask_reason: Callable[[str, Sequence[str]], str | None] = lambda step, missing: (
+            ask_reason(step, missing, self)
+        )
 
         self.start_button = QPushButton(tr("&Start"))
         self.done_button = QPushButton(tr("Mark &done"))
@@ -126,7 +164,9 @@ class WorkflowPanel(QWidget):
         form.addRow(tr("Last change"), self.who)
         form.addRow(tr("Due"), self.due)
         form.addRow(tr("Note"), self.note)
-        form.addRow(tr("Evidence"), self.evidence)
+        form.addRow(tr("Papers"), self.evidence)
+        form.addRow(tr("Reason given"), self.done_reason)
+        self.form = form
         buttons = QHBoxLayout()
         for button in (
             self.start_button,
@@ -182,11 +222,15 @@ class WorkflowPanel(QWidget):
         self.steps.blockSignals(True)
         self.steps.clear()
         for step in detail.steps:
-            item = QListWidgetItem(step_line(step))
+            papers = step_papers(detail.documents, step.key)
+            item = QListWidgetItem(step_line(step, papers))
             if STATUS_KIND[step.status]:
                 item.setForeground(theme.colour(STATUS_KIND[step.status]))
             item.setData(Qt.ItemDataRole.UserRole, step.key.value)
-            item.setToolTip(tr(STEP_DESCRIPTIONS[step.key]))
+            tip = tr(STEP_DESCRIPTIONS[step.key])
+            if papers.missing:
+                tip += "\n" + tr("Not on file: {papers}").format(papers=missing_text(papers))
+            item.setToolTip(tip)
             self.steps.addItem(item)
         self.steps.blockSignals(False)
         self.steps.setCurrentRow(row)
@@ -218,11 +262,29 @@ class WorkflowPanel(QWidget):
             self.who.setText(tr("(not yet changed)"))
         self.due.setText(step.due_on.isoformat() if step.due_on else "")
         self.note.setPlainText(step.note)
+        self.evidence.setText(self._evidence_html(step))
+        self.done_reason.setText(step.done_reason or "")
+        self.form.setRowVisible(self.done_reason, bool(step.done_reason))
+
+    def _evidence_html(self, step: StepView) -> str:
+        """How many expected papers are on file, which are missing, and what is filed here."""
+        assert self.detail is not None
+        papers = step_papers(self.detail.documents, step.key)
+        parts = []
+        if papers.expected:
+            colour = theme.hex_colour(theme.GOOD if papers.complete else theme.SOON)
+            parts.append(f"<b style='color:{colour}'>{escape(papers_text(papers))}</b>")
+            if papers.missing:
+                parts.append(
+                    escape(tr("Not on file: {papers}").format(papers=missing_text(papers)))
+                )
         documents = [d for d in self.detail.documents if d.step_key is step.key]
-        self.evidence.setText(
-            "<br>".join(f"📄 {escape(d.title)}" for d in documents)
-            or tr("No documents attached to this step (attach them in the Documents tab).")
-        )
+        parts.extend(f"• {escape(d.title)}" for d in documents)
+        if not documents:
+            parts.append(
+                escape(tr("No documents filed under this step (attach them in the Documents tab)."))
+            )
+        return "<br>".join(parts)
 
     def _due_on(self) -> date | None:
         text = self.due.text().strip()
@@ -246,7 +308,7 @@ class WorkflowPanel(QWidget):
         if step is not None:
             self._save(step.key, step.status)
 
-    def _save(self, key: StepKey, status: StepStatus) -> None:
+    def _save(self, key: StepKey, status: StepStatus, reason: str | None = None) -> None:
         assert self.detail is not None
         case_id = self.detail.id
         try:
@@ -259,12 +321,20 @@ class WorkflowPanel(QWidget):
         self.set_editable(False)  # busy until the step is saved or refused
         self.context.write(
             lambda s: set_step(
-                s, case_id, key, status, user=user, today=today, note=note, due_on=due_on
+                s,
+                case_id,
+                key,
+                status,
+                user=user,
+                today=today,
+                note=note,
+                due_on=due_on,
+                reason=reason,
             ),
             self._saved,
             cases=lambda _step: {case_id},
             origin=self,
-            on_error=self._refused,
+            on_error=lambda exc: self._refused(exc, key, status),
             title=tr("Saving the step…"),
         )
 
@@ -272,9 +342,19 @@ class WorkflowPanel(QWidget):
         self.refusal.hide()
         self.set_editable(not self.context.read_only)
 
-    def _refused(self, exc: BaseException) -> None:
-        """The step stays as it was; what was typed in the note and due date stays too."""
+    def _refused(
+        self, exc: BaseException, key: StepKey | None = None, status: StepStatus | None = None
+    ) -> None:
+        """The step stays as it was; what was typed in the note and due date stays too. Papers
+        missing: the staff member is asked why, and with a reason the step is marked done."""
         self.set_editable(not self.context.read_only)
+        if isinstance(exc, PapersMissing) and key is not None and status is not None:
+            reason = self.ask_reason(tr(key.label), exc.missing)
+            if reason:
+                self._save(key, status, reason)
+            else:
+                self._refuse(tr("Not marked done: papers are missing and no reason was given."))
+            return
         if isinstance(exc, GateRefused):
             self._refuse(tr("Not possible yet: {reason}").format(reason=str(exc)))
         else:

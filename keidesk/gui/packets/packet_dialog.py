@@ -5,6 +5,9 @@ as bytes and is shown with QtPdf (the same viewer as attached scans). Printing d
 page with ``QPdfDocument.render`` into the printer's page, page by page, at the printer's
 resolution. The packet is recorded on the case when it leaves the app (saved or printed), not
 for every preview.
+
+The dialog fits the screen it opens on (a 1280×720 laptop included): the preview takes what
+room is left, the gaps list scrolls, and Build, Print, Save as and Close have shortcuts.
 """
 
 from __future__ import annotations
@@ -12,24 +15,28 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -49,6 +56,27 @@ from keidesk.services.documents import AttachmentStore
 #: Printing renders pages at the printer's resolution, but no finer than this (memory).
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72
+
+#: The size the dialog would like; it is made smaller to fit the screen's free area.
+PREFERRED = QSize(760, 860)
+#: Room left around the dialog for its frame and title bar on the screen.
+FRAME_ROOM = QSize(24, 64)
+
+#: Keys for the dialog's buttons (Build has two: Ctrl+B, and Ctrl+Return as in a form).
+BUILD_KEYS = ("Ctrl+B", "Ctrl+Return")
+PRINT_KEY = "Ctrl+P"
+SAVE_KEY = "Ctrl+Shift+S"
+CLOSE_KEY = "Esc"
+
+
+def key_text(key: str) -> str:
+    """A key as this platform writes it (Ctrl+B, or ⌘B on a Mac)."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def fitted_size(available: QRect, preferred: QSize = PREFERRED) -> QSize:
+    """The dialog's size on a screen whose free area is ``available``."""
+    return preferred.boundedTo(available.size() - FRAME_ROOM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,31 +150,56 @@ class PacketDialog(QDialog):
         for kind in PacketKind:
             self.kind_box.addItem(tr(kind.label), kind)
         self.paper_box = paper_box()
-        self.build_button = QPushButton(tr("Build preview"))
+        self.build_button = QPushButton(tr("&Build preview"))
         self.build_button.setDefault(True)
-        self.print_button = QPushButton(tr("Print…"))
-        self.save_button = QPushButton(tr("Save as…"))
+        self.print_button = QPushButton(tr("&Print…"))
+        self.save_button = QPushButton(tr("&Save as…"))
         self.close_button = QPushButton(tr("Close"))
+        for button in (self.print_button, self.save_button, self.close_button):
+            button.setAutoDefault(False)  # Enter builds; it never prints, saves or closes
+        for button, keys, what in (
+            (self.build_button, BUILD_KEYS, tr("Build the packet and show it here")),
+            (self.print_button, (PRINT_KEY,), tr("Print the packet and record it on the case")),
+            (self.save_button, (SAVE_KEY,), tr("Save the packet as a PDF and record it")),
+            (self.close_button, (CLOSE_KEY,), tr("Close this window")),
+        ):
+            shown = ", ".join(key_text(k) for k in keys)
+            button.setToolTip(f"{what} ({shown})")
+            button.setText(f"{button.text()}  ({key_text(keys[0])})")
+            for key in keys:
+                if key == CLOSE_KEY:
+                    continue  # Esc closes a dialog already
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.activated.connect(lambda b=button: self._press(b))
         self.status = QLabel(tr("Choose a packet and build a preview."))
         self.status.setWordWrap(True)
+        # The build's warnings and gaps: first thing under the choices, never pushing the
+        # buttons off screen (they scroll when there are many).
         self.warnings = QLabel()
+        self.warnings.setObjectName("packet_warnings")
         self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warnings.hide()
+        self.warnings_box = QScrollArea()
+        self.warnings_box.setWidget(self.warnings)
+        self.warnings_box.setWidgetResizable(True)
+        self.warnings_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.warnings_box.setMaximumHeight(130)
+        self.warnings_box.hide()
         self.pdf_document = QPdfDocument(self)
         self.pdf_view = QPdfView(self)
         self.pdf_view.setDocument(self.pdf_document)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pdf_view.setPageSpacing(12)
+        self.pdf_view.setMinimumHeight(120)
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel(tr("Packet:")))
-        controls.addWidget(self.kind_box)
+        controls.addWidget(self.kind_box, 1)
         controls.addWidget(QLabel(tr("Paper:")))
         controls.addWidget(self.paper_box)
         controls.addWidget(self.build_button)
-        controls.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.print_button)
@@ -154,10 +207,11 @@ class PacketDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
-        layout.addWidget(self.warnings)
+        layout.addWidget(self.warnings_box)
         layout.addWidget(self.pdf_view, 1)
         layout.addLayout(buttons)
-        self.resize(760, 860)
+        self.resize(PREFERRED)
+        self._fitted = False
 
         self.build_button.clicked.connect(self.build_preview)
         self.save_button.clicked.connect(self.save_as)
@@ -166,6 +220,31 @@ class PacketDialog(QDialog):
         self.kind_box.currentIndexChanged.connect(self._forget_preview)
         self.paper_box.currentIndexChanged.connect(self._forget_preview)
         self._set_busy(False)
+
+    # --- size and keys -----------------------------------------------------------------------
+
+    def fit_to(self, available: QRect) -> None:
+        """Take the preferred size or, on a smaller screen, what its free area allows, and
+        keep the whole dialog on it."""
+        self._fitted = True
+        size = fitted_size(available)
+        self.resize(size)
+        left = available.x() + max(0, (available.width() - size.width()) // 2)
+        top = available.y() + max(
+            0, (available.height() - FRAME_ROOM.height() - size.height()) // 2
+        )
+        self.move(left, top)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:
+            self._fitted = True
+            screen = (self.parentWidget() or self).screen()
+            self.fit_to(screen.availableGeometry())
+        super().showEvent(event)
+
+    def _press(self, button: QPushButton) -> None:
+        if button.isEnabled() and button.isVisible():
+            button.click()
 
     # --- choices ----------------------------------------------------------------------------
 
@@ -193,7 +272,7 @@ class PacketDialog(QDialog):
         self.preview = None
         self.pdf_document.close()
         self.warnings.clear()
-        self.warnings.hide()
+        self.warnings_box.hide()
         self.status.setText(tr("Build a preview of the new choice."))
         self._set_busy(False)
 
@@ -269,10 +348,24 @@ class PacketDialog(QDialog):
                 else tr("{count} pages, ready to print or save.")
             ).format(count=count)
         )
-        shown = preview.packet.warnings
-        self.warnings.setText("\n".join(f"⚠ {w}" for w in shown))
-        self.warnings.setVisible(bool(shown))
+        self.show_warnings(preview.packet)
         self._set_busy(False)
+
+    def show_warnings(self, packet: RenderedPacket) -> None:
+        """The build's warnings (fields not recorded, papers not attached, unverified rules),
+        above the preview, before anyone prints."""
+        lines = list(dict.fromkeys(packet.warnings))
+        if not lines:
+            self.warnings.clear()
+            self.warnings_box.hide()
+            return
+        colour = theme.hex_colour(theme.SOON)
+        heading = tr("Check before this packet leaves ({count}):").format(count=len(lines))
+        self.warnings.setText(
+            f"<b style='color:{colour}'>⚠ {escape(heading)}</b>"
+            + "".join(f"<div>• {escape(line)}</div>" for line in lines)
+        )
+        self.warnings_box.show()
 
     # --- leaving the app: save and print -----------------------------------------------------
 

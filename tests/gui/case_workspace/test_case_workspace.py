@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfWriter
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QImage, QInputMethodEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from keidesk.domain.workflow import StepKey, StepStatus
+from keidesk.gui.case_workspace.attach_dialog import AttachDialog
 from keidesk.gui.case_workspace.new_case import NewCaseDialog
 from keidesk.gui.kit.dialogs import Discard
 from keidesk.services.cases import case_detail, case_history
@@ -223,26 +224,15 @@ def make_pdf(path: Path) -> Path:
     return path
 
 
-def test_attach_documents_by_dialog_and_by_drop(window, make_case, dialogs, db, tmp_path, today):
+def test_attached_documents_preview_and_count_as_evidence(
+    window, make_case, dialogs, db, tmp_path, today
+):
     case_id = make_case(built="1999-03")
     workspace = window.desk.open_case(case_id)
     panel = workspace.documents
     photo = make_png(tmp_path / "truck.png")
     scan = make_pdf(tmp_path / "export.pdf")
-    panel.step.setCurrentIndex(panel.step.findData(StepKey.LIEN.value))
-    dialogs.file_lists = [[scan]]
-    panel.attach_button.click()
-
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(photo))])
-    drop = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    panel.dropEvent(drop)
+    panel.attach_files(AttachDialog([scan, photo]).choices())
     assert panel.model.rowCount() == 2
 
     photo.unlink()  # the original moves away: the stored copy remains
@@ -261,7 +251,7 @@ def test_attach_documents_by_dialog_and_by_drop(window, make_case, dialogs, db, 
 
 def test_attaching_a_missing_file_is_a_plain_message(window, make_case, dialogs, tmp_path):
     workspace = window.desk.open_case(make_case())
-    workspace.documents.attach([tmp_path / "gone.pdf"])
+    workspace.documents.attach_files(AttachDialog([tmp_path / "gone.pdf"]).choices())
     assert dialogs.errors and "There is no file" in dialogs.errors[0]
     assert workspace.documents.model.rowCount() == 0
 
@@ -279,7 +269,7 @@ def test_attaching_copies_each_file_while_the_database_is_free(
     scans = [tmp_path / "title.pdf", tmp_path / "photo.jpg"]
     for number, scan in enumerate(scans):
         scan.write_bytes(b"scan %d" % number)
-    panel.attach(scans)  # the synchronous runner: done when it returns
+    panel.attach_files(AttachDialog(scans).choices())  # synchronous: done when it returns
     assert probe.writable == [True, True]
     with db.reader() as session:
         documents = case_detail(session, case_id, today=today).documents

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
 
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.packets.packet_dialog import PacketDialog
@@ -140,3 +143,84 @@ def test_saving_copies_the_packet_in_while_the_database_is_free(
     widget.save_button.click()
     assert probe.writable == [True]
     assert packet_documents(db, rich_case) == ["handover"]
+
+
+LAPTOP = QRect(0, 0, 1280, 720 - 30)  # a 1280×720 screen less a panel: the free area
+
+
+def test_the_dialog_fits_a_1280x720_laptop(qtbot, dialog: PacketDialog):
+    dialog.fit_to(LAPTOP)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    build(dialog, PacketKind.HANDOVER)  # with its gaps listed above the preview
+    assert dialog.width() <= LAPTOP.width() and dialog.height() <= LAPTOP.height() - 40
+    assert LAPTOP.contains(dialog.geometry())
+    hint = dialog.minimumSizeHint()
+    assert hint.width() <= LAPTOP.width() and hint.height() <= LAPTOP.height() - 40
+    for button in (dialog.build_button, dialog.print_button, dialog.save_button):
+        assert button.isVisible() and button.isEnabled()
+    for button in (
+        dialog.build_button,
+        dialog.print_button,
+        dialog.save_button,
+        dialog.close_button,
+    ):
+        inside = QRect(button.mapTo(dialog, QPoint(0, 0)), button.size())
+        assert dialog.rect().contains(inside), button.text()
+    assert dialog.pdf_view.height() > 200  # the preview keeps most of the room
+
+
+def test_keyboard_shortcuts_build_save_print_and_close(
+    qtbot, dialog: PacketDialog, dialogs, db, rich_case, tmp_path: Path
+):
+    assert "Ctrl+B" in dialog.build_button.text() and "Ctrl+Return" in dialog.build_button.toolTip()
+    assert "Ctrl+P" in dialog.print_button.toolTip()
+    assert "Ctrl+Shift+S" in dialog.save_button.toolTip()
+    assert "Esc" in dialog.close_button.toolTip()
+    dialog.fit_to(LAPTOP)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert dialogs.saves == [] and packet_documents(db, rich_case) == []  # nothing built yet
+    qtbot.keyClick(dialog, Qt.Key.Key_B, ctrl)
+    assert dialog.preview is not None
+    dialog._forget_preview()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, ctrl)
+    assert dialog.preview is not None
+
+    dialogs.saves = [tmp_path / "by-keys.pdf"]
+    qtbot.keyClick(dialog, Qt.Key.Key_S, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert (tmp_path / "by-keys.pdf").exists()
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer() -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    dialog.choose_printer = pdf_printer
+    qtbot.keyClick(dialog, Qt.Key.Key_P, ctrl)
+    assert printed.exists()
+    assert packet_documents(db, rich_case) == ["handover", "handover"]
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_gaps_show_above_the_preview(dialog: PacketDialog, context, sparse_case, qtbot):
+    widget = PacketDialog(context, sparse_case)
+    qtbot.addWidget(widget)
+    build(widget, PacketKind.HANDOVER)
+    assert widget.preview is not None
+    packet = widget.preview.packet
+    assert packet.warnings
+    assert not widget.warnings_box.isHidden()
+    text = widget.warnings.text()
+    assert f"Check before this packet leaves ({len(packet.warnings)})" in text
+    for warning in packet.warnings:
+        assert escape(warning) in text
+    widget.paper_box.setCurrentIndex(1)  # a new choice forgets them
+    assert widget.warnings_box.isHidden()
