@@ -103,7 +103,7 @@ def document_json(view: DocumentView) -> dict[str, Any]:
 def cmd_add(ctx: CommandContext) -> int:
     args = ctx.args
     kind = DocumentKind.parse(args.kind) if args.kind else None
-    step = _step(args.step)
+    filed: dict[str, Any] = {} if args.step is None else {"step_key": _step(args.step)}
     source: Path = args.file
     if not source.exists():
         raise InvalidInput(f"There is no file at {source}.")
@@ -122,7 +122,7 @@ def cmd_add(ctx: CommandContext) -> int:
             user=ctx.user,
             doc_type=kind.value,
             title=args.title,
-            step_key=step,
+            **filed,
         )
     if ctx.json:
         emit_json({"id": view.id})

@@ -85,6 +85,7 @@ class NonInteractiveDialogs(Dialogs):
         *,
         yes: str = "",
         no: str = "",
+        destructive: bool = False,
     ) -> bool:
         sys.stderr.write(f"{question}\n")
         return False

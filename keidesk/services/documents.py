@@ -24,6 +24,9 @@ from keidesk.storage.models import Case, Document, Setting, case_number
 
 CHUNK = 1 << 20
 
+#: A keyword argument not given (None is a value: "the case as a whole").
+_UNSET: Any = object()
+
 #: The largest file kept with a case. Scans and photos of a truck's papers are a few MB; a
 #: file far larger is a video or a mistake, and would swell every backup.
 MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
@@ -151,13 +154,14 @@ def add_document(
     kind: str = "attachment",
     doc_type: str = DocumentKind.OTHER.value,
     title: str | None = None,
-    step_key: StepKey | None = None,
+    step_key: StepKey | None = _UNSET,
 ) -> DocumentView:
     """Record a file already in the store with a case (a scan, a photo, or a generated
     packet); reads no file, so the caller's transaction stays short.
 
     An attachment's ``doc_type`` is a :class:`DocumentKind`; it is filed under the kind's own
-    step unless ``step_key`` says otherwise. A packet's ``doc_type`` is its packet kind.
+    step unless ``step_key`` says otherwise (None: the case as a whole). A packet's
+    ``doc_type`` is its packet kind.
     """
     if session.get(Case, case_id) is None:
         raise NotFound(f"There is no case {case_id}.")
@@ -166,10 +170,11 @@ def add_document(
     if kind == "attachment":
         document_kind = _document_kind(doc_type)
         doc_type = document_kind.value
-        step_key = step_key or document_kind.default_step
+        if step_key is _UNSET:
+            step_key = document_kind.default_step
     row = Document(
         case_id=case_id,
-        step_key=step_key,
+        step_key=None if step_key is _UNSET else step_key,
         kind=kind,
         doc_type=doc_type,
         title=_title(title) or Path(stored.original_name).stem[:TITLE_LENGTH],
@@ -209,9 +214,6 @@ def _attachment(session: Session, document_id: int, case_id: int | None) -> Docu
             f"not to {case_number(case_id)}."
         )
     return row
-
-
-_UNSET: Any = object()
 
 
 def update_document(

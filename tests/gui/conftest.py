@@ -73,6 +73,7 @@ class RecordingDialogs(Dialogs):
         *,
         yes: str = "",
         no: str = "",
+        destructive: bool = False,
     ) -> bool:
         self.questions.append(question)
         return self.confirm_answers.pop(0) if self.confirm_answers else False

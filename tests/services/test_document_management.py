@@ -49,10 +49,12 @@ def test_a_paper_is_filed_under_its_kinds_step_unless_told(db, make_case, scan):
     case_id = make_case()
     bl = attach(db, case_id, scan("BL_MSCU1.pdf"))
     photo = attach(db, case_id, scan("side.png"), DocumentKind.PHOTO, step_key=StepKey.HANDOVER)
+    whole = attach(db, case_id, scan("BL_2.pdf"), step_key=None)  # the case as a whole
     with db.reader() as session:
         views = {v.id: v for v in documents.list_documents(session, case_id)}
     assert (views[bl].doc_type, views[bl].step_key) == ("bill_of_lading", StepKey.SHIPPING)
     assert (views[photo].doc_type, views[photo].step_key) == ("photo", StepKey.HANDOVER)
+    assert (views[whole].doc_type, views[whole].step_key) == ("bill_of_lading", None)
 
 
 def test_kind_step_and_title_change_and_the_history_says_who(db, make_case, scan):

@@ -592,7 +592,7 @@ class DocumentsPanel(QWidget):
             progress.check()
             with database.transaction(user) as session:
                 for file, choice in zip(stored, choices, strict=True):
-                    added = add_document(
+                    add_document(
                         session,
                         case_id,
                         file,
@@ -601,9 +601,6 @@ class DocumentsPanel(QWidget):
                         title=choice.title,
                         step_key=choice.step,
                     )
-                    if choice.step is None and added.step_key is not None:
-                        # Filed with the case as a whole, as chosen (not under the kind's step).
-                        update_document(session, added.id, user=user, step_key=None)
             return len(stored)
 
         def finished(count: int) -> None:
@@ -793,6 +790,7 @@ class DocumentsPanel(QWidget):
             tr("Empty trash"),
             yes=tr("Delete for good"),
             no=tr("Keep it") if count == 1 else tr("Keep them"),
+            destructive=True,
         ):
             return
         case_id, database, user, store = (

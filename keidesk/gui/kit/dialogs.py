@@ -56,15 +56,17 @@ class Dialogs:
         *,
         yes: str = "",
         no: str = "",
+        destructive: bool = False,
     ) -> bool:
-        """A yes/no question; ``yes`` and ``no`` name the buttons by what they do."""
+        """A yes/no question; ``yes`` and ``no`` name the buttons by what they do. For a
+        ``destructive`` action (one that cannot be undone) Enter answers no."""
         box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
+        box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
         box.setWindowTitle(title or tr("keidesk"))
         box.setText(question)
         accept = box.addButton(yes or tr("Yes"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(no or tr("No"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(accept)
+        reject = box.addButton(no or tr("No"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reject if destructive else accept)
         box.exec()
         return box.clickedButton() is accept
 

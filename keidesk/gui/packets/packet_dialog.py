@@ -352,19 +352,30 @@ class PacketDialog(QDialog):
         self._set_busy(False)
 
     def show_warnings(self, packet: RenderedPacket) -> None:
-        """The build's warnings (fields not recorded, papers not attached, unverified rules),
-        above the preview, before anyone prints."""
-        lines = list(dict.fromkeys(packet.warnings))
-        if not lines:
+        """Above the preview, before anyone prints: whether the packet is a DRAFT and what it
+        lacks (the list its cover prints), then the build's other warnings."""
+        gaps = [gap.text for gap in packet.gaps]
+        gap_texts = set(gaps)
+        others = [w for w in dict.fromkeys(packet.warnings) if w not in gap_texts]
+        if not gaps and not others:
             self.warnings.clear()
             self.warnings_box.hide()
             return
-        colour = theme.hex_colour(theme.SOON)
-        heading = tr("Check before this packet leaves ({count}):").format(count=len(lines))
-        self.warnings.setText(
-            f"<b style='color:{colour}'>⚠ {escape(heading)}</b>"
-            + "".join(f"<div>• {escape(line)}</div>" for line in lines)
-        )
+        parts = []
+        if gaps:
+            red = theme.hex_colour(theme.BAD)
+            heading = tr(
+                "DRAFT: {count} gaps. Every page is marked DRAFT until they are recorded or "
+                "attached and the packet is built again:"
+            ).format(count=len(gaps))
+            parts.append(f"<b style='color:{red}'>{escape(heading)}</b>")
+            parts += [f"<div>• {escape(line)}</div>" for line in gaps]
+        if others:
+            colour = theme.hex_colour(theme.SOON)
+            heading = tr("Check before this packet leaves ({count}):").format(count=len(others))
+            parts.append(f"<b style='color:{colour}'>⚠ {escape(heading)}</b>")
+            parts += [f"<div>• {escape(line)}</div>" for line in others]
+        self.warnings.setText("".join(parts))
         self.warnings_box.show()
 
     # --- leaving the app: save and print -----------------------------------------------------

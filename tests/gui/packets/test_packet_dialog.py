@@ -216,11 +216,12 @@ def test_gaps_show_above_the_preview(dialog: PacketDialog, context, sparse_case,
     build(widget, PacketKind.HANDOVER)
     assert widget.preview is not None
     packet = widget.preview.packet
-    assert packet.warnings
+    assert packet.warnings and packet.draft
     assert not widget.warnings_box.isHidden()
     text = widget.warnings.text()
-    assert f"Check before this packet leaves ({len(packet.warnings)})" in text
-    for warning in packet.warnings:
-        assert escape(warning) in text
+    assert f"DRAFT: {len(packet.gaps)} gaps." in text
+    for line in [gap.text for gap in packet.gaps] + list(packet.warnings):
+        assert escape(line) in text
+    assert "Check before this packet leaves" in text
     widget.paper_box.setCurrentIndex(1)  # a new choice forgets them
     assert widget.warnings_box.isHidden()
