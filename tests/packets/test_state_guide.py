@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from keidesk.domain import kei_class
 from keidesk.domain.reference import QUESTIONS_FOR_THE_AGENCY
 from keidesk.packets import PacketKind, build_packet
 from keidesk.packets.build import PacketResult
@@ -101,4 +102,9 @@ def test_the_guide_prints_no_research_notes(db: Database, bare_rich_case: int, t
     assert "Texas titles and registers mini vehicles such as kei trucks" in guide
     for research in ("Road limits no speed", "Source", "Rule as of", "Notes on this rule"):
         assert research not in guide, research
-    assert "keidesk's reference" not in " ".join(pages)
+    text = " ".join(pages)
+    assert "keidesk's reference" not in text
+    # the kei class and the translation sheet cite the regulation or official document
+    assert f"Source: {kei_class.SOURCE}" in text and kei_class.RESEARCH_NOTE not in text
+    assert "Source: Light Motor Vehicle Inspection Organization (軽自動車検査協会)" in text
+    assert "(道路運送車両法); verified 2026-11-21." in text
