@@ -40,6 +40,7 @@ class BatchItem:
     case_id: int
     number: str
     path: Path | None = None
+    title: str = ""  # the packet's title as printed (RenderedPacket.label)
     pages: int = 0
     sha256: str | None = None
     document_id: int | None = None
@@ -103,6 +104,7 @@ def build_one(database: Database, case_id: int, job: _Job) -> BatchItem:
         case_id,
         number,
         path=path,
+        title=rendered.label,
         pages=rendered.pages,
         warnings=rendered.warnings,
         missing=rendered.missing,
@@ -162,12 +164,20 @@ def build_batch(
     def finish(item: BatchItem) -> None:
         if item.error is None and item.path is not None:
             document_id, sha256 = record_packet(
-                database, store, item.case_id, item.path, kind=kind, paper=paper, user=user
+                database,
+                store,
+                item.case_id,
+                item.path,
+                kind=kind,
+                title=item.title,
+                paper=paper,
+                user=user,
             )
             item = BatchItem(
                 item.case_id,
                 item.number,
                 path=item.path,
+                title=item.title,
                 pages=item.pages,
                 sha256=sha256,
                 document_id=document_id,

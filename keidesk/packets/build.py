@@ -35,7 +35,8 @@ STORIES: dict[PacketKind, Callable[[Sheet], list[Flowable]]] = {
 class RenderedPacket:
     pdf: bytes
     pages: int
-    title: str
+    title: str  # as in the PDF's metadata: the packet's title and the case number
+    label: str  # the packet's title as printed on its cover (catalog.packet_title)
     warnings: tuple[str, ...]
     missing: tuple[str, ...]  # case fields the packet shows as gaps
     missing_documents: tuple[str, ...]  # required scans not attached to the case
@@ -116,6 +117,7 @@ def render_packet(data: PacketData, paper: Paper = Paper.LETTER) -> RenderedPack
         pdf=pdf,
         pages=document.page,
         title=title,
+        label=label,
         warnings=tuple(warnings),
         missing=tuple(sheet.gaps.missing),
         missing_documents=tuple(sheet.gaps.missing_documents),
@@ -152,12 +154,15 @@ def record_packet(
     path: Path,
     *,
     kind: PacketKind,
+    title: str,
     paper: Paper,
     user: str,
 ) -> tuple[int, str]:
-    """Keep a copy of the built packet with the case (by content hash); the history records
-    it. Returns the document id and the hash. The copy is made before the transaction that
-    records it, so no write is held open while the file is copied."""
+    """Keep a copy of the built packet with the case (by content hash), titled with the
+    packet's title as printed (``RenderedPacket.label``: "Off-road use papers" for a DMV
+    packet to a state that allows off-road use only); the history records it. Returns the
+    document id and the hash. The copy is made before the transaction that records it, so no
+    write is held open while the file is copied."""
     stored = store.put(path)
     with database.transaction(user) as session:
         document = add_document(
@@ -167,7 +172,7 @@ def record_packet(
             user=user,
             kind="packet",
             doc_type=kind.value,
-            title=f"{kind.label} ({paper.value})",
+            title=f"{title} ({paper.value})",
         )
     return document.id, document.sha256
 
@@ -191,7 +196,7 @@ def build_packet(
     rendered = render_packet(data, paper)
     write_atomically(rendered.pdf, out)
     document_id, sha256 = record_packet(
-        database, store, case_id, out, kind=kind, paper=paper, user=user
+        database, store, case_id, out, kind=kind, title=rendered.label, paper=paper, user=user
     )
     return PacketResult(
         case_id=case_id,

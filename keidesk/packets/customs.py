@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
+from keidesk.domain import cbp7501
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.money import Money
 from keidesk.packets import facts, styles
@@ -220,6 +221,40 @@ def _money(cents: int) -> str:
     return str(Money(cents, "USD"))
 
 
+def _form_7501(sheet: Sheet) -> list[Flowable]:
+    """The entry summary's blocks this case fills, by their numbers on the 2024 form."""
+    case = sheet.case
+    estimate = case.duty_estimate
+    assert estimate is not None and case.customs_value is not None
+    japan = "Japan (JP)"
+    values: list[tuple[str, str | None]] = [
+        (cbp7501.ENTRY_NUMBER, case.entry_number or "not yet filed"),
+        (cbp7501.IMPORTING_CARRIER, case.vessel),
+        (cbp7501.COUNTRY_OF_ORIGIN, f"{japan}, where the truck was built"),
+        (cbp7501.IMPORT_DATE, case.eta.isoformat() if case.eta else None),
+        (cbp7501.BILL_OF_LADING, case.bill_of_lading),
+        (cbp7501.EXPORTING_COUNTRY, japan),
+        (cbp7501.FOREIGN_PORT_OF_LADING, case.port_of_loading),
+        (cbp7501.US_PORT_OF_UNLADING, case.port_of_entry),
+        (cbp7501.DESCRIPTION, f"{vehicle_headline(sheet)}, chassis {case.chassis}"),
+        (cbp7501.HTSUS_NUMBER, estimate.tariff.hts),
+        (cbp7501.ENTERED_VALUE, str(case.customs_value)),
+        (cbp7501.HTSUS_RATE, _percent(estimate.tariff.rate)),
+        (
+            cbp7501.OTHER_FEES,
+            f"MPF {_money(estimate.mpf_cents)}, HMF {_money(estimate.hmf_cents)} (estimated)",
+        ),
+        (cbp7501.DUTY, f"{_money(estimate.duty_cents + estimate.section232_cents)} (estimated)"),
+        (cbp7501.TOTAL, f"{_money(estimate.total_cents)} (estimated)"),
+    ]
+    rows = [(cbp7501.block_label(number), value) for number, value in values]
+    return [
+        subheading(f"{cbp7501.FORM}: blocks from this case"),
+        field_table(rows, sheet.width, sheet.gaps, label_share=0.42),
+        para(f"Block numbers as printed on {cbp7501.CITATION}.", styles.SMALL),
+    ]
+
+
 def _entry(sheet: Sheet) -> list[Flowable]:
     case = sheet.case
     estimate = case.duty_estimate
@@ -237,7 +272,6 @@ def _entry(sheet: Sheet) -> list[Flowable]:
                 ),
                 ("Section 232", estimate.section232_note),
                 ("Customs value", str(case.customs_value)),
-                ("Entry number", case.entry_number or "not yet filed"),
                 (
                     "Release date",
                     case.release_date.isoformat() if case.release_date else "not yet released",
@@ -247,6 +281,7 @@ def _entry(sheet: Sheet) -> list[Flowable]:
             sheet.gaps,
         )
     )
+    story += _form_7501(sheet)
     story.append(subheading("Estimated duty and fees"))
     width = sheet.width
     rows: list[list[Any]] = [

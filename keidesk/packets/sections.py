@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from keidesk.domain import cbp7501
 from keidesk.domain.dates import PartialDate, japanese_era_text
 from keidesk.domain.documents import DocumentKind
 from keidesk.domain.money import DistanceUnit
@@ -58,6 +59,7 @@ from keidesk.packets.layout import (
     signature_block,
     subheading,
 )
+from keidesk.services.reference import cites_document, customer_summary
 from keidesk.services.views import CaseDetail, StateRuleView
 
 
@@ -252,6 +254,8 @@ def cover(sheet: Sheet, title: str, audience: str) -> list[Flowable]:
     sentence = road_sentence(rule.path, rule.name) if rule is not None else None
     if sentence:
         story += [Spacer(1, 8), note_box([sentence], sheet.width, kind="gap", style=styles.BODY)]
+    elif rule is not None and rule.questions and sheet.kind is not PacketKind.CUSTOMS:
+        story += [Spacer(1, 8), note_box([ask_sentence(rule)], sheet.width, style=styles.BODY)]
     story.append(Spacer(1, 0.35 * 72))
     rows = [
         ("Case", case.number),
@@ -279,6 +283,17 @@ def cover(sheet: Sheet, title: str, audience: str) -> list[Flowable]:
     story.append(note_box([facts.NOT_LEGAL_ADVICE], sheet.width))
     story.append(PageBreak())
     return story
+
+
+def ask_sentence(rule: StateRuleView) -> str:
+    """The cover's sentence for a state with no settled rule on file: whom to ask."""
+    contact = ", ".join(p for p in (rule.agency_phone, rule.agency_web) if p)
+    agency = rule.agency + (f" ({contact})" if contact else "")
+    return (
+        f"No settled {rule.name} rule for registering this truck is on file. Ask the {agency} "
+        "whether and how it can be registered before relying on these papers; the state "
+        "registration guide lists the questions to ask."
+    )
 
 
 def gap_list(sheet: Sheet) -> list[Flowable]:
@@ -448,7 +463,7 @@ def compliance_summary(sheet: Sheet) -> list[Flowable]:
     story.append(
         field_table(
             [
-                ("Entry number (CBP 7501)", case.entry_number),
+                (f"Entry number (CBP 7501, block {cbp7501.ENTRY_NUMBER})", case.entry_number),
                 ("Release date", _date(case.release_date)),
                 ("Port of entry", case.port_of_entry),
                 ("Duty paid", duty_paid),
@@ -463,8 +478,13 @@ def compliance_summary(sheet: Sheet) -> list[Flowable]:
 # --- state registration guide ---------------------------------------------------------------
 
 
-def _yes_no(value: bool | None) -> str:
-    return {True: "allowed", False: "not allowed", None: "not stated in the rule on file"}[value]
+#: How :func:`keidesk.services.reference.customer_summary` opens the paragraphs a packet lays
+#: out itself (as a list, or in the note box); any other paragraph is printed as it is.
+_BRING = "What to bring: "
+_QUESTIONS = "Questions to ask the agency: "
+_CONFIRM = "Confirm with the "
+#: A state's list of papers may end with this reminder: printed under the list, not in it.
+_CONFIRM_LIST = "confirm the list"
 
 
 def state_guide(sheet: Sheet, *, title: str = "State registration guide") -> list[Flowable]:
@@ -488,6 +508,7 @@ def state_guide(sheet: Sheet, *, title: str = "State registration guide") -> lis
         sheet.warn("No destination state on the case: the state registration guide is empty.")
         return story
     story += state_rule_explanation(sheet, rule)
+    # For staff: they go with the build's warnings, never onto the page.
     for warning in rule.warnings:
         sheet.warn(f"{rule.name} rule: {warning}")
     if rule.path in {PathKind.NONE, PathKind.UNKNOWN, PathKind.UNDER_REVIEW}:
@@ -495,52 +516,134 @@ def state_guide(sheet: Sheet, *, title: str = "State registration guide") -> lis
     return story
 
 
+def _rule_date(sheet: Sheet, rule: StateRuleView) -> str:
+    """Which day the rule shown is the one in force on, and why that day."""
+    if sheet.case.planned_registration is not None and rule.on == sheet.case.planned_registration:
+        return f"{rule.on.isoformat()}, the planned registration date"
+    if rule.on == sheet.data.generated_on:
+        return f"{rule.on.isoformat()}, the date of this packet"
+    return rule.on.isoformat()
+
+
+def _in_force(rule: StateRuleView) -> str:
+    start = (
+        rule.effective_from.isoformat()
+        if rule.effective_from is not None
+        else "already in force (no start date on file)"
+    )
+    if rule.effective_to is not None:
+        return f"{start}, until {rule.effective_to.isoformat()}"
+    return start
+
+
+def _next_change(rule: StateRuleView) -> str | None:
+    change = rule.next_change
+    if change is None:
+        return None
+    review = " (under review)" if change.under_review else ""
+    return (
+        f"From {change.effective_from.isoformat()} the rule on file becomes: "
+        f"{change.path.label}{review}."
+    )
+
+
+def _bullets(texts: list[str], *, numbered: bool = False) -> ListFlowable:
+    if numbered:
+        items = [ListItem(para(text), leftIndent=16) for text in texts]
+        return ListFlowable(
+            items,
+            bulletType="1",
+            bulletFormat="%s.",
+            bulletFontName=styles.BODY.fontName,
+            bulletFontSize=styles.BODY.fontSize,
+            leftIndent=16,
+            spaceBefore=2,
+        )
+    items = [ListItem(para(text), leftIndent=12, value="square") for text in texts]
+    return ListFlowable(items, bulletType="bullet", start="square", bulletFontSize=6, leftIndent=12)
+
+
+def _papers(rule: StateRuleView) -> list[Flowable]:
+    """The papers to bring as a list; the state's "confirm the list" reminder beneath it."""
+    papers = [d for d in rule.documents if not d.lower().startswith(_CONFIRM_LIST)]
+    reminders = [d for d in rule.documents if d.lower().startswith(_CONFIRM_LIST)]
+    story: list[Flowable] = [subheading("What to bring"), _bullets(papers), Spacer(1, 3)]
+    story += [para(f"{text.rstrip('.')}.") for text in reminders]
+    return [*story, Spacer(1, 6)]
+
+
+def _ask_the_agency(rule: StateRuleView) -> list[Flowable]:
+    """For a state with no settled rule on file: whom to ask and what."""
+    contact = [f"<b>{markup(rule.agency)}</b>"]
+    if rule.agency_phone:
+        contact.append(markup(f"Phone: {rule.agency_phone}"))
+    if rule.agency_web:
+        contact.append(markup(f"Web: {rule.agency_web}"))
+    return [
+        subheading("Questions for the agency"),
+        para(
+            f"No settled rule for registering this truck in {rule.name} is on file. Contact the "
+            "agency, ask these questions and bring the papers listed above."
+        ),
+        Spacer(1, 4),
+        Paragraph("<br/>".join(contact), styles.BODY),
+        Spacer(1, 2),
+        _bullets(list(rule.questions), numbered=True),
+    ]
+
+
+def _opening(rule: StateRuleView, paragraph: str) -> str:
+    """The summary's first paragraph without the state and path the table above shows."""
+    review = " (under review)" if rule.under_review else ""
+    shown = f"{rule.name}: {rule.path.label}{review}."
+    return paragraph.removeprefix(shown).strip()
+
+
 def state_rule_explanation(sheet: Sheet, rule: StateRuleView) -> list[Flowable]:
-    """What a packet prints to explain the destination state's rule: its path and limits,
-    the papers to bring, the notes on it and what to confirm. The one place that words a
-    state rule for the reader (the plain-language summaries of rules will replace the
-    research notes here)."""
-    speed = f"{rule.max_speed_mph} mph" if rule.max_speed_mph else "not stated in the rule on file"
-    verified = rule.verified_on.isoformat()
+    """What a packet prints to explain the destination state's rule: the plain-language
+    summary for customers and clerks (:func:`customer_summary`), laid out for the page. The
+    one place that words a state rule for the reader; never the research notes."""
     rows: list[tuple[str, Any]] = [
         ("State", f"{rule.name} ({rule.code})"),
         ("Registration path", rule.path.label + (" (under review)" if rule.under_review else "")),
-        ("Road limits", rule.road_limits),
-        ("Maximum posted speed", speed),
-        ("Interstate highways", _yes_no(rule.interstate_allowed)),
-        ("Citation", rule.citation),
-        ("Source", rule.source),
-        ("Rule as of", f"{rule.as_of.isoformat()} ({rule.as_of_note})"),
-        (
-            "Last verified",
-            verified
-            + (f" by {rule.updated_by}" if rule.locally_verified_on and rule.updated_by else ""),
-        ),
-        ("Confidence", f"{rule.confidence.value}: {rule.confidence.label}"),
+        ("In force from", _in_force(rule)),
+        ("Rule shown for", _rule_date(sheet, rule)),
     ]
+    change = _next_change(rule)
+    if change is not None:
+        rows.append(("Next change on file", change))
     story: list[Flowable] = [field_table(rows, sheet.width, sheet.gaps, label_share=0.26)]
-    story.append(subheading("Documents to bring"))
-    items = [ListItem(para(doc), leftIndent=12, value="square") for doc in rule.documents]
-    story.append(
-        ListFlowable(items, bulletType="bullet", start="square", bulletFontSize=6, leftIndent=12)
-    )
-    if rule.notes:
-        story.append(subheading("Notes on this rule"))
-        story.append(para(rule.notes))
-    warnings = [
-        *rule.warnings,
-        f"Confirm this rule with the {rule.name} motor vehicle agency before relying on it: it "
-        f"was last verified on {verified}. {facts.NOT_LEGAL_ADVICE}",
-    ]
-    story += [Spacer(1, 8), KeepTogether([note_box(warnings, sheet.width)])]
+    story.append(Spacer(1, 8))
+    shown_in_table = {rule.next_change.text if rule.next_change else None}
+    if rule.effective_from is not None:
+        shown_in_table.add(f"This rule applies from {rule.effective_from.isoformat()}.")
+    confirm: list[str] = []
+    opening, *rest = customer_summary(rule)
+    if _opening(rule, opening):
+        story += [para(_opening(rule, opening)), Spacer(1, 3)]
+    for paragraph in rest:
+        if paragraph in shown_in_table:
+            continue
+        if paragraph.startswith(_BRING) and rule.documents:
+            story += _papers(rule)
+        elif paragraph.startswith(_QUESTIONS) and rule.questions:
+            story += _ask_the_agency(rule)
+        elif paragraph.startswith(_CONFIRM):
+            confirm.append(paragraph)
+        else:
+            story += [para(paragraph), Spacer(1, 3)]
+    story += [Spacer(1, 8), KeepTogether([note_box(confirm, sheet.width)])]
     return story
 
 
 def state_rule_basis(rule: StateRuleView) -> str:
-    """The one line that says which rule on file a state's list of papers comes from."""
+    """The one line that says what a state's list of papers rests on."""
+    verified = rule.verified_on.isoformat()
+    if cites_document(rule):
+        return f"This list rests on {rule.citation}; last verified {verified}."
     return (
-        f"This list is keidesk's reference for {rule.name} ({rule.citation}; rule as of "
-        f"{rule.as_of.isoformat()}, last verified {rule.verified_on.isoformat()})."
+        f"No {rule.name} statute or agency document listing these papers is on file: this is "
+        f"the list usually asked for an imported kei truck; last verified {verified}."
     )
 
 
@@ -746,9 +849,9 @@ def translation_sheet(sheet: Sheet) -> list[Flowable]:
     story.append(Spacer(1, 6))
     story += [
         para(
-            f"Field list: {facts.CERTIFICATE_FIELDS.source_line}. "
-            f"{facts.FIRST_INSPECTION_DATE.text} ({facts.FIRST_INSPECTION_DATE.citation}, "
-            f"reference §{facts.FIRST_INSPECTION_DATE.section}).",
+            f"Field labels: {facts.CERTIFICATE_FIELDS.source_line}. "
+            f"{facts.FIRST_INSPECTION_DATE.text} Source: "
+            f"{facts.FIRST_INSPECTION_DATE.source_line}.",
             styles.SMALL,
         ),
         para(

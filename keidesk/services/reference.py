@@ -196,6 +196,11 @@ def state_rule_view(state: StateRule, today: date, on: date | None = None) -> St
 _NO_CITATION = frozenset({"", "none on file", "none found", "none"})
 
 
+def cites_document(rule: StateRuleView) -> bool:
+    """Whether the rule rests on a statute or agency document on file (not "None on file")."""
+    return rule.citation.strip().lower() not in _NO_CITATION
+
+
 def customer_summary(rule: StateRuleView) -> list[str]:
     """The rule in plain words for customers and DMV clerks, as paragraphs.
 
@@ -226,7 +231,7 @@ def customer_summary(rule: StateRuleView) -> list[str]:
         paragraphs.append(rule.next_change.text)
     if rule.documents:
         paragraphs.append("What to bring: " + "; ".join(rule.documents) + ".")
-    if rule.citation.strip().lower() in _NO_CITATION:
+    if not cites_document(rule):
         paragraphs.append("No statute or agency document is on file for this rule.")
     else:
         paragraphs.append(f"This rests on: {rule.citation}.")

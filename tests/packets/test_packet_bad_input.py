@@ -170,7 +170,7 @@ def test_a_corrupt_attached_pdf_is_named_and_left_out(
     )
     packet = read_packet(out)
     assert "Unreadable: broken_cert.pdf (damaged file), left out" in packet.text
-    assert "Enclosed, page 8: inv.pdf" in packet.text
+    assert "Enclosed, page 9: inv.pdf" in packet.text
     assert [t for t in packet.outline_titles() if t.startswith("Enclosure")] == [
         "Enclosure 1: Auction or exporter invoice"
     ]

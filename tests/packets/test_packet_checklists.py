@@ -171,7 +171,7 @@ def test_one_missing_paper_makes_an_otherwise_complete_packet_a_draft(
     assert [g.text for g in result.gaps] == ["Bill of lading: missing"]
     pages = read_packet(out).pages
     assert all("DRAFT — not complete: 1 gap," in page for page in pages)
-    assert "Missing: not attached to the case" in pages[6]
+    assert "Missing: not attached to the case" in pages[7]
 
     samples.attach(
         db, bare_rich_case, samples.scan_pdf(scans / "bl.pdf", "BL"), DocumentKind.BILL_OF_LADING

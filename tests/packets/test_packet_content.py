@@ -52,13 +52,13 @@ def test_handover_packet_reads_back_complete(db: Database, rich_case: int, tmp_p
 
     # 9 section pages + enclosures: certificate 1, 7501 2, HS-7 1, 3520-1 1, photo 1
     assert len(packet.pages) == result.pages == 15
-    text = packet.text
+    text = re.sub(r"\s+", " ", packet.text)
     for heading in HANDOVER_SECTIONS:
         assert heading in text, heading
     assert "DA52T-245871" in text
-    assert "HB25-1281 (signed 2025-05-09)" in text  # Colorado's citation
-    assert "2025-05-09" in text  # the rule's as-of date
-    assert "Confirm this rule with the Colorado motor vehicle agency" in text
+    assert "This rests on: Colorado HB25-1281 (signed 2025-05-09)." in text  # its citation
+    assert "Last verified: 2025-05-09." in text
+    assert "Confirm with the Colorado Division of Motor Vehicles (dmv.colorado.gov)" in text
     assert "does not give legal advice" in text
     for label in JAPANESE_LABELS:
         assert label in text, label
@@ -157,10 +157,22 @@ def test_customs_packet_has_what_the_broker_files(db: Database, rich_case: int, 
     assert "HTSUS 8704.31.0120" in text and "25% ad valorem" in text
     assert "NYKS123456789" in text and "Hoegh Trotter V.112" in text and "Yokohama" in text
     assert "$3,200.00" in text and "Estimated total" in text
-    # cover, 5 section pages, the checklist, then the certificate, invoice and bill of lading
-    assert "Enclosed, page 8: export_certificate.pdf" in text
-    assert "Enclosed, page 9: invoice.pdf" in text
-    assert "Enclosed, page 10: bill_of_lading.pdf" in text
+    # The entry summary's blocks by their numbers on the 2024 form (CBP 7501, OMB 1651-0022).
+    for block, value in (
+        ("Block 1 (Filer Code/Entry Number)", "ABC-1234567-8"),
+        ("Block 8 (Importing Carrier)", "Hoegh Trotter V.112"),
+        ("Block 11 (Import Date)", "2026-11-02"),
+        ("Block 12 (B/L or AWB Number)", "NYKS123456789"),
+        ("Block 19 (Foreign Port of Lading)", "Yokohama"),
+        ("Block 32A (HTSUS Number)", "8704.31.0120"),
+        ("Block 35A (Entered Value)", "$3,200.00"),
+    ):
+        assert f"{block} {value}" in text, block
+    assert "Block 13 (Exporting Country)" not in text and "Block 21 (Manufacturer" not in text
+    # cover, 6 section pages, the checklist, then the certificate, invoice and bill of lading
+    assert "Enclosed, page 9: export_certificate.pdf" in text
+    assert "Enclosed, page 10: invoice.pdf" in text
+    assert "Enclosed, page 11: bill_of_lading.pdf" in text
     outline = packet.outline_titles()
     assert "Enclosure 2: Auction or exporter invoice" in outline
 

@@ -405,7 +405,16 @@ class PacketDialog(QDialog):
 
         def work() -> Path:
             write_atomically(preview.packet.pdf, path)
-            record_packet(database, store, case_id, path, kind=kind, paper=paper, user=user)
+            record_packet(
+                database,
+                store,
+                case_id,
+                path,
+                kind=kind,
+                title=preview.packet.label,
+                paper=paper,
+                user=user,
+            )
             return path
 
         self._run(
@@ -451,7 +460,16 @@ class PacketDialog(QDialog):
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / packet_filename(preview.number, kind)
                 path.write_bytes(preview.packet.pdf)
-                record_packet(database, store, case_id, path, kind=kind, paper=paper, user=user)
+                record_packet(
+                    database,
+                    store,
+                    case_id,
+                    path,
+                    kind=kind,
+                    title=preview.packet.label,
+                    paper=paper,
+                    user=user,
+                )
 
         self._run(
             work,
