@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from keidesk.cli.arguments import record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
 from keidesk.dataio import backup, bundle, integrity
@@ -86,7 +87,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         dest="bundle_command", metavar="SUBCOMMAND", parser_class=type(bun)
     )
     bexp = bun_sub.add_parser("export", parents=[common], help="export cases as one .zip")
-    bexp.add_argument("ids", type=int, nargs="+", metavar="ID")
+    bexp.add_argument("ids", type=record_id, nargs="+", metavar="ID")
     bexp.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
     bexp.set_defaults(handler=cmd_bundle_export)
     bimp = bun_sub.add_parser("import", parents=[common], help="import a case bundle")
@@ -251,19 +252,21 @@ def cmd_bundle_import(ctx: CommandContext) -> int:
     choice = bundle.Choice(args.prefer) if args.prefer else None
     contents = bundle.open_bundle(args.file)
     store = AttachmentStore(database.folder)
-    if not args.dry_run:
-        bundle.store_files(store, contents)  # before the transaction: none open while copying
-    scope = database.reader() if args.dry_run else database.transaction(ctx.user)
     try:
-        with scope as session:
-            result = bundle.import_bundle(
-                session,
-                store,
-                contents,
-                user=ctx.user,
-                today=ctx.today,
-                default_choice=choice,
-                dry_run=args.dry_run,
+        if args.dry_run:
+            with database.reader() as session:
+                result = bundle.import_bundle(
+                    session,
+                    store,
+                    contents,
+                    user=ctx.user,
+                    today=ctx.today,
+                    default_choice=choice,
+                    dry_run=True,
+                )
+        else:
+            result = bundle.import_files_and_cases(
+                database, store, contents, user=ctx.user, today=ctx.today, default_choice=choice
             )
     except bundle.BundleConflict as conflict:
         _emit_bundle_result(ctx, conflict.result)
