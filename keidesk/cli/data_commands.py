@@ -15,7 +15,9 @@ from keidesk.dataio.importer import (
     DuplicatePolicy,
     ImportFailed,
     ImportReport,
+    RowOutcome,
     check_import,
+    problem_file_path,
     run_import,
 )
 from keidesk.dataio.mapping import FIELDS, apply_overrides, mapping_for
@@ -49,6 +51,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default=[],
         metavar="COLUMN=FIELD",
         help="correct the column mapping (FIELD '-' ignores the column); repeatable",
+    )
+    imp.add_argument(
+        "--problems-to",
+        type=Path,
+        metavar="FILE",
+        help="import the rows without problems and save the rows with problems to FILE "
+        "(.csv or .xlsx: their columns plus one saying what is wrong), to fix and import again",
     )
     imp.set_defaults(handler=cmd_import)
 
@@ -111,6 +120,8 @@ def _report_json(report: ImportReport, mapping: dict[str, str | None]) -> dict[s
         "dry_run": report.dry_run,
         "counts": dict(report.counts),
         "mapping": mapping,
+        "unmapped": list(report.unmapped),
+        "problems_file": report.problems_file,
         "rows": [jsonable(r) for r in report.rows],
     }
 
@@ -139,10 +150,20 @@ def _emit_report(ctx: CommandContext, report: ImportReport, mapping: dict[str, s
         f"{report.file}: {counts or 'no rows'}"
         + (" (dry run, nothing written)" if report.dry_run else "")
     )
+    if report.unmapped:
+        emit(
+            "Not imported from any row: the column(s) "
+            + ", ".join(repr(c) for c in report.unmapped)
+            + " (no keidesk field takes them; --map COLUMN=FIELD uses one)"
+        )
+    if report.problems_file:
+        set_aside = report.counts.get(RowOutcome.SET_ASIDE.value, 0)
+        emit(f"{set_aside} row(s) with problems saved to {report.problems_file}: fix them there")
 
 
 def cmd_import(ctx: CommandContext) -> int:
     args = ctx.args
+    problems_to = problem_file_path(args.file, args.problems_to) if args.problems_to else None
     sheet = read_sheet(args.file)
     database = ctx.database
     session_scope = database.reader() if args.dry_run else database.transaction(ctx.user)
@@ -160,6 +181,7 @@ def cmd_import(ctx: CommandContext) -> int:
                 user=ctx.user,
                 today=ctx.today,
                 dry_run=args.dry_run,
+                problems_to=problems_to,
             )
     except ImportFailed as failed:
         _emit_report(ctx, failed.report, mapping_shown)

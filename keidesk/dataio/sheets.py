@@ -256,9 +256,9 @@ def _sheet(name: str, records: list[list[str]], encoding: str | None) -> Sheet:
             continue
         if key in seen:
             raise InvalidInput(
-                f"{name} has two columns named {header!r} (columns {_letters(seen[key])} and "
-                f"{_letters(number)}); keidesk cannot tell which one to use. Rename or remove "
-                "one of them."
+                f"{name} has two columns named {header!r} (columns "
+                f"{column_letters(seen[key])} and {column_letters(number)}); keidesk cannot "
+                "tell which one to use. Rename or remove one of them."
             )
         seen[key] = number
     width = len(headers)
@@ -277,7 +277,7 @@ def _sheet(name: str, records: list[list[str]], encoding: str | None) -> Sheet:
     return Sheet(name, tuple(headers), tuple(rows), tuple(widths), encoding, kept)
 
 
-def _letters(column: int) -> str:
+def column_letters(column: int) -> str:
     """A column's letters as a spreadsheet shows them (1 → A, 28 → AB)."""
     letters = ""
     while column:
