@@ -192,16 +192,21 @@ def _read_xlsx(path: Path) -> Sheet:
     import openpyxl  # type: ignore[import-untyped]  # noqa: PLC0415
 
     _check_xlsx_archive(path)
-    unreadable = InvalidInput(f"{path.name} is not a readable Excel (.xlsx) file.")
+    with path.open("rb") as handle:  # closed here, whatever openpyxl does on a damaged file
+        return _read_workbook(openpyxl, handle, path.name)
+
+
+def _read_workbook(openpyxl: Any, handle: Any, name: str) -> Sheet:
+    unreadable = InvalidInput(f"{name} is not a readable Excel (.xlsx) file.")
     try:
         # data_only=False: a formula arrives as "=..." and is reported, not silently dropped.
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
     except Exception:  # openpyxl parsing a file from outside: anything it raises is the file's
         raise unreadable from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            raise InvalidInput(f"{path.name} has no worksheet.")
+            raise InvalidInput(f"{name} has no worksheet.")
         # Read every cell there is, not the rows and columns the sheet's <dimension> tag
         # declares: a sheet written by another program may declare fewer than it holds.
         sheet.reset_dimensions()
@@ -215,14 +220,14 @@ def _read_xlsx(path: Path) -> Sheet:
                     continue
                 if len(records) > MAX_ROWS:
                     raise InvalidInput(
-                        f"{path.name} has more than {MAX_ROWS:,} rows; split it into smaller files."
+                        f"{name} has more than {MAX_ROWS:,} rows; split it into smaller files."
                     )
                 records.append(cells)
         except InvalidInput:
             raise
         except Exception:  # as above: damaged XML inside the file
             raise unreadable from None
-        return _sheet(path.name, records, None)
+        return _sheet(name, records, None)
     finally:
         book.close()
 
