@@ -7,6 +7,7 @@ the import rules see one shape. Writing neutralises cells a spreadsheet would ru
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import io
@@ -373,10 +374,26 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Cases")
-    sheet.append([_safe(h) for h in headers])
-    count = 0
-    for row in rows:
-        sheet.append([_safe(v) for v in row])
-        count += 1
-    book.save(path)
+    try:
+        sheet.append([_safe(h) for h in headers])
+        count = 0
+        for row in rows:
+            sheet.append([_safe(v) for v in row])
+            count += 1
+        book.save(path)
+    except BaseException:
+        _discard(sheet)
+        raise
     return count
+
+
+def _discard(sheet: Any) -> None:
+    """After a failed write (a full disk), close openpyxl's half-written stream and remove
+    its temporary file now, rather than have it complain on stderr when collected."""
+    writer = getattr(sheet, "_writer", None)
+    if writer is None:
+        return
+    with contextlib.suppress(Exception):
+        writer.close()
+    with contextlib.suppress(Exception):
+        writer.cleanup()
