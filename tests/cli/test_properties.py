@@ -277,3 +277,51 @@ def test_any_json_in_a_bundle_ends_in_0_or_2_and_a_refusal_leaves_nothing(
         assert err.startswith("error: ") and err.count("\n") == 1, err
         assert dump_digest(two_cases) == before
         assert _attachments(two_cases) == files
+
+
+# --- arbitrary spreadsheets ---------------------------------------------------------------------
+
+cell = st.one_of(st.sampled_from(TRICKY), anything, st.sampled_from(['"', '""', ",", ";", "\n"]))
+header = st.one_of(
+    st.sampled_from(["Chassis No.", "Year", "Customer", "State", "ETA", "Odo (km)", "Price"]),
+    cell,
+)
+
+
+@st.composite
+def csv_text(draw: st.DrawFn) -> bytes:
+    headers = draw(st.lists(header, min_size=1, max_size=5))
+    rows = draw(st.lists(st.lists(cell, max_size=6), max_size=6))
+    separator = draw(st.sampled_from([",", ";", "\t"]))
+    text = "\n".join(separator.join(line) for line in [headers, *rows])
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp932", "latin-1", "utf-16"]))
+    return text.encode(encoding, "replace" if encoding != "utf-8" else "surrogatepass")
+
+
+@PROFILE
+@given(data=st.data())
+def test_any_spreadsheet_ends_in_0_or_2_and_a_refusal_changes_nothing(
+    two_cases: Path, tmp_path: Path, data: st.DataObject
+):
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(data.draw(csv_text()))
+    options = data.draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    ["--dry-run"],
+                    ["--duplicates", "merge"],
+                    ["--problems-to", str(tmp_path / "problems.xlsx")],
+                    ["--map", "Customer=-"],
+                    ["--json"],
+                ]
+            ),
+            max_size=3,
+        )
+    )
+    before = dump_digest(two_cases)
+    code, _out, err = _run(["import", str(sheet), *[o for opt in options for o in opt]], two_cases)
+    assert code in (0, 2), (sheet.read_bytes()[:300], err)
+    if code == 2:
+        assert err.startswith("error: ") and err.count("\n") == 1, err
+        assert dump_digest(two_cases) == before
