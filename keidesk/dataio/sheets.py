@@ -380,10 +380,15 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
         for row in rows:
             sheet.append([_safe(v) for v in row])
             count += 1
-        book.save(path)
+        # Zipped in memory (a sheet of 100,000 cases is a few MB), then written: a disk that
+        # fills up fails our own write, not openpyxl's archive, which would then complain
+        # about it on stderr when it is collected.
+        packed = io.BytesIO()
+        book.save(packed)
     except BaseException:
         _discard(sheet)
         raise
+    path.write_bytes(packed.getbuffer())
     return count
 
 

@@ -277,6 +277,14 @@ def test_any_json_in_a_bundle_ends_in_0_or_2_and_a_refusal_leaves_nothing(
         assert err.startswith("error: ") and err.count("\n") == 1, err
         assert dump_digest(two_cases) == before
         assert _attachments(two_cases) == files
+        return
+    # What was accepted can be shown and exported like any case typed in.
+    listed = json.loads(_run(["case", "list", "--json"], two_cases)[1])
+    for case in listed:
+        shown = _run(["case", "show", str(case["id"]), "--json"], two_cases)
+        assert shown[0] == 0, (raw[:300], shown[2])
+    exported = _run(["export", str(tmp_path / "all.xlsx")], two_cases)
+    assert exported[0] == 0, (raw[:300], exported[2])
 
 
 # --- arbitrary spreadsheets ---------------------------------------------------------------------
