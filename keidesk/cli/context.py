@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy.exc import NoSuchModuleError
 
 from keidesk import clock
+from keidesk.domain.errors import InvalidInput
 from keidesk.services.staff import current_user
 from keidesk.storage.database import DEFAULT_BUSY_TIMEOUT_S, Database, locate, open_database
 from keidesk.storage.errors import StorageError
@@ -26,7 +27,15 @@ class CommandContext:
 
     @property
     def user(self) -> str:
-        return current_user(getattr(self.args, "user", None))
+        name = current_user(getattr(self.args, "user", None))
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:  # KEIDESK_USER or the login name in another encoding
+            raise InvalidInput(
+                f"The staff name {name!r} is not valid UTF-8 text; give it with --user NAME "
+                "or set KEIDESK_USER."
+            ) from None
+        return name
 
     @property
     def today(self) -> date:

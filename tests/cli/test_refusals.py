@@ -135,3 +135,10 @@ def test_one_line_escapes_what_would_break_a_line_and_keeps_the_rest():
         one_line("Dale\tFontenot\n平成11年 ¥450,000 ✓") == "Dale\\tFontenot\\n平成11年 ¥450,000 ✓"
     )
     assert one_line("\x00\x7f\x85\u2029\udcff") == "\\x00\\x7f\\x85\\u2029\\udcff"
+
+
+def test_a_staff_name_that_is_not_utf8_is_refused(cli, one_case, db_path, monkeypatch):
+    monkeypatch.setenv("KEIDESK_USER", "J\udcf6rg")  # as os.environ holds a Latin-1 'ö'
+    before = dump_digest(db_path)
+    _refused(cli("case", "set", one_case, "colour=red"), "staff name", "KEIDESK_USER")
+    assert dump_digest(db_path) == before
