@@ -143,8 +143,11 @@ def one_line(text: str) -> str:
 
 def _check_text(argv: Sequence[str]) -> None:
     """Refuse an argument that is not valid UTF-8 text (the shell hands Python its bytes as
-    lone surrogates, which no database or file can store)."""
+    lone surrogates, which no database or file can store) or that holds a NUL character
+    (which no file name can)."""
     for argument in argv:
+        if "\x00" in argument:  # no shell can pass one; a caller of main() can
+            raise UsageError(f"the argument {argument!r} contains a NUL character")
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:

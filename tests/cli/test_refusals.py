@@ -142,3 +142,13 @@ def test_a_staff_name_that_is_not_utf8_is_refused(cli, one_case, db_path, monkey
     before = dump_digest(db_path)
     _refused(cli("case", "set", one_case, "colour=red"), "staff name", "KEIDESK_USER")
     assert dump_digest(db_path) == before
+
+
+def test_an_argument_with_a_nul_character_is_refused(cli, one_case, db_path, tmp_path):
+    before = dump_digest(db_path)
+    for args in (
+        ("case", "set", one_case, "notes=a\x00b"),
+        ("packet", "--stage", "handover", "--kind", "handover", "--out-dir", "x\x00"),
+    ):
+        _refused(cli(*args), "NUL character")
+    assert dump_digest(db_path) == before
