@@ -33,7 +33,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imp = subparsers.add_parser(
         "import",
         parents=[common],
-        help="import cases from a CSV or XLSX file (all rows or none)",
+        help="import cases from a CSV or XLSX file (all rows or none; or --problems-to)",
         description="Columns are matched to fields by their headers (and remembered per "
         f"layout). Fields: {', '.join(FIELDS)}.",
     )

@@ -1,10 +1,14 @@
-"""Importing cases from a spreadsheet: check every cell, then import all rows or none.
+"""Importing cases from a spreadsheet: check every cell, then import all rows or none (or the
+good rows, with the rest saved to fix).
 
 :func:`check_import` reads every row through the same rules as a case typed by hand (chassis
 numbers through ``decode_chassis``, dates through ``parse_date`` with Japanese eras, states
 through ``normalize_state_code``) and marks each problem on its cell, so the preview shows
 exactly what is wrong where. :func:`run_import` refuses to start while any problem remains and
-writes in the caller's single transaction, so a failure leaves the database as it was.
+writes in the caller's single transaction, so a failure leaves the database as it was; or, when
+asked, imports the other rows and writes the rows with problems to a file to fix (nothing is
+dropped: their cells and the reason). Columns no field takes are reported, never dropped
+without a word.
 A truck already on file (same normalised chassis number) is skipped or merged, never doubled.
 """
 
