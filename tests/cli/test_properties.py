@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from keidesk.cli import main
@@ -165,6 +165,7 @@ def test_any_command_line_ends_in_0_or_2_and_a_refusal_changes_nothing(
 ):
     before = dump_digest(two_cases)
     code, _out, err = _run(argv, two_cases)
+    event(f"exit {code}")
     assert code in (0, 2), (argv, err)
     if code == 2:
         assert err.startswith("error: ") and err.count("\n") == 1, (argv, err)
@@ -272,6 +273,7 @@ def test_any_json_in_a_bundle_ends_in_0_or_2_and_a_refusal_leaves_nothing(
     before, files = dump_digest(two_cases), _attachments(two_cases)
     prefer = data.draw(st.sampled_from([[], ["--prefer", "theirs"], ["--prefer", "both"]]))
     code, _out, err = _run(["bundle", "import", str(hostile), *prefer], two_cases)
+    event(f"{shape}: exit {code}")
     assert code in (0, 2), (raw[:300], err)
     if code == 2:
         assert err.startswith("error: ") and err.count("\n") == 1, err
@@ -329,6 +331,7 @@ def test_any_spreadsheet_ends_in_0_or_2_and_a_refusal_changes_nothing(
     )
     before = dump_digest(two_cases)
     code, _out, err = _run(["import", str(sheet), *[o for opt in options for o in opt]], two_cases)
+    event(f"exit {code}")
     assert code in (0, 2), (sheet.read_bytes()[:300], err)
     if code == 2:
         assert err.startswith("error: ") and err.count("\n") == 1, err
