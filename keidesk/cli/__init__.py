@@ -127,12 +127,51 @@ def _open_app(args: argparse.Namespace) -> int:
     return int(gui.run_app(getattr(args, "db", None), getattr(args, "user", None)))
 
 
+def one_line(text: str) -> str:
+    """``text`` as one printable line: control characters (a newline in a customer's name, an
+    escape sequence) and text that is not valid UTF-8 are written as escapes, so an echoed
+    value can never start a line of its own or change the terminal."""
+    out: list[str] = []
+    for char in text:
+        code = ord(char)
+        if char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")  # a byte that was not UTF-8 (surrogateescape)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _check_text(argv: Sequence[str]) -> None:
+    """Refuse an argument that is not valid UTF-8 text (the shell hands Python its bytes as
+    lone surrogates, which no database or file can store) or that holds a NUL character
+    (which no file name can)."""
+    for argument in argv:
+        if "\x00" in argument:  # no shell can pass one; a caller of main() can
+            raise UsageError(f"the argument {argument!r} contains a NUL character")
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UsageError(
+                f"the argument {argument!r} is not valid UTF-8 text; type it again or "
+                "check the terminal's character set"
+            ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     context: CommandContext | None = None
     try:
         if (problem := clock.setting_problem()) is not None:
             raise UsageError(problem)
+        _check_text(argv)
         app_args = _app_arguments(argv)
         if app_args is not None:
             return _open_app(app_args)
@@ -149,7 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return int(handler(context))
     except KeideskError as exc:
-        sys.stderr.write(f"error: {exc}\n")
+        # The one place a refusal is printed: always one line, whatever it echoes.
+        sys.stderr.write(f"error: {one_line(str(exc))}\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")

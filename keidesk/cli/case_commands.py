@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from keidesk import clock
+from keidesk.cli.arguments import MAX_ID, bounded, record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
 from keidesk.domain.dates import parse_date
@@ -47,11 +48,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--state", metavar="XX")
     listing.add_argument("--eligibility", choices=[e.value for e in cases.EligibilityFilter])
     listing.add_argument("--blocked", action="store_true", help="only cases with a blocked step")
-    listing.add_argument("--limit", type=int, metavar="N", help="at most N cases")
+    listing.add_argument("--limit", type=bounded(0, MAX_ID), metavar="N", help="at most N cases")
     listing.set_defaults(handler=cmd_list)
 
     show = case_sub.add_parser("show", parents=[common], help="everything about one case")
-    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("id", type=record_id, metavar="ID")
     show.set_defaults(handler=cmd_show)
 
     ack = case_sub.add_parser(
@@ -68,7 +69,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="change fields of a case",
         description="Fields: " + ", ".join(sorted(EDITABLE)),
     )
-    set_.add_argument("id", type=int, metavar="ID")
+    set_.add_argument("id", type=record_id, metavar="ID")
     set_.add_argument(
         "assignments",
         nargs="+",
@@ -78,13 +79,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     set_.set_defaults(handler=cmd_set)
 
     history = case_sub.add_parser("history", parents=[common], help="every change to a case")
-    history.add_argument("id", type=int, metavar="ID")
+    history.add_argument("id", type=record_id, metavar="ID")
     history.set_defaults(handler=cmd_history)
 
     step = subparsers.add_parser(
         "step", parents=[common], help="set a workflow step's status (gates apply)"
     )
-    step.add_argument("id", type=int, metavar="ID")
+    step.add_argument("id", type=record_id, metavar="ID")
     step.add_argument("step", metavar="STEP", help=", ".join(k.value for k in StepKey))
     step.add_argument("status", metavar="STATUS", help=", ".join(s.value for s in StepStatus))
     step.add_argument("--note", metavar="TEXT")
@@ -156,8 +157,6 @@ def cmd_add(ctx: CommandContext) -> int:
 
 def cmd_list(ctx: CommandContext) -> int:
     args = ctx.args
-    if args.limit is not None and args.limit < 0:
-        raise InvalidInput("--limit must be zero or more.")
     with ctx.database.transaction(ctx.user) as session:
         cases.refresh_age_gates(session, today=ctx.today)
     with ctx.database.reader() as session:

@@ -7,9 +7,13 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy.exc import NoSuchModuleError
+
 from keidesk import clock
+from keidesk.domain.errors import InvalidInput
 from keidesk.services.staff import current_user
-from keidesk.storage.database import DEFAULT_BUSY_TIMEOUT_S, Database, open_database
+from keidesk.storage.database import DEFAULT_BUSY_TIMEOUT_S, Database, locate, open_database
+from keidesk.storage.errors import StorageError
 
 
 @dataclass
@@ -23,7 +27,15 @@ class CommandContext:
 
     @property
     def user(self) -> str:
-        return current_user(getattr(self.args, "user", None))
+        name = current_user(getattr(self.args, "user", None))
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:  # KEIDESK_USER or the login name in another encoding
+            raise InvalidInput(
+                f"The staff name {name!r} is not valid UTF-8 text; give it with --user NAME "
+                "or set KEIDESK_USER."
+            ) from None
+        return name
 
     @property
     def today(self) -> date:
@@ -33,7 +45,17 @@ class CommandContext:
     def database(self) -> Database:
         if self._database is None:
             timeout = float(os.environ.get("KEIDESK_BUSY_TIMEOUT", DEFAULT_BUSY_TIMEOUT_S))
-            self._database = open_database(getattr(self.args, "db", None), busy_timeout_s=timeout)
+            target = getattr(self.args, "db", None)
+            try:
+                self._database = open_database(target, busy_timeout_s=timeout)
+            except (NoSuchModuleError, ModuleNotFoundError) as exc:
+                # A URL naming a database keidesk has no driver for (postgresql:// without
+                # psycopg2 installed, a made-up scheme): the user's setting, not a bug.
+                missing = getattr(exc, "name", None) or str(exc).rpartition(":")[2].strip()
+                raise StorageError(
+                    f"keidesk cannot open the database {locate(target).label!r}: it has no "
+                    f"driver for it ({missing}). Use a database file path or an sqlite:// URL."
+                ) from None
         return self._database
 
     def close(self) -> None:

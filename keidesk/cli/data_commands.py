@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from keidesk.cli.arguments import record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
 from keidesk.dataio import backup, bundle, integrity
@@ -14,7 +15,9 @@ from keidesk.dataio.importer import (
     DuplicatePolicy,
     ImportFailed,
     ImportReport,
+    RowOutcome,
     check_import,
+    problem_file_path,
     run_import,
 )
 from keidesk.dataio.mapping import FIELDS, apply_overrides, mapping_for
@@ -30,7 +33,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imp = subparsers.add_parser(
         "import",
         parents=[common],
-        help="import cases from a CSV or XLSX file (all rows or none)",
+        help="import cases from a CSV or XLSX file (all rows or none; or --problems-to)",
         description="Columns are matched to fields by their headers (and remembered per "
         f"layout). Fields: {', '.join(FIELDS)}.",
     )
@@ -48,6 +51,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         default=[],
         metavar="COLUMN=FIELD",
         help="correct the column mapping (FIELD '-' ignores the column); repeatable",
+    )
+    imp.add_argument(
+        "--problems-to",
+        type=Path,
+        metavar="FILE",
+        help="import the rows without problems and save the rows with problems to FILE "
+        "(.csv or .xlsx: their columns plus one saying what is wrong), to fix and import again",
     )
     imp.set_defaults(handler=cmd_import)
 
@@ -86,7 +96,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         dest="bundle_command", metavar="SUBCOMMAND", parser_class=type(bun)
     )
     bexp = bun_sub.add_parser("export", parents=[common], help="export cases as one .zip")
-    bexp.add_argument("ids", type=int, nargs="+", metavar="ID")
+    bexp.add_argument("ids", type=record_id, nargs="+", metavar="ID")
     bexp.add_argument("--out", type=Path, required=True, metavar="FILE.zip")
     bexp.set_defaults(handler=cmd_bundle_export)
     bimp = bun_sub.add_parser("import", parents=[common], help="import a case bundle")
@@ -110,6 +120,8 @@ def _report_json(report: ImportReport, mapping: dict[str, str | None]) -> dict[s
         "dry_run": report.dry_run,
         "counts": dict(report.counts),
         "mapping": mapping,
+        "unmapped": list(report.unmapped),
+        "problems_file": report.problems_file,
         "rows": [jsonable(r) for r in report.rows],
     }
 
@@ -138,10 +150,20 @@ def _emit_report(ctx: CommandContext, report: ImportReport, mapping: dict[str, s
         f"{report.file}: {counts or 'no rows'}"
         + (" (dry run, nothing written)" if report.dry_run else "")
     )
+    if report.unmapped:
+        emit(
+            "Not imported from any row: the column(s) "
+            + ", ".join(repr(c) for c in report.unmapped)
+            + " (no keidesk field takes them; --map COLUMN=FIELD uses one)"
+        )
+    if report.problems_file:
+        set_aside = report.counts.get(RowOutcome.SET_ASIDE.value, 0)
+        emit(f"{set_aside} row(s) with problems saved to {report.problems_file}: fix them there")
 
 
 def cmd_import(ctx: CommandContext) -> int:
     args = ctx.args
+    problems_to = problem_file_path(args.file, args.problems_to) if args.problems_to else None
     sheet = read_sheet(args.file)
     database = ctx.database
     session_scope = database.reader() if args.dry_run else database.transaction(ctx.user)
@@ -159,6 +181,7 @@ def cmd_import(ctx: CommandContext) -> int:
                 user=ctx.user,
                 today=ctx.today,
                 dry_run=args.dry_run,
+                problems_to=problems_to,
             )
     except ImportFailed as failed:
         _emit_report(ctx, failed.report, mapping_shown)
@@ -251,19 +274,21 @@ def cmd_bundle_import(ctx: CommandContext) -> int:
     choice = bundle.Choice(args.prefer) if args.prefer else None
     contents = bundle.open_bundle(args.file)
     store = AttachmentStore(database.folder)
-    if not args.dry_run:
-        bundle.store_files(store, contents)  # before the transaction: none open while copying
-    scope = database.reader() if args.dry_run else database.transaction(ctx.user)
     try:
-        with scope as session:
-            result = bundle.import_bundle(
-                session,
-                store,
-                contents,
-                user=ctx.user,
-                today=ctx.today,
-                default_choice=choice,
-                dry_run=args.dry_run,
+        if args.dry_run:
+            with database.reader() as session:
+                result = bundle.import_bundle(
+                    session,
+                    store,
+                    contents,
+                    user=ctx.user,
+                    today=ctx.today,
+                    default_choice=choice,
+                    dry_run=True,
+                )
+        else:
+            result = bundle.import_files_and_cases(
+                database, store, contents, user=ctx.user, today=ctx.today, default_choice=choice
             )
     except bundle.BundleConflict as conflict:
         _emit_bundle_result(ctx, conflict.result)

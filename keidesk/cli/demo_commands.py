@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from keidesk.cli.arguments import MAX_ID, bounded
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json
 from keidesk.domain.errors import InvalidInput
@@ -16,7 +17,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "demo", parents=[common], help="add N realistic sample cases (use a separate --db)"
     )
     demo.add_argument("--cases", type=int, default=200, metavar="N")
-    demo.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    demo.add_argument(
+        "--seed",
+        type=bounded(-MAX_ID, MAX_ID),
+        default=2026,
+        help="random seed (same seed, same data)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
 

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from keidesk.cli.arguments import bounded, record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json
 from keidesk.domain.errors import InvalidInput
@@ -48,7 +49,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Build one case's packet with CASE_ID --out FILE, or every case in a "
         "stage with --stage STEP --out-dir DIR.",
     )
-    packet.add_argument("id", type=int, nargs="?", metavar="CASE_ID")
+    packet.add_argument("id", type=record_id, nargs="?", metavar="CASE_ID")
     packet.add_argument(
         "--kind", required=True, choices=[k.value for k in PacketKind], help="which packet"
     )
@@ -59,7 +60,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     packet.add_argument("--stage", metavar="STEP", help="batch: every case in this stage")
     packet.add_argument("--out-dir", metavar="DIR", help="batch: folder for the packets")
     packet.add_argument(
-        "--workers", type=int, metavar="N", help="batch: processes to use (default: all cores)"
+        "--workers",
+        type=bounded(1, 1024),
+        metavar="N",
+        help="batch: processes to use (default: all cores)",
     )
     packet.set_defaults(handler=cmd_packet)
 
@@ -158,8 +162,6 @@ def _item_json(item: BatchItem) -> dict[str, Any]:
 def _batch(ctx: CommandContext, kind: PacketKind, paper: Paper) -> int:
     args = ctx.args
     stage = parse_stage(args.stage)
-    if args.workers is not None and args.workers < 1:
-        raise InvalidInput("--workers must be 1 or more.")
     from keidesk.packets.batch import build_batch  # noqa: PLC0415 - reportlab only when used
 
     with ctx.database.reader() as session:

@@ -21,7 +21,7 @@ import re
 import stat
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -33,13 +33,16 @@ from sqlalchemy.orm import Session
 
 from keidesk import __version__, clock
 from keidesk.atomic import replacing
+from keidesk.dataio.archive import bomb_reason
+from keidesk.dataio.sheets import write_refused
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 from keidesk.services import cases
-from keidesk.services.case_fields import FIELDS, Column, FieldSpec, owner_row
+from keidesk.services.case_fields import FIELDS, Column, FieldSpec, json_day, json_text, owner_row
 from keidesk.services.documents import AttachmentStore
 from keidesk.services.reference import decode_chassis
+from keidesk.storage.database import Database
 from keidesk.storage.models import (
     Case,
     Document,
@@ -57,8 +60,6 @@ MAX_MEMBERS = 2_000
 MAX_MEMBER_BYTES = 256 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 MAX_JSON_BYTES = 64 * 1024 * 1024
-#: A member that expands more than this many times over is a compression bomb, not a scan.
-MAX_RATIO = 100
 _SHA_NAME = re.compile(r"files/([0-9a-f]{64})")
 
 
@@ -229,8 +230,8 @@ def export_bundle(
                 MANIFEST,
                 json.dumps({"format": FORMAT, "app": "keidesk", "files": manifest}, indent=1),
             )
-    except PermissionError:
-        raise InvalidInput(f"keidesk may not write {out}; choose another place.") from None
+    except OSError as exc:
+        raise write_refused(out, exc) from None
     return BundleExport(out, len(docs), len(shas))
 
 
@@ -268,12 +269,8 @@ def _check_member(name: str, info: zipfile.ZipInfo) -> None:
         raise _refuse(name, f"it contains an unexpected file ({member!r})")
     if info.file_size > MAX_MEMBER_BYTES:
         raise _refuse(name, f"{member!r} is too large ({info.file_size:,} bytes)")
-    if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise _refuse(
-            name,
-            f"{member!r} expands {info.file_size // max(info.compress_size, 1)}"
-            " times over (a compression bomb)",
-        )
+    if (bomb := bomb_reason(info)) is not None:
+        raise _refuse(name, bomb)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
@@ -316,9 +313,9 @@ def open_bundle(path: Path) -> BundleContents:
         try:
             manifest = json.loads(_read_member(archive, members[MANIFEST], name))
             listed = manifest["files"]
-            if not isinstance(listed, dict):
+            if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
                 raise TypeError
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             raise _refuse(name, "its manifest is unreadable") from None
         if set(listed) != set(members) - {MANIFEST}:
             raise _refuse(name, "its files do not match its manifest (it was changed)")
@@ -338,14 +335,13 @@ def open_bundle(path: Path) -> BundleContents:
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise _refuse(name, f"it is damaged ({exc})") from None
     try:
-        document = json.loads(data.pop(DOCUMENT))
-        case_docs = document["cases"]
-        if document.get("format") != FORMAT or not isinstance(case_docs, list):
-            raise TypeError
-        for doc in case_docs:
-            _validate_case_doc(doc)
-    except (ValueError, KeyError, TypeError):
-        raise _refuse(name, "its case document is not one keidesk can read") from None
+        document = json.loads(data.pop(DOCUMENT), parse_constant=_no_constant)
+    except (ValueError, RecursionError):
+        raise _refuse(name, "its case document is not valid JSON") from None
+    try:
+        case_docs = _validate_document(document)
+    except InvalidInput as exc:
+        raise _refuse(name, f"its case document is not one keidesk can read ({exc})") from None
     files = {m.removeprefix(FILES_DIR): content for m, content in data.items()}
     for doc in case_docs:
         for d in doc["documents"]:
@@ -354,28 +350,120 @@ def open_bundle(path: Path) -> BundleContents:
     return BundleContents(name, tuple(case_docs), files)
 
 
-def _validate_case_doc(doc: Any) -> None:
-    if not isinstance(doc, dict) or not isinstance(doc.get("uid"), str):
-        raise TypeError
-    details = doc["details"]
-    if not isinstance(details, dict) or not isinstance(details.get("chassis"), str):
-        raise TypeError
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")
+
+
+def _at(where: str, check: Callable[[Any], Any], value: Any) -> Any:
+    """``check(value)``, a refusal naming where in the document the value is."""
+    try:
+        return check(value)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{where}: {exc}") from None
+
+
+def _record(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where} is not a record")
+    return value
+
+
+def _records(value: Any, where: str) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        raise InvalidInput(f"{where} is not a list")
+    return [_record(item, f"{where} {number}") for number, item in enumerate(value, 1)]
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else json_text(value)
+
+
+def _filled_text(value: Any) -> str:
+    text = json_text(value)
+    if not text.strip():
+        raise InvalidInput("it is empty")
+    return text
+
+
+def _instant(value: Any) -> datetime:
+    """A stored moment: ISO text that also converts to UTC (year 1 with an offset does not)."""
+    try:
+        return datetime.fromisoformat(json_text(value)).astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise InvalidInput(f"{str(value)[:40]!r} is not a date and time") from None
+
+
+def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else check(value)
+
+
+def _one_of(kind: type[StrEnum]) -> Callable[[Any], Any]:
+    def read(value: Any) -> Any:
+        try:
+            return kind(json_text(value))
+        except ValueError:
+            raise InvalidInput(f"{str(value)[:40]!r} is not a {kind.__name__}") from None
+
+    return read
+
+
+def _sha(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{64}", value):
+        raise InvalidInput("it is not a SHA-256")
+    return value
+
+
+def _validate_document(document: Any) -> list[dict[str, Any]]:
+    """The bundle's cases, every value checked through the field registry's kinds (the same
+    checks a value typed in the app or imported from a sheet gets); a refusal says where."""
+    if not isinstance(document, dict) or type(document.get("format")) is not int:
+        raise InvalidInput("it is not a keidesk case document")
+    if document["format"] != FORMAT:
+        raise InvalidInput(f"its format {document['format']} is not {FORMAT}")
+    case_docs = _records(document.get("cases"), "cases")
+    for number, doc in enumerate(case_docs, 1):
+        _validate_case_doc(doc, f"case {number}")
+    return case_docs
+
+
+def _validate_case_doc(doc: dict[str, Any], where: str) -> None:
+    uid = _at(f"{where} uid", _filled_text, doc.get("uid"))
+    if len(uid) > 36:
+        raise InvalidInput(f"{where} uid: it is longer than 36 characters")
+    details = _record(doc.get("details"), f"{where} details")
+    _at(f"{where} chassis", _filled_text, details.get("chassis"))
     for name, value in details.items():
         if name not in _DETAIL_FIELDS:
-            raise KeyError(name)
+            raise InvalidInput(f"{where} has an unknown field {str(name)[:40]!r}")
         if value is not None:
-            _DETAIL_FIELDS[name][1].json(value)
-    for step in doc["steps"]:
-        StepKey(step["key"])
-        StepStatus(step["status"])
-        _blocked_by(step)
-        if not isinstance(step.get("note", ""), str):
-            raise TypeError
-    for d in doc["documents"]:
-        if not isinstance(d["sha256"], str) or not isinstance(d["title"], str):
-            raise TypeError
-    if not isinstance(doc["history"], list):
-        raise TypeError
+            _at(f"{where} {name}", _DETAIL_FIELDS[name][1].json, value)
+    for number, step in enumerate(_records(doc.get("steps"), f"{where} steps"), 1):
+        at = f"{where} step {number}"
+        _at(f"{at} key", _one_of(StepKey), step.get("key"))
+        _at(f"{at} status", _one_of(StepStatus), step.get("status"))
+        if step.get("blocked_by") is not None:
+            _at(f"{at} blocked_by", _one_of(BlockedBy), step["blocked_by"])
+        step.setdefault("note", "")  # what differences() compares: present, even if old
+        step.setdefault("due_on", None)
+        _at(f"{at} note", _text_or_none, step["note"])
+        _at(f"{at} due_on", _optional(json_day), step["due_on"])
+        _at(f"{at} updated_by", _text_or_none, step.get("updated_by"))
+        _at(f"{at} updated_at", _optional(_instant), step.get("updated_at"))
+    for number, d in enumerate(_records(doc.get("documents"), f"{where} documents"), 1):
+        at = f"{where} document {number}"
+        _at(f"{at} sha256", _sha, d.get("sha256"))
+        _at(f"{at} title", _filled_text, d.get("title"))
+        for key in ("kind", "doc_type", "original_name", "media_type", "added_by"):
+            _at(f"{at} {key}", _text_or_none, d.get(key))
+        _at(f"{at} step_key", _optional(_one_of(StepKey)), d.get("step_key"))
+        _at(f"{at} added_at", _optional(_instant), d.get("added_at"))
+    for number, entry in enumerate(_records(doc.get("history"), f"{where} history"), 1):
+        at = f"{where} history {number}"
+        _at(f"{at} at", _instant, entry.get("at"))
+        for key in ("by", "entity", "entity_key", "action"):
+            _at(f"{at} {key}", json_text, entry.get(key))
+        for key in ("field", "old_value", "new_value"):
+            _at(f"{at} {key}", _text_or_none, entry.get(key))
 
 
 # --- comparing and importing ------------------------------------------------------------------
@@ -665,14 +753,12 @@ def _add_history(session: Session, case: Case, doc: Mapping[str, Any]) -> int:
     return len(rows)
 
 
-def store_files(store: AttachmentStore, contents: BundleContents) -> int:
-    """Copy the bundle's files into the attachment store; returns how many were new. Call it
-    before the transaction that runs :func:`import_bundle`, so no write transaction is held open
-    while files are copied. When that import then fails, is refused or is cancelled, the files
-    stay in the store unreferenced: harmless orphans, since the store is content-addressed (the
-    same content would go to the same place) and ``keidesk check`` only looks at the files that
-    documents refer to."""
-    added = 0
+def store_files(store: AttachmentStore, contents: BundleContents) -> tuple[str, ...]:
+    """Copy the bundle's files into the attachment store; returns the SHA-256 of those that
+    were new. Call it before the transaction that runs :func:`import_bundle`, so no write
+    transaction is held open while files are copied; :func:`import_files_and_cases` does both
+    and takes the new files out again when the import does not go through."""
+    added: list[str] = []
     for sha, content in contents.files.items():
         if store.path_for(sha).exists():
             continue
@@ -682,8 +768,53 @@ def store_files(store: AttachmentStore, contents: BundleContents) -> int:
             stored = store.put(incoming)
         if stored.sha256 != sha:  # verified on opening; a changed file is a bug
             raise BundleRefused("A bundle file changed while it was imported.")
-        added += 1
-    return added
+        added.append(sha)
+    return tuple(added)
+
+
+def remove_unreferenced(session: Session, store: AttachmentStore, shas: Sequence[str]) -> int:
+    """Delete the stored files among ``shas`` that no document refers to (the files a bundle
+    brought in before its import was refused); returns how many were removed."""
+    if not shas:
+        return 0
+    used = set(session.scalars(select(Document.sha256).where(Document.sha256.in_(shas))))
+    removed = 0
+    for sha in shas:
+        if sha not in used:
+            store.path_for(sha).unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def import_files_and_cases(
+    database: Database,
+    store: AttachmentStore,
+    contents: BundleContents,
+    *,
+    user: str,
+    today: date,
+    choices: Mapping[str, Mapping[str, Choice]] | None = None,
+    default_choice: Choice | None = None,
+) -> BundleImport:
+    """Store the bundle's files (no transaction open while copying), then import its cases in
+    one transaction. When the import is refused, conflicts, fails or is interrupted, the files
+    it brought in are taken out again: a refused bundle leaves nothing behind."""
+    added = store_files(store, contents)
+    try:
+        with database.transaction(user) as session:
+            return import_bundle(
+                session,
+                store,
+                contents,
+                user=user,
+                today=today,
+                choices=choices,
+                default_choice=default_choice,
+            )
+    except BaseException:
+        with database.reader() as session:
+            remove_unreferenced(session, store, added)
+        raise
 
 
 def import_bundle(

@@ -1,27 +1,33 @@
-"""Importing cases from a spreadsheet: check every cell, then import all rows or none.
+"""Importing cases from a spreadsheet: check every cell, then import all rows or none (or the
+good rows, with the rest saved to fix).
 
 :func:`check_import` reads every row through the same rules as a case typed by hand (chassis
 numbers through ``decode_chassis``, dates through ``parse_date`` with Japanese eras, states
 through ``normalize_state_code``) and marks each problem on its cell, so the preview shows
 exactly what is wrong where. :func:`run_import` refuses to start while any problem remains and
-writes in the caller's single transaction, so a failure leaves the database as it was.
+writes in the caller's single transaction, so a failure leaves the database as it was; or, when
+asked, imports the other rows and writes the rows with problems to a file to fix (nothing is
+dropped: their cells and the reason). Columns no field takes are reported, never dropped
+without a word.
 A truck already on file (same normalised chassis number) is skipped or merged, never doubled.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keidesk.dataio.mapping import CASE_FIELD_OF, FIELDS, check_mapping, remember_mapping
-from keidesk.dataio.sheets import Sheet
+from keidesk.dataio.sheets import Sheet, column_letters, write_sheet
 from keidesk.domain.dates import PartialDate, Precision, parse_date
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
 from keidesk.domain.money import Odometer
@@ -56,6 +62,7 @@ class RowOutcome(StrEnum):
     SKIPPED = "skipped"
     FAILED = "failed"
     NOT_IMPORTED = "not imported"
+    SET_ASIDE = "set aside"  # a row with a problem, written to the problem file to fix
 
 
 class ImportCancelled(KeideskError):
@@ -108,6 +115,18 @@ class ImportCheck:
     def duplicate_rows(self) -> tuple[RowCheck, ...]:
         return tuple(r for r in self.rows if r.is_duplicate)
 
+    @property
+    def unmapped(self) -> tuple[str, ...]:
+        """The columns no field takes, by header (a nameless one by its letter): what this
+        import leaves out of every row, reported rather than dropped without a word."""
+        return tuple(
+            header or f"column {column_letters(number)}"
+            for number, (header, field) in enumerate(
+                zip(self.sheet.headers, self.mapping, strict=True), 1
+            )
+            if field is None
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class RowResult:
@@ -125,13 +144,30 @@ class ImportReport:
     committed: bool
     dry_run: bool = False
     counts: Mapping[str, int] = field(default_factory=dict)
+    unmapped: tuple[str, ...] = ()  # the sheet's columns no field took
+    problems_file: str | None = None  # where the rows set aside were written
 
 
-def _counted(file: str, rows: list[RowResult], *, committed: bool, dry_run: bool) -> ImportReport:
+def _counted(
+    check: ImportCheck,
+    rows: list[RowResult],
+    *,
+    committed: bool,
+    dry_run: bool,
+    problems_file: Path | None = None,
+) -> ImportReport:
     counts = {outcome.value: 0 for outcome in RowOutcome}
     for row in rows:
         counts[row.outcome.value] += 1
-    return ImportReport(file, tuple(rows), committed, dry_run, counts)
+    return ImportReport(
+        check.sheet.name,
+        tuple(rows),
+        committed,
+        dry_run,
+        counts,
+        check.unmapped,
+        None if problems_file is None else str(problems_file),
+    )
 
 
 class ImportFailed(InvalidInput):
@@ -377,11 +413,18 @@ def run_import(
     today: date,
     progress: Progress | None = None,
     dry_run: bool = False,
+    problems_to: Path | None = None,
 ) -> ImportReport:
     """Import every checked row in the caller's transaction, or raise :class:`ImportFailed`
-    (or :class:`ImportCancelled`) so the caller's transaction rolls everything back."""
-    name = check.sheet.name
-    if check.problem_rows:
+    (or :class:`ImportCancelled`) so the caller's transaction rolls everything back.
+
+    With ``problems_to`` (a .csv or .xlsx file, see :func:`problem_file_path`), the rows with
+    problems are set aside instead: the other rows are imported, and the rows set aside are
+    written to that file (their original cells and a column saying what is wrong) before the
+    caller commits, so nothing is lost. A dry run writes no file."""
+    original = check
+    set_aside = check.problem_rows if problems_to is not None else ()
+    if check.problem_rows and not set_aside:
         failed_rows = [
             RowResult(
                 row.line,
@@ -392,13 +435,20 @@ def run_import(
             )
             for row in check.rows
         ]
-        raise ImportFailed(_counted(name, failed_rows, committed=False, dry_run=dry_run))
-    results: dict[int, RowResult] = {}
+        raise ImportFailed(_counted(check, failed_rows, committed=False, dry_run=dry_run))
+    if set_aside:
+        check = _without(check, set_aside)
+    results: dict[int, RowResult] = {
+        row.line: RowResult(
+            row.line, RowOutcome.SET_ASIDE, row.chassis, None, problem_text(original, row)
+        )
+        for row in set_aside
+    }
     created: dict[str, int] = {}
-    total = len(check.rows)
+    total = len(original.rows)
     fresh = [r for r in check.rows if not r.is_duplicate]
     again = [r for r in check.rows if r.is_duplicate]
-    done = 0
+    done = len(set_aside)
 
     def report_progress() -> None:
         if progress is not None and not progress(done, total):
@@ -410,9 +460,9 @@ def run_import(
             RowResult(r.line, RowOutcome.FAILED, r.chassis, None, str(error))
             if r is row
             else RowResult(r.line, RowOutcome.NOT_IMPORTED, r.chassis, None, "")
-            for r in check.rows
+            for r in original.rows
         ]
-        return ImportFailed(_counted(name, rows, committed=False, dry_run=dry_run))
+        return ImportFailed(_counted(original, rows, committed=False, dry_run=dry_run))
 
     # New trucks, in chunks written with one flush each (the same rules as create_case).
     for start in range(0, len(fresh), CHUNK_ROWS):
@@ -445,16 +495,91 @@ def run_import(
             raise fail(row, exc) from None
         done += 1
     remember_mapping(session, check.sheet.headers, check.mapping)
+    written: Path | None = None
+    if set_aside and problems_to is not None and not dry_run:
+        write_problem_rows(original, set_aside, problems_to)
+        written = problems_to
     if progress is not None:
         progress(total, total)
-    ordered = [results[r.line] for r in check.rows]
-    return _counted(name, ordered, committed=not dry_run, dry_run=dry_run)
+    ordered = [results[r.line] for r in original.rows]
+    return _counted(
+        original, ordered, committed=not dry_run, dry_run=dry_run, problems_file=written
+    )
 
 
 def _problem_text(check: ImportCheck, problem: CellProblem) -> str:
     if problem.column is None:
         return problem.message
     return f"{check.sheet.headers[problem.column]}: {problem.message}"
+
+
+def problem_text(check: ImportCheck, row: RowCheck) -> str:
+    """All of a row's problems in one line of words."""
+    return "; ".join(_problem_text(check, p) for p in row.problems)
+
+
+# --- the rows set aside -----------------------------------------------------------------
+
+#: The column a problem file adds; a sheet that has it already (a problem file imported
+#: again) gets it rewritten rather than a second one.
+PROBLEM_HEADER = "keidesk problem"
+
+
+def _without(check: ImportCheck, set_aside: Sequence[RowCheck]) -> ImportCheck:
+    """The check without the rows set aside; a row that repeated a truck of a row set aside
+    is now that truck's first row."""
+    left_out = {row.line for row in set_aside}
+    seen: dict[str, int] = {}
+    rows: list[RowCheck] = []
+    for row in check.rows:
+        if row.line in left_out:
+            continue
+        duplicate_line: int | None = None
+        if row.chassis and row.duplicate_of_case is None:
+            duplicate_line = seen.get(row.chassis)
+            seen.setdefault(row.chassis, row.line)
+        rows.append(dataclasses.replace(row, duplicate_of_line=duplicate_line))
+    return ImportCheck(check.sheet, check.mapping, tuple(rows))
+
+
+def problem_file_path(source: Path, chosen: Path | None = None) -> Path:
+    """Where the rows set aside go: ``chosen``, or ``<file>-problems.csv`` beside the sheet.
+    Refused: the sheet itself (it would be overwritten), or a file that is not .csv or .xlsx."""
+    target = chosen if chosen is not None else source.with_name(f"{source.stem}-problems.csv")
+    if target.suffix.lower() not in {".csv", ".xlsx"}:
+        raise InvalidInput(
+            f"Save the rows with problems as a .csv or .xlsx file, not {target.name}."
+        )
+    if target.expanduser().resolve() == source.expanduser().resolve():
+        raise InvalidInput(
+            f"The rows with problems cannot be saved over {source.name}, the file being "
+            "imported; choose another file."
+        )
+    if not target.parent.is_dir():
+        raise InvalidInput(f"The folder {target.parent} does not exist.")
+    return target
+
+
+def write_problem_rows(check: ImportCheck, rows: Sequence[RowCheck], path: Path) -> int:
+    """Write ``rows`` to ``path`` as the sheet had them (every column, extra cells too) with
+    a column saying what is wrong, so they can be fixed and imported again."""
+    sheet = check.sheet
+    index_of = {line: i for i, line in enumerate(r.line for r in check.rows)}
+    keep = [i for i, header in enumerate(sheet.headers) if header != PROBLEM_HEADER]
+    extra = max((len(sheet.extra_cells(index_of[r.line])) for r in rows), default=0)
+    headers = [sheet.headers[i] for i in keep]
+    headers += [f"(extra {n})" for n in range(1, extra + 1)] + [PROBLEM_HEADER]
+
+    def cells(row: RowCheck) -> list[str]:
+        extras = list(sheet.extra_cells(index_of[row.line]))
+        return (
+            [row.cells[i] for i in keep]
+            + extras
+            + [""] * (extra - len(extras))
+            + [problem_text(check, row)]
+        )
+
+    return write_sheet(path, headers, (cells(row) for row in rows))
 
 
 def _new_case(row: RowCheck) -> cases.NewCase:

@@ -7,8 +7,11 @@ the import rules see one shape. Writing neutralises cells a spreadsheet would ru
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,10 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from keidesk.atomic import replacing
+from keidesk.dataio.archive import bomb_reason
 from keidesk.domain.errors import InvalidInput
 
 #: A file bigger than this is not a case list (and reading it would stall the app).
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: What an .xlsx may unpack to in all (a full 200,000-row sheet is far below this).
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 #: More rows than any importer has trucks; a larger sheet is refused rather than half-read.
 MAX_ROWS = 200_000
 #: Encodings tried in order: UTF-8 (with or without BOM), then Shift-JIS as Windows writes it.
@@ -39,6 +45,12 @@ class Sheet:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[int, ...]
     encoding: str | None = None  # CSV only: "UTF-8" or "Shift-JIS"
+    #: Each row's cells beyond the header's width (mostly none), kept so that a problem file
+    #: written from the sheet holds everything the row had.
+    overflow: tuple[tuple[str, ...], ...] = ()
+
+    def extra_cells(self, index: int) -> tuple[str, ...]:
+        return self.overflow[index] if self.overflow else ()
 
     @property
     def first_data_line(self) -> int:
@@ -92,43 +104,131 @@ def _read_csv(path: Path) -> Sheet:
         dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    try:
-        records = list(_limited(csv.reader(io.StringIO(text, newline=""), dialect), path.name))
-    except csv.Error as exc:
-        raise InvalidInput(f"{path.name} is not a well-formed CSV file ({exc}).") from None
-    return _sheet(path.name, records, encoding_name)
+    return _sheet(path.name, _csv_records(text, dialect, path.name), encoding_name)
 
 
-def _limited(records: Iterable[list[str]], name: str) -> Iterable[list[str]]:
-    for count, record in enumerate(records):
-        if count > MAX_ROWS:
+def _csv_records(text: str, dialect: Any, name: str) -> list[list[str]]:
+    """Every record of a CSV text. ``strict``: a quote that is never closed is refused, with
+    the row it opened on, instead of swallowing every row after it into one cell."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    records: list[list[str]] = []
+    rows = 0  # rows as keidesk numbers them: blank lines are not rows
+    while True:
+        line = reader.line_num + 1  # where the next record starts
+        try:
+            record = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as exc:
+            if "unexpected end of data" in str(exc):
+                raise InvalidInput(
+                    f'{name}: the quote (") that opens in row {rows + 1} (line {line} of the '
+                    "file) is never closed, so every row after it would be read as one cell. "
+                    "Close or remove that quote and import again."
+                ) from None
+            raise InvalidInput(
+                f"{name} is not a well-formed CSV file: row {rows + 1} (line {line}): {exc}."
+            ) from None
+        if len(records) > MAX_ROWS:
             raise InvalidInput(
                 f"{name} has more than {MAX_ROWS:,} rows; split it into smaller files."
             )
-        yield record
+        if any(cell.strip() for cell in record):
+            rows += 1
+        records.append(record)
+
+
+#: Excel's own last row: a sheet that claims rows beyond it is damaged or hostile.
+EXCEL_MAX_ROWS = 1_048_576
+#: Members of an .xlsx that hold XML (everything but pictures and embedded files).
+_XML_MEMBER = (".xml", ".rels", ".vml")
+_XML_DECLARATIONS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _check_xlsx_archive(path: Path) -> None:
+    """Refuse an .xlsx that would unpack to far more than its size (the same check a case
+    bundle gets) or whose XML declares a DTD or entities (which no spreadsheet program writes
+    and which can expand without end), before any XML is parsed."""
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+                raise InvalidInput(
+                    f"{name} would unpack to more than {MAX_UNPACKED_BYTES // 2**20:,} MB; "
+                    "it is not a case list keidesk can import."
+                )
+            for info in infos:
+                if (bomb := bomb_reason(info)) is not None:
+                    raise InvalidInput(f"{name} was not imported: {bomb}.")
+            for info in infos:
+                if info.filename.lower().endswith(_XML_MEMBER) and _declares_entities(
+                    archive, info
+                ):
+                    raise InvalidInput(
+                        f"{name} was not imported: its part {info.filename!r} declares a "
+                        "DTD or entities, which Excel never writes. Open it in Excel and "
+                        "save it again."
+                    )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError):
+        # RuntimeError: an encrypted member
+        raise InvalidInput(f"{name} is not a readable Excel (.xlsx) file.") from None
+
+
+def _declares_entities(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether an XML member has ``<!DOCTYPE`` or ``<!ENTITY``, read in chunks. Zero bytes are
+    dropped before looking, so UTF-16 and UTF-32 text is searched as well."""
+    tail = b""
+    with archive.open(info) as handle:
+        while chunk := handle.read(1 << 20):
+            data = (tail + chunk).replace(b"\0", b"")
+            if _XML_DECLARATIONS.search(data):
+                return True
+            tail = data[-32:]
+    return False
 
 
 def _read_xlsx(path: Path) -> Sheet:
     # Loaded only when an Excel file is used; openpyxl ships no type information.
     import openpyxl  # type: ignore[import-untyped]  # noqa: PLC0415
-    from openpyxl.utils.exceptions import (  # type: ignore[import-untyped]  # noqa: PLC0415
-        InvalidFileException,
-    )
 
+    _check_xlsx_archive(path)
+    with path.open("rb") as handle:  # closed here, whatever openpyxl does on a damaged file
+        return _read_workbook(openpyxl, handle, path.name)
+
+
+def _read_workbook(openpyxl: Any, handle: Any, name: str) -> Sheet:
+    unreadable = InvalidInput(f"{name} is not a readable Excel (.xlsx) file.")
     try:
         # data_only=False: a formula arrives as "=..." and is reported, not silently dropped.
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise InvalidInput(f"{path.name} is not a readable Excel (.xlsx) file.") from None
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=False)
+    except Exception:  # openpyxl parsing a file from outside: anything it raises is the file's
+        raise unreadable from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
-            raise InvalidInput(f"{path.name} has no worksheet.")
-        records = _limited(
-            ([_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)),
-            path.name,
-        )
-        return _sheet(path.name, list(records), None)
+            raise InvalidInput(f"{name} has no worksheet.")
+        # Read every cell there is, not the rows and columns the sheet's <dimension> tag
+        # declares: a sheet written by another program may declare fewer than it holds.
+        sheet.reset_dimensions()
+        records: list[list[str]] = []
+        try:
+            for count, row in enumerate(sheet.iter_rows(values_only=True), 1):
+                if count > EXCEL_MAX_ROWS:
+                    raise unreadable
+                cells = [_cell_text(value) for value in row]
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(records) > MAX_ROWS:
+                    raise InvalidInput(
+                        f"{name} has more than {MAX_ROWS:,} rows; split it into smaller files."
+                    )
+                records.append(cells)
+        except InvalidInput:
+            raise
+        except Exception:  # as above: damaged XML inside the file
+            raise unreadable from None
+        return _sheet(name, records, None)
     finally:
         book.close()
 
@@ -155,9 +255,22 @@ def _sheet(name: str, records: list[list[str]], encoding: str | None) -> Sheet:
         headers.pop()
     if not headers:
         raise InvalidInput(f"{name} has no column names in its first row.")
+    seen: dict[str, int] = {}
+    for number, header in enumerate(headers, 1):
+        key = " ".join(header.casefold().split())
+        if not key:
+            continue
+        if key in seen:
+            raise InvalidInput(
+                f"{name} has two columns named {header!r} (columns "
+                f"{column_letters(seen[key])} and {column_letters(number)}); keidesk cannot "
+                "tell which one to use. Rename or remove one of them."
+            )
+        seen[key] = number
     width = len(headers)
     rows: list[tuple[str, ...]] = []
     widths: list[int] = []
+    overflow: list[tuple[str, ...]] = []
     for record in records[1:]:
         cells = [c.strip() for c in record]
         real = len(cells)
@@ -165,7 +278,18 @@ def _sheet(name: str, records: list[list[str]], encoding: str | None) -> Sheet:
             real -= 1  # trailing empty cells are not extra data
         widths.append(real)
         rows.append(tuple((cells + [""] * width)[:width]))
-    return Sheet(name, tuple(headers), tuple(rows), tuple(widths), encoding)
+        overflow.append(tuple(cells[width:real]) if real > width else ())
+    kept = tuple(overflow) if any(overflow) else ()
+    return Sheet(name, tuple(headers), tuple(rows), tuple(widths), encoding, kept)
+
+
+def column_letters(column: int) -> str:
+    """A column's letters as a spreadsheet shows them (1 → A, 28 → AB)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def neutralise(value: str) -> str:
@@ -189,15 +313,48 @@ def write_sheet(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
             if suffix == ".csv":
                 return _write_csv(tmp, headers, rows)
             return _write_xlsx(tmp, headers, rows)
-    except PermissionError:
-        raise InvalidInput(f"keidesk may not write {path}; choose another place.") from None
+    except OSError as exc:
+        raise write_refused(path, exc) from None
+
+
+def write_refused(path: Path, exc: OSError) -> InvalidInput:
+    """A file keidesk could not write (no permission, a full disk, a removed drive), worded
+    for staff; the file is left as it was (see :func:`keidesk.atomic.replacing`)."""
+    if isinstance(exc, PermissionError):
+        return InvalidInput(f"keidesk may not write {path}; choose another place.")
+    if exc.errno in {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}:
+        why = "the disk is full" if exc.errno != errno.EFBIG else "the file grew too large"
+        return InvalidInput(
+            f"keidesk could not write {path}: {why}. Free some space or choose another "
+            "place; nothing was written."
+        )
+    return InvalidInput(
+        f"keidesk could not write {path} ({exc.strerror or exc}); nothing was written."
+    )
+
+
+#: What no sheet can hold: control characters (XML 1.0 forbids them, and a CSV reader takes
+#: them for binary data), text that is not Unicode (lone surrogates) and XML's non-characters.
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    # A control character becomes its visible picture (U+0007 → ␇): nothing is lost silently,
+    # and the cell still shows that something odd was there.
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def printable(text: str) -> str:
+    """``text`` as any spreadsheet can store it."""
+    return _UNSAFE_CHARACTERS.sub(_visible, text)
 
 
 def _safe(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        return neutralise(value)
+        return neutralise(printable(value))
     return value
 
 
@@ -205,7 +362,7 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow([neutralise(h) for h in headers])
+        writer.writerow([_safe(h) for h in headers])
         for row in rows:
             writer.writerow([_safe(v if not isinstance(v, date) else v.isoformat()) for v in row])
             count += 1
@@ -217,10 +374,31 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Cases")
-    sheet.append([neutralise(h) for h in headers])
-    count = 0
-    for row in rows:
-        sheet.append([_safe(v) for v in row])
-        count += 1
-    book.save(path)
+    try:
+        sheet.append([_safe(h) for h in headers])
+        count = 0
+        for row in rows:
+            sheet.append([_safe(v) for v in row])
+            count += 1
+        # Zipped in memory (a sheet of 100,000 cases is a few MB), then written: a disk that
+        # fills up fails our own write, not openpyxl's archive, which would then complain
+        # about it on stderr when it is collected.
+        packed = io.BytesIO()
+        book.save(packed)
+    except BaseException:
+        _discard(sheet)
+        raise
+    path.write_bytes(packed.getbuffer())
     return count
+
+
+def _discard(sheet: Any) -> None:
+    """After a failed write (a full disk), close openpyxl's half-written stream and remove
+    its temporary file now, rather than have it complain on stderr when collected."""
+    writer = getattr(sheet, "_writer", None)
+    if writer is None:
+        return
+    with contextlib.suppress(Exception):
+        writer.close()
+    with contextlib.suppress(Exception):
+        writer.cleanup()

@@ -12,6 +12,11 @@ from keidesk.domain.errors import InvalidInput
 MINOR_DIGITS = {"JPY": 0, "USD": 2}
 
 KM_PER_MILE = Decimal("1.609344")
+#: The largest amount keidesk records, in minor units (¥10 trillion, $100 billion): far above
+#: any truck, far below what SQLite's integers hold.
+MAX_MINOR = 10**13
+#: The largest odometer reading keidesk records (a dial has at most seven digits).
+MAX_ODOMETER = 9_999_999
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +40,10 @@ class Money:
             value = Decimal(cleaned)
         except InvalidOperation:
             raise InvalidInput(f"{text!r} is not an amount of {currency}.") from None
+        if not value.is_finite():
+            raise InvalidInput(f"{text!r} is not an amount of {currency}.")
+        if value.adjusted() > 15:
+            raise InvalidInput(f"{text!r} is more than keidesk records.")
         if value < 0:
             raise InvalidInput(f"An amount cannot be negative ({text!r}).")
         digits = MINOR_DIGITS.get(currency)
@@ -43,6 +52,8 @@ class Money:
         minor = value.scaleb(digits)
         if minor != minor.to_integral_value():
             raise InvalidInput(f"{text!r} has more decimals than {currency} allows.")
+        if minor > MAX_MINOR:
+            raise InvalidInput(f"{text!r} is more than keidesk records.")
         return cls(int(minor), currency)
 
     @property
@@ -83,7 +94,11 @@ class Odometer:
         ):
             if cleaned.endswith(suffix):
                 number = cleaned.removesuffix(suffix)
-                if number.isdigit():
+                if number.isascii() and number.isdigit():
+                    if len(number) > 9 or int(number) > MAX_ODOMETER:
+                        raise InvalidInput(
+                            f"{text!r} is more than an odometer shows (at most {MAX_ODOMETER:,})."
+                        )
                     return cls(int(number), unit)
                 break
         raise InvalidInput(

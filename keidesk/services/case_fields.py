@@ -23,7 +23,14 @@ from typing import Any
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.duty import BodyType
 from keidesk.domain.errors import InvalidInput
-from keidesk.domain.money import DistanceUnit, Money, Odometer
+from keidesk.domain.money import (
+    MAX_MINOR,
+    MAX_ODOMETER,
+    MINOR_DIGITS,
+    DistanceUnit,
+    Money,
+    Odometer,
+)
 from keidesk.services.views import CaseDetail
 from keidesk.storage.models import Case
 
@@ -88,23 +95,89 @@ def _body(text: str, label: str) -> BodyType:
         raise InvalidInput(f"{label}: {text!r} is not valid; use truck or van.") from None
 
 
+# --- values from a bundle's JSON: nothing is converted, a value of another type is refused ---
+
+
+def json_whole(low: int, high: int) -> Callable[[Any], int]:
+    """A JSON whole number from ``low`` to ``high`` (not a boolean, not a float)."""
+
+    def read(value: Any) -> int:
+        if type(value) is not int or not low <= value <= high:
+            raise InvalidInput(
+                f"{_shown_json(value)} is not a whole number from {low:,} to {high:,}"
+            )
+        return value
+
+    return read
+
+
+def json_text(value: Any) -> str:
+    """A JSON string that is real text (no lone surrogate, which no file or database holds)."""
+    if not isinstance(value, str):
+        raise InvalidInput(f"{_shown_json(value)} is not text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput("the text is not valid Unicode (a lone surrogate)") from None
+    return value
+
+
+def json_currency(value: Any) -> str:
+    if not isinstance(value, str) or value not in MINOR_DIGITS:
+        raise InvalidInput(f"{_shown_json(value)} is not a currency ({', '.join(MINOR_DIGITS)})")
+    return value
+
+
+def json_day(value: Any) -> date:
+    try:
+        return date.fromisoformat(json_text(value))
+    except ValueError:
+        raise InvalidInput(f"{_shown_json(value)} is not a date (YYYY-MM-DD)") from None
+
+
+def _json_partial_date(value: Any) -> PartialDate:
+    return PartialDate.from_iso(json_text(value))
+
+
+def _json_enum(kind: type[StrEnum]) -> Callable[[Any], Any]:
+    def read(value: Any) -> Any:
+        try:
+            return kind(json_text(value))
+        except ValueError:
+            choices = ", ".join(member.value for member in kind)
+            raise InvalidInput(f"{_shown_json(value)} is not one of {choices}") from None
+
+    return read
+
+
+def _shown_json(value: Any) -> str:
+    """A JSON value quoted for a refusal, kept short."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+json_amount = json_whole(0, MAX_MINOR)
+
+
 def _money(currency: str) -> Kind:
     return Kind(
         read=lambda text, _label: Money.parse(text, currency),
         show=str,
-        accepts=lambda v: isinstance(v, Money) and v.currency == currency,
-        json=int,
+        accepts=lambda v: (
+            isinstance(v, Money) and v.currency == currency and 0 <= v.minor <= MAX_MINOR
+        ),
+        json=json_amount,
         expected={"JPY": "an amount in yen (JPY)", "USD": "an amount in US dollars"}[currency],
     )
 
 
-TEXT = Kind(lambda t, _: t, str, lambda v: isinstance(v, str), str, "text")
-NOTES = Kind(lambda t, _: t, str, lambda v: isinstance(v, str), str, "text", empty="")
+TEXT = Kind(lambda t, _: t, str, lambda v: isinstance(v, str), json_text, "text")
+NOTES = Kind(lambda t, _: t, str, lambda v: isinstance(v, str), json_text, "text", empty="")
 WHOLE = Kind(
     _whole,
     str,
-    lambda v: isinstance(v, int) and 0 < v < 100_000,
-    int,
+    lambda v: type(v) is int and 0 < v < 100_000,
+    json_whole(1, 99_999),
     "a whole number from 1 to 99,999",
 )
 #: A body is never unknown: cleared, it is the kei truck's own (the column's default).
@@ -112,7 +185,7 @@ BODY = Kind(
     _body,
     lambda v: str(v.value),
     lambda v: isinstance(v, BodyType),
-    BodyType,
+    _json_enum(BodyType),
     "a body",
     empty=BodyType.TRUCK,
 )
@@ -120,17 +193,15 @@ PARTIAL_DATE = Kind(
     lambda t, _: parse_date(t),
     str,
     lambda v: isinstance(v, PartialDate),
-    PartialDate.from_iso,
+    _json_partial_date,
     "a date",
 )
-DAY = Kind(
-    _date, lambda v: v.isoformat(), lambda v: isinstance(v, date), date.fromisoformat, "a day"
-)
+DAY = Kind(_date, lambda v: v.isoformat(), lambda v: isinstance(v, date), json_day, "a day")
 ODOMETER = Kind(
     lambda t, _: Odometer.parse(t),
     lambda v: f"{v.value:,} {v.unit.value}",
-    lambda v: isinstance(v, Odometer),
-    int,
+    lambda v: isinstance(v, Odometer) and 0 <= v.value <= MAX_ODOMETER,
+    json_whole(0, MAX_ODOMETER),
     "an odometer reading",
 )
 YEN = _money("JPY")
@@ -314,8 +385,8 @@ FIELDS: Mapping[str, FieldSpec] = {
             hint="48,200 km or 30,000 mi",
             feedback=Feedback.READING,
             bundle=(
-                Column("odometer_value", "odometer_value", int),
-                Column("odometer_unit", "odometer_unit", DistanceUnit),
+                Column("odometer_value", "odometer_value", json_whole(0, MAX_ODOMETER)),
+                Column("odometer_unit", "odometer_unit", _json_enum(DistanceUnit)),
             ),
             imported=Importable(
                 "odometer",
@@ -332,8 +403,8 @@ FIELDS: Mapping[str, FieldSpec] = {
             hint="¥450,000",
             feedback=Feedback.AMOUNT,
             bundle=(
-                Column("purchase_price_minor", "purchase_price_minor", int),
-                Column("purchase_currency", "purchase_currency", str),
+                Column("purchase_price_minor", "purchase_price_minor", json_amount),
+                Column("purchase_currency", "purchase_currency", json_currency),
             ),
             imported=Importable(
                 "purchase_price",
@@ -416,7 +487,7 @@ FIELDS: Mapping[str, FieldSpec] = {
             DOLLARS,
             hint="$3,200.00",
             feedback=Feedback.AMOUNT,
-            bundle=(Column("customs_value_cents", "customs_value_cents", int),),
+            bundle=(Column("customs_value_cents", "customs_value_cents", json_amount),),
         ),
         _case(
             "freight",
@@ -424,14 +495,14 @@ FIELDS: Mapping[str, FieldSpec] = {
             DOLLARS,
             hint="$1,450.00",
             feedback=Feedback.AMOUNT,
-            bundle=(Column("freight_cents", "freight_cents", int),),
+            bundle=(Column("freight_cents", "freight_cents", json_amount),),
         ),
         _case(
             "duty_paid",
             "Duty paid (USD)",
             DOLLARS,
             feedback=Feedback.AMOUNT,
-            bundle=(Column("duty_paid_cents", "duty_paid_cents", int),),
+            bundle=(Column("duty_paid_cents", "duty_paid_cents", json_amount),),
         ),
         _case(
             "sale_price",
@@ -440,7 +511,7 @@ FIELDS: Mapping[str, FieldSpec] = {
             tab=Tab.CUSTOMER,
             hint="$6,500.00",
             feedback=Feedback.AMOUNT,
-            bundle=(Column("sale_price_cents", "sale_price_cents", int),),
+            bundle=(Column("sale_price_cents", "sale_price_cents", json_amount),),
             imported=Importable(
                 "sale_price",
                 "Sale price (USD)",

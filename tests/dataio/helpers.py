@@ -49,3 +49,12 @@ def rewrite_bundle(source: Path, out: Path, case_docs: list[Any]) -> Path:
             else:
                 archive.writestr(name, original.read(name))
     return out
+
+
+def dump_digest(path: Path) -> str:
+    """A digest of everything the database holds (schema and every row, as SQL): equal before
+    and after means nothing changed, not just no row added."""
+    with sqlite3.connect(read_only_uri(path), uri=True) as connection:
+        text = "\n".join(connection.iterdump())
+    connection.close()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

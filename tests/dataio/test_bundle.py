@@ -31,9 +31,7 @@ def _export(db: Database, ids: list[int], out: Path) -> Path:
 def _import(db: Database, path: Path, today: date, **kw) -> bundle.BundleImport:
     contents = bundle.open_bundle(path)
     store = AttachmentStore(db.folder)
-    bundle.store_files(store, contents)
-    with db.transaction("laptop") as session:
-        return bundle.import_bundle(session, store, contents, user="laptop", today=today, **kw)
+    return bundle.import_files_and_cases(db, store, contents, user="laptop", today=today, **kw)
 
 
 @pytest.fixture
@@ -136,11 +134,11 @@ def test_conflicts_are_shown_and_resolved_per_item(office, tmp_path, today):
     assert vessel_changes == ["Hoegh Osaka", "Glovis Sun", "Hoegh Osaka"]
 
 
-def test_files_are_stored_before_the_transaction_and_a_refused_import_leaves_orphans(
+def test_files_are_stored_before_the_transaction_and_a_refused_import_takes_them_out(
     office, tmp_path, today
 ):
     """No write lock is held while the bundle's files are copied; when the import is then
-    refused, the stored files stay unreferenced, and the check does not mind them."""
+    refused, the files it brought in are removed again: nothing is left behind."""
     _db, _case_id, path = office
     laptop_file = tmp_path / "laptop" / "k.sqlite3"
     laptop = open_database(laptop_file)
@@ -149,15 +147,16 @@ def test_files_are_stored_before_the_transaction_and_a_refused_import_leaves_orp
             cases.create_case(session, chassis="DA52T-123456", today=today)
         probe = WriteLockProbe(laptop.folder, laptop_file)
         contents = bundle.open_bundle(path)
-        assert bundle.store_files(probe, contents) == 2
-        assert probe.writable == [True, True]
-        with pytest.raises(BundleConflict), laptop.transaction("laptop") as session:
-            bundle.import_bundle(session, probe, contents, user="laptop", today=today)
-        assert len(list(probe.root.glob("*/*"))) == 2  # stored, never recorded
+        before = fingerprint(laptop)
+        with pytest.raises(BundleConflict):
+            bundle.import_files_and_cases(laptop, probe, contents, user="laptop", today=today)
+        assert probe.writable == [True, True]  # both files copied with no write lock held
+        assert list(probe.root.glob("*/*")) == []  # and taken out again
+        assert fingerprint(laptop) == before
         report = integrity.check(laptop)
         assert report.ok and report.documents_checked == 0
-        assert bundle.store_files(probe, contents) == 0  # already there: nothing copied again
-        assert probe.writable == [True, True]
+        assert len(bundle.store_files(probe, contents)) == 2
+        assert bundle.store_files(probe, contents) == ()  # already there: nothing copied again
     finally:
         laptop.close()
 

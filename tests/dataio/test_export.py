@@ -82,3 +82,82 @@ def test_create_cases_refuses_like_create_case(db: Database, make_case, today):
         cases.create_cases(session, twice, user="t", today=today)
     with db.reader() as session:
         assert cases.count_cases(session, cases.CaseFilter(), today=today) == 1
+
+
+def test_control_characters_in_any_field_export_safely(db: Database, make_case, tmp_path, cli):
+    """One odd character in one customer's name does not block exporting the whole database:
+    it is written as its visible picture (BEL → ␇), in XLSX and in CSV alike."""
+    odd = "Dale\x07 Fon\x00tenot\x1b[2J\x0b"
+    make_case(chassis="DA52T-400001", customer=odd, notes="line\x0cfeed")
+    make_case(chassis="DA52T-400002", customer="Smith Farms")
+    assert cli("export", str(tmp_path / "cases.xlsx")).code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "cases.xlsx").active
+    names = sorted(str(row[6].value) for row in sheet.iter_rows(min_row=2))
+    assert names == ["Dale␇ Fon␀tenot␛[2J", "Smith Farms"]  # stored stripped of the trailing \v
+    assert cli("export", str(tmp_path / "cases.csv")).code == 0
+    text = (tmp_path / "cases.csv").read_text("utf-8-sig")
+    assert "Dale␇ Fon␀tenot␛[2J" in text and "\x00" not in text and "\x07" not in text
+    assert cli("import", "--dry-run", str(tmp_path / "cases.csv")).code == 0  # reads back
+
+
+FULL_DISK = """
+import resource, signal, sys
+from keidesk.cli import main
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))  # SQLite's -shm is 32 KB
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_full_disk_during_export_or_bundle_export_is_one_line(
+    db: Database, make_case, db_path: Path, tmp_path: Path
+):
+    """The disk fills (a file-size limit stands in for it): one error line, exit 2, and no
+    partial file left where the export was to go."""
+    import random  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    from tests.conftest import child_env  # noqa: PLC0415
+
+    letters = random.Random(12)
+
+    def text(size: int) -> str:  # text that does not compress away
+        return "".join(letters.choice("abcdefghijklmnopqrstuvwxyz ") for _ in range(size))
+
+    with db.transaction("tester") as session:
+        ids = cases.create_cases(
+            session,
+            [
+                cases.NewCase(
+                    chassis=f"DA52T-{500000 + i}",
+                    built=None,
+                    first_registered=None,
+                    customer=text(150),
+                    state=None,
+                    eta=None,
+                    notes=text(400),
+                    changes={},
+                )
+                for i in range(400)
+            ],
+            user="tester",
+            today=TODAY,
+        )
+    db.close()
+    for args in (
+        ["export", str(tmp_path / "all.csv")],
+        ["export", str(tmp_path / "all.xlsx")],
+        ["bundle", "export", *map(str, ids), "--out", str(tmp_path / "all.zip")],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", FULL_DISK, "--db", str(db_path), *args],
+            capture_output=True,
+            check=False,
+            text=True,
+            env=child_env(),
+            timeout=120,
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.count("\n") == 1 and "the file grew too large" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("all", ".all"))) == []

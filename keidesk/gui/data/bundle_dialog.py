@@ -35,8 +35,8 @@ from keidesk.dataio.bundle import (
     Choice,
     Difference,
     import_bundle,
+    import_files_and_cases,
     open_bundle,
-    store_files,
 )
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
@@ -260,11 +260,9 @@ class BundleImportDialog(QDialog):
         user, today, choices = self.context.user, self.context.today, self.choices()
 
         def work(_progress: Progress) -> BundleImport:
-            store_files(store, contents)  # before the transaction: none open while copying
-            with database.transaction(user) as session:
-                return import_bundle(
-                    session, store, contents, user=user, today=today, choices=choices
-                )
+            return import_files_and_cases(
+                database, store, contents, user=user, today=today, choices=choices
+            )
 
         self._set_ready(False)
         self.progress.show()

@@ -1,5 +1,6 @@
 """Import cases from a spreadsheet: choose the file, match its columns, preview every row with
-problems marked on their cells, then import all rows or none (off the GUI thread, cancellable).
+problems marked on their cells, then import all rows or none, or the good rows with the rows
+that have problems saved to a file to fix (off the GUI thread, cancellable).
 
 The rules live in :mod:`keidesk.dataio`; this dialog only shows their answers.
 """
@@ -20,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -44,6 +46,7 @@ from keidesk.dataio.importer import (
     ImportReport,
     RowCheck,
     check_import,
+    problem_file_path,
     run_import,
 )
 from keidesk.dataio.mapping import FIELDS, mapping_for
@@ -231,9 +234,25 @@ class ImportDialog(QDialog):
         duplicates.addWidget(self.skip_radio)
         duplicates.addWidget(self.merge_radio)
         duplicates.addStretch()
+        self.set_aside_check = QCheckBox(
+            tr("Import the rows without problems, and save the rows with problems to:")
+        )
+        self.set_aside_check.clicked.connect(self._set_aside_toggled)
+        self.problems_edit = QLineEdit()
+        self.problems_edit.setPlaceholderText(tr("a .csv or .xlsx file to fix them in"))
+        self.problems_browse = QPushButton(tr("Choose…"))
+        self.problems_browse.clicked.connect(self._browse_problems)
+        set_aside = QHBoxLayout()
+        set_aside.addWidget(self.set_aside_check)
+        set_aside.addWidget(self.problems_edit, 1)
+        set_aside.addWidget(self.problems_browse)
+        self.set_aside_row = QWidget()
+        self.set_aside_row.setLayout(set_aside)
+        set_aside.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(page)
         layout.addWidget(self.preview_summary)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.set_aside_row)
         layout.addLayout(duplicates)
         return page
 
@@ -243,8 +262,26 @@ class ImportDialog(QDialog):
         self.next_button.setVisible(index < 2)
         self.import_button.setVisible(index == 2)
         self.import_button.setEnabled(
-            index == 2 and self._check is not None and not self._check.problem_rows
+            index == 2
+            and self._check is not None
+            and (not self._check.problem_rows or self.set_aside_check.isChecked())
         )
+
+    def _set_aside_toggled(self, _checked: bool = False) -> None:
+        checked = self.set_aside_check.isChecked()
+        self.problems_edit.setEnabled(checked)
+        self.problems_browse.setEnabled(checked)
+        self._show_page(self.pages.currentIndex())
+
+    def _browse_problems(self) -> None:
+        path = self.context.dialogs.save_file(
+            self,
+            tr("Save the rows with problems"),
+            self.problems_edit.text(),
+            tr("Spreadsheets (*.csv *.xlsx)"),
+        )
+        if path is not None:
+            self.problems_edit.setText(str(path))
 
     # --- actions --------------------------------------------------------------------------
 
@@ -375,15 +412,27 @@ class ImportDialog(QDialog):
             parts.append(
                 tr(
                     "%1 rows have problems (marked in red; point at a cell to see why). Fix them "
-                    "in the spreadsheet, or ignore their column, and check again: nothing is "
-                    "imported while any row has a problem."
+                    "in the spreadsheet, or ignore their column, and check again; or import the "
+                    "other rows and save these to a file to fix (below)."
                 ).replace("%1", str(problems))
             )
         if duplicates:
             parts.append(
                 tr("%1 rows are trucks already on file (yellow).").replace("%1", str(duplicates))
             )
+        if check.unmapped:
+            parts.append(
+                tr("Not imported from any row: %1 (no field chosen for them).").replace(
+                    "%1", ", ".join(f"“{column}”" for column in check.unmapped)
+                )
+            )
         self.preview_summary.setText(" ".join(parts))
+        self.set_aside_row.setVisible(bool(problems))
+        self.set_aside_check.setChecked(False)
+        self._set_aside_toggled()
+        if not self.problems_edit.text():
+            source = Path(self.file_edit.text().strip())
+            self.problems_edit.setText(str(source.with_name(f"{source.stem}-problems.csv")))
         self._show_page(2)
 
     def _show_row_problems(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -405,6 +454,15 @@ class ImportDialog(QDialog):
         assert check is not None
         policy = DuplicatePolicy.MERGE if self.merge_radio.isChecked() else DuplicatePolicy.SKIP
         database, user, today = self._database, self.context.user, self.context.today
+        problems_to: Path | None = None
+        if check.problem_rows and self.set_aside_check.isChecked():
+            try:
+                problems_to = problem_file_path(
+                    Path(self.file_edit.text().strip()), Path(self.problems_edit.text().strip())
+                )
+            except KeideskError as exc:
+                self.message.setText(str(exc))
+                return
 
         def work(progress: Progress) -> ImportReport:
             with database.transaction(user) as session:
@@ -415,6 +473,7 @@ class ImportDialog(QDialog):
                     user=user,
                     today=today,
                     progress=importer_progress(progress),
+                    problems_to=problems_to,
                 )
 
         self._busy(True)
@@ -434,9 +493,13 @@ class ImportDialog(QDialog):
         self._busy(False)
         self.report = report
         counts = ", ".join(f"{n} {tr(name)}" for name, n in report.counts.items() if n)
-        self.message.setText(
-            tr("Imported from %1: %2.").replace("%1", report.file).replace("%2", counts)
-        )
+        text = tr("Imported from %1: %2.").replace("%1", report.file).replace("%2", counts)
+        if report.problems_file:
+            text += " " + tr(
+                "The rows with problems are saved in %1, with a column saying what is wrong: "
+                "fix them there and import that file."
+            ).replace("%1", report.problems_file)
+        self.message.setText(text)
         self.import_button.setEnabled(False)
         self.cancel_button.setText(tr("Close"))
 

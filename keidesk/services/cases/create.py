@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from keidesk import clock
@@ -138,10 +140,25 @@ def create_cases(
             except KeideskError as exc:
                 raise CaseCreationFailed(index, exc) from exc
     session.flush()  # new customers (and any customer field an item changed) first
-    insert_new(
-        session,
-        [row for case in made for row in (case.vehicle, case, *case.steps)],
-    )
+    try:
+        insert_new(
+            session,
+            [row for case in made for row in (case.vehicle, case, *case.steps)],
+        )
+    except IntegrityError as exc:
+        # Another keidesk recorded the same truck between our check and our insert (two
+        # processes adding one chassis number at once): the database's unique index caught it.
+        if getattr(exc.orig, "sqlite_errorcode", None) != sqlite3.SQLITE_CONSTRAINT_UNIQUE:
+            raise
+        which = (
+            f"Chassis number {next(iter(batch.chassis))} was"
+            if len(batch.chassis) == 1
+            else "One of these chassis numbers was"
+        )
+        raise InvalidInput(
+            f"{which} recorded by another keidesk at the same moment; nothing was saved. "
+            "Look it up, or try again."
+        ) from None
     return [case.id for case in made]
 
 

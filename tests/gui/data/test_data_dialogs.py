@@ -85,6 +85,43 @@ def test_import_dialog_marks_problems_then_imports(qtbot, context, dialogs, db, 
     assert count(db, today) == 3
 
 
+def test_import_dialog_imports_the_good_rows_and_saves_the_problem_rows(
+    qtbot, context, dialogs, db, tmp_path, today
+):
+    sheet = tmp_path / "trucks.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.file_edit.setText(str(sheet))
+    dialog.next_button.click()
+    dialog.next_button.click()
+    assert dialog.pages.currentIndex() == 2
+    assert "“Lot”" in dialog.preview_summary.text()  # the column no field takes is named
+    assert not dialog.import_button.isEnabled()
+    assert dialog.set_aside_row.isVisibleTo(dialog)
+    assert dialog.problems_edit.text() == str(tmp_path / "trucks-problems.csv")
+    dialog.set_aside_check.click()
+    assert dialog.import_button.isEnabled()
+    dialogs.saves = [tmp_path / "to fix.xlsx"]
+    dialog.problems_browse.click()
+    assert dialog.problems_edit.text() == str(tmp_path / "to fix.xlsx")
+    dialog.problems_edit.setText(str(sheet))  # never over the sheet being imported
+    dialog.import_button.click()
+    assert "cannot be saved over trucks.csv" in dialog.message.text()
+    assert count(db, today) == 0
+    dialog.problems_edit.setText(str(tmp_path / "to fix.csv"))
+    with qtbot.waitSignal(context.changes.cases_changed):
+        dialog.import_button.click()
+    assert dialog.report is not None
+    assert dialog.report.counts["created"] == 2 and dialog.report.counts["set aside"] == 1
+    assert "to fix.csv" in dialog.message.text()
+    assert count(db, today) == 2
+    saved = (tmp_path / "to fix.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert saved[0] == "Frame #,Year,Customer,State,Lot,keidesk problem"
+    assert saved[1].startswith("HA4-12,1996,Smith Farms,ZZ,18,")
+    assert "not a US state code" in saved[1]
+
+
 def test_import_dialog_shows_a_bad_file_plainly(qtbot, context, db, tmp_path):
     junk = tmp_path / "photo.csv"
     junk.write_bytes(b"\x89PNG\x00\x00")
