@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from keidesk.cli.arguments import record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, table
 from keidesk.domain.documents import DocumentKind
@@ -28,7 +29,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     doc_sub = doc.add_subparsers(dest="doc_command", metavar="SUBCOMMAND", parser_class=type(doc))
 
     add = doc_sub.add_parser("add", parents=[common], help="attach a scan or photo to a case")
-    add.add_argument("case", type=int, metavar="CASE")
+    add.add_argument("case", type=record_id, metavar="CASE")
     add.add_argument("file", type=Path, metavar="FILE")
     add.add_argument(
         "--kind",
@@ -42,16 +43,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     add.set_defaults(handler=cmd_add)
 
     listing = doc_sub.add_parser("list", parents=[common], help="a case's papers")
-    listing.add_argument("case", type=int, metavar="CASE")
+    listing.add_argument("case", type=record_id, metavar="CASE")
     listing.add_argument("--removed", action="store_true", help="the ones in the trash instead")
     listing.set_defaults(handler=cmd_list)
 
     set_ = doc_sub.add_parser("set", parents=[common], help="change a paper's kind, step or title")
-    set_.add_argument("doc", type=int, metavar="DOC")
+    set_.add_argument("doc", type=record_id, metavar="DOC")
     set_.add_argument("--kind", metavar="KIND", help=_KINDS)
     set_.add_argument("--step", metavar="STEP", help=f"{_STEPS}, or '' for the case as a whole")
     set_.add_argument("--title", metavar="TEXT")
-    set_.add_argument("--case", type=int, metavar="CASE", help="refuse unless DOC is this case's")
+    set_.add_argument(
+        "--case", type=record_id, metavar="CASE", help="refuse unless DOC is this case's"
+    )
     set_.set_defaults(handler=cmd_set)
 
     for name, handler, what in (
@@ -59,21 +62,23 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         ("restore", cmd_restore, "take a paper back out of the trash"),
     ):
         sub = doc_sub.add_parser(name, parents=[common], help=what)
-        sub.add_argument("doc", type=int, metavar="DOC")
+        sub.add_argument("doc", type=record_id, metavar="DOC")
         sub.add_argument(
-            "--case", type=int, metavar="CASE", help="refuse unless DOC is this case's"
+            "--case", type=record_id, metavar="CASE", help="refuse unless DOC is this case's"
         )
         sub.set_defaults(handler=handler)
 
     export = doc_sub.add_parser("export", parents=[common], help="write a paper's file out")
-    export.add_argument("doc", type=int, metavar="DOC")
+    export.add_argument("doc", type=record_id, metavar="DOC")
     export.add_argument("--out", type=Path, required=True, metavar="FILE")
     export.set_defaults(handler=cmd_export)
 
     empty = doc_sub.add_parser(
         "empty-trash", parents=[common], help="delete the papers in the trash for good"
     )
-    empty.add_argument("--case", type=int, metavar="CASE", help="only this case's (default: all)")
+    empty.add_argument(
+        "--case", type=record_id, metavar="CASE", help="only this case's (default: all)"
+    )
     empty.add_argument("--yes", action="store_true", help="confirm: they cannot be restored")
     empty.set_defaults(handler=cmd_empty_trash)
 

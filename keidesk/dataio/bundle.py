@@ -36,6 +36,7 @@ from keidesk.atomic import replacing
 from keidesk.dataio.archive import bomb_reason
 from keidesk.dataio.sheets import write_refused
 from keidesk.domain.dates import PartialDate
+from keidesk.domain.documents import DocumentKind
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 from keidesk.services import cases
@@ -112,6 +113,7 @@ def _step_doc(step: WorkflowStep) -> dict[str, Any]:
         "blocked_by": _iso(step.blocked_by),
         "note": step.note,
         "due_on": _iso(step.due_on),
+        "done_reason": step.done_reason,
         "updated_by": step.updated_by,
         "updated_at": _iso(step.updated_at),
     }
@@ -169,6 +171,8 @@ def _case_doc(session: Session, case: Case) -> dict[str, Any]:
                 "step_key": _iso(d.step_key),
                 "added_at": _iso(d.added_at),
                 "added_by": d.added_by,
+                "removed_at": _iso(d.removed_at),
+                "removed_by": d.removed_by,
             }
             for d in case.documents
         ],
@@ -447,16 +451,20 @@ def _validate_case_doc(doc: dict[str, Any], where: str) -> None:
         step.setdefault("due_on", None)
         _at(f"{at} note", _text_or_none, step["note"])
         _at(f"{at} due_on", _optional(json_day), step["due_on"])
+        _at(f"{at} done_reason", _text_or_none, step.get("done_reason"))
         _at(f"{at} updated_by", _text_or_none, step.get("updated_by"))
         _at(f"{at} updated_at", _optional(_instant), step.get("updated_at"))
     for number, d in enumerate(_records(doc.get("documents"), f"{where} documents"), 1):
         at = f"{where} document {number}"
         _at(f"{at} sha256", _sha, d.get("sha256"))
         _at(f"{at} title", _filled_text, d.get("title"))
-        for key in ("kind", "doc_type", "original_name", "media_type", "added_by"):
+        for key in ("kind", "doc_type", "original_name", "media_type", "added_by", "removed_by"):
             _at(f"{at} {key}", _text_or_none, d.get(key))
+        if d.get("kind", "attachment") == "attachment" and d.get("doc_type") is not None:
+            _at(f"{at} doc_type", _one_of(DocumentKind), d["doc_type"])
         _at(f"{at} step_key", _optional(_one_of(StepKey)), d.get("step_key"))
         _at(f"{at} added_at", _optional(_instant), d.get("added_at"))
+        _at(f"{at} removed_at", _optional(_instant), d.get("removed_at"))
     for number, entry in enumerate(_records(doc.get("history"), f"{where} history"), 1):
         at = f"{where} history {number}"
         _at(f"{at} at", _instant, entry.get("at"))
@@ -615,6 +623,8 @@ def _apply(
                 step.note = theirs["note"] or ""
             if "due_on" in theirs:
                 step.due_on = date.fromisoformat(theirs["due_on"]) if theirs["due_on"] else None
+            if "status" in theirs:
+                step.done_reason = their_steps[key].get("done_reason")
         elif choice is Choice.BOTH:
             if (
                 "status" in theirs
@@ -672,6 +682,7 @@ def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date)
         step.blocked_by = _blocked_by(theirs)
         step.note = theirs.get("note") or ""
         step.due_on = date.fromisoformat(theirs["due_on"]) if theirs.get("due_on") else None
+        step.done_reason = theirs.get("done_reason")
         step.updated_by = theirs.get("updated_by")
         step.updated_at = (
             datetime.fromisoformat(theirs["updated_at"]) if theirs.get("updated_at") else None
@@ -711,6 +722,8 @@ def _add_documents(
                 if d.get("added_at")
                 else clock.now(),
                 added_by=str(d.get("added_by") or "bundle")[:80],
+                removed_at=datetime.fromisoformat(d["removed_at"]) if d.get("removed_at") else None,
+                removed_by=str(d["removed_by"])[:80] if d.get("removed_by") else None,
             )
         )
         have.add(key)
