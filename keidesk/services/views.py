@@ -190,6 +190,9 @@ class CaseDetail:
     created_at: datetime
     updated_at: datetime
     warnings: tuple[str, ...] = field(default=())
+    #: Bumped by every saved change to the case (its vehicle, customer, steps, documents): a
+    #: save from an older version is refused or merged (``update_case(if_version=...)``).
+    version: int = 1
 
     def step(self, key: StepKey) -> StepView:
         return next(s for s in self.steps if s.key is key)

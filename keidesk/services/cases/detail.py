@@ -101,6 +101,7 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
         created_at=case.created_at,
         updated_at=case.updated_at,
         warnings=tuple(dict.fromkeys(warnings)),
+        version=case.version,
     )
 
 
