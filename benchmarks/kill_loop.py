@@ -58,10 +58,16 @@ KINDS = (
 
 
 def _cli(*args: str) -> int:
+    return _cli_out(*args)[0]
+
+
+def _cli_out(*args: str) -> tuple[int, str]:
     from keidesk.cli import main  # noqa: PLC0415 - only in the child
 
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        return main(list(args))
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = main(list(args))
+    return code, out.getvalue()
 
 
 def _report(*parts: object) -> None:
@@ -98,7 +104,9 @@ def child(kind: str, folder: Path, serial: int, extra: str) -> None:
             out = folder / "work" / f"backup-{token}"
             if kind == "backup":
                 out.mkdir()
-                code = _cli("--db", db, "--json", "backup", "--to", str(out))
+                code, printed = _cli_out("--db", db, "--json", "backup", "--to", str(out))
+                if code == 0:
+                    out = Path(json.loads(printed)["path"])
             else:
                 code = _cli("--db", db, "backup", "--file", str(out))
                 out = out.with_name(out.name + ".keidesk-backup")
@@ -431,6 +439,7 @@ def main() -> int:
     rng = random.Random(args.seed)
     tally = Tally()
     serial = 1
+    reported_failures = 0
     while tally.kills < args.kills:
         if args.deadline and time.monotonic() - started > args.deadline:
             print("stopped at the deadline", flush=True)
@@ -438,6 +447,9 @@ def main() -> int:
         kind = KINDS[serial % len(KINDS)]
         one_round(kind, folder, serial, rng=rng, tally=tally, restore_state=restore_state)
         serial += 1
+        while len(tally.failures) > reported_failures:
+            print(f"FAILURE: {tally.failures[reported_failures]}", flush=True)
+            reported_failures += 1
         if serial % 25 == 0:
             print(
                 f"{tally.kills} kills, {tally.integrity_checks} integrity checks, "
