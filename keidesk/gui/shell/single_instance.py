@@ -1,11 +1,12 @@
 """One keidesk per database file on this computer.
 
 The keidesk that opens a database for writing holds a lock file named after the database (in
-the user's data folder, so it is this user's and this computer's) and listens on a local socket
-of the same name. A second keidesk started on the same file finds the lock held, says so, and
-offers to bring the first one to the front (it asks over the socket, then quits) or to open the
-file read-only. A lock left by a keidesk that crashed is stale (its process is gone) and is taken
-over at once.
+the user's data folder, so it is this user's and this computer's) and watches that folder. A
+second keidesk started on the same file finds the lock held, says so, and offers to bring the
+first one to the front (it leaves a request file beside the lock, which the first takes away as
+it comes forward, then quits) or to open the file read-only. A lock left by a keidesk that
+crashed is stale (its process is gone) and is taken over at once. Only QtCore is used (the
+frozen app leaves QtNetwork out).
 """
 
 from __future__ import annotations
@@ -14,14 +15,22 @@ import getpass
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QFileSystemWatcher,
+    QLockFile,
+    QObject,
+    QThread,
+    Signal,
+)
 
 from keidesk import paths
 
 LOCKS_DIRNAME = "locks"
-SHOW_REQUEST = b"show\n"
-CONNECT_TIMEOUT_MS = 2000
+#: How long the second keidesk waits for the first to take its request.
+ANSWER_TIMEOUT_MS = 3000
 
 
 def _key(database: Path) -> str:
@@ -43,12 +52,12 @@ class InstanceGuard(QObject):
         super().__init__(parent)
         self.database = database
         key = _key(database)
-        self.server_name = f"keidesk-{key}"
-        folder = paths.data_dir() / LOCKS_DIRNAME
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._lock = QLockFile(str(folder / f"{key}.lock"))
+        self.folder = paths.data_dir() / LOCKS_DIRNAME
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._lock = QLockFile(str(self.folder / f"{key}.lock"))
         self._lock.setStaleLockTime(0)  # only a dead process's lock is stale, never by age
-        self._server: QLocalServer | None = None
+        self.request_path = self.folder / f"{key}.show"
+        self._watcher: QFileSystemWatcher | None = None
 
     @property
     def lock_path(self) -> Path:
@@ -59,50 +68,42 @@ class InstanceGuard(QObject):
         return self._lock.isLocked()
 
     def acquire(self) -> bool:
-        """Take the lock (a stale one is taken over) and listen; False when another keidesk
-        on this computer has the file open."""
+        """Take the lock (a stale one is taken over) and watch for requests; False when
+        another keidesk on this computer has the file open."""
         if self._lock.isLocked():
             return True
         if not self._lock.tryLock(0):
             return False
-        QLocalServer.removeServer(self.server_name)  # left by a keidesk that crashed
-        server = QLocalServer(self)
-        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        server.newConnection.connect(self._answer)
-        server.listen(self.server_name)  # without it, the second keidesk can still read-only
-        self._server = server
+        self.request_path.unlink(missing_ok=True)  # left for a keidesk that crashed
+        watcher = QFileSystemWatcher([str(self.folder)], self)
+        watcher.directoryChanged.connect(self._look)
+        self._watcher = watcher
         return True
 
-    def _answer(self) -> None:
-        server = self._server
-        if server is None:
-            return
-        while (socket := server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(SHOW_REQUEST.strip()):
+    def _look(self, _folder: str = "") -> None:
+        if self.request_path.exists():
+            self.request_path.unlink(missing_ok=True)
             self.show_requested.emit()
 
     def ask_first_to_show(self) -> bool:
-        """Ask the keidesk holding the lock to bring its window to the front; whether it
-        could be reached."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.server_name)
-        if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+        """Ask the keidesk holding the lock to bring its window to the front; whether it took
+        the request in time."""
+        try:
+            self.request_path.write_text("show\n", encoding="utf-8")
+        except OSError:
             return False
-        socket.write(SHOW_REQUEST)
-        reached = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
-        socket.disconnectFromServer()
-        return reached
+        deadline = QDeadlineTimer(ANSWER_TIMEOUT_MS)
+        while self.request_path.exists():
+            if deadline.hasExpired():
+                self.request_path.unlink(missing_ok=True)
+                return False
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            QThread.msleep(10)
+        return True
 
     def release(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            self._server.deleteLater()
-            self._server = None
+        if self._watcher is not None:
+            self._watcher.deleteLater()
+            self._watcher = None
         if self._lock.isLocked():
             self._lock.unlock()

@@ -42,6 +42,7 @@ def test_the_second_copy_can_bring_the_first_to_the_front(
     assert second.start(str(db_path)) is None  # the second copy closes
     assert "already open in keidesk" in dialogs.problems[-1]
     qtbot.waitUntil(lambda: shown == [True])
+    assert dialogs.errors == []  # the first took the request
     window.close()
     first.close()
     second.close()
