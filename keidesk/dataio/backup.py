@@ -461,7 +461,10 @@ def backup_reminder(session: Session, *, today: date) -> str | None:
     data_since = session.scalar(select(func.min(HistoryEntry.at)))
     if data_since is None or (today - clock.local_date(data_since)).days < REMIND_AFTER_DAYS:
         return None
-    advice = "Back up to a USB stick or another computer now (File → Backup → Back up to folder…)."
+    advice = (
+        "Back up to a USB stick or another computer now "
+        "(File → Backup → Back up to folder… or Back up to one file…)."
+    )
     last = last_backup_at(session)
     elsewhere = last_backup_elsewhere_at(session)
     if last is None or (today - clock.local_date(last)).days >= REMIND_AFTER_DAYS:

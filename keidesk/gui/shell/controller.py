@@ -18,7 +18,6 @@ from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.errors import ErrorReporter
 from keidesk.gui.kit.i18n import tr
-from keidesk.gui.kit.problem_dialog import QUIT
 from keidesk.gui.kit.settings import LAST_DATABASE, AppSettings
 from keidesk.gui.setup.welcome import WelcomeDialog
 from keidesk.gui.shell.desk import Desk
@@ -100,8 +99,7 @@ class AppController:
             [
                 (SHOW_FIRST, tr("Bring the open keidesk to the front")),
                 (READ_ONLY, tr("Open read-only here")),
-                (QUIT, tr("Quit")),
-            ],
+            ],  # and Quit, which the dialog always offers
             parent,
         )
         if choice == SHOW_FIRST:

@@ -58,3 +58,15 @@ def test_a_file_that_is_not_a_backup_is_refused_in_the_dialog(
     qtbot.waitUntil(lambda: not dialog.backup_actions.busy)
     assert "not a complete keidesk backup" in dialog.message.text()
     assert _count(db, today) == 1
+
+
+def test_the_backup_menu_writes_one_file(window, dialogs, make_case, tmp_path: Path, qtbot):
+    make_case()
+    target = tmp_path / "stick" / "monday.keidesk-backup"
+    target.parent.mkdir()
+    dialogs.saves = [target]
+    action = next(a for a in window.actions() if a.objectName() == "action_backup_to_file")
+    action.trigger()
+    qtbot.waitUntil(target.is_file)
+    with backup.unpacked(target, tmp_path / "scratch") as folder:
+        assert backup.verify_backup(folder).cases == 1
