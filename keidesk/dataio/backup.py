@@ -52,6 +52,11 @@ DB_NAME = "keidesk.sqlite3"
 ATTACHMENTS_DIRNAME = "attachments"
 FOLDER_PREFIX = "keidesk-backup-"
 FILE_SUFFIX = ".keidesk-backup"  # a backup as one file: a zip of the folder
+#: A one-file backup being made: named as a partial backup, so the next backup removes one a
+#: killed keidesk left behind.
+WORK_PREFIX = f".partial-{FOLDER_PREFIX}work-"
+#: A one-file backup unpacked to be restored (the next restore removes one left behind; the
+#: backup a restore makes first must not, so it is not named as a partial backup).
 UNPACK_PREFIX = ".keidesk-restore-"
 ZIP_MAGIC = b"PK\x03\x04"
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
@@ -354,7 +359,8 @@ def make_backup_file(database: Database, target: Path, *, user: str) -> BackupRe
         target = target.with_name(target.name + FILE_SUFFIX)
     if target.exists():
         raise InvalidInput(f"{target} already exists; keidesk will not overwrite it.")
-    work = backups_folder(database) / f".partial-{target.stem}-work"
+    _remove_partial(backups_folder(database))
+    work = backups_folder(database) / f"{WORK_PREFIX}{target.stem}"
     try:
         _private_dir(work)
     except PermissionError:
@@ -572,9 +578,14 @@ def rotate(folder: Path) -> list[Path]:
     removed = [b.path for b in backups if b.kind.automatic and b.path not in keep]
     for path in removed:
         shutil.rmtree(path, ignore_errors=True)
-    for stale in folder.glob(f".partial-{FOLDER_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a backup that was killed
+    _remove_partial(folder)
     return removed
+
+
+def _remove_partial(folder: Path) -> None:
+    """Remove what a killed backup, one-file backup or restore left half-made."""
+    for stale in folder.glob(f".partial-{FOLDER_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 # --- verifying and restoring ----------------------------------------------------------------
@@ -610,6 +621,8 @@ def unpacked(source: Path, scratch: Path) -> Iterator[Path]:
         yield source
         return
     _private_dir(scratch)
+    for stale in scratch.glob(f"{UNPACK_PREFIX}*"):  # left by a restore that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     folder = Path(tempfile.mkdtemp(prefix=UNPACK_PREFIX, dir=scratch))
     try:
         _unpack(source, folder)

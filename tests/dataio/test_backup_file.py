@@ -172,3 +172,20 @@ def test_backup_attachment_folders_are_private(db: Database, make_case, tmp_path
             assert _mode(made / "attachments") == 0o700
             assert _mode(made / "attachments" / sha[:2]) == 0o700
             assert _mode(made / "attachments" / sha[:2] / sha) == 0o600
+
+
+def test_what_a_killed_one_file_backup_or_restore_left_is_removed_next_time(
+    db: Database, make_case, tmp_path
+):
+    make_case()
+    folder = backup.backups_folder(db)
+    left_by_backup = folder / f"{backup.WORK_PREFIX}friday"
+    left_by_restore = folder / f"{backup.UNPACK_PREFIX}x1y2"
+    for stale in (left_by_backup, left_by_restore):
+        (stale / "attachments").mkdir(parents=True)
+        (stale / "keidesk.sqlite3").write_bytes(b"half")
+    made = backup.make_backup_file(db, tmp_path / "monday", user="tester").path
+    assert not left_by_backup.exists()
+    backup.restore_backup(db, made, user="tester")
+    assert not left_by_restore.exists()
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
