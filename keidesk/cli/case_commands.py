@@ -76,6 +76,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="FIELD=VALUE",
         help="e.g. eta=2026-12-20 odometer='48200 km' (empty value clears)",
     )
+    set_.add_argument(
+        "--if-version",
+        type=int,
+        metavar="N",
+        help="save only if the case is still at version N (as 'case show --json' gave it); "
+        "else refuse with exit 2",
+    )
     set_.set_defaults(handler=cmd_set)
 
     history = case_sub.add_parser("history", parents=[common], help="every change to a case")
@@ -268,7 +275,14 @@ def cmd_set(ctx: CommandContext) -> int:
             )
         changes[name] = spec.read(value, called=name)
     with ctx.database.transaction(ctx.user) as session:
-        cases.update_case(session, ctx.args.id, changes, user=ctx.user, today=ctx.today)
+        cases.update_case(
+            session,
+            ctx.args.id,
+            changes,
+            user=ctx.user,
+            today=ctx.today,
+            if_version=ctx.args.if_version,
+        )
         detail = cases.case_detail(session, ctx.args.id, today=ctx.today)
     if ctx.json:
         emit_json(detail_json(detail))

@@ -73,8 +73,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     bak = subparsers.add_parser(
         "backup", parents=[common], help="back up the database and attachments now"
     )
-    bak.add_argument(
+    where = bak.add_mutually_exclusive_group()
+    where.add_argument(
         "--to", type=Path, metavar="PATH", help="a folder to put the backup in (a USB stick)"
+    )
+    where.add_argument(
+        "--file",
+        type=Path,
+        metavar="FILE",
+        help="write the backup as one .keidesk-backup file (a folder gets a file named by "
+        "the time); 'keidesk restore FILE' restores it",
     )
     bak.set_defaults(handler=cmd_backup)
 
@@ -83,7 +91,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="replace the database with a verified backup (the current one is kept aside)",
     )
-    res.add_argument("path", type=Path, metavar="PATH", help="a backup folder or database file")
+    res.add_argument(
+        "path",
+        type=Path,
+        metavar="PATH",
+        help="a backup folder, a .keidesk-backup file or a database file",
+    )
     res.set_defaults(handler=cmd_restore)
 
     chk = subparsers.add_parser(
@@ -210,9 +223,12 @@ def cmd_export(ctx: CommandContext) -> int:
 
 
 def cmd_backup(ctx: CommandContext) -> int:
-    result = backup.make_backup(
-        ctx.database, kind=backup.BackupKind.MANUAL, user=ctx.user, to=ctx.args.to
-    )
+    if ctx.args.file is not None:
+        result = backup.make_backup_file(ctx.database, ctx.args.file, user=ctx.user)
+    else:
+        result = backup.make_backup(
+            ctx.database, kind=backup.BackupKind.MANUAL, user=ctx.user, to=ctx.args.to
+        )
     if ctx.json:
         emit_json(result)
     else:

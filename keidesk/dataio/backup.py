@@ -20,6 +20,8 @@ import json
 import os
 import shutil
 import sqlite3
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -31,7 +33,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from keidesk import __version__, clock
-from keidesk.domain.errors import InvalidInput
+from keidesk.domain.errors import InvalidInput, KeideskError
 from keidesk.services.documents import CHUNK, AttachmentStore, sha256_of
 from keidesk.storage.database import (
     SQLITE_HEADER,
@@ -49,12 +51,20 @@ MANIFEST_NAME = "backup.json"
 DB_NAME = "keidesk.sqlite3"
 ATTACHMENTS_DIRNAME = "attachments"
 FOLDER_PREFIX = "keidesk-backup-"
+FILE_SUFFIX = ".keidesk-backup"  # a backup as one file: a zip of the folder
+#: A one-file backup being made: named as a partial backup, so the next backup removes one a
+#: killed keidesk left behind.
+WORK_PREFIX = f".partial-{FOLDER_PREFIX}work-"
+#: A one-file backup unpacked to be restored (the next restore removes one left behind; the
+#: backup a restore makes first must not, so it is not named as a partial backup).
+UNPACK_PREFIX = ".keidesk-restore-"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 FORMAT = 1
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
-KEEP_BEFORE_RESTORE = 5
 REMIND_AFTER_DAYS = 7
 
 BACKUP_LOG_SETTING = "backup_log"
@@ -66,6 +76,12 @@ class BackupKind(StrEnum):
     CLOSE = "close"  # made when the app closes
     MANUAL = "manual"
     BEFORE_RESTORE = "before-restore"  # the database a restore replaced, to undo it
+
+    @property
+    def automatic(self) -> bool:
+        """Made by keidesk on its own, so rotated; a backup a person made, and the copy a
+        restore kept aside, are never deleted by keidesk."""
+        return self in {BackupKind.DAILY, BackupKind.CLOSE}
 
 
 class BackupInvalid(InvalidInput):
@@ -104,7 +120,11 @@ def backups_folder(database: Database) -> Path:
 
 
 def _private_dir(path: Path) -> None:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """The folder, and each folder it creates on the way, readable by the user only
+    (``mkdir(parents=True)`` would give the folders it adds the default mode)."""
+    if not path.parent.exists():
+        _private_dir(path.parent)
+    path.mkdir(exist_ok=True, mode=0o700)
     if os.name == "posix":
         path.chmod(0o700)
 
@@ -224,7 +244,7 @@ def make_backup(
     to: Path | None = None,
 ) -> BackupResult:
     """Back up the database and its attachments into a new folder (in ``to``, or in the
-    automatic ``backups/`` folder, which is then rotated)."""
+    automatic ``backups/`` folder, whose automatic backups are then rotated)."""
     source = _sqlite_path(database)
     moment = clock.now()
     automatic_folder = backups_folder(database)
@@ -235,8 +255,39 @@ def make_backup(
         if to is None:
             _private_dir(automatic_folder)
         name = _free_name(parent, f"{FOLDER_PREFIX}{_stamp(moment)}-{kind.value}")
-        final = parent / name
-        partial = parent / f".partial-{name}"
+    except PermissionError:
+        raise InvalidInput(f"keidesk may not write to {parent}; choose another folder.") from None
+    final = parent / name
+    result = _write_folder(
+        database,
+        source,
+        final,
+        kind=kind,
+        moment=moment,
+        link=parent.resolve() == automatic_folder.resolve(),
+    )
+    if kind is not BackupKind.BEFORE_RESTORE and not database.read_only:
+        with database.transaction(user) as session:
+            _record_backup(session, result, elsewhere=to is not None)
+    if to is None:
+        rotate(automatic_folder)
+    return result
+
+
+def _write_folder(
+    database: Database,
+    source: Path,
+    final: Path,
+    *,
+    kind: BackupKind,
+    moment: datetime,
+    link: bool,
+) -> BackupResult:
+    """Write the backup folder ``final`` (through a ``.partial-`` folder renamed at the end,
+    so a folder by a backup's name is always complete)."""
+    parent = final.parent
+    partial = parent / f".partial-{final.name}"
+    try:
         _private_dir(partial)
     except PermissionError:
         raise InvalidInput(f"keidesk may not write to {parent}; choose another folder.") from None
@@ -245,9 +296,7 @@ def make_backup(
         db_sha, db_size = _sha256_and_size(partial / DB_NAME)
         revision, case_total = _schema_and_cases(partial / DB_NAME)
         attachments = _copy_attachments(
-            AttachmentStore(database.folder),
-            partial / ATTACHMENTS_DIRNAME,
-            link=parent.resolve() == automatic_folder.resolve(),
+            AttachmentStore(database.folder), partial / ATTACHMENTS_DIRNAME, link=link
         )
         manifest = {
             "format": FORMAT,
@@ -266,18 +315,11 @@ def make_backup(
         partial.rename(final)
     except OSError as exc:
         shutil.rmtree(partial, ignore_errors=True)
-        if isinstance(exc, PermissionError):
-            raise InvalidInput(
-                f"keidesk may not write to {parent}; choose another folder."
-            ) from None
-        raise StorageError(
-            f"The backup could not be written to {parent}: {exc.strerror or exc}. "
-            "Check the free space on that drive."
-        ) from None
+        raise _write_error(exc, parent) from None
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    result = BackupResult(
+    return BackupResult(
         path=final,
         kind=kind,
         created_at=moment,
@@ -286,11 +328,86 @@ def make_backup(
         database_bytes=db_size,
         integrity="ok",
     )
-    if kind is not BackupKind.BEFORE_RESTORE and not database.read_only:
+
+
+def _write_error(exc: OSError, parent: Path) -> KeideskError:
+    if isinstance(exc, PermissionError):
+        return InvalidInput(f"keidesk may not write to {parent}; choose another folder.")
+    return StorageError(
+        f"The backup could not be written to {parent}: {exc.strerror or exc}. "
+        "Check the free space on that drive."
+    )
+
+
+def make_backup_file(database: Database, target: Path, *, user: str) -> BackupResult:
+    """A manual backup as ONE file (a zip named ``*.keidesk-backup``) at ``target``, e.g. on a
+    USB stick; ``target`` may be a folder, which then gets a file named by the time.
+
+    The backup folder is made beside the database first (verified as every backup is), then
+    packed into ``.partial-<name>``, flushed to the drive and renamed: a file by that name is
+    always complete. An existing file is never overwritten."""
+    source = _sqlite_path(database)
+    moment = clock.now()
+    target = target.expanduser()
+    if target.is_dir():
+        target = target / f"{FOLDER_PREFIX}{_stamp(moment)}-manual{FILE_SUFFIX}"
+    elif not target.parent.is_dir():
+        raise InvalidInput(
+            f"There is no folder {target.parent}; choose an existing folder or drive."
+        )
+    elif target.suffix != FILE_SUFFIX:
+        target = target.with_name(target.name + FILE_SUFFIX)
+    if target.exists():
+        raise InvalidInput(f"{target} already exists; keidesk will not overwrite it.")
+    _remove_partial(backups_folder(database))
+    work = backups_folder(database) / f"{WORK_PREFIX}{target.stem}"
+    try:
+        _private_dir(work)
+    except PermissionError:
+        raise InvalidInput(f"keidesk may not write beside {source}.") from None
+    partial = target.with_name(f".partial-{target.name}")
+    try:
+        built = _write_folder(
+            database,
+            source,
+            work / target.stem,
+            kind=BackupKind.MANUAL,
+            moment=moment,
+            link=True,
+        )
+        with zipfile.ZipFile(partial, "w") as archive:
+            for file in sorted(built.path.rglob("*")):
+                if file.is_file():
+                    name = file.relative_to(built.path).as_posix()
+                    packed = zipfile.ZIP_STORED
+                    if not name.startswith(f"{ATTACHMENTS_DIRNAME}/"):
+                        packed = zipfile.ZIP_DEFLATED  # scans are compressed already
+                    archive.write(file, name, compress_type=packed)
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        if os.name == "posix" and partial.stat().st_mode & 0o077:
+            partial.chmod(0o600)
+        partial.rename(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise _write_error(exc, target.parent) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    result = BackupResult(
+        path=target,
+        kind=BackupKind.MANUAL,
+        created_at=moment,
+        cases=built.cases,
+        attachments=built.attachments,
+        database_bytes=built.database_bytes,
+        integrity="ok",
+    )
+    if not database.read_only:
         with database.transaction(user) as session:
-            _record_backup(session, result, elsewhere=to is not None)
-    if to is None:
-        rotate(automatic_folder)
+            _record_backup(session, result, elsewhere=True)
     return result
 
 
@@ -350,7 +467,10 @@ def backup_reminder(session: Session, *, today: date) -> str | None:
     data_since = session.scalar(select(func.min(HistoryEntry.at)))
     if data_since is None or (today - clock.local_date(data_since)).days < REMIND_AFTER_DAYS:
         return None
-    advice = "Back up to a USB stick or another computer now (File → Backup → Back up to folder…)."
+    advice = (
+        "Back up to a USB stick or another computer now "
+        "(File → Backup → Back up to folder… or Back up to one file…)."
+    )
     last = last_backup_at(session)
     elsewhere = last_backup_elsewhere_at(session)
     if last is None or (today - clock.local_date(last)).days >= REMIND_AFTER_DAYS:
@@ -426,10 +546,11 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
-    """Grandfather-father-son: the newest backup of each of the last 7 days, 4 weeks and
-    12 months that have backups, and the newest 5 copies kept aside by restores."""
-    keep: set[Path] = set()
-    rotating = [b for b in backups if b.kind is not BackupKind.BEFORE_RESTORE]
+    """Grandfather-father-son over the automatic backups: the newest of each of the last
+    7 days, 4 weeks and 12 months that have backups. Every manual backup and every copy kept
+    aside by a restore is kept, always."""
+    keep = {b.path for b in backups if not b.kind.automatic}
+    rotating = [b for b in backups if b.kind.automatic]
     rotating.sort(key=lambda b: b.created_at, reverse=True)
     buckets: tuple[tuple[int, Callable[[date], tuple[int, ...]]], ...] = (
         (KEEP_DAILY, lambda d: (d.year, d.month, d.day)),
@@ -446,25 +567,25 @@ def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
                 break
             seen.add(bucket)
             keep.add(info.path)
-    aside = sorted(
-        (b for b in backups if b.kind is BackupKind.BEFORE_RESTORE),
-        key=lambda b: b.created_at,
-        reverse=True,
-    )
-    keep.update(b.path for b in aside[:KEEP_BEFORE_RESTORE])
     return keep
 
 
 def rotate(folder: Path) -> list[Path]:
-    """Delete the backups in ``folder`` that the rotation no longer keeps; returns them."""
+    """Delete the automatic backups in ``folder`` that the rotation no longer keeps; returns
+    them. Nothing else is ever deleted (folders that are not backups are not even read)."""
     backups = list_backups(folder)
     keep = backups_to_keep(backups)
-    removed = [b.path for b in backups if b.path not in keep]
+    removed = [b.path for b in backups if b.kind.automatic and b.path not in keep]
     for path in removed:
         shutil.rmtree(path, ignore_errors=True)
-    for stale in folder.glob(f".partial-{FOLDER_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)  # left by a backup that was killed
+    _remove_partial(folder)
     return removed
+
+
+def _remove_partial(folder: Path) -> None:
+    """Remove what a killed backup, one-file backup or restore left half-made."""
+    for stale in folder.glob(f".partial-{FOLDER_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 # --- verifying and restoring ----------------------------------------------------------------
@@ -476,6 +597,104 @@ class VerifiedBackup:
     attachments: Path | None
     cases: int
     schema: str | None
+
+
+def is_backup_file(path: Path) -> bool:
+    """Whether ``path`` is a backup written as one file (a zip), by its first bytes."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(ZIP_MAGIC)) == ZIP_MAGIC
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def unpacked(source: Path, scratch: Path) -> Iterator[Path]:
+    """A backup as a folder: ``source`` itself, or a one-file backup unpacked into a private
+    folder in ``scratch`` (on the database's drive) for as long as the block runs.
+
+    Only what a backup holds is unpacked (its manifest, its database, its attachments by
+    hash), each no larger than the manifest says, so a hostile zip cannot write elsewhere or
+    fill the drive."""
+    source = source.expanduser()
+    if not (source.is_file() and is_backup_file(source)):
+        yield source
+        return
+    _private_dir(scratch)
+    for stale in scratch.glob(f"{UNPACK_PREFIX}*"):  # left by a restore that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    folder = Path(tempfile.mkdtemp(prefix=UNPACK_PREFIX, dir=scratch))
+    try:
+        _unpack(source, folder)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _unpack(source: Path, folder: Path) -> None:
+    def bad(why: str) -> BackupInvalid:
+        return BackupInvalid(f"{source} is not a complete keidesk backup ({why}); not restored.")
+
+    try:
+        with zipfile.ZipFile(source) as archive:
+            members = {info.filename: info for info in archive.infolist()}
+            info = members.get(MANIFEST_NAME)
+            if info is None or info.file_size > MAX_MANIFEST_BYTES:
+                raise bad(f"no {MANIFEST_NAME}")
+            try:
+                manifest = json.loads(archive.read(info))
+            except ValueError:
+                raise bad(f"its {MANIFEST_NAME} is unreadable") from None
+            if not isinstance(manifest, dict) or manifest.get("app") != "keidesk":
+                raise bad("it was not written by keidesk")
+            database = manifest.get("database")
+            listed = manifest.get("attachments")
+            if not isinstance(database, dict) or not isinstance(listed, list):
+                raise bad(f"its {MANIFEST_NAME} is incomplete")
+            expected: dict[str, Any] = {
+                MANIFEST_NAME: info.file_size,
+                DB_NAME: database.get("size"),
+            }
+            for entry in listed:
+                sha = str(entry.get("sha256", "")) if isinstance(entry, dict) else ""
+                if len(sha) != 64 or not all(c in "0123456789abcdef" for c in sha):
+                    raise bad("an attachment without a proper name")
+                expected[f"{ATTACHMENTS_DIRNAME}/{sha[:2]}/{sha}"] = entry.get("size")
+            unknown = (
+                set(members)
+                - set(expected)
+                - {n for n in members if n.endswith("/") and n.rstrip("/") in _folders(expected)}
+            )
+            if unknown:
+                raise bad(f"it holds {sorted(unknown)[0]!r}, which no backup does")
+            needed = 0
+            for name, size in expected.items():
+                member = members.get(name)
+                if member is None:
+                    raise bad(f"{name} is missing")
+                if not isinstance(size, int) or member.file_size != size:
+                    raise bad(f"{name} is not the size its manifest says")
+                needed += size
+            if needed > shutil.disk_usage(folder).free:
+                raise StorageError(
+                    f"There is not enough free space beside the database to unpack {source} "
+                    f"({needed:,} bytes)."
+                )
+            for name in expected:
+                out = folder / name
+                if not out.parent.exists():
+                    _private_dir(out.parent)
+                create_private_file(out)
+                with archive.open(members[name]) as src, out.open("wb") as dst:
+                    shutil.copyfileobj(src, dst, CHUNK)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+        raise bad(f"the file is damaged: {exc}") from None
+    except OSError as exc:
+        raise StorageError(f"{source} could not be read: {exc.strerror or exc}.") from None
+
+
+def _folders(names: Any) -> set[str]:
+    return {str(Path(name).parent.as_posix()) for name in names} | {ATTACHMENTS_DIRNAME}
 
 
 def verify_backup(source: Path) -> VerifiedBackup:
@@ -551,13 +770,21 @@ def _add_attachments(store: AttachmentStore, folder: Path | None) -> int:
 
 
 def restore_backup(database: Database, source: Path, *, user: str) -> RestoreResult:
-    """Replace the database's contents with a verified backup, keeping the current contents
-    aside as a backup so :func:`undo_last_restore` can bring them back. Attachments are added
-    (never removed). Sessions opened after this see the restored data."""
-    target = _sqlite_path(database)
+    """Replace the database's contents with a verified backup (a folder, a one-file backup or
+    a bare database file), keeping the current contents aside as a backup so
+    :func:`undo_last_restore` can bring them back. Attachments are added (never removed).
+    Sessions opened after this see the restored data."""
+    _sqlite_path(database)
     if database.read_only:
         raise StorageError("The database is open read-only; it cannot be restored into.")
-    verified = verify_backup(source)
+    with unpacked(source, backups_folder(database)) as folder:
+        return _restore(database, source, verify_backup(folder), user=user)
+
+
+def _restore(
+    database: Database, source: Path, verified: VerifiedBackup, *, user: str
+) -> RestoreResult:
+    target = _sqlite_path(database)
     with database.reader() as session:
         previous_log = _setting(session, BACKUP_LOG_SETTING)
     aside = make_backup(database, kind=BackupKind.BEFORE_RESTORE, user=user)
@@ -617,12 +844,13 @@ def restore_as_new_file(source: Path, target: Path) -> Path:
     file that failed is left exactly as it is."""
     if target.exists():
         raise InvalidInput(f"{target} already exists; keidesk will not overwrite it.")
-    verified = verify_backup(source)
-    try:
-        _copy_database(verified.database_file, target)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    _add_attachments(AttachmentStore(target.parent), verified.attachments)
+    with unpacked(source, target.parent / BACKUPS_DIRNAME) as folder:
+        verified = verify_backup(folder)
+        try:
+            _copy_database(verified.database_file, target)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        _add_attachments(AttachmentStore(target.parent), verified.attachments)
     open_database(target).close()  # migrate an older backup to this version's schema
     return target

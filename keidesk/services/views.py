@@ -228,6 +228,9 @@ class CaseDetail:
     planned_registration: date | None = None
     # The state's rule changed after the case's last packet, and nobody has acknowledged it.
     rule_changed_since_packet: bool = False
+    #: Bumped by every saved change to the case (its vehicle, customer, steps, documents): a
+    #: save from an older version is refused or merged (``update_case(if_version=...)``).
+    version: int = 1
 
     def step(self, key: StepKey) -> StepView:
         return next(s for s in self.steps if s.key is key)

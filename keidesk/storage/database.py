@@ -85,7 +85,14 @@ class Database:
         self.location = location
         self.read_only = read_only
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        # Writes begin by taking the write lock (BEGIN IMMEDIATE on SQLite, see
+        # ``_sqlite_transactions``): what a write reads to decide (a workflow gate, whether a
+        # customer or chassis exists) cannot change before it is saved, whoever else writes.
+        self._writer = sessionmaker(
+            engine.execution_options(**{_WRITE_OPTION: True}), expire_on_commit=False
+        )
         events.install(self._factory)
+        events.install(self._writer)
 
     @property
     def path(self) -> Path | None:
@@ -100,12 +107,18 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self, user: str) -> Iterator[Session]:
-        """One session and one transaction for one user action: all of it is saved or none."""
+        """One session and one transaction for one user action: all of it is saved or none.
+        It holds the write lock from its first statement to its end."""
+        with self._transaction(user, self._writer) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def _transaction(self, user: str, factory: sessionmaker[Session]) -> Iterator[Session]:
         if self.read_only:
             raise DatabaseReadOnly(
                 f"The database is open read-only ({self.location.label}); changes cannot be saved."
             )
-        with self._guard(), self._factory() as session:
+        with self._guard(), factory() as session:
             session.info[events.USER_KEY] = user
             with session.begin():
                 yield session
@@ -131,6 +144,25 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+_WRITE_OPTION = "keidesk_write"
+
+
+def _sqlite_transactions(engine: Engine) -> None:
+    """Transactions as SQLite means them (the pysqlite recipe in SQLAlchemy's documentation):
+    the driver's own guessing when to begin is turned off, and a write transaction begins with
+    ``BEGIN IMMEDIATE``, taking the write lock before it reads anything, so what it reads stays
+    true until it commits. A read begins deferred and never blocks a writer (WAL)."""
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        write = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def _set_sqlite_pragmas(busy_timeout_s: float, read_only: bool) -> Any:
@@ -338,9 +370,11 @@ def open_database(
             # the -shm file a WAL database needs, and nobody is writing (there is no -wal).
             uri += "&immutable=1"
         url = URL.create("sqlite", database=uri, query={"uri": "true"})
-    engine = create_engine(url)
+    # hide_parameters: an error's message (and so the log) never carries customer data.
+    engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas(busy_timeout_s, read_only))
+        _sqlite_transactions(engine)
     database = Database(engine, location, read_only=read_only)
     try:
         with database._guard():
@@ -351,6 +385,36 @@ def open_database(
     if path is not None and path.exists() and not read_only:
         _private(path)
     return database
+
+
+def _migrate(database: Database) -> None:
+    """Upgrade the schema to the newest revision, all of it in one transaction on SQLite.
+
+    Migrations run on an engine of their own: with foreign keys off (SQLite rebuilds a table
+    to alter it, dropping the old one, which foreign keys would refuse inside a transaction)
+    and under the write lock from the start, so a migration killed halfway leaves the previous
+    schema as it was."""
+    from alembic import command  # noqa: PLC0415 - alembic only when a migration runs
+
+    engine = database.engine
+    if engine.dialect.name == "sqlite":
+        engine = create_engine(engine.url, hide_parameters=True)
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+            dbapi_connection.isolation_level = None
+            dbapi_connection.execute(f"PRAGMA busy_timeout = {int(DEFAULT_BUSY_TIMEOUT_S * 1000)}")
+            dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    finally:
+        if engine is not database.engine:
+            engine.dispose()
 
 
 def _prepare_schema(database: Database) -> None:
@@ -376,7 +440,9 @@ def _prepare_schema(database: Database) -> None:
                 f"it has no {', '.join(sorted(missing))} table."
             )
         if not database.read_only:
-            with database.transaction(user="keidesk") as session:
+            # Deferred: opening the database must not wait for another keidesk's write when
+            # the shipped reference data are all there already (nearly always).
+            with database._transaction("keidesk", database._factory) as session:
                 seed_reference_data(session)
         return
     if database.read_only:
@@ -390,8 +456,6 @@ def _prepare_schema(database: Database) -> None:
             f"{database.path.stem}.before-upgrade-{current}-{stamp}.sqlite3"
         )
         backup_sqlite_file(database.path, backup)
-    from alembic import command  # noqa: PLC0415 - alembic only when a migration runs
-
-    command.upgrade(alembic_config(engine), "head")
+    _migrate(database)
     with database.transaction(user="keidesk") as session:
         seed_reference_data(session)

@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, select
-from sqlalchemy.orm import InstanceState, Session, sessionmaker
+from sqlalchemy.orm import InstanceState, Session, SessionTransaction, sessionmaker
 
 from keidesk import clock
 from keidesk.domain.dates import PartialDate
@@ -31,7 +31,7 @@ from keidesk.storage.models import (
 )
 
 #: Columns that change as a side effect and would only add noise to the history.
-_QUIET_COLUMNS = frozenset({"search_text", "updated_at", "updated_by", "stage_since"})
+_QUIET_COLUMNS = frozenset({"search_text", "updated_at", "updated_by", "stage_since", "version"})
 
 #: Classes whose changes are recorded, and which of them record a "create" entry.
 _AUDITED = (
@@ -48,6 +48,8 @@ _AUDITED = (
 _RECORD_CREATE = (Case, Customer, Document, StateRule, StateRuleVersion, ChassisCode, Setting)
 
 USER_KEY = "keidesk_user"
+#: The ids of the cases whose version this transaction has bumped already (once is enough).
+_BUMPED_KEY = "keidesk_versions_bumped"
 
 
 def _text(value: Any) -> str | None:
@@ -180,7 +182,50 @@ def search_text_for(case: Case) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
+def _changed_cases(session: Session) -> set[Case]:
+    """The existing cases this flush changes: the case itself, its vehicle, its customer's
+    fields, its steps or its documents (added, changed or removed)."""
+    changed: set[Case] = set()
+    for obj in session.dirty:
+        if isinstance(obj, Case):
+            if session.is_modified(obj):
+                changed.add(obj)
+        elif isinstance(obj, Vehicle):
+            if session.is_modified(obj) and obj.case is not None:
+                changed.add(obj.case)
+        elif isinstance(obj, Customer) and session.is_modified(obj, include_collections=False):
+            changed.update(obj.cases)
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, WorkflowStep | Document) and (
+            obj in session.new or obj in session.deleted or session.is_modified(obj)
+        ):
+            case = obj.case if obj.case is not None else session.get(Case, obj.case_id)
+            if case is not None:
+                changed.add(case)
+    return {
+        case
+        for case in changed
+        if case not in session.new and case not in session.deleted and case.id is not None
+    }
+
+
+def _bump_versions(session: Session) -> None:
+    """One more version for each case this transaction changes (once per transaction)."""
+    bumped: set[int] = session.info.setdefault(_BUMPED_KEY, set())
+    for case in _changed_cases(session):
+        if case.id not in bumped:
+            bumped.add(case.id)
+            case.version = (case.version or 0) + 1
+
+
+def _transaction_ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_BUMPED_KEY, None)
+
+
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    with session.no_autoflush:
+        _bump_versions(session)
     touched: set[Case] = set()
     for obj in (*session.new, *session.dirty):
         if isinstance(obj, Case):
@@ -204,3 +249,4 @@ def install(factory: sessionmaker[Session]) -> None:
     """
     event.listen(factory, "before_flush", _before_flush)
     event.listen(factory, "after_flush", _after_flush)
+    event.listen(factory, "after_transaction_end", _transaction_ended)

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -211,6 +212,10 @@ class Case(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)
+    # Bumped once per transaction that changes the case, its vehicle, its customer's fields,
+    # its steps or its documents (:mod:`keidesk.storage.events`): a save made from an older
+    # version is refused or merged, never silently laid over a newer one.
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
 
     vehicle: Mapped[Vehicle] = relationship(back_populates="case", lazy="joined")
     customer: Mapped[Customer | None] = relationship(back_populates="cases", lazy="joined")

@@ -85,9 +85,10 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly():
         infos.append(_info(moment))
         infos.append(_info(moment - timedelta(hours=8), BackupKind.CLOSE))
     infos.extend(_info(start - timedelta(days=d), BackupKind.BEFORE_RESTORE) for d in range(9))
+    infos.extend(_info(start - timedelta(days=d, hours=3), BackupKind.MANUAL) for d in range(400))
     keep = backup.backups_to_keep(infos)
     kept = sorted((i for i in infos if i.path in keep), key=lambda i: i.created_at, reverse=True)
-    rotating = [i for i in kept if i.kind is not BackupKind.BEFORE_RESTORE]
+    rotating = [i for i in kept if i.kind.automatic]
     # Newest per day for 7 days; then the newest of each ISO week and month further back.
     assert [i.created_at.date() for i in rotating[:7]] == [
         (start - timedelta(days=d)).date() for d in range(7)
@@ -96,7 +97,9 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly():
     assert len(months) == 12
     assert len(rotating) <= 7 + 4 + 12
     assert all(i.kind is BackupKind.DAILY for i in rotating)  # the newest of each day
-    assert len([i for i in kept if i.kind is BackupKind.BEFORE_RESTORE]) == 5
+    # What a person made, and what a restore kept aside, is never rotated away.
+    assert len([i for i in kept if i.kind is BackupKind.BEFORE_RESTORE]) == 9
+    assert len([i for i in kept if i.kind is BackupKind.MANUAL]) == 400
 
 
 def test_rotation_on_disk(db: Database, make_case, clock_frozen):

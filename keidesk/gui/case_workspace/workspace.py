@@ -2,7 +2,10 @@
 
 Field edits are kept as typed text and go through one undo stack (typing in the same field
 merges into one step); Ctrl+S parses them and saves them all in one transaction through
-``update_case``, or refuses with the field's plain message and saves nothing. Workflow moves and
+``update_case``, or refuses with the field's plain message and saves nothing. A save carries the
+case's version and what each edited field said when the editing began: when someone else (another
+window, another computer) changed the case meanwhile, only the same fields conflict, and the user
+chooses to reload theirs or keep their own. Workflow moves and
 attachments are their own actions, saved at once (the gates decide, not the undo stack).
 """
 
@@ -33,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from keidesk import clock
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
 from keidesk.domain.errors import KeideskError, NotFound
@@ -56,7 +60,7 @@ from keidesk.services.case_fields import (
     ordered_changes,
     parse_changes,
 )
-from keidesk.services.cases import case_detail, update_case
+from keidesk.services.cases import CaseChanged, case_detail, update_case
 from keidesk.services.dashboard import stage_title
 from keidesk.services.reference import (
     acknowledge_rule_change,
@@ -165,6 +169,11 @@ class CaseWorkspace(QWidget):
         self.hints: dict[str, QLabel] = {}
         self._texts: dict[str, str] = {}  # what each editor holds, as the stack knows it
         self._baseline: dict[str, str] = {}  # what is saved
+        # What each edited field said when its editing began, and the case's version then: a
+        # save is compared with these, so a change made elsewhere meanwhile is never overwritten
+        # without the user choosing to.
+        self._seen: dict[str, str] = {}
+        self._edits_from: int | None = None
         self._setting = False
         self._undo_keys = _UndoKeysToStack(self)
         self._reads = 0  # the number of the latest read of the case: an older answer is dropped
@@ -530,6 +539,11 @@ class CaseWorkspace(QWidget):
             return
         old = self._texts.get(name, "")
         if text != old:
+            if self.detail is not None:
+                if not self.dirty:
+                    self._edits_from = self.detail.version
+                    self._seen = {}
+                self._seen.setdefault(name, self._baseline.get(name, ""))
             self.undo_stack.push(FieldEdit(self, name, old, text))
 
     def _field_changed(self, name: str) -> None:
@@ -556,10 +570,14 @@ class CaseWorkspace(QWidget):
     def title(self) -> str:
         return f"{self.number}{' •' if self.dirty else ''}"
 
-    def save(self) -> TaskHandle[Any] | None:
+    def save(self, *, over_theirs: bool = False) -> TaskHandle[Any] | None:
         """Save every edited field in one transaction, off the GUI thread. On a refusal
         nothing is saved, the edits stay and the reason is shown. Returns the running save,
-        or None when none started (nothing to save, or a field that does not parse)."""
+        or None when none started (nothing to save, or a field that does not parse).
+
+        A field someone else changed since this one's editing began is not overwritten: the
+        save is refused and the user chooses (:meth:`_changed_elsewhere`). ``over_theirs``
+        saves the edits as they are, after the user chose to keep theirs."""
         pending = self.pending_texts()
         if not pending:
             self.undo_stack.setClean()
@@ -570,9 +588,15 @@ class CaseWorkspace(QWidget):
             self._not_saved(exc)
             return None
         case_id, user, today = self.case_id, self.context.user, self.context.today
+        version = None if over_theirs or self.detail is None else self._edits_from
+        if version is None and not over_theirs and self.detail is not None:
+            version = self.detail.version
+        seen = {name: self._seen.get(name, self._baseline.get(name, "")) for name in pending}
 
         def save_changes(session: Session) -> CaseDetail:
-            update_case(session, case_id, changes, user=user, today=today)
+            update_case(
+                session, case_id, changes, user=user, today=today, if_version=version, seen=seen
+            )
             return case_detail(session, case_id, today=today)  # as saved, in the same session
 
         self.set_editable(False)  # busy: no edits while the saved state is on its way
@@ -600,10 +624,42 @@ class CaseWorkspace(QWidget):
         self._show(detail, keep_edits=False)
         self.set_editable(not self.context.read_only)
         self.undo_stack.setClean()
+        self._seen = {}
+        self._edits_from = None
 
     def _not_saved(self, exc: BaseException) -> None:
         self.set_editable(not self.context.read_only)
+        if isinstance(exc, CaseChanged):
+            self._changed_elsewhere(exc)
+            return
         self.context.dialogs.error(self, str(exc), tr("Not saved"))
+
+    def _changed_elsewhere(self, exc: CaseChanged) -> None:
+        """Someone else saved the same fields since this editing began: show who and when,
+        and let the user reload theirs (the other edits stay, to save) or keep their own."""
+        fields = ", ".join(tr(FIELDS[name].label) for name in exc.fields if name in FIELDS)
+        when = (
+            clock.local_time(exc.changed_at).strftime("%Y-%m-%d %H:%M")
+            if exc.changed_at is not None
+            else tr("a moment ago")
+        )
+        question = tr(
+            "{number} was changed by {who} at {when} while you were editing it: {fields}.\n\n"
+            "Nothing of yours was saved yet. Reload shows their version of these fields (your "
+            "other edits stay, to save). Keep mine saves your version over theirs."
+        ).format(number=exc.number, who=exc.changed_by or tr("someone"), when=when, fields=fields)
+        keep = self.context.dialogs.confirm(
+            self, question, tr("Changed by someone else"), yes=tr("Keep mine"), no=tr("Reload")
+        )
+        if keep:
+            self.save(over_theirs=True)
+            return
+        for name in exc.fields:  # theirs: the next read shows the saved text
+            self.set_field_text(name, self._baseline.get(name, ""))
+            self._seen.pop(name, None)
+        self._edits_from = None
+        self._seen = {}
+        self._read_case()
 
     def confirm_close(self) -> bool:
         """May the workspace close? Asks first when there are unsaved edits."""

@@ -28,15 +28,24 @@ from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 
-#: A backup is chosen by its ``backup.json`` (inside the backup folder) or a database file.
-BACKUP_FILTER = "keidesk backups (backup.json *.sqlite3 *.sqlite *.db);;All files (*)"
+#: A backup is chosen as its one file, by its ``backup.json`` (inside the backup folder) or as
+#: a database file.
+BACKUP_FILTER = (
+    "keidesk backups (*.keidesk-backup backup.json *.sqlite3 *.sqlite *.db);;All files (*)"
+)
+#: A backup written as one file.
+BACKUP_FILE_FILTER = "keidesk backup (*.keidesk-backup)"
 
 
 def choose_backup(dialogs: Dialogs, parent: QWidget | None) -> Path | None:
-    """Ask for a backup to restore: a backup folder's backup.json, or a .sqlite3 file."""
+    """Ask for a backup to restore: a .keidesk-backup file, a backup folder's backup.json, or
+    a .sqlite3 file."""
     return dialogs.open_file(
         parent,
-        tr("Choose a backup: the backup.json in its folder, or a database file"),
+        tr(
+            "Choose a backup: a .keidesk-backup file, the backup.json in a backup folder, "
+            "or a database file"
+        ),
         tr(BACKUP_FILTER),
     )
 
@@ -60,7 +69,10 @@ class BackupActions(QObject):
     finished = Signal(str)
     failed = Signal(str)
     restored = Signal()
-    busy_changed = Signal(bool)
+    #: No argument: ``busy`` says which. (A bool carried by a signal to a Python slot lost a
+    #: reference to True/False each time in PySide6 on Python 3.11, which aborted the process
+    #: at exit after enough backups.)
+    busy_changed = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -79,7 +91,7 @@ class BackupActions(QObject):
 
         def finish() -> None:
             self.handle = None
-            self.busy_changed.emit(False)
+            self.busy_changed.emit()
 
         def on_done(result: Any) -> None:
             finish()
@@ -92,10 +104,10 @@ class BackupActions(QObject):
         def work(_progress: Progress) -> Any:
             return fn()
 
-        self.busy_changed.emit(True)
         self.handle = self.context.tasks.run_task(
             work, on_done, on_error=on_error, on_cancelled=finish, title=title
         )
+        self.busy_changed.emit()
 
     def _backed_up(self, result: backup.BackupResult) -> None:
         self.finished.emit(
@@ -137,6 +149,21 @@ class BackupActions(QObject):
             lambda: backup.make_backup(
                 database, kind=backup.BackupKind.MANUAL, user=user, to=folder
             ),
+            self._backed_up,
+            tr("Backing up…"),
+        )
+
+    def back_up_to_file(self) -> None:
+        """A manual backup as one file where the user says (a USB stick, a shared drive)."""
+        suggested = f"keidesk-backup-{self.context.today.isoformat()}{backup.FILE_SUFFIX}"
+        target = self.context.dialogs.save_file(
+            self.widget, tr("Save the backup as one file"), suggested, tr(BACKUP_FILE_FILTER)
+        )
+        if target is None:
+            return
+        database, user = self.context.database, self.context.user
+        self._start(
+            lambda: backup.make_backup_file(database, target, user=user),
             self._backed_up,
             tr("Backing up…"),
         )
@@ -206,11 +233,16 @@ class BackupDialog(QDialog):
         self.progress.setVisible(False)
         self.backup_button = QPushButton(tr("Back up now"))
         self.backup_to_button = QPushButton(tr("Back up to folder…"))
+        self.backup_file_button = QPushButton(tr("Back up to one file…"))
+        self.backup_file_button.setToolTip(
+            tr("One .keidesk-backup file, e.g. on a USB stick; restore it from here")
+        )
         self.restore_button = QPushButton(tr("Restore from backup…"))
         self.undo_button = QPushButton(tr("Undo last restore"))
         close = QPushButton(tr("Close"))
         self.backup_button.clicked.connect(self.backup_actions.back_up_now)
         self.backup_to_button.clicked.connect(self.backup_actions.back_up_to_folder)
+        self.backup_file_button.clicked.connect(self.backup_actions.back_up_to_file)
         self.restore_button.clicked.connect(self.backup_actions.restore_from)
         self.undo_button.clicked.connect(self.backup_actions.undo_restore)
         close.clicked.connect(self.accept)
@@ -224,6 +256,7 @@ class BackupDialog(QDialog):
         for button in (
             self.backup_button,
             self.backup_to_button,
+            self.backup_file_button,
             self.restore_button,
             self.undo_button,
         ):
@@ -232,7 +265,14 @@ class BackupDialog(QDialog):
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel(tr("Automatic backups on this computer (newest first):")))
+        layout.addWidget(
+            QLabel(
+                tr(
+                    "Backups on this computer, newest first (daily and closing backups are "
+                    "rotated; manual ones and those kept aside by a restore are always kept):"
+                )
+            )
+        )
         layout.addWidget(self.backups, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
@@ -275,11 +315,13 @@ class BackupDialog(QDialog):
             self.backups.addItem(item)
         self.undo_button.setEnabled(not self.context.read_only and self.backup_actions.can_undo())
 
-    def _busy(self, busy: bool) -> None:
+    def _busy(self) -> None:
+        busy = self.backup_actions.busy
         self.progress.setVisible(busy)
         writable = not self.context.read_only
         self.backup_button.setEnabled(writable and not busy)
         self.backup_to_button.setEnabled(not busy)
+        self.backup_file_button.setEnabled(not busy)
         self.restore_button.setEnabled(writable and not busy)
         if busy:
             self.undo_button.setEnabled(False)

@@ -23,11 +23,14 @@ from keidesk.gui.setup.welcome import WelcomeDialog
 from keidesk.gui.shell.desk import Desk
 from keidesk.gui.shell.main_window import MainWindow, app_icon
 from keidesk.gui.shell.recovery import open_with_recovery
+from keidesk.gui.shell.single_instance import InstanceGuard
 from keidesk.gui.shell.which_database import initial_database
 from keidesk.services.cases import refresh_age_gates
 from keidesk.services.staff import current_user
 from keidesk.storage.database import Database, locate
 
+SHOW_FIRST = "show_first"
+READ_ONLY = "read_only"
 #: How long closing waits for the backup made at close (a 100,000-case database takes a few s).
 CLOSE_BACKUP_WAIT_MS = 300_000
 
@@ -55,6 +58,7 @@ class AppController:
         runner.bug_handler = self.reporter.bug
         self.window: MainWindow | None = None
         self.database: Database | None = None
+        self.guard: InstanceGuard | None = None  # held while a database is open for writing
 
     # --- choosing the database ------------------------------------------------------------------
 
@@ -69,7 +73,63 @@ class AppController:
             target = self.default_path()  # created without asking (the smoke test)
         if target is None:
             return self.welcome(self.default_path())
-        return open_with_recovery(target, self.dialogs, parent=parent)
+        return self.open_guarded(target, parent)
+
+    def open_guarded(self, target: str | Path, parent: MainWindow | None) -> Database | None:
+        """Open ``target``, unless another keidesk on this computer has it open: then say so
+        and offer to bring that one to the front (this one then closes) or to open read-only."""
+        path = locate(target).path
+        if path is None:
+            return open_with_recovery(target, self.dialogs, parent=parent)
+        if self.guard is not None and self.guard.database == path:
+            return open_with_recovery(target, self.dialogs, parent=parent)  # already ours
+        guard = InstanceGuard(path)
+        if guard.acquire():
+            database = open_with_recovery(target, self.dialogs, parent=parent)
+            if database is None or database.read_only:
+                guard.release()
+            else:
+                self._adopt(guard)
+            return database
+        choice = self.dialogs.startup_problem(
+            tr(
+                "{path} is already open in keidesk on this computer. Two copies writing the "
+                "same file would only get in each other's way."
+            ).format(path=path),
+            [
+                (SHOW_FIRST, tr("Bring the open keidesk to the front")),
+                (READ_ONLY, tr("Open read-only here")),
+            ],  # and Quit, which the dialog always offers
+            parent,
+        )
+        if choice == SHOW_FIRST:
+            if not guard.ask_first_to_show():
+                self.dialogs.error(
+                    parent,
+                    tr("The open keidesk did not answer; switch to its window yourself."),
+                    tr("Already open"),
+                )
+            return None
+        if choice == READ_ONLY:
+            return open_with_recovery(target, self.dialogs, parent=parent, read_only=True)
+        return None
+
+    def _adopt(self, guard: InstanceGuard) -> None:
+        """Hold ``guard`` for the database now shown (releasing the previous one)."""
+        if self.guard is not None and self.guard is not guard:
+            self.guard.release()
+        self.guard = guard
+        guard.show_requested.connect(self._to_front)
+
+    def _to_front(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def welcome(self, default: Path) -> Database | None:
         dialog = WelcomeDialog(default, self.dialogs, self.runner, self.user)
@@ -98,6 +158,10 @@ class AppController:
         self.database = database
         if database.path is not None:
             self.settings.set_path_value(LAST_DATABASE, database.path)
+            if self.guard is None and not database.read_only:  # made by the welcome
+                guard = InstanceGuard(database.path)
+                if guard.acquire():
+                    self._adopt(guard)
         context = AppContext(
             database=database,
             user=self.user,
@@ -127,9 +191,13 @@ class AppController:
         return window
 
     def switch_to(self, path: Path) -> None:
-        database = open_with_recovery(path, self.dialogs, parent=self.window)
+        previous = self.guard
+        database = self.open_guarded(path, self.window)
         if database is None:
             return
+        if database.read_only and previous is not None and previous is self.guard:
+            previous.release()  # the file now shown is another one, read-only
+            self.guard = None
         old_window, old_database = self.window, self.database
         if old_window is not None:
             backup_at_close(old_window.desk.context)
@@ -148,3 +216,6 @@ class AppController:
         if self.database is not None:
             self.database.close()
             self.database = None
+        if self.guard is not None:
+            self.guard.release()
+            self.guard = None

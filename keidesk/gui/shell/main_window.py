@@ -354,6 +354,12 @@ class MainWindow(QMainWindow):
         )
         desk(
             "backup",
+            tr("Back up to one fi&le…"),
+            lambda d: d.backups.back_up_to_file(),
+            name="action_backup_to_file",
+        )
+        desk(
+            "backup",
             tr("&Restore from backup…"),
             lambda d: d.backups.restore_from(),
             writes=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from keidesk.services.cases.create import CaseCreationFailed, NewCase, create_case, create_cases
 from keidesk.services.cases.detail import case_detail, case_history
-from keidesk.services.cases.edit import update_case
+from keidesk.services.cases.edit import CaseChanged, last_change, update_case
 from keidesk.services.cases.search import (
     SORT_COLUMNS,
     CaseFilter,
@@ -24,6 +24,7 @@ from keidesk.services.cases.workflow import (
 
 __all__ = [
     "SORT_COLUMNS",
+    "CaseChanged",
     "CaseCreationFailed",
     "CaseFilter",
     "EligibilityFilter",
@@ -35,6 +36,7 @@ __all__ = [
     "count_cases",
     "create_case",
     "create_cases",
+    "last_change",
     "list_cases",
     "refresh_age_gates",
     "refresh_stage",

@@ -115,6 +115,7 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
         warnings=tuple(dict.fromkeys(warnings)),
         planned_registration=case.planned_registration,
         rule_changed_since_packet=rule_changed,
+        version=case.version,
     )
 
 

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType
 from keidesk.domain.eligibility import assess_eligibility
-from keidesk.domain.errors import InvalidInput
-from keidesk.services.case_fields import EDITABLE, Owner
+from keidesk.domain.errors import InvalidInput, KeideskError
+from keidesk.services.case_fields import EDITABLE, FIELDS, Owner, field_texts
 from keidesk.services.cases._rows import load_case
+from keidesk.services.cases.detail import case_detail
 from keidesk.services.cases.workflow import apply_age_gate, refresh_stage
 from keidesk.services.reference import decode_chassis, normalize_state_code
 from keidesk.services.views import DecodedChassis
-from keidesk.storage.models import Case, Customer, Vehicle, case_number
+from keidesk.storage.models import Case, Customer, HistoryEntry, Vehicle, case_number
 
 
 def link_customer(case: Case, customer: Customer | None) -> None:
@@ -96,11 +98,92 @@ def derive_eligibility(vehicle: Vehicle, today: date) -> None:
     vehicle.epa_eligible_on = result.epa.eligible_on
 
 
+class CaseChanged(KeideskError):
+    """A save made from an older version of a case, refused: someone else changed it since
+    it was read (the same fields, when it was merged). Nothing was saved; read the case again."""
+
+    def __init__(
+        self,
+        *,
+        number: str,
+        version: int,
+        expected: int,
+        changed_by: str | None,
+        changed_at: datetime | None,
+        fields: tuple[str, ...],
+    ) -> None:
+        self.number = number
+        self.version = version
+        self.expected = expected
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.fields = fields
+        who = changed_by or "someone"
+        when = (
+            f" at {clock.local_time(changed_at).strftime('%Y-%m-%d %H:%M')}"
+            if changed_at is not None
+            else ""
+        )
+        what = (
+            " (" + ", ".join(FIELDS[name].label for name in fields if name in FIELDS) + ")"
+            if fields
+            else ""
+        )
+        super().__init__(
+            f"{number} was changed by {who}{when}{what} since you read it "
+            f"(version {version}, not {expected}); nothing was saved. "
+            "Read the case again and redo your change."
+        )
+
+
+def last_change(session: Session, case_id: int) -> tuple[str | None, datetime | None]:
+    """Who changed a case last, and when (from its history)."""
+    row = session.execute(
+        select(HistoryEntry.by, HistoryEntry.at)
+        .where(HistoryEntry.case_id == case_id)
+        .order_by(HistoryEntry.id.desc())
+        .limit(1)
+    ).first()
+    return (None, None) if row is None else (row.by, row.at)
+
+
 def update_case(
-    session: Session, case_id: int, changes: Mapping[str, Any], *, user: str, today: date
+    session: Session,
+    case_id: int,
+    changes: Mapping[str, Any],
+    *,
+    user: str,
+    today: date,
+    if_version: int | None = None,
+    seen: Mapping[str, str] | None = None,
 ) -> None:
-    """Apply typed field changes to a case, all or none; derived data follow."""
-    apply_changes(session, load_case(session, case_id), changes, user=user, today=today)
+    """Apply typed field changes to a case, all or none; derived data follow.
+
+    ``if_version``: the version the changes were made from. When the case is at another
+    version now, the save is refused with :class:`CaseChanged`, unless ``seen`` (each changed
+    field's text as it was read, :func:`~keidesk.services.case_fields.field_texts`) shows that
+    none of the changed fields was changed meanwhile: then the changes are merged into the newer
+    case, and what others changed in other fields stays. The caller's transaction holds the
+    write lock (:meth:`Database.transaction`), so nobody changes the case between this check and
+    the write.
+    """
+    case = load_case(session, case_id)
+    if if_version is not None and case.version != if_version:
+        conflicts = tuple(changes)
+        if seen is not None:
+            now = field_texts(case_detail(session, case_id, today=today))
+            conflicts = tuple(name for name in changes if now.get(name, "") != seen.get(name, ""))
+        if conflicts:
+            by, at = last_change(session, case_id)
+            raise CaseChanged(
+                number=case.number,
+                version=case.version,
+                expected=if_version,
+                changed_by=by,
+                changed_at=at,
+                fields=conflicts,
+            )
+    apply_changes(session, case, changes, user=user, today=today)
     session.flush()
 
 

@@ -107,6 +107,7 @@ def test_file_and_case_menus_hold_every_path(window: MainWindow, trucks, qtbot):
     assert backup_texts == [
         "Back up &now",
         "Back up to &folder…",
+        "Back up to one fi&le…",
         "&Restore from backup…",
         "&Undo last restore",
         "&Backups…",

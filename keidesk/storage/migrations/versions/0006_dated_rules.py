@@ -8,7 +8,7 @@ undated version) and ``state_rules`` keeps the state's name, its agency and
 The shipped 2026-11-30 data then replace versions staff never edited (``storage.seed``).
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-30
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
