@@ -39,7 +39,7 @@ _HOLD_AFTER_READING = textwrap.dedent(
         sys.stdin.readline()
         cases.set_step(
             session, case_id, StepKey.CUSTOMS, StepStatus.DONE, user="bea",
-            today=date(2026, 11, 21),
+            today=date(2026, 11, 21), reason="papers checked outside keidesk",
         )
     print("committed", flush=True)
     """
@@ -50,7 +50,9 @@ def _ready_case(db: Database, make_case: Callable[..., int], today: date) -> int
     case_id = make_case(built="H6.2")
     with db.transaction("tester") as session:
         for key in (StepKey.AGE, StepKey.LIEN):
-            cases.set_step(session, case_id, key, StepStatus.DONE, user="tester", today=today)
+            cases.set_step(
+                session, case_id, key, StepStatus.DONE, user="tester", today=today, reason="test"
+            )
     return case_id
 
 
@@ -118,7 +120,10 @@ _HAMMER = textwrap.dedent(
             status = rng.choice([StepStatus.DONE, StepStatus.TODO])
         try:
             with database.transaction(role) as session:
-                cases.set_step(session, case_id, key, status, user=role, today=date(2026, 11, 21))
+                cases.set_step(
+                    session, case_id, key, status, user=role, today=date(2026, 11, 21),
+                    reason="papers checked outside keidesk",
+                )
             print("ok", flush=True)
         except GateRefused:
             print("refused", flush=True)
