@@ -152,7 +152,10 @@ def cmd_test(extra: list[str]) -> int:
     ):
         if run(*check, env=env) != 0:
             return 1
-    return run(python, "-m", "pytest", *extra, env=env)
+    # Spread over the cores: the suite takes minutes on one, and each worker is its own
+    # process, so PySide6's occasional crash while Python shuts down (after every test has
+    # passed) cannot turn a green run red.
+    return run(python, "-m", "pytest", "-n", "auto", *extra, env=env)
 
 
 def cmd_quick(extra: list[str]) -> int:
