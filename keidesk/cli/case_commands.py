@@ -162,10 +162,19 @@ def cmd_add(ctx: CommandContext) -> int:
     return 0
 
 
+def _open_age_gates(ctx: CommandContext) -> None:
+    """Move on the cases whose age gate opened with time, before showing them; the write
+    lock is taken only when a gate is due (asked in a read first)."""
+    with ctx.database.reader() as session:
+        due = cases.age_gates_due(session, today=ctx.today)
+    if due and not ctx.database.read_only:
+        with ctx.database.transaction(ctx.user) as session:
+            cases.refresh_age_gates(session, today=ctx.today)
+
+
 def cmd_list(ctx: CommandContext) -> int:
     args = ctx.args
-    with ctx.database.transaction(ctx.user) as session:
-        cases.refresh_age_gates(session, today=ctx.today)
+    _open_age_gates(ctx)
     with ctx.database.reader() as session:
         state = None
         if args.state:
@@ -203,8 +212,7 @@ def cmd_list(ctx: CommandContext) -> int:
 
 
 def cmd_show(ctx: CommandContext) -> int:
-    with ctx.database.transaction(ctx.user) as session:
-        cases.refresh_age_gates(session, today=ctx.today)
+    _open_age_gates(ctx)
     with ctx.database.reader() as session:
         detail = cases.case_detail(session, ctx.args.id, today=ctx.today)
     if ctx.json:

@@ -25,7 +25,7 @@ from keidesk.gui.shell.main_window import MainWindow, app_icon
 from keidesk.gui.shell.recovery import open_with_recovery
 from keidesk.gui.shell.single_instance import InstanceGuard
 from keidesk.gui.shell.which_database import initial_database
-from keidesk.services.cases import refresh_age_gates
+from keidesk.services.cases import age_gates_due, refresh_age_gates
 from keidesk.services.staff import current_user
 from keidesk.storage.database import Database, locate
 
@@ -178,13 +178,19 @@ class AppController:
         self.window = window
         window.show()
         if not database.read_only:
-            # Cases whose age gate opened with time move on; the views hear of it.
+            # Cases whose age gate opened with time move on; the views hear of it. Asked in a
+            # read first, so a start takes the write lock only on the day a gate opens.
             today = context.today
-            context.write(
-                lambda s: refresh_age_gates(s, today=today),
-                cases=lambda changed: None if changed else (),
-                title=tr("Checking the age gates…"),
-            )
+
+            def open_gates(due: bool) -> None:
+                if due:
+                    context.write(
+                        lambda s: refresh_age_gates(s, today=today),
+                        cases=lambda changed: None if changed else (),
+                        title=tr("Checking the age gates…"),
+                    )
+
+            context.read_task(lambda s: age_gates_due(s, today=today), open_gates)
         # The daily backup and the reminder come once the window is up (the backup itself
         # runs off the GUI thread).
         QTimer.singleShot(0, window.desk.backups_at_start)

@@ -17,6 +17,7 @@ from keidesk.services.cases.search import (
     stage_counts,
 )
 from keidesk.services.cases.workflow import (
+    age_gates_due,
     refresh_age_gates,
     refresh_stage,
     set_step,
@@ -30,6 +31,7 @@ __all__ = [
     "EligibilityFilter",
     "NewCase",
     "ShipmentFilter",
+    "age_gates_due",
     "case_detail",
     "case_history",
     "case_ids_in_stage",

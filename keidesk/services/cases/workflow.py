@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session
 
 from keidesk import clock
@@ -127,14 +127,9 @@ def _done_reason(case: Case, key: StepKey, reason: str | None) -> str | None:
     return f"{text} (done without: {'; '.join(missing)})"
 
 
-def refresh_age_gates(session: Session, *, today: date) -> int:
-    """Re-check the age gate of every case whose answer may have changed with time.
-
-    Cheap at any size: only cases blocked by the gate whose date has come are touched. It
-    runs at every start-up, so the due cases are found with a plain id query first (compiling
-    the full case load costs more than the query itself when nothing is due).
-    """
-    due_ids = (
+def _due_age_gates(today: date) -> Select[int]:
+    """Cases blocked by the age gate whose date has come (by their ETA, else today)."""
+    return (
         select(Case.id)
         .join(Case.vehicle)
         .join(WorkflowStep, and_(WorkflowStep.case_id == Case.id, WorkflowStep.key == StepKey.AGE))
@@ -144,6 +139,22 @@ def refresh_age_gates(session: Session, *, today: date) -> int:
             Vehicle.fmvss_eligible_on <= func.coalesce(Case.eta, today),
         )
     )
+
+
+def age_gates_due(session: Session, *, today: date) -> bool:
+    """Whether :func:`refresh_age_gates` has anything to do: asked in a read, so a command
+    that only reads takes the write lock only on the day a gate opens."""
+    return session.scalar(_due_age_gates(today).limit(1)) is not None
+
+
+def refresh_age_gates(session: Session, *, today: date) -> int:
+    """Re-check the age gate of every case whose answer may have changed with time.
+
+    Cheap at any size: only cases blocked by the gate whose date has come are touched. It
+    runs at every start-up, so the due cases are found with a plain id query first (compiling
+    the full case load costs more than the query itself when nothing is due).
+    """
+    due_ids = _due_age_gates(today)
     if session.scalar(due_ids.limit(1)) is None:
         return 0
     due = session.scalars(select(Case).where(Case.id.in_(due_ids)).order_by(Case.id)).unique()
