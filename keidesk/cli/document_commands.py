@@ -6,6 +6,7 @@ import argparse
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -187,29 +188,23 @@ def cmd_set(ctx: CommandContext) -> int:
 
 
 def cmd_remove(ctx: CommandContext) -> int:
-    with ctx.database.transaction(ctx.user) as session:
-        view = documents.remove_document(
-            session, ctx.args.doc, user=ctx.user, case_id=ctx.args.case
-        )
-    if ctx.json:
-        emit_json(document_json(view))
-    else:
-        emit(
-            f"Document {view.id} ({view.title}) is in the trash; "
-            f"'keidesk doc restore {view.id}' brings it back."
-        )
-    return 0
+    return _trash_move(
+        ctx, documents.remove_document, "is in the trash; 'keidesk doc restore {id}' brings it back"
+    )
 
 
 def cmd_restore(ctx: CommandContext) -> int:
+    return _trash_move(ctx, documents.restore_document, "is restored")
+
+
+def _trash_move(ctx: CommandContext, move: Callable[..., DocumentView], said: str) -> int:
+    """Put a paper in the trash or take it out, and say so."""
     with ctx.database.transaction(ctx.user) as session:
-        view = documents.restore_document(
-            session, ctx.args.doc, user=ctx.user, case_id=ctx.args.case
-        )
+        view = move(session, ctx.args.doc, user=ctx.user, case_id=ctx.args.case)
     if ctx.json:
         emit_json(document_json(view))
     else:
-        emit(f"Document {view.id} ({view.title}) is restored.")
+        emit(f"Document {view.id} ({view.title}) " + said.format(id=view.id) + ".")
     return 0
 
 

@@ -101,6 +101,25 @@ class StateRuleInfo:
     notes: str
 
 
+#: What one version of a rule says (with its provenance): the fields a stored version, a
+#: staff edit and a rules pack all carry, listed once.
+RULE_CONTENT_FIELDS = (
+    "path",
+    "under_review",
+    "max_speed_mph",
+    "interstate_allowed",
+    "road_limits",
+    "customer_text",
+    "documents",
+    "citation",
+    "source",
+    "as_of",
+    "as_of_note",
+    "confidence",
+    "notes",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class StateAgency:
     """Who to ask in a state: the motor vehicle agency, with phone and web where on file."""

@@ -17,6 +17,7 @@ from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput, NotFound
 from keidesk.domain.reference import (
     QUESTIONS_FOR_THE_AGENCY,
+    RULE_CONTENT_FIELDS,
     ChassisCodeInfo,
     PathKind,
     index_in_force,
@@ -271,21 +272,7 @@ def state_rule_versions(session: Session, code: str, *, today: date) -> list[Sta
 
 
 #: Fields of a state rule that staff may edit, with the check each value must pass.
-_EDITABLE_RULE_FIELDS = {
-    "path",
-    "under_review",
-    "max_speed_mph",
-    "interstate_allowed",
-    "road_limits",
-    "customer_text",
-    "documents",
-    "citation",
-    "source",
-    "as_of",
-    "as_of_note",
-    "confidence",
-    "notes",
-}
+_EDITABLE_RULE_FIELDS = frozenset(RULE_CONTENT_FIELDS)
 
 #: Fields printed for customers: no research wording may go in them.
 CUSTOMER_FIELDS = ("customer_text", "citation", "documents")

@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session
 
 from keidesk import clock
 from keidesk.domain.errors import InvalidInput
-from keidesk.domain.reference import PathKind, StateRuleInfo, check_versions, index_in_force
+from keidesk.domain.reference import (
+    RULE_CONTENT_FIELDS,
+    PathKind,
+    StateRuleInfo,
+    check_versions,
+    index_in_force,
+)
 from keidesk.domain.sources import Confidence
 from keidesk.domain.workflow import STAGE_COMPLETE
 from keidesk.storage.models import Case, StateRule
@@ -31,24 +37,7 @@ FORMAT = "keidesk-rules-pack"
 FORMAT_VERSION = 1
 
 #: The fields of one version, in the order a pack writes them.
-_VERSION_FIELDS = (
-    "effective_from",
-    "effective_to",
-    "path",
-    "under_review",
-    "max_speed_mph",
-    "interstate_allowed",
-    "road_limits",
-    "customer_text",
-    "documents",
-    "citation",
-    "source",
-    "as_of",
-    "as_of_note",
-    "confidence",
-    "notes",
-    "locally_verified_on",
-)
+_VERSION_FIELDS = ("effective_from", "effective_to", *RULE_CONTENT_FIELDS, "locally_verified_on")
 #: Fields compared when importing (dates of local verification are provenance, not content).
 _CONTENT_FIELDS = tuple(
     f for f in _VERSION_FIELDS if f not in {"effective_from", "effective_to", "locally_verified_on"}

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from keidesk import clock, paths
 from keidesk.domain.reference import (
+    RULE_CONTENT_FIELDS,
     ChassisCodeInfo,
     StateAgency,
     StateRuleInfo,
@@ -55,43 +56,17 @@ def _shipped_digest() -> str:
 
 def version_row(rule: StateRuleInfo) -> StateRuleVersion:
     """A new version row holding one version of a rule (not yet attached to its state)."""
-    return StateRuleVersion(
-        effective_from=rule.effective_from,
-        path=rule.path,
-        under_review=rule.under_review,
-        max_speed_mph=rule.max_speed_mph,
-        interstate_allowed=rule.interstate_allowed,
-        road_limits=rule.road_limits,
-        customer_text=rule.customer_text,
-        documents=list(rule.documents),
-        citation=rule.citation,
-        source=rule.source,
-        as_of=rule.as_of,
-        as_of_note=rule.as_of_note,
-        confidence=rule.confidence,
-        notes=rule.notes,
-    )
+    content = {name: getattr(rule, name) for name in RULE_CONTENT_FIELDS}
+    content["documents"] = list(rule.documents)
+    return StateRuleVersion(effective_from=rule.effective_from, **content)
 
 
 def version_info(state: StateRule, row: StateRuleVersion) -> StateRuleInfo:
     """The plain record of one stored version."""
+    content = {name: getattr(row, name) for name in RULE_CONTENT_FIELDS}
+    content["documents"] = tuple(row.documents)
     return StateRuleInfo(
-        code=state.code,
-        name=state.name,
-        effective_from=row.effective_from,
-        path=row.path,
-        under_review=row.under_review,
-        max_speed_mph=row.max_speed_mph,
-        interstate_allowed=row.interstate_allowed,
-        road_limits=row.road_limits,
-        customer_text=row.customer_text,
-        documents=tuple(row.documents),
-        citation=row.citation,
-        source=row.source,
-        as_of=row.as_of,
-        as_of_note=row.as_of_note,
-        confidence=row.confidence,
-        notes=row.notes,
+        code=state.code, name=state.name, effective_from=row.effective_from, **content
     )
 
 
