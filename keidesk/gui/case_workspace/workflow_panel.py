@@ -159,15 +159,9 @@ class WorkflowPanel(QWidget):
         self.refusal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.refusal.hide()
 
-        form = QFormLayout()
-        form.addRow(tr("Status"), self.status)
-        form.addRow(tr("Last change"), self.who)
-        form.addRow(tr("Due"), self.due)
-        form.addRow(tr("Note"), self.note)
-        form.addRow(tr("Papers"), self.evidence)
-        form.addRow(tr("Reason given"), self.done_reason)
-        self.form = form
-        buttons = QHBoxLayout()
+        # The buttons that move the step stay where they are whatever step is shown: right
+        # under its title, before the texts whose length varies (description, papers, reason).
+        moves = QHBoxLayout()
         for button in (
             self.start_button,
             self.done_button,
@@ -175,17 +169,28 @@ class WorkflowPanel(QWidget):
             self.na_button,
             self.reopen_button,
         ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
+            moves.addWidget(button)
+        moves.addStretch(1)
+        form = QFormLayout()
+        form.addRow(tr("Status"), self.status)
+        form.addRow(tr("Last change"), self.who)
+        form.addRow(tr("Due"), self.due)
+        form.addRow(tr("Note"), self.note)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        form.addRow(save_row)
+        form.addRow(tr("Papers"), self.evidence)
+        form.addRow(tr("Reason given"), self.done_reason)
+        self.form = form
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title)
+        right_layout.addLayout(moves)
+        right_layout.addWidget(self.refusal)
         right_layout.addWidget(self.description)
         right_layout.addLayout(form)
-        right_layout.addLayout(buttons)
-        right_layout.addWidget(self.refusal)
         right_layout.addStretch(1)
 
         self.splitter = QSplitter()

@@ -88,3 +88,21 @@ def test_a_reason_marks_the_step_done_and_is_kept(window, make_case, db, today):
     assert any(
         line.startswith("done_reason: exporter emails") for line in step_history(db, case_id)
     )
+
+
+def test_the_step_buttons_stay_put_from_step_to_step(window, make_case, tmp_path, qtbot):
+    """A step with a long description, papers or a reason must not move Mark done: staff click
+    it step after step."""
+    workspace = window.desk.open_case(make_case(built="1999-03"))
+    workspace.documents.attach_files(AttachDialog([make_pdf(tmp_path / "7501.pdf")]).choices())
+    stepper = workspace.workflow
+    window.show()
+    window.desk.tabs.setCurrentWidget(workspace)
+    workspace.tabs.setCurrentWidget(stepper)
+    qtbot.waitExposed(stepper)
+    places = set()
+    for key in StepKey:
+        stepper.select_step(key)
+        qtbot.wait(1)  # let the layout settle
+        places.add(stepper.done_button.mapTo(stepper, stepper.done_button.rect().topLeft()).y())
+    assert len(places) == 1
