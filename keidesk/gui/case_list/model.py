@@ -165,6 +165,8 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._count = 0
         self._exact = True
+        #: Cases counted with the first page (beyond: "10,000+" until the exact count).
+        self.count_at_once = COUNT_AT_ONCE
         self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
         #: The first and last positions of every page read for the query shown (small: two
         #: keys a page), so a page next to one read before is read after or before it.
@@ -217,7 +219,7 @@ class CaseTableModel(QAbstractTableModel):
             self.context.today,
         )
         page_number = max(near_row, 0) // PAGE_SIZE
-        at_most = max(COUNT_AT_ONCE, (page_number + 2) * PAGE_SIZE) + 1
+        at_most = max(self.count_at_once, (page_number + 2) * PAGE_SIZE) + 1
 
         def read(session: Session) -> Counted:
             where = Where(row=page_number * PAGE_SIZE) if page_number else Where()

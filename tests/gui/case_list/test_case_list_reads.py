@@ -128,3 +128,21 @@ def test_a_read_is_not_stuck_behind_a_long_job(qtbot, threaded, make_case):
     finally:
         release.set()
     qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+
+
+def test_no_count_runs_on_the_gui_thread(qtbot, threaded, case_reads, db, today):
+    """The bounded count comes with the first page and the exact one on the count lane: both
+    off the GUI thread, typing never waits for either."""
+    with db.transaction("demo") as session:
+        build_demo(session, cases=3 * PAGE_SIZE, today=today)
+    case_reads.clear()
+    panel = CaseListPanel(threaded)
+    qtbot.addWidget(panel)
+    panel.model.count_at_once = 10
+    with qtbot.waitSignal(panel.model.count_changed, timeout=10_000):
+        panel.apply_filter(CaseFilter())  # 3 pages: more than the two counted at once
+    assert panel.model.count_exact and panel.count_label.text().endswith(" cases")
+    assert "+" not in panel.count_label.text()
+    main = threading.main_thread()
+    assert len(counts(case_reads)) >= 2  # the bounded one and the exact one
+    assert all(thread is not main for thread in counts(case_reads))
