@@ -28,6 +28,8 @@ from keidesk.storage.models import Base, Case
 
 #: Rows per INSERT statement execution: bounds the memory a huge batch holds at once.
 CHUNK_ROWS = 20_000
+#: SQLite's page cache (KiB) while a bulk insert runs under :func:`search_index_deferred`.
+BULK_CACHE_KIB = 131_072
 
 
 def insert_new(session: Session, objects: Iterable[Any]) -> None:
@@ -138,6 +140,10 @@ def search_index_deferred(session: Session) -> Iterator[None]:
         yield
         return
     first = int(connection.scalar(select(func.max(Case.id))) or 0) + 1
+    cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    # A bigger page cache while the indexes grow in random order (a million cases: fewer
+    # pages written out and read back), given back after.
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     connection.exec_driver_sql("DROP TRIGGER cases_fts_insert")
     try:
         yield
@@ -148,3 +154,4 @@ def search_index_deferred(session: Session) -> Iterator[None]:
         )
     finally:
         connection.exec_driver_sql(str(trigger))
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")

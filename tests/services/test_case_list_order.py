@@ -180,7 +180,9 @@ def test_counts_bounded_exact_and_abandoned(db, today, listed):
         assert cases.count_cases(session, scan, today=today) > 200
         asked = iter([False])  # before it starts; stale at the first progress check
         assert (
-            cases.count_cases_unless(session, scan, today=today, stop=lambda: next(asked, True))
+            cases.count_cases_unless(
+                session, scan, today=today, stop=lambda: next(asked, True), check_every=100
+            )
             is None
         )
         # The session goes on working after a stopped count.
