@@ -65,6 +65,20 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 #: What a row shows while its page is on its way.
 PLACEHOLDER = "…"
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+#: The roles the list answers.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        CaseIdRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Where:
@@ -179,6 +193,7 @@ class CaseTableModel(QAbstractTableModel):
         self._shown = Query(0, self.case_filter, self.order_by, self.descending, context.today)
         self._requested: set[int] = set()  # pages on their way for the query shown
         self._answering = False  # a page arriving while data() asked for it (synchronous)
+        self._brushes: dict[str, QBrush] = {}
 
     @property
     def _today(self) -> date:
@@ -239,6 +254,7 @@ class CaseTableModel(QAbstractTableModel):
         if counted.query.generation != self._generation:
             return  # the filter or the sort changed since: a newer refresh is on its way
         self.beginResetModel()
+        self._brushes.clear()
         self._shown = counted.query
         self._count = counted.count if counted.exact else counted.count - 1
         self._exact = counted.exact
@@ -401,20 +417,20 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # A paint asks a dozen roles of every visible cell: the ones never answered go first.
+        if role not in _ROLES or not index.isValid():
             return None
-        if not 0 <= index.column() < len(self.columns):
+        column = index.column()
+        if not 0 <= column < len(self.columns):
             return None
         summary = self.summary(index.row())
         if summary is None:
-            loading = role == Qt.ItemDataRole.DisplayRole and index.column() == 0
+            loading = role == Qt.ItemDataRole.DisplayRole and column == 0
             return PLACEHOLDER if loading else None
-        key = self.columns[index.column()].key
+        key = self.columns[column].key
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(summary, key)
         if role == CaseIdRole:
@@ -424,7 +440,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(summary, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
     def _text(self, summary: CaseSummary, key: str) -> str:
@@ -459,10 +475,18 @@ class CaseTableModel(QAbstractTableModel):
 
     def _foreground(self, summary: CaseSummary, key: str) -> QBrush | None:
         if key == "fmvss" and summary.fmvss_eligible_on:
-            return QBrush(theme.eligibility_colour(summary.fmvss_eligible_on, self._today))
+            return self._brush(theme.eligibility_kind(summary.fmvss_eligible_on, self._today))
         if key == "next" and summary.blocked:
-            return QBrush(theme.colour(theme.BAD))
+            return self._brush(theme.BAD)
         return None
+
+    def _brush(self, kind: str) -> QBrush:
+        """The brush of a colour kind, made once per refresh (the theme's colours ask the
+        palette every time)."""
+        brush = self._brushes.get(kind)
+        if brush is None:
+            brush = self._brushes[kind] = QBrush(theme.colour(kind))
+        return brush
 
 
 def _eligibility_text(eligible_on: date, today: date) -> str:
