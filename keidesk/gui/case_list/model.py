@@ -221,12 +221,24 @@ class CaseTableModel(QAbstractTableModel):
             self._refresh_held = False
             self.refresh()
 
-    def refresh(self, near_row: int = 0) -> None:
+    def refresh(self, near_row: int = 0, *, same_rows: bool = False) -> None:
         """Read the page of ``near_row`` and a bounded count off the GUI thread; the model is
         reset once, when they arrive (until then the rows shown stay as they were). The exact
-        count, when more, follows."""
+        count, when more, follows. ``same_rows``: only the order changed (a sort), so an exact
+        count already known stands and is not read again."""
         if self._refresh_held:
             return
+        shown = self._shown
+        known = (
+            self._count
+            if same_rows
+            and shown.generation  # something was read
+            and self._exact
+            and not self.loading
+            and shown.case_filter == self.case_filter
+            and shown.today == self.context.today
+            else None
+        )
         self._generation += 1
         query = Query(
             self._generation,
@@ -245,6 +257,8 @@ class CaseTableModel(QAbstractTableModel):
                 page_number_read, page = 0, query.page(session)
             else:
                 page_number_read = page_number
+            if known is not None:
+                return Counted(query, page_number_read, page, known, True)
             count = count_cases(session, query.case_filter, today=query.today, at_most=at_most)
             return Counted(query, page_number_read, page, count, count < at_most)
 
@@ -311,7 +325,7 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_column, self._sort_order = column, order
         self.order_by = spec.sort_by
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        self.refresh(same_rows=True)
 
     @property
     def sort_state(self) -> tuple[int, Qt.SortOrder]:

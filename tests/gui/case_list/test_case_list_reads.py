@@ -146,3 +146,18 @@ def test_no_count_runs_on_the_gui_thread(qtbot, threaded, case_reads, db, today)
     main = threading.main_thread()
     assert len(counts(case_reads)) >= 2  # the bounded one and the exact one
     assert all(thread is not main for thread in counts(case_reads))
+
+
+def test_a_sort_reads_a_page_and_keeps_the_exact_count(qtbot, threaded, case_reads, db, today):
+    with db.transaction("demo") as session:
+        build_demo(session, cases=PAGE_SIZE + 5, today=today)
+    model = CaseTableModel(threaded)
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.refresh()
+    assert model.count_exact
+    case_reads.clear()
+    customer = next(i for i, c in enumerate(model.columns) if c.key == "customer")
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.sort(customer)
+    assert model.rowCount() == PAGE_SIZE + 5 and model.count_exact
+    assert pages(case_reads) and not counts(case_reads)  # only the order changed
