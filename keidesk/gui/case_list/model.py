@@ -9,10 +9,11 @@ SQL, so a million cases browse as fast as a hundred.
 Every read runs off the GUI thread (``AppContext.read_task``), so a slow database never freezes
 the window: :meth:`CaseTableModel.refresh` reads the first page and a count that stops at
 :data:`COUNT_AT_ONCE` (shown as "1,000+"), then resets the model once; the exact count, when
-more, follows on the ``count`` lane (never ahead of a page, dropped when the filter changed
-meanwhile) and the rows grow to it. A row whose page is not here yet shows a placeholder, asks
-for its page, and is repainted (``dataChanged``) when it arrives. Each refresh takes a new
-generation number; a result from an older one (the filter or the sort changed) is dropped.
+more, follows on the ``count`` lane once the filter stayed :data:`COUNT_DELAY_MS` (never ahead
+of a page, stopped when the filter changed meanwhile) and the rows grow to it. A row whose
+page is not here yet shows a placeholder, asks for its page, and is repainted
+(``dataChanged``) when it arrives. Each refresh takes a new generation number; a result from
+an older one (the filter or the sort changed) is dropped.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush
@@ -56,6 +58,8 @@ PAGES_KEPT = 20
 #: Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows
 #: for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke.
 COUNT_AT_ONCE = 1_000
+#: The exact count starts once the filter stayed this long (ms): typing never waits for it.
+COUNT_DELAY_MS = 300
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 SortValueRole = Qt.ItemDataRole.UserRole + 2
@@ -183,6 +187,8 @@ class CaseTableModel(QAbstractTableModel):
         self._exact = True
         #: Cases counted with the first page (beyond: "1,000+" until the exact count).
         self.count_at_once = COUNT_AT_ONCE
+        #: How long the list must stay on one filter before the exact count starts (ms).
+        self.count_delay_ms = COUNT_DELAY_MS
         self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
         #: The first and last positions of every page read for the query shown (small: two
         #: keys a page), so a page next to one read before is read after or before it.
@@ -278,13 +284,22 @@ class CaseTableModel(QAbstractTableModel):
         self._keep(counted.page_number, counted.page)
         self.endResetModel()
         if not counted.exact:
-            self._count_exactly(counted.query)
+            query = counted.query
+            if self.count_delay_ms <= 0:
+                self._count_exactly(query)
+            else:
+                # Once typing pauses: a count per keystroke would take the machine from the
+                # next keystroke's page.
+                QTimer.singleShot(self.count_delay_ms, lambda: self._count_exactly(query))
 
     def _count_exactly(self, query: Query) -> None:
         """The exact count on the count lane; dropped (SQLite stops it) once stale."""
 
         def stale() -> bool:
             return query.generation != self._generation
+
+        if stale():
+            return
 
         def count(session: Session) -> tuple[Query, int | None]:
             if stale():

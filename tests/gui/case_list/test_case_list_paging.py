@@ -82,6 +82,7 @@ def test_the_count_shows_at_least_then_exactly(context, many, qtbot):
     qtbot.addWidget(panel)
     shown: list[str] = []
     panel.model.count_at_once = 50
+    panel.model.count_delay_ms = 0  # at once (the app waits for typing to pause)
     panel.model.modelReset.connect(lambda: shown.append(panel.count_label.text()))
     panel.model.count_changed.connect(lambda: shown.append(panel.count_label.text()))
     panel.apply_filter(cases.CaseFilter())
