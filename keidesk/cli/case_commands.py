@@ -49,6 +49,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     listing.add_argument("--eligibility", choices=[e.value for e in cases.EligibilityFilter])
     listing.add_argument("--blocked", action="store_true", help="only cases with a blocked step")
     listing.add_argument("--limit", type=bounded(0, MAX_ID), metavar="N", help="at most N cases")
+    listing.add_argument(
+        "--sort",
+        choices=list(cases.SORT_COLUMNS),
+        default="number",
+        metavar="COLUMN",
+        help="order as the app's list: " + ", ".join(cases.SORT_COLUMNS) + " (default: number)",
+    )
+    listing.add_argument("--desc", action="store_true", help="in descending order")
     listing.set_defaults(handler=cmd_list)
 
     show = case_sub.add_parser("show", parents=[common], help="everything about one case")
@@ -186,7 +194,14 @@ def cmd_list(ctx: CommandContext) -> int:
             eligibility=cases.EligibilityFilter(args.eligibility) if args.eligibility else None,
             blocked=True if args.blocked else None,
         )
-        rows = cases.list_cases(session, case_filter, today=ctx.today, limit=args.limit)
+        rows = cases.list_cases(
+            session,
+            case_filter,
+            today=ctx.today,
+            order_by=args.sort,
+            descending=args.desc,
+            limit=args.limit,
+        )
     if ctx.json:
         emit_json([summary_json(row) for row in rows])
         return 0

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from keidesk import clock, paths
 from keidesk.storage import events
 from keidesk.storage.errors import (
+    DatabaseCorrupt,
     DatabaseReadOnly,
     DatabaseTooNew,
     NotAKeideskDatabase,
@@ -141,6 +142,26 @@ class Database:
             if error is None:
                 raise
             raise error from exc
+        except ValueError as exc:
+            # A stored value that cannot be read (a date of garbage): damage inside a page that
+            # SQLite did not notice as it read it. Said plainly when the file's structure is
+            # damaged too; otherwise it is a bug.
+            if not self._structure_damaged():
+                raise
+            raise DatabaseCorrupt(
+                f"The database file is damaged ({self.location.label}). "
+                "Restore a backup or choose another file."
+            ) from exc
+
+    def _structure_damaged(self) -> bool:
+        path = self.path
+        if path is None:
+            return False
+        try:
+            with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as db:
+                return db.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+        except sqlite3.DatabaseError:
+            return True
 
     def close(self) -> None:
         self.engine.dispose()

@@ -31,7 +31,9 @@ from keidesk.storage.models import (
 )
 
 #: Columns that change as a side effect and would only add noise to the history.
-_QUIET_COLUMNS = frozenset({"search_text", "updated_at", "updated_by", "stage_since", "version"})
+_QUIET_COLUMNS = frozenset(
+    {"search_text", "updated_at", "updated_by", "stage_since", "version", *Case.SORT_KEY_COLUMNS}
+)
 
 #: Classes whose changes are recorded, and which of them record a "create" entry.
 _AUDITED = (
@@ -223,6 +225,35 @@ def _transaction_ended(session: Session, transaction: SessionTransaction) -> Non
         session.info.pop(_BUMPED_KEY, None)
 
 
+def sort_keys_for(case: Case) -> dict[str, str]:
+    """The case list's stored sort keys (``Case.sort_*``): what each column sorts by,
+    lower-cased, "" for none. The case list orders by (key, id)."""
+    vehicle = case.vehicle
+    make = (vehicle.make or "") if vehicle else ""
+    model = (vehicle.model or "") if vehicle else ""
+    built = vehicle.built if vehicle else None
+    eligible_on = vehicle.fmvss_eligible_on if vehicle else None
+    return {
+        "sort_chassis": vehicle.chassis_number.lower() if vehicle else "",
+        "sort_vehicle": " ".join(p for p in (make, model) if p).lower(),
+        "sort_model": model.lower(),
+        "sort_built": built.iso() if built else "",
+        "sort_eligible_on": eligible_on.isoformat() if eligible_on else "",
+        "sort_customer": case.customer.name.lower() if case.customer else "",
+        "sort_state": case.destination_state or "",
+    }
+
+
+def keep_derived(case: Case) -> None:
+    """Set the search text and the sort keys a case's data imply (only those that changed)."""
+    text = search_text_for(case)
+    if case.search_text != text:
+        case.search_text = text
+    for name, value in sort_keys_for(case).items():
+        if getattr(case, name) != value:
+            setattr(case, name, value)
+
+
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     with session.no_autoflush:
         _bump_versions(session)
@@ -237,9 +268,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             # customer must not load all their cases (it made bulk imports quadratic).
             touched.update(obj.cases)
     for case in touched:
-        text = search_text_for(case)
-        if case.search_text != text:
-            case.search_text = text
+        keep_derived(case)
 
 
 def install(factory: sessionmaker[Session]) -> None:

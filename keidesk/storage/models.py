@@ -176,6 +176,17 @@ class Case(Base):
 
     __tablename__ = "cases"
 
+    #: The stored sort keys of the case list (see ``storage.events.sort_keys_for``).
+    SORT_KEY_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "sort_chassis",
+        "sort_vehicle",
+        "sort_model",
+        "sort_built",
+        "sort_eligible_on",
+        "sort_customer",
+        "sort_state",
+    )
+
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicles.id"), unique=True)
@@ -210,6 +221,22 @@ class Case(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     # Lower-cased chassis, customer, make/model and notes, for search (FTS5 on SQLite).
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The case list's sort keys, normalised (lower-cased, "" for none) and kept on the case
+    # (``events.sort_keys_for``), so one index per column serves "ORDER BY key, id" and the
+    # keyset paging after any row: a sort on a joined column sorted every row for every page.
+    sort_chassis: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)
+    sort_vehicle: Mapped[str] = mapped_column(
+        String(200), default="", server_default="", index=True
+    )
+    sort_model: Mapped[str] = mapped_column(String(120), default="", server_default="", index=True)
+    sort_built: Mapped[str] = mapped_column(String(10), default="", server_default="", index=True)
+    sort_eligible_on: Mapped[str] = mapped_column(
+        String(10), default="", server_default="", index=True
+    )
+    sort_customer: Mapped[str] = mapped_column(
+        String(200), default="", server_default="", index=True
+    )
+    sort_state: Mapped[str] = mapped_column(String(2), default="", server_default="", index=True)
     created_at: Mapped[datetime] = mapped_column(default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(default=clock.now, onupdate=clock.now)
     # Bumped once per transaction that changes the case, its vehicle, its customer's fields,

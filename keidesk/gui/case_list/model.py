@@ -1,14 +1,19 @@
 """The case list as a lazy table model: pages of rows read from the database on demand.
 
-Only the rows the view paints are read (pages of :data:`PAGE_SIZE` through
-``list_cases(offset, limit)``, a few pages kept); the row count comes from ``count_cases``.
-Filtering and sorting happen in SQL, so 100,000 cases open as fast as 100.
+Only the rows the view paints are read, a page (:data:`PAGE_SIZE` rows) at a time along the
+sort key's index: the page after or before one already read (keyset: ``read_page(after=…)``),
+the last page by the reversed query, and a page reached by dragging the scrollbar after a skip
+along the index from the nearer end (``position_before``). Filtering and sorting happen in
+SQL, so a million cases browse as fast as a hundred.
 
 Every read runs off the GUI thread (``AppContext.read_task``), so a slow database never freezes
-the window: :meth:`CaseTableModel.refresh` reads the count and the first page and then resets the
-model once; a row whose page is not here yet shows a placeholder, asks for its page, and is
-repainted (``dataChanged``) when it arrives. Each refresh takes a new generation number; a
-result from an older one (the filter or the sort changed meanwhile) is dropped.
+the window: :meth:`CaseTableModel.refresh` reads the first page and a count that stops at
+:data:`COUNT_AT_ONCE` (shown as "1,000+"), then resets the model once; the exact count, when
+more, follows on the ``count`` lane once the filter stayed :data:`COUNT_DELAY_MS` (never ahead
+of a page, stopped when the filter changed meanwhile) and the rows grow to it. A row whose
+page is not here yet shows a placeholder, asks for its page, and is repainted
+(``dataChanged``) when it arrives. Each refresh takes a new generation number; a result from
+an older one (the filter or the sort changed) is dropped.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush
 from sqlalchemy.orm import Session
@@ -33,12 +40,26 @@ from sqlalchemy.orm import Session
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
-from keidesk.services.cases import CaseFilter, count_cases, list_cases
+from keidesk.services.cases import (
+    CaseFilter,
+    CasePage,
+    Position,
+    count_cases,
+    count_cases_unless,
+    position_before,
+    read_page,
+)
 from keidesk.services.dashboard import days_in_stage, next_action, stage_title
 from keidesk.services.views import CaseSummary
 
 PAGE_SIZE = 200
 PAGES_KEPT = 20
+#: Cases counted with the first page; beyond, the list shows "1,000+" until the exact count.
+#: Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows
+#: for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke.
+COUNT_AT_ONCE = 1_000
+#: The exact count starts once the filter stayed this long (ms): typing never waits for it.
+COUNT_DELAY_MS = 300
 
 CaseIdRole = Qt.ItemDataRole.UserRole + 1
 SortValueRole = Qt.ItemDataRole.UserRole + 2
@@ -47,6 +68,32 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 #: What a row shows while its page is on its way.
 PLACEHOLDER = "…"
+
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+#: The roles the list answers.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        CaseIdRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """How to find a page: after a known row, before one, the last ones, or from a row number
+    (a skip along the index, for a page reached by the scrollbar)."""
+
+    after: Position | None = None
+    before: Position | None = None
+    last_rows: int | None = None  # the last page, of this many rows
+    row: int | None = None  # the first row of the page, when no neighbour is known
+    total: int | None = None  # the exact count, when known (to skip from the nearer end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,26 +106,43 @@ class Query:
     descending: bool
     today: date
 
-    def page(self, session: Session, page_number: int) -> list[CaseSummary]:
-        return list_cases(
+    def page(self, session: Session, where: Where = Where()) -> CasePage:
+        after = where.after
+        if where.row is not None:
+            after = position_before(
+                session,
+                self.case_filter,
+                today=self.today,
+                order_by=self.order_by,
+                descending=self.descending,
+                row=where.row,
+                total=where.total,
+            )
+            if after is None and where.row > 0:
+                return CasePage([], None, None)  # the list is shorter now
+        return read_page(
             session,
             self.case_filter,
             today=self.today,
             order_by=self.order_by,
             descending=self.descending,
-            offset=page_number * PAGE_SIZE,
-            limit=PAGE_SIZE,
+            after=after,
+            before=where.before,
+            last=where.last_rows is not None,
+            limit=where.last_rows or PAGE_SIZE,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class Counted:
-    """A refresh's answer: how many cases match, and the page the view shows first."""
+    """A refresh's answer: the page the view shows first, and how many cases match (exactly,
+    or at least ``count`` when not ``exact``)."""
 
     query: Query
-    count: int
     page_number: int
-    page: list[CaseSummary]
+    page: CasePage
+    count: int
+    exact: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,47 +150,65 @@ class Column:
     key: str
     title: str
     sort_by: str | None  # a key of services.cases.SORT_COLUMNS
-    sort_reversed: bool = False  # "days in stage" ascends as stage_since descends
-    numeric: bool = False
 
 
 def columns() -> tuple[Column, ...]:
     return (
-        Column("number", tr("Case"), "id"),
+        Column("number", tr("Case"), "number"),
         Column("chassis", tr("Chassis number"), "chassis"),
         Column("vehicle", tr("Make / model"), "make"),
         Column("built", tr("Built"), "built"),
-        Column("fmvss", tr("FMVSS eligible"), "fmvss_eligible_on"),
+        Column("fmvss", tr("FMVSS eligible"), "eligible_on"),
         Column("customer", tr("Customer"), "customer"),
         Column("state", tr("State"), "state"),
         Column("stage", tr("Stage"), "stage"),
         Column("next", tr("Next action"), "stage"),
-        Column("days", tr("Days in stage"), "stage_since", sort_reversed=True, numeric=True),
+        Column("days", tr("Days in stage"), "days_in_stage"),
     )
 
 
+NUMERIC_COLUMNS = frozenset({"days"})
+
+
 class CaseTableModel(QAbstractTableModel):
+    #: The count shown changed (the exact count arrived after "1,000+").
+    count_changed = Signal()
+
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.columns = columns()
         self.case_filter = CaseFilter()
-        self.order_by = "id"
+        self.order_by = "number"
         self.descending = False
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._count = 0
+        self._exact = True
+        #: Cases counted with the first page (beyond: "1,000+" until the exact count).
+        self.count_at_once = COUNT_AT_ONCE
+        #: How long the list must stay on one filter before the exact count starts (ms).
+        self.count_delay_ms = COUNT_DELAY_MS
         self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
+        #: The first and last positions of every page read for the query shown (small: two
+        #: keys a page), so a page next to one read before is read after or before it.
+        self._bounds: dict[int, tuple[Position, Position]] = {}
         self._refresh_held = False
         self._generation = 0
         #: The query the rows shown belong to (its count and pages).
         self._shown = Query(0, self.case_filter, self.order_by, self.descending, context.today)
         self._requested: set[int] = set()  # pages on their way for the query shown
         self._answering = False  # a page arriving while data() asked for it (synchronous)
+        self._brushes: dict[str, QBrush] = {}
 
     @property
     def _today(self) -> date:
         return self._shown.today
+
+    @property
+    def count_exact(self) -> bool:
+        """Is :meth:`rowCount` the exact count (else: at least that many, more on the way)?"""
+        return self._exact
 
     # --- what to show -----------------------------------------------------------------------
 
@@ -137,7 +219,7 @@ class CaseTableModel(QAbstractTableModel):
     @contextmanager
     def refreshing_once(self) -> Iterator[None]:
         """Sort and filter changes made inside read the database once, at the end (setting the
-        list up at start-up would otherwise count 100,000 cases once per change)."""
+        list up at start-up would otherwise read it once per change)."""
         self._refresh_held = True
         try:
             yield
@@ -145,11 +227,24 @@ class CaseTableModel(QAbstractTableModel):
             self._refresh_held = False
             self.refresh()
 
-    def refresh(self, near_row: int = 0) -> None:
-        """Count again and read the page of ``near_row`` off the GUI thread; the model is reset
-        once, when they arrive. Until then the rows shown stay as they were."""
+    def refresh(self, near_row: int = 0, *, same_rows: bool = False) -> None:
+        """Read the page of ``near_row`` and a bounded count off the GUI thread; the model is
+        reset once, when they arrive (until then the rows shown stay as they were). The exact
+        count, when more, follows. ``same_rows``: only the order changed (a sort), so an exact
+        count already known stands and is not read again."""
         if self._refresh_held:
             return
+        shown = self._shown
+        known = (
+            self._count
+            if same_rows
+            and shown.generation  # something was read
+            and self._exact
+            and not self.loading
+            and shown.case_filter == self.case_filter
+            and shown.today == self.context.today
+            else None
+        )
         self._generation += 1
         query = Query(
             self._generation,
@@ -159,10 +254,19 @@ class CaseTableModel(QAbstractTableModel):
             self.context.today,
         )
         page_number = max(near_row, 0) // PAGE_SIZE
+        at_most = max(self.count_at_once, (page_number + 2) * PAGE_SIZE) + 1
 
         def read(session: Session) -> Counted:
-            count = count_cases(session, query.case_filter, today=query.today)
-            return Counted(query, count, page_number, query.page(session, page_number))
+            where = Where(row=page_number * PAGE_SIZE) if page_number else Where()
+            page = query.page(session, where)
+            if not page.rows and page_number:
+                page_number_read, page = 0, query.page(session)
+            else:
+                page_number_read = page_number
+            if known is not None:
+                return Counted(query, page_number_read, page, known, True)
+            count = count_cases(session, query.case_filter, today=query.today, at_most=at_most)
+            return Counted(query, page_number_read, page, count, count < at_most)
 
         self.context.read_task(read, self._counted, title=tr("Reading the case list…"))
 
@@ -170,12 +274,57 @@ class CaseTableModel(QAbstractTableModel):
         if counted.query.generation != self._generation:
             return  # the filter or the sort changed since: a newer refresh is on its way
         self.beginResetModel()
+        self._brushes.clear()
         self._shown = counted.query
-        self._count = counted.count
+        self._count = counted.count if counted.exact else counted.count - 1
+        self._exact = counted.exact
         self._pages.clear()
+        self._bounds.clear()
         self._requested.clear()
-        self._pages[counted.page_number] = counted.page
+        self._keep(counted.page_number, counted.page)
         self.endResetModel()
+        if not counted.exact:
+            query = counted.query
+            if self.count_delay_ms <= 0:
+                self._count_exactly(query)
+            else:
+                # Once typing pauses: a count per keystroke would take the machine from the
+                # next keystroke's page.
+                QTimer.singleShot(self.count_delay_ms, lambda: self._count_exactly(query))
+
+    def _count_exactly(self, query: Query) -> None:
+        """The exact count on the count lane; dropped (SQLite stops it) once stale."""
+
+        def stale() -> bool:
+            return query.generation != self._generation
+
+        if stale():
+            return
+
+        def count(session: Session) -> tuple[Query, int | None]:
+            if stale():
+                return query, None
+            found = count_cases_unless(session, query.case_filter, today=query.today, stop=stale)
+            return query, found
+
+        self.context.read_task(
+            count, self._counted_exactly, title=tr("Counting the cases…"), lane="count"
+        )
+
+    def _counted_exactly(self, answer: tuple[Query, int | None]) -> None:
+        query, count = answer
+        if count is None or query.generation != self._shown.generation:
+            return
+        self._exact = True
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # changed meanwhile
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+        self.count_changed.emit()
 
     @property
     def loading(self) -> bool:
@@ -190,9 +339,8 @@ class CaseTableModel(QAbstractTableModel):
             return
         self._sort_column, self._sort_order = column, order
         self.order_by = spec.sort_by
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.descending = not descending if spec.sort_reversed else descending
-        self.refresh()
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh(same_rows=True)
 
     @property
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
@@ -216,34 +364,52 @@ class CaseTableModel(QAbstractTableModel):
         offset = row - page_number * PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
+    def _where(self, page_number: int) -> Where:
+        """How to read a page: next to one read before, the last, or from its row number."""
+        if page_number == 0:
+            return Where()
+        if (before := self._bounds.get(page_number - 1)) is not None:
+            return Where(after=before[1])
+        if (after := self._bounds.get(page_number + 1)) is not None:
+            return Where(before=after[0])
+        if self._exact and page_number == (self._count - 1) // PAGE_SIZE:
+            return Where(last_rows=self._count - page_number * PAGE_SIZE)
+        return Where(row=page_number * PAGE_SIZE, total=self._count if self._exact else None)
+
     def _request(self, page_number: int) -> None:
         """Ask for a page off the GUI thread (once); :meth:`_arrived` takes it."""
         if page_number in self._requested:
             return
         self._requested.add(page_number)
         query = self._shown
+        where = self._where(page_number)
         self._answering = True
         try:
             self.context.read_task(
-                lambda s: (query, page_number, query.page(s, page_number)),
+                lambda s: (query, page_number, query.page(s, where)),
                 self._arrived,
                 title=tr("Reading the case list…"),
             )
         finally:
             self._answering = False
 
-    def _arrived(self, answer: tuple[Query, int, list[CaseSummary]]) -> None:
+    def _keep(self, page_number: int, page: CasePage) -> None:
+        self._pages[page_number] = page.rows
+        if page.first is not None and page.last is not None:
+            self._bounds[page_number] = (page.first, page.last)
+        while len(self._pages) > PAGES_KEPT:
+            self._pages.popitem(last=False)
+
+    def _arrived(self, answer: tuple[Query, int, CasePage]) -> None:
         query, page_number, page = answer
         if query.generation != self._shown.generation:
             return  # the list was reset since it was asked for
         self._requested.discard(page_number)
-        self._pages[page_number] = page
-        while len(self._pages) > PAGES_KEPT:
-            self._pages.popitem(last=False)
+        self._keep(page_number, page)
         if self._answering:
             return  # read inline while data() asked: it returns the row itself
         first = page_number * PAGE_SIZE
-        last = min(first + len(page), self._count) - 1
+        last = min(first + len(page.rows), self._count) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
@@ -280,20 +446,20 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        # A paint asks a dozen roles of every visible cell: the ones never answered go first.
+        if role not in _ROLES or not index.isValid():
             return None
-        if not 0 <= index.column() < len(self.columns):
+        column = index.column()
+        if not 0 <= column < len(self.columns):
             return None
         summary = self.summary(index.row())
         if summary is None:
-            loading = role == Qt.ItemDataRole.DisplayRole and index.column() == 0
+            loading = role == Qt.ItemDataRole.DisplayRole and column == 0
             return PLACEHOLDER if loading else None
-        key = self.columns[index.column()].key
+        key = self.columns[column].key
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(summary, key)
         if role == CaseIdRole:
@@ -302,8 +468,8 @@ class CaseTableModel(QAbstractTableModel):
             return self._tooltip(summary, key)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(summary, key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC_COLUMNS:
+            return _RIGHT
         return None
 
     def _text(self, summary: CaseSummary, key: str) -> str:
@@ -338,10 +504,18 @@ class CaseTableModel(QAbstractTableModel):
 
     def _foreground(self, summary: CaseSummary, key: str) -> QBrush | None:
         if key == "fmvss" and summary.fmvss_eligible_on:
-            return QBrush(theme.eligibility_colour(summary.fmvss_eligible_on, self._today))
+            return self._brush(theme.eligibility_kind(summary.fmvss_eligible_on, self._today))
         if key == "next" and summary.blocked:
-            return QBrush(theme.colour(theme.BAD))
+            return self._brush(theme.BAD)
         return None
+
+    def _brush(self, kind: str) -> QBrush:
+        """The brush of a colour kind, made once per refresh (the theme's colours ask the
+        palette every time)."""
+        brush = self._brushes.get(kind)
+        if brush is None:
+            brush = self._brushes[kind] = QBrush(theme.colour(kind))
+        return brush
 
 
 def _eligibility_text(eligible_on: date, today: date) -> str:

@@ -162,6 +162,7 @@ class CaseListPanel(QWidget):
         # Several cases can be selected (for a bundle); Enter opens the current one.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.model.modelReset.connect(self._show_count)
+        self.model.count_changed.connect(self._show_count)
         self.model.modelReset.connect(self._select_again)
         self._reselect: int | None = None  # the case to select again once a refresh arrives
         self.table.setAlternatingRowColors(True)
@@ -260,11 +261,13 @@ class CaseListPanel(QWidget):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        self.count_label.setText(
-            tr("{count} case").format(count=f"{count:,}")
-            if count == 1
-            else tr("{count} cases").format(count=f"{count:,}")
-        )
+        if not self.model.count_exact:
+            # The exact count follows; meanwhile the first page and "at least".
+            self.count_label.setText(tr("{count}+ cases").format(count=f"{count:,}"))
+        elif count == 1:
+            self.count_label.setText(tr("{count} case").format(count=f"{count:,}"))
+        else:
+            self.count_label.setText(tr("{count} cases").format(count=f"{count:,}"))
         extras = []
         if self._hidden_filter.overdue:
             extras.append(tr("with overdue steps"))

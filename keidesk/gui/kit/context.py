@@ -25,7 +25,7 @@ from keidesk.gui.kit.changes import ChangeBus
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.errors import ErrorReporter
 from keidesk.gui.kit.settings import AppSettings
-from keidesk.gui.kit.tasks import ErrorHandler, Progress, TaskHandle, TaskRunner
+from keidesk.gui.kit.tasks import ErrorHandler, Lane, Progress, TaskHandle, TaskRunner
 from keidesk.services.documents import AttachmentStore
 from keidesk.storage.database import Database
 
@@ -71,10 +71,12 @@ class AppContext:
         *,
         on_error: ErrorHandler | None = None,
         title: str = "",
+        lane: Lane = "read",
     ) -> TaskHandle[T]:
         """Run a read off the GUI thread, on the runner's read lane (never behind a long
         write), in its own session; ``on_done(result)`` gets the plain data on the GUI thread.
-        A slow database then never freezes the window."""
+        A slow database then never freezes the window. A read that may take long and that
+        nobody waits on (an exact count) goes on the ``count`` lane, never ahead of a page."""
         database = self.database
 
         def work(_progress: Progress) -> T:
@@ -82,7 +84,7 @@ class AppContext:
                 return fn(session)
 
         return self.tasks.run_task(
-            work, on_done, on_error=on_error, title=title, quiet=True, lane="read"
+            work, on_done, on_error=on_error, title=title, quiet=True, lane=lane
         )
 
     def write(

@@ -97,8 +97,9 @@ class TaskHandle(Generic[R]):
 
 ErrorHandler = Callable[[BaseException], None]
 
-#: Which worker thread runs a task: "work" (writes, long jobs) or "read" (reads a person waits on).
-Lane = Literal["work", "read"]
+#: Which worker thread runs a task: "work" (writes, long jobs), "read" (reads a person waits on)
+#: or "count" (long reads nobody waits on, such as an exact count).
+Lane = Literal["work", "read", "count"]
 
 
 class _Bridge(QObject):
@@ -185,6 +186,9 @@ class TaskRunner(QObject):
         self.pool.setMaxThreadCount(1)
         self.read_pool = QThreadPool(self)
         self.read_pool.setMaxThreadCount(1)
+        # Exact counts that may take a while at a million cases: never ahead of a page read.
+        self.count_pool = QThreadPool(self)
+        self.count_pool.setMaxThreadCount(1)
         self._handles: dict[int, TaskHandle[Any]] = {}
         self._retired: list[_Bridge] = []
         #: Shows a KeideskError no on_error took; the main window sets this to its dialogs.
@@ -249,7 +253,7 @@ class TaskRunner(QObject):
         if self.synchronous:
             job.run()
         else:
-            (self.read_pool if lane == "read" else self.pool).start(job)
+            {"read": self.read_pool, "count": self.count_pool}.get(lane, self.pool).start(job)
         return handle
 
     def _handle_error(self, exc: BaseException, on_error: ErrorHandler | None) -> None:
@@ -290,7 +294,8 @@ class TaskRunner(QObject):
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Wait for both workers to finish (at exit); callbacks arrive with the next events."""
         work_done = self.pool.waitForDone(timeout_ms)
-        return self.read_pool.waitForDone(timeout_ms) and work_done
+        count_done = self.count_pool.waitForDone(timeout_ms)
+        return self.read_pool.waitForDone(timeout_ms) and work_done and count_done
 
 
 class TaskProgressBar(QWidget):

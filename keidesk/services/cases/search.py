@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from keidesk.domain.errors import InvalidInput
@@ -46,19 +49,44 @@ class CaseFilter:
     shipment: ShipmentFilter | None = None
 
 
-SORT_COLUMNS: Mapping[str, Any] = {
-    "id": Case.id,
-    "chassis": Vehicle.chassis_number,
-    "make": Vehicle.make,
-    "model": Vehicle.model,
-    "built": Vehicle.built,
-    "fmvss_eligible_on": Vehicle.fmvss_eligible_on,
-    "customer": Customer.name,
-    "state": Case.destination_state,
-    "stage": Case.stage,
-    "stage_since": Case.stage_since,
-    "eta": Case.eta,
+@dataclass(frozen=True, slots=True)
+class SortKey:
+    """What a column of the case list sorts by: a column of ``cases`` with an index (the row id
+    breaks ties), so the first page after any sort and the keyset paging cost a page."""
+
+    column: Any
+    #: Ascending shows the largest stored value first ("days in stage" as ``stage_since``).
+    reversed: bool = False
+
+
+#: The case list's columns by the names the app and ``keidesk case list --sort`` use, in the
+#: app's order. Joined columns (vehicle, customer) sort by the keys stored on the case
+#: (``Case.sort_*``, lower-cased, "" for none).
+SORT_COLUMNS: Mapping[str, SortKey] = {
+    "number": SortKey(Case.id),
+    "chassis": SortKey(Case.sort_chassis),
+    "make": SortKey(Case.sort_vehicle),
+    "model": SortKey(Case.sort_model),
+    "built": SortKey(Case.sort_built),
+    "eligible_on": SortKey(Case.sort_eligible_on),
+    "customer": SortKey(Case.sort_customer),
+    "state": SortKey(Case.sort_state),
+    "stage": SortKey(Case.stage),
+    "days_in_stage": SortKey(Case.stage_since, reversed=True),
 }
+
+#: Where a page starts or ends: a row's sort value and its case id.
+Position = tuple[Any, int]
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    """Rows of the case list in display order, with the positions of the first and the last
+    (to read the page after or before it)."""
+
+    rows: list[CaseSummary]
+    first: Position | None
+    last: Position | None
 
 
 def _filtered(
@@ -95,10 +123,13 @@ def _filtered(
 
 
 def _has_blocked_step() -> ColumnElement[bool]:
-    """Cases with a blocked step, as an uncorrelated IN: evaluated once per query, where a
-    correlated EXISTS made SQLite scan the status index once per case."""
-    return Case.id.in_(
-        select(WorkflowStep.case_id).where(WorkflowStep.status == StepStatus.BLOCKED)
+    """Is a step of the case blocked? Correlated: one seek in the (status, case_id) index per
+    row looked at, so a page costs its own rows (an IN list of every blocked step was built
+    for every page)."""
+    return (
+        select(WorkflowStep.id)
+        .where(WorkflowStep.status == StepStatus.BLOCKED, WorkflowStep.case_id == Case.id)
+        .exists()
     )
 
 
@@ -112,45 +143,179 @@ def _shipment_condition(which: ShipmentFilter, today: date) -> ColumnElement[boo
     return and_(Case.eta <= today, Case.release_date.is_(None))
 
 
+#: Matches from which a search is "dense" and is better tested row by row (LIKE) as the list
+#: walks its sort index: it finds a page within a few thousand rows, where the trigram index
+#: would list every match first (300,000 for "carry" at a million cases: half a second).
+DENSE_MATCHES = 20_000
+#: Whether a trigram query is dense, by query (a hint only: both ways find the same rows).
+_dense: dict[str, bool] = {}
+
+
+def _is_dense(session: Session, phrases: str) -> bool:
+    known = _dense.get(phrases)
+    if known is None:
+        probe = text(
+            "SELECT count(*) FROM (SELECT rowid FROM case_fts WHERE case_fts MATCH :phrases"
+            " LIMIT :dense)"
+        ).bindparams(phrases=phrases, dense=DENSE_MATCHES)
+        known = int(session.scalar(probe) or 0) >= DENSE_MATCHES
+        if len(_dense) > 1_000:
+            _dense.clear()
+        _dense[phrases] = known
+    return known
+
+
 def _search_conditions(session: Session, search: str) -> list[ColumnElement[bool]]:
     """Each word must appear somewhere. Words of 3+ characters go to the trigram index in one
     MATCH (FTS5 intersects them itself: half the time of one IN list per word when a word
-    such as "truck" matches every case); shorter words are matched with LIKE."""
+    such as "truck" matches every case), unless they match so many cases that testing each
+    row is cheaper (:data:`DENSE_MATCHES`); shorter words are matched with LIKE."""
     conditions: list[ColumnElement[bool]] = []
     indexed: list[str] = []
     use_fts = session.get_bind().dialect.name == "sqlite"
     for word in search.split():
         if use_fts and len(word) >= 3:
             indexed.append('"' + word.replace('"', '""') + '"')
-        else:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            conditions.append(Case.search_text.like(f"%{escaped}%", escape="\\"))
+        conditions.append(_like(word))
     if indexed:
-        conditions.append(
-            Case.id.in_(
-                select(text("rowid"))
-                .select_from(text("case_fts"))
-                .where(text("case_fts MATCH :phrases").bindparams(phrases=" ".join(indexed)))
+        phrases = " ".join(indexed)
+        if not _is_dense(session, phrases):
+            # Sparse: the index's few matches, and LIKE for the short words only.
+            conditions = [_like(word) for word in search.split() if len(word) < 3]
+            conditions.append(
+                Case.id.in_(
+                    select(text("rowid"))
+                    .select_from(text("case_fts"))
+                    .where(text("case_fts MATCH :phrases").bindparams(phrases=phrases))
+                )
             )
-        )
     return conditions
 
 
+def _like(word: str) -> ColumnElement[bool]:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return Case.search_text.like(f"%{escaped}%", escape="\\")
+
+
 def _eligibility_condition(which: EligibilityFilter, today: date) -> ColumnElement[bool]:
-    eligible_on = Vehicle.fmvss_eligible_on
+    """On the eligibility date's sort key stored on the case (ISO text, "" for none), so the
+    list never joins the vehicle to filter."""
+    eligible_on = Case.sort_eligible_on
+    day = today.isoformat()
     if which is EligibilityFilter.NOW:
-        return eligible_on <= today
+        return and_(eligible_on != "", eligible_on <= day)
     if which is EligibilityFilter.WITHIN_90_DAYS:
-        return and_(eligible_on > today, eligible_on <= today + timedelta(days=90))
+        return and_(eligible_on > day, eligible_on <= (today + timedelta(days=90)).isoformat())
     if which is EligibilityFilter.NOT_YET:
-        return eligible_on > today
-    return eligible_on.is_(None)
+        return eligible_on > day
+    return eligible_on == ""
 
 
-def _summary_query() -> Select[Any]:
-    blocked = _has_blocked_step().label("blocked")
-    return cast(
-        "Select[Any]",
+def _sort_key(order_by: str) -> SortKey:
+    key = SORT_COLUMNS.get(order_by)
+    if key is None:
+        raise InvalidInput(f"Cannot sort by {order_by!r}; columns: {', '.join(SORT_COLUMNS)}.")
+    return key
+
+
+def _ids(session: Session, case_filter: CaseFilter, today: date) -> Select[Any]:
+    """The ids of the matching cases, from ``cases`` alone (every case has one vehicle and at
+    most one customer, so joins never change which)."""
+    return _filtered(session, select(Case.id).select_from(Case), case_filter, today)
+
+
+def _ordered(
+    query: Select[Any], key: SortKey, descending: bool, after: Position | None
+) -> Select[Any]:
+    """``query`` in the order of ``key`` (``descending`` as stored), from just after
+    ``after``: a range of the key's index, never an OFFSET."""
+    column = key.column
+    by_id = column is Case.id
+    if after is not None:
+        value, case_id = after
+        if by_id:
+            query = query.where(Case.id < case_id if descending else Case.id > case_id)
+        elif descending:
+            query = query.where(column <= value, or_(column < value, Case.id < case_id))
+        else:
+            query = query.where(column >= value, or_(column > value, Case.id > case_id))
+    ids = Case.id.desc() if descending else Case.id.asc()
+    if by_id:
+        return query.order_by(ids)
+    return query.order_by(column.desc() if descending else column.asc(), ids)
+
+
+def count_cases(
+    session: Session, case_filter: CaseFilter, *, today: date, at_most: int | None = None
+) -> int:
+    """How many cases match; with ``at_most``, counting stops there (a bounded cost, for a
+    "1,000+" shown at once while the exact count is on its way)."""
+    ids = _ids(session, case_filter, today)
+    if at_most is not None:
+        ids = ids.limit(at_most)
+    return int(session.scalar(select(func.count()).select_from(ids.subquery())) or 0)
+
+
+def count_cases_unless(
+    session: Session,
+    case_filter: CaseFilter,
+    *,
+    today: date,
+    stop: Callable[[], bool],
+    check_every: int = 50_000,
+) -> int | None:
+    """The exact count, or None once ``stop()`` says nobody wants it any more (the filter
+    changed while typing): on SQLite the count then stops within a few thousand steps rather
+    than run to its end; elsewhere it runs to its end."""
+    if stop():
+        return None
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return count_cases(session, case_filter, today=today)
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    # Asked every ``check_every`` virtual-machine steps (50,000: about a millisecond): often
+    # enough to stop at once, rarely enough not to contend with the GUI thread for Python.
+    driver.set_progress_handler(lambda: 1 if stop() else 0, check_every)
+    try:
+        return count_cases(session, case_filter, today=today)
+    except OperationalError:
+        if stop():
+            return None  # interrupted: stale
+        raise
+    finally:
+        driver.set_progress_handler(None, 0)
+
+
+def read_page(
+    session: Session,
+    case_filter: CaseFilter = CaseFilter(),
+    *,
+    today: date,
+    order_by: str = "number",
+    descending: bool = False,
+    after: Position | None = None,
+    before: Position | None = None,
+    last: bool = False,
+    limit: int | None = None,
+) -> CasePage:
+    """One page of the case list, filtered and sorted in SQL, in display order: the first
+    (no position), the one just ``after`` or ``before`` a row, or the ``last`` (read by the
+    reversed query). Its cost is the page's, whatever the size of the list: the ids are read
+    from ``cases`` alone along the sort key's index, then only they are joined."""
+    key = _sort_key(order_by)
+    stored_descending = descending != key.reversed
+    backwards = before is not None or last
+    ids = _ordered(
+        _ids(session, case_filter, today).add_columns(key.column.label("sort_value")),
+        key,
+        stored_descending != backwards,
+        before if backwards else after,
+    )
+    if limit is not None:
+        ids = ids.limit(limit)
+    page = ids.subquery("page")
+    query = (
         select(
             Case.id,
             Vehicle.chassis_number,
@@ -162,21 +327,109 @@ def _summary_query() -> Select[Any]:
             Case.destination_state,
             Case.stage,
             Case.stage_since,
-            blocked,
+            _has_blocked_step(),
             Case.eta,
+            page.c.sort_value,
         )
+        .select_from(page)
+        .join(Case, Case.id == page.c.id)
         .join(Vehicle, Case.vehicle_id == Vehicle.id)
-        .outerjoin(Customer, Case.customer_id == Customer.id),
+        .outerjoin(Customer, Case.customer_id == Customer.id)
+    )
+    inner_descending = stored_descending != backwards
+    if key.column is Case.id:
+        query = query.order_by(page.c.id.desc() if inner_descending else page.c.id)
+    elif inner_descending:
+        query = query.order_by(page.c.sort_value.desc(), page.c.id.desc())
+    else:
+        query = query.order_by(page.c.sort_value, page.c.id)
+    rows = list(session.connection().execute(query))  # Core: no ORM loading per row
+    if backwards:
+        rows.reverse()
+    return CasePage(
+        rows=[
+            CaseSummary(
+                id=row[0],
+                number=case_number(row[0]),
+                chassis=row[1],
+                make=row[2],
+                model=row[3],
+                built=row[4],
+                fmvss_eligible_on=row[5],
+                customer=row[6],
+                state=row[7],
+                stage=row[8],
+                stage_since=row[9],
+                blocked=bool(row[10]),
+                eta=row[11],
+            )
+            for row in rows
+        ],
+        first=(rows[0][12], rows[0][0]) if rows else None,
+        last=(rows[-1][12], rows[-1][0]) if rows else None,
     )
 
 
-def count_cases(session: Session, case_filter: CaseFilter, *, today: date) -> int:
-    # Every case has one vehicle and at most one customer, so joins never change the count;
-    # join the vehicle only when a condition needs it (the join costs 100 ms at 100,000).
-    query: Select[Any] = select(func.count(Case.id))
-    if case_filter.eligibility is not None:
-        query = query.join(Vehicle, Case.vehicle_id == Vehicle.id)
-    return int(session.scalar(_filtered(session, query, case_filter, today)) or 0)
+def position_before(
+    session: Session,
+    case_filter: CaseFilter,
+    *,
+    today: date,
+    order_by: str = "number",
+    descending: bool = False,
+    row: int,
+    total: int | None,
+) -> Position | None:
+    """The position of the row just before ``row`` of ``total``, to read the page at a row
+    reached by dragging the scrollbar (paging and jumping to either end never need it): a
+    skip along the sort key's index from the nearer end (from the start when ``total`` is
+    not known yet), reading no case. None for row 0."""
+    if row <= 0:
+        return None
+    key = _sort_key(order_by)
+    stored_descending = descending != key.reversed
+    backwards = total is not None and total - row < row
+    query = _ordered(
+        _ids(session, case_filter, today).add_columns(key.column),
+        key,
+        stored_descending != backwards,
+        None,
+    )
+    query = query.offset(total - row if total is not None and backwards else row - 1).limit(1)
+    found = session.execute(query).first()
+    return None if found is None else (found[1], found[0])
+
+
+def iter_cases(
+    session: Session,
+    case_filter: CaseFilter = CaseFilter(),
+    *,
+    today: date,
+    order_by: str = "number",
+    descending: bool = False,
+    limit: int | None = None,
+    batch: int = 2_000,
+) -> Iterator[CaseSummary]:
+    """Every matching case (at most ``limit``) in list order, read a page at a time."""
+    after: Position | None = None
+    left = limit
+    while left is None or left > 0:
+        size = batch if left is None else min(batch, left)
+        page = read_page(
+            session,
+            case_filter,
+            today=today,
+            order_by=order_by,
+            descending=descending,
+            after=after,
+            limit=size,
+        )
+        yield from page.rows
+        if len(page.rows) < size:
+            return
+        after = page.last
+        if left is not None:
+            left -= size
 
 
 def list_cases(
@@ -184,38 +437,41 @@ def list_cases(
     case_filter: CaseFilter = CaseFilter(),
     *,
     today: date,
-    order_by: str = "id",
+    order_by: str = "number",
     descending: bool = False,
     offset: int = 0,
     limit: int | None = None,
 ) -> list[CaseSummary]:
-    """One page of the case list, filtered and sorted in SQL."""
-    column = SORT_COLUMNS.get(order_by)
-    if column is None:
-        raise InvalidInput(f"Cannot sort by {order_by!r}.")
-    query = _filtered(session, _summary_query(), case_filter, today)
-    ordering = column.desc() if descending else column.asc()
-    query = query.order_by(ordering, Case.id.desc() if descending else Case.id).offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    return [
-        CaseSummary(
-            id=row[0],
-            number=case_number(row[0]),
-            chassis=row[1],
-            make=row[2],
-            model=row[3],
-            built=row[4],
-            fmvss_eligible_on=row[5],
-            customer=row[6],
-            state=row[7],
-            stage=row[8],
-            stage_since=row[9],
-            blocked=bool(row[10]),
-            eta=row[11],
+    """The matching cases (at most ``limit``) in list order, as one list. ``offset`` is kept
+    for ``dataio.export`` until it reads with :func:`iter_cases`; the case list never uses
+    it (an OFFSET reads every row it skips)."""
+    if offset:
+        key = _sort_key(order_by)
+        ids = _ordered(_ids(session, case_filter, today), key, descending != key.reversed, None)
+        ids = ids.offset(offset)
+        if limit is not None:
+            ids = ids.limit(limit)
+        chosen = list(session.scalars(ids))
+        if not chosen:
+            return []
+        found = read_page(
+            session,
+            dataclasses.replace(case_filter, ids=tuple(chosen)),
+            today=today,
+            order_by=order_by,
+            descending=descending,
         )
-        for row in session.execute(query)
-    ]
+        return found.rows
+    return list(
+        iter_cases(
+            session,
+            case_filter,
+            today=today,
+            order_by=order_by,
+            descending=descending,
+            limit=limit,
+        )
+    )
 
 
 def stage_counts(session: Session) -> dict[str, int]:

@@ -38,7 +38,11 @@ def counts(reads: list[tuple[str, threading.Thread]]) -> list[threading.Thread]:
 
 
 def pages(reads: list[tuple[str, threading.Thread]]) -> list[threading.Thread]:
-    return [thread for statement, thread in reads if "LIMIT" in statement.upper()]
+    return [
+        thread
+        for statement, thread in reads
+        if "LIMIT" in statement.upper() and "count(" not in statement.lower()
+    ]
 
 
 def test_the_count_and_the_pages_are_read_on_a_worker(qtbot, threaded, case_reads, db, today):
@@ -124,3 +128,36 @@ def test_a_read_is_not_stuck_behind_a_long_job(qtbot, threaded, make_case):
     finally:
         release.set()
     qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+
+
+def test_no_count_runs_on_the_gui_thread(qtbot, threaded, case_reads, db, today):
+    """The bounded count comes with the first page and the exact one on the count lane: both
+    off the GUI thread, typing never waits for either."""
+    with db.transaction("demo") as session:
+        build_demo(session, cases=3 * PAGE_SIZE, today=today)
+    case_reads.clear()
+    panel = CaseListPanel(threaded)
+    qtbot.addWidget(panel)
+    panel.model.count_at_once = 10
+    with qtbot.waitSignal(panel.model.count_changed, timeout=10_000):
+        panel.apply_filter(CaseFilter())  # 3 pages: more than the two counted at once
+    assert panel.model.count_exact and panel.count_label.text().endswith(" cases")
+    assert "+" not in panel.count_label.text()
+    main = threading.main_thread()
+    assert len(counts(case_reads)) >= 2  # the bounded one and the exact one
+    assert all(thread is not main for thread in counts(case_reads))
+
+
+def test_a_sort_reads_a_page_and_keeps_the_exact_count(qtbot, threaded, case_reads, db, today):
+    with db.transaction("demo") as session:
+        build_demo(session, cases=PAGE_SIZE + 5, today=today)
+    model = CaseTableModel(threaded)
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.refresh()
+    assert model.count_exact
+    case_reads.clear()
+    customer = next(i for i, c in enumerate(model.columns) if c.key == "customer")
+    with qtbot.waitSignal(model.modelReset, timeout=10_000):
+        model.sort(customer)
+    assert model.rowCount() == PAGE_SIZE + 5 and model.count_exact
+    assert pages(case_reads) and not counts(case_reads)  # only the order changed
