@@ -15,7 +15,8 @@ from keidesk.domain.errors import InvalidInput
 
 #: The regulation the limits rest on, as printed for customers and clerks.
 SOURCE = (
-    "Japan's Road Vehicles Act enforcement regulations (kei vehicle limits of 1976, 1990 and 1998)"
+    "Japan's Road Transport Vehicle Act (道路運送車両法) enforcement regulations "
+    "(kei vehicle limits of 1976, 1990 and 1998)"
 )
 #: For staff: where keidesk's figures come from and how sure they are.
 RESEARCH_NOTE = (

@@ -28,7 +28,7 @@ def test_era_limits_match_the_reference() -> None:
         660,
     )
     # Printed for customers: cites the regulation, never keidesk's files or confidence codes.
-    assert SOURCE.startswith("Japan's Road Vehicles Act enforcement regulations")
+    assert SOURCE.startswith("Japan's Road Transport Vehicle Act (道路運送車両法)")
     assert research_marks(SOURCE) == []
 
 
