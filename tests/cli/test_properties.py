@@ -9,7 +9,6 @@ fast; ``HYPOTHESIS_PROFILE=long`` (see the bottom) runs many more outside CI.
 from __future__ import annotations
 
 import copy
-import hashlib
 import io
 import json
 import os
@@ -31,7 +30,7 @@ from keidesk.services.case_fields import EDITABLE
 from keidesk.services.documents import AttachmentStore, add_document
 from keidesk.storage.database import open_database
 from tests.conftest import TODAY
-from tests.dataio.helpers import dump_digest
+from tests.dataio.helpers import bundle_with_document, dump_digest
 
 settings.register_profile(
     "ci",
@@ -238,21 +237,6 @@ def mutated(draw: st.DrawFn, document: Any) -> Any:
         return doc
 
 
-def _bundle_with(source: Path, out: Path, data: bytes) -> Path:
-    original = zipfile.ZipFile(source)
-    manifest = json.loads(original.read("manifest.json"))
-    manifest["files"]["bundle.json"] = hashlib.sha256(data).hexdigest()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name in original.namelist():
-            if name == "bundle.json":
-                archive.writestr(name, data)
-            elif name == "manifest.json":
-                archive.writestr(name, json.dumps(manifest))
-            else:
-                archive.writestr(name, original.read(name))
-    return out
-
-
 def _attachments(db_path: Path) -> list[str]:
     return sorted(p.name for p in (db_path.parent / "attachments").rglob("*") if p.is_file())
 
@@ -269,7 +253,9 @@ def test_any_json_in_a_bundle_ends_in_0_or_2_and_a_refusal_leaves_nothing(
     else:
         content = data.draw(json_values)
     raw = json.dumps(content, ensure_ascii=data.draw(st.booleans()), allow_nan=True)
-    hostile = _bundle_with(source, tmp_path / "hostile.zip", raw.encode("utf-8", "surrogatepass"))
+    hostile = bundle_with_document(
+        source, tmp_path / "hostile.zip", raw.encode("utf-8", "surrogatepass")
+    )
     before, files = dump_digest(two_cases), _attachments(two_cases)
     prefer = data.draw(st.sampled_from([[], ["--prefer", "theirs"], ["--prefer", "both"]]))
     code, _out, err = _run(["bundle", "import", str(hostile), *prefer], two_cases)

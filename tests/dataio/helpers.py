@@ -34,10 +34,14 @@ def write_csv(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def rewrite_bundle(source: Path, out: Path, case_docs: list[Any]) -> Path:
     """A consistent bundle (manifest updated) carrying ``case_docs`` instead of its cases."""
-    original = zipfile.ZipFile(source)
-    document = json.loads(original.read("bundle.json"))
+    document = json.loads(zipfile.ZipFile(source).read("bundle.json"))
     document["cases"] = case_docs
-    data = json.dumps(document).encode()
+    return bundle_with_document(source, out, json.dumps(document).encode())
+
+
+def bundle_with_document(source: Path, out: Path, data: bytes) -> Path:
+    """``source`` with ``data`` as its bundle.json, the manifest's hash updated to match."""
+    original = zipfile.ZipFile(source)
     manifest = json.loads(original.read("manifest.json"))
     manifest["files"]["bundle.json"] = hashlib.sha256(data).hexdigest()
     with zipfile.ZipFile(out, "w") as archive:

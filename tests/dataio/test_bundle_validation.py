@@ -17,7 +17,7 @@ from keidesk.services import cases
 from keidesk.services.documents import AttachmentStore, add_document
 from keidesk.storage.database import Database, open_database
 from tests.conftest import TODAY
-from tests.dataio.helpers import fingerprint, rewrite_bundle
+from tests.dataio.helpers import bundle_with_document, fingerprint, rewrite_bundle
 
 
 @pytest.fixture(scope="module")
@@ -162,30 +162,13 @@ def test_a_malformed_case_document_of_any_shape_is_one_line_and_exit_2(
     path, _doc = exported
     before = fingerprint(db)
     for name, data in DOCUMENTS.items():
-        hostile = _with_document(path, tmp_path / "hostile.zip", data)
+        hostile = bundle_with_document(path, tmp_path / "hostile.zip", data)
         result = cli("bundle", "import", str(hostile))
         assert result.code == 2, (name, result.err)
         assert result.err.startswith("error: hostile.zip was not imported"), (name, result.err)
         assert result.err.count("\n") == 1, name
     assert fingerprint(db) == before
     assert _files(db) == []
-
-
-def _with_document(source: Path, out: Path, data: bytes) -> Path:
-    import hashlib  # noqa: PLC0415
-
-    original = zipfile.ZipFile(source)
-    manifest = json.loads(original.read("manifest.json"))
-    manifest["files"]["bundle.json"] = hashlib.sha256(data).hexdigest()
-    with zipfile.ZipFile(out, "w") as archive:
-        for name in original.namelist():
-            if name == "bundle.json":
-                archive.writestr(name, data)
-            elif name == "manifest.json":
-                archive.writestr(name, json.dumps(manifest))
-            else:
-                archive.writestr(name, original.read(name))
-    return out
 
 
 def test_a_bundle_refused_during_the_import_takes_its_files_out_again(
