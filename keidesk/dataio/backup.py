@@ -7,9 +7,17 @@ Each copy passes ``PRAGMA integrity_check`` before it counts. Automatic backups 
 ``backups/`` beside the database and are rotated (7 daily, 4 weekly, 12 monthly); a manual one
 can go to any folder, such as a USB stick.
 
+The automatic backups (daily, and at close) are made only when the data changed since the
+newest backup beside the database: each manifest records a *data marker* (the schema version and
+the newest history entry that is not backup bookkeeping; every change to data, settings and the
+profile writes history, which is append-only), and the live database's marker is compared with
+it, which costs a few milliseconds whatever the database's size.
+
 Restoring verifies the backup first (integrity, hashes, schema), keeps the current database
-aside as a backup of its own, then copies the backup in through the same online API. The
-"kept aside" copy is recorded, so the restore can be undone by restoring it.
+aside as a backup of its own (a plain online copy: it is not integrity-checked when made, since
+undoing restores it through the same verification), then copies the backup in through the same
+online API, in one SQLite transaction: a restore killed half-way leaves the previous database.
+The "kept aside" copy is recorded, so the restore can be undone by restoring it.
 """
 
 from __future__ import annotations
@@ -69,6 +77,8 @@ REMIND_AFTER_DAYS = 7
 
 BACKUP_LOG_SETTING = "backup_log"
 LAST_RESTORE_SETTING = "last_restore"
+#: Settings written by backups and restores themselves: not a change of the data.
+BOOKKEEPING_SETTINGS = (BACKUP_LOG_SETTING, LAST_RESTORE_SETTING)
 
 
 class BackupKind(StrEnum):
@@ -96,7 +106,7 @@ class BackupResult:
     cases: int
     attachments: int
     database_bytes: int
-    integrity: str  # "ok": the copy passed PRAGMA integrity_check
+    integrity: str  # "ok": the copy passed PRAGMA integrity_check; "unchecked" (kept aside)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +115,7 @@ class BackupInfo:
     kind: BackupKind
     created_at: datetime
     cases: int
+    marker: str | None = None  # the data marker (None in backups made before it existed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +169,9 @@ def _integrity(connection: sqlite3.Connection) -> list[str]:
     return [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
 
 
-def _copy_database(source: Path, destination: Path) -> None:
-    """Online-backup ``source`` into a new private file, self-contained (no -wal needed)."""
+def _copy_database(source: Path, destination: Path, *, check: bool = True) -> None:
+    """Online-backup ``source`` into a new private file, self-contained (no -wal needed), and
+    (unless ``check`` is false) pass it through ``PRAGMA integrity_check``."""
     create_private_file(destination)
     with (
         _sqlite(read_only_uri(source), source) as src,
@@ -167,7 +179,7 @@ def _copy_database(source: Path, destination: Path) -> None:
     ):
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")
-        problems = _integrity(dst)
+        problems = _integrity(dst) if check else ["ok"]
     if problems != ["ok"]:
         raise StorageError(
             "The backup copy failed its integrity check, so the database itself may be "
@@ -215,11 +227,38 @@ def _copy_attachments(store: AttachmentStore, target: Path, *, link: bool) -> li
     return listed
 
 
-def _schema_and_cases(db_file: Path) -> tuple[str | None, int]:
+def _schema_and_cases(db_file: Path) -> tuple[str | None, int, str]:
     with _sqlite(read_only_uri(db_file), db_file) as connection:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         count = connection.execute("SELECT count(*) FROM cases").fetchone()
-    return (str(revision[0]) if revision else None), int(count[0])
+        marker = _marker(connection)
+    return (str(revision[0]) if revision else None), int(count[0]), marker
+
+
+#: The newest history entry that is a change of the data (not a backup's own bookkeeping),
+#: read from the end of the history: a few rows whatever its length.
+_LAST_DATA_CHANGE = (
+    "SELECT id, at, by, entity, entity_key, action, field, new_value FROM history "
+    "WHERE NOT (entity = 'settings' AND entity_key IN ({})) ORDER BY id DESC LIMIT 1"
+).format(", ".join(f"'{key}'" for key in BOOKKEEPING_SETTINGS))
+
+
+def _marker(connection: sqlite3.Connection) -> str:
+    """The data marker: the schema version and the newest data change in the history (its id
+    and a digest of its contents, so two different databases with as many entries differ).
+    Every change to the data writes history, which is append-only, so an equal marker means
+    the same data."""
+    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    last = connection.execute(_LAST_DATA_CHANGE).fetchone()
+    digest = hashlib.sha256(json.dumps(last, default=str).encode()).hexdigest()[:16]
+    return f"{revision[0] if revision else '-'}/{last[0] if last else 0}/{digest}"
+
+
+def data_marker(database: Database) -> str:
+    """The live database's data marker (a read; a few milliseconds at any size)."""
+    source = _sqlite_path(database)
+    with _sqlite(read_only_uri(source), source) as connection:
+        return _marker(connection)
 
 
 def _stamp(moment: datetime) -> str:
@@ -282,9 +321,11 @@ def _write_folder(
     kind: BackupKind,
     moment: datetime,
     link: bool,
+    check: bool = True,
 ) -> BackupResult:
     """Write the backup folder ``final`` (through a ``.partial-`` folder renamed at the end,
-    so a folder by a backup's name is always complete)."""
+    so a folder by a backup's name is always complete); ``check=False`` skips the copy's
+    integrity check (the copy a restore keeps aside)."""
     parent = final.parent
     partial = parent / f".partial-{final.name}"
     try:
@@ -292,9 +333,9 @@ def _write_folder(
     except PermissionError:
         raise InvalidInput(f"keidesk may not write to {parent}; choose another folder.") from None
     try:
-        _copy_database(source, partial / DB_NAME)
+        _copy_database(source, partial / DB_NAME, check=check)
         db_sha, db_size = _sha256_and_size(partial / DB_NAME)
-        revision, case_total = _schema_and_cases(partial / DB_NAME)
+        revision, case_total, marker = _schema_and_cases(partial / DB_NAME)
         attachments = _copy_attachments(
             AttachmentStore(database.folder), partial / ATTACHMENTS_DIRNAME, link=link
         )
@@ -306,6 +347,7 @@ def _write_folder(
             "kind": kind.value,
             "schema": revision,
             "cases": case_total,
+            "data_marker": marker,
             "database": {"file": DB_NAME, "sha256": db_sha, "size": db_size},
             "attachments": attachments,
         }
@@ -326,7 +368,7 @@ def _write_folder(
         cases=case_total,
         attachments=len(attachments),
         database_bytes=db_size,
-        integrity="ok",
+        integrity="ok" if check else "unchecked",
     )
 
 
@@ -461,25 +503,41 @@ def last_backup_elsewhere_at(session: Session) -> datetime | None:
 def backup_reminder(session: Session, *, today: date) -> str | None:
     """The reminder to show at start when no backup has been copied to another drive for a
     week (or none made at all), else None. An empty database needs no reminder, and neither
-    does one whose data are younger than a week (a fresh database or demo on its first day)."""
+    does one whose data are younger than a week (a fresh database or demo on its first day).
+    A backup made after the data last changed holds them as they are, however old it is (the
+    automatic backups are not made while nothing changes)."""
     if session.scalar(select(Case.id).limit(1)) is None:
         return None
     data_since = session.scalar(select(func.min(HistoryEntry.at)))
     if data_since is None or (today - clock.local_date(data_since)).days < REMIND_AFTER_DAYS:
         return None
+    changed_at = session.scalar(
+        select(HistoryEntry.at)
+        .where(
+            ~(
+                (HistoryEntry.entity == Setting.__tablename__)
+                & HistoryEntry.entity_key.in_(BOOKKEEPING_SETTINGS)
+            )
+        )
+        .order_by(HistoryEntry.id.desc())
+        .limit(1)
+    )
     advice = (
         "Back up to a USB stick or another computer now "
         "(File → Backup → Back up to folder… or Back up to one file…)."
     )
     last = last_backup_at(session)
     elsewhere = last_backup_elsewhere_at(session)
-    if last is None or (today - clock.local_date(last)).days >= REMIND_AFTER_DAYS:
+    if last is None or (
+        (today - clock.local_date(last)).days >= REMIND_AFTER_DAYS
+        and (changed_at is None or last < changed_at)
+    ):
         when = "ever" if last is None else f"for {(today - clock.local_date(last)).days} days"
         return f"keidesk has not been backed up {when}. {advice}"
     if elsewhere is None:
         return f"Your backups are all on this computer; none is on another drive. {advice}"
     days = (today - clock.local_date(elsewhere)).days
-    if days >= REMIND_AFTER_DAYS:
+    if days >= REMIND_AFTER_DAYS and (changed_at is None or elsewhere < changed_at):
         return (
             f"The last backup to another drive was {days} days ago "
             f"({clock.local_date(elsewhere).isoformat()}). {advice}"
@@ -487,16 +545,33 @@ def backup_reminder(session: Session, *, today: date) -> str | None:
     return None
 
 
+def unchanged_since_last_backup(database: Database) -> bool:
+    """Whether a checked backup beside the database holds the data as they are now (its data
+    marker is the live one): the newest backup, or an older one the data were restored from.
+    The copy a restore kept aside does not count (it was not integrity-checked). Rotation only
+    removes an automatic backup when it makes a newer one, so the data stay backed up. Reads
+    the manifests and the end of the history: milliseconds whatever the database's size."""
+    markers = {
+        info.marker
+        for info in list_backups(backups_folder(database))
+        if info.kind is not BackupKind.BEFORE_RESTORE and info.marker is not None
+    }
+    return bool(markers) and data_marker(database) in markers
+
+
 def backup_if_due(
     database: Database, *, user: str, today: date, kind: BackupKind = BackupKind.DAILY
 ) -> BackupResult | None:
-    """The daily backup (call at start): made unless one was made today. ``kind=CLOSE`` at
-    close makes one regardless."""
+    """An automatic backup: the daily one (call at start) unless one was made today, or
+    ``kind=CLOSE`` at close. Neither is made when a backup beside the database holds the data
+    as they are (:func:`unchanged_since_last_backup`; None is returned: nothing was copied)."""
     if kind is BackupKind.DAILY:
         with database.reader() as session:
             last = last_backup_at(session)
         if last is not None and clock.local_date(last) >= today:
             return None
+    if unchanged_since_last_backup(database):
+        return None
     return make_backup(database, kind=kind, user=user)
 
 
@@ -537,12 +612,17 @@ def list_backups(folder: Path) -> list[BackupInfo]:
                     kind=BackupKind(manifest["kind"]),
                     created_at=datetime.fromisoformat(manifest["created_at"]),
                     cases=int(manifest.get("cases", 0)),
+                    marker=_text_or_none(manifest.get("data_marker")),
                 )
             )
         except (BackupInvalid, KeyError, ValueError, TypeError):
             continue
     found.sort(key=lambda b: b.created_at, reverse=True)
     return found
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
@@ -787,7 +867,7 @@ def _restore(
     target = _sqlite_path(database)
     with database.reader() as session:
         previous_log = _setting(session, BACKUP_LOG_SETTING)
-    aside = make_backup(database, kind=BackupKind.BEFORE_RESTORE, user=user)
+    aside = _keep_aside(database, target)
     database.engine.dispose()
     with (
         _sqlite(
@@ -823,6 +903,31 @@ def _restore(
         )
     return RestoreResult(
         restored_from=source, kept_aside=aside.path, cases=verified.cases, attachments_added=added
+    )
+
+
+def _keep_aside(database: Database, source: Path) -> BackupResult:
+    """The current database, kept aside as a ``before-restore`` backup so the restore can be
+    undone: an online copy and its hash, without the integrity check a backup gets (it would
+    double the restore's time; undoing verifies this copy as every restore does, and a damaged
+    database can still be replaced by a good backup)."""
+    moment = clock.now()
+    folder = backups_folder(database)
+    try:
+        _private_dir(folder)
+        name = _free_name(
+            folder, f"{FOLDER_PREFIX}{_stamp(moment)}-{BackupKind.BEFORE_RESTORE.value}"
+        )
+    except PermissionError:
+        raise InvalidInput(f"keidesk may not write beside {source}.") from None
+    return _write_folder(
+        database,
+        source,
+        folder / name,
+        kind=BackupKind.BEFORE_RESTORE,
+        moment=moment,
+        link=True,
+        check=False,
     )
 
 

@@ -120,7 +120,9 @@ def test_rotation_on_disk(db: Database, make_case, clock_frozen):
     assert (db.folder / "backups" / "my-notes").exists()
 
 
-def test_daily_backup_and_reminder(db: Database, make_case, today, tmp_path, age_the_data):
+def test_daily_backup_and_reminder(
+    db: Database, make_case, today, tmp_path, age_the_data, clock_frozen
+):
     with db.reader() as session:
         assert backup.backup_reminder(session, today=today) is None  # nothing to lose yet
     make_case()
@@ -132,9 +134,18 @@ def test_daily_backup_and_reminder(db: Database, make_case, today, tmp_path, age
     first = backup.backup_if_due(db, user="tester", today=today)
     assert first is not None
     assert backup.backup_if_due(db, user="tester", today=today) is None  # one a day
+    # Nothing changed since: closing makes no backup; a change, and it does.
+    assert backup.backup_if_due(db, user="tester", today=today, kind=BackupKind.CLOSE) is None
+    make_case()
     assert backup.backup_if_due(db, user="tester", today=today, kind=BackupKind.CLOSE)
     with db.reader() as session:
         assert "all on this computer" in (backup.backup_reminder(session, today=today) or "")
+        # A backup made after the last change is as good a week later.
+        quiet = backup.backup_reminder(session, today=first.created_at.date() + timedelta(7))
+    assert quiet is not None and "all on this computer" in quiet
+    clock_frozen.shift(timedelta(minutes=1))
+    make_case()
+    with db.reader() as session:
         message = backup.backup_reminder(session, today=first.created_at.date() + timedelta(7))
     assert message is not None and "for 7 days" in message
     stick = tmp_path / "stick"
@@ -144,6 +155,11 @@ def test_daily_backup_and_reminder(db: Database, make_case, today, tmp_path, age
     with db.reader() as session:
         assert backup.last_backup_elsewhere_at(session) == copied.created_at
         assert backup.backup_reminder(session, today=day + timedelta(days=6)) is None
+        # Nothing changed since the copy on the stick: it is still complete.
+        assert backup.backup_reminder(session, today=day + timedelta(days=30)) is None
+    clock_frozen.shift(timedelta(minutes=1))
+    make_case()
+    with db.reader() as session:
         late = backup.backup_reminder(session, today=day + timedelta(days=9))
     assert late is not None and "for 9 days" in late
 
@@ -159,6 +175,8 @@ def test_an_evening_backup_does_not_count_as_the_next_days(db: Database, make_ca
     clock_frozen.move_to(datetime(2026, 11, 20, 23, 30, tzinfo=chicago))
     assert backup.backup_if_due(db, user="tester", today=clock.today()) is None
     clock_frozen.move_to(datetime(2026, 11, 21, 8, 0, tzinfo=chicago))
+    assert backup.backup_if_due(db, user="tester", today=clock.today()) is None  # no change
+    make_case()
     assert backup.backup_if_due(db, user="tester", today=clock.today()) is not None
 
 

@@ -1,7 +1,9 @@
 """Automatic backups while the app runs: the daily one after the main window is shown, one
 when it closes, and the reminder when no backup has reached another drive for a week.
 
-Both backups run off the GUI thread (``run_task``, quiet: no progress bar for routine work).
+Both backups run off the GUI thread (``run_task``, quiet: no progress bar for routine work),
+and neither copies anything when a backup already holds the data as they are (a check of a few
+milliseconds, see :func:`keidesk.dataio.backup.unchanged_since_last_backup`).
 """
 
 from __future__ import annotations
@@ -75,8 +77,9 @@ def backups_at_start(
 
 
 def backup_at_close(context: AppContext) -> TaskHandle[Any] | None:
-    """Start the backup made when the app closes (the caller waits for the task runner before
-    closing the database). A failure is written to the log: nobody is left to tell."""
+    """Start the backup made when the app closes, unless the data have not changed since a
+    backup (the caller waits for the task runner before closing the database). A failure is
+    written to the log: nobody is left to tell."""
     if not _can_back_up(context):
         return None
     database, user, today = context.database, context.user, context.today

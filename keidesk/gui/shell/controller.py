@@ -31,7 +31,8 @@ from keidesk.storage.database import Database, locate
 
 SHOW_FIRST = "show_first"
 READ_ONLY = "read_only"
-#: How long closing waits for the backup made at close (a 100,000-case database takes a few s).
+#: How long closing waits for the backup made at close (a 100,000-case database takes a few s;
+#: none is made, and closing waits for nothing, when the data have not changed since a backup).
 CLOSE_BACKUP_WAIT_MS = 300_000
 
 

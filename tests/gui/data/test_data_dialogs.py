@@ -204,6 +204,11 @@ def test_backups_at_start_makes_the_daily_backup_and_reminds(
     backups_at_start(context, None, lambda: wanted.append(True))
     assert len(backup.list_backups(backup.backups_folder(db))) == 1  # one a day
     clock_frozen.shift(timedelta(hours=5))  # closed at the end of the day
+    backup_at_close(context)  # nothing changed: no backup
+    assert [b.kind for b in backup.list_backups(backup.backups_folder(db))] == [
+        backup.BackupKind.DAILY
+    ]
+    make_case()
     backup_at_close(context)
     kinds = [b.kind for b in backup.list_backups(backup.backups_folder(db))]
     assert kinds == [backup.BackupKind.CLOSE]  # the rotation keeps the newest of each day

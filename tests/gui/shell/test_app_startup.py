@@ -7,13 +7,15 @@ import importlib
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton
 
-from keidesk import __version__, paths
+from keidesk import __version__, clock, paths
+from keidesk.dataio import backup
 from keidesk.gui.kit import tasks
 from keidesk.gui.kit.problem_dialog import StartupProblemDialog
 from keidesk.gui.kit.settings import LAST_DATABASE
@@ -24,6 +26,7 @@ from keidesk.gui.shell.recovery import (
     open_with_recovery,
 )
 from keidesk.services.cases import CaseFilter, count_cases
+from keidesk.services.demo import build_demo
 from keidesk.services.profile import load_profile
 from keidesk.storage.database import open_database
 from keidesk.storage.errors import NotAKeideskDatabase
@@ -497,3 +500,28 @@ def test_opening_the_database_runs_off_the_gui_thread(qapp, dialogs, db_path, ma
     database.close()
     assert connected_on
     assert threading.get_ident() not in connected_on
+
+
+def test_closing_again_with_nothing_changed_makes_no_backup(
+    dialogs, settings, runner, qtbot, db_path, clock_frozen
+):
+    database = open_database(db_path)
+    with database.transaction("tester") as session:
+        build_demo(session, cases=20, today=clock.today())
+    database.close()
+    folder = db_path.parent / backup.BACKUPS_DIRNAME
+
+    def session_of_work() -> list[str]:
+        app = controller(dialogs, settings, runner)
+        window = app.start(str(db_path))
+        assert window is not None
+        qtbot.addWidget(window)
+        qtbot.wait(50)  # the daily backup, once the window is up
+        window.close()
+        app.close()
+        return sorted(p.name for p in folder.iterdir())
+
+    first = session_of_work()
+    assert first  # the data were never backed up: a backup was made
+    clock_frozen.shift(timedelta(hours=2))
+    assert session_of_work() == first  # nothing changed: closing copied nothing
