@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from pathlib import PurePath
@@ -47,6 +48,53 @@ def jsonable(value: Any) -> Any:
 def emit_json(value: Any) -> None:
     json.dump(jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+#: Items formatted before one write to stdout (a write per item costs as much as the JSON).
+_CHUNK = 2_000
+_encode_str = json.encoder.encode_basestring  # what ensure_ascii=False uses (C when built)
+
+
+def _json_value(value: Any) -> str:
+    """One value as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it two levels
+    deep; plain JSON types only (the caller converts first)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if type(value) is str:
+        return _encode_str(value)
+    if type(value) is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def _json_object(item: Mapping[str, Any]) -> str:
+    if not item:
+        return "  {}"
+    body = ",\n".join(f"    {_encode_str(k)}: {_json_value(v)}" for k, v in item.items())
+    return f"  {{\n{body}\n  }}"
+
+
+def emit_json_list(items: Iterable[Mapping[str, Any]]) -> None:
+    """A JSON list of objects, byte for byte what :func:`emit_json` writes for the same
+    plain values, written in large chunks as the items come (a long list is never held
+    twice, as objects and as text). The items must already be plain JSON types."""
+    out = sys.stdout
+    chunk: list[str] = []
+    empty = True
+    for item in items:
+        chunk.append(_json_object(item))
+        if len(chunk) >= _CHUNK:
+            out.write(("[\n" if empty else ",\n") + ",\n".join(chunk))
+            empty = False
+            chunk.clear()
+    if chunk:
+        out.write(("[\n" if empty else ",\n") + ",\n".join(chunk))
+        empty = False
+    out.write("[]\n" if empty else "\n]\n")
 
 
 def emit(text: str = "") -> None:
