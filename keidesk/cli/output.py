@@ -58,24 +58,34 @@ _encode_str = json.encoder.encode_basestring  # what ensure_ascii=False uses (C 
 def _json_value(value: Any) -> str:
     """One value as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it two levels
     deep; plain JSON types only (the caller converts first)."""
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
     if value is None:
         return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if type(value) is str:
-        return _encode_str(value)
-    if type(value) is int:
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
         return int.__repr__(value)
     return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
 
 
-def _json_object(item: Mapping[str, Any]) -> str:
+def _json_object(item: Mapping[str, Any], keys: dict[str, str]) -> str:
     if not item:
         return "  {}"
-    body = ",\n".join(f"    {_encode_str(k)}: {_json_value(v)}" for k, v in item.items())
-    return f"  {{\n{body}\n  }}"
+    lines = []
+    for key, value in item.items():
+        lead = keys.get(key)
+        if lead is None:
+            lead = keys[key] = f"    {_encode_str(key)}: "
+        kind = type(value)
+        if kind is str:
+            lines.append(lead + _encode_str(value))
+        elif value is None:
+            lines.append(lead + "null")
+        else:
+            lines.append(lead + _json_value(value))
+    return "  {\n" + ",\n".join(lines) + "\n  }"
 
 
 def emit_json_list(items: Iterable[Mapping[str, Any]]) -> None:
@@ -85,8 +95,9 @@ def emit_json_list(items: Iterable[Mapping[str, Any]]) -> None:
     out = sys.stdout
     chunk: list[str] = []
     empty = True
+    keys: dict[str, str] = {}  # each key's encoded lead, made once
     for item in items:
-        chunk.append(_json_object(item))
+        chunk.append(_json_object(item, keys))
         if len(chunk) >= _CHUNK:
             out.write(("[\n" if empty else ",\n") + ",\n".join(chunk))
             empty = False
