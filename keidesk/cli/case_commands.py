@@ -9,7 +9,7 @@ from typing import Any
 from keidesk import clock
 from keidesk.cli.arguments import MAX_ID, bounded, record_id
 from keidesk.cli.context import CommandContext
-from keidesk.cli.output import emit, emit_json, jsonable, table
+from keidesk.cli.output import emit, emit_json, emit_json_list, jsonable, table
 from keidesk.domain.dates import parse_date
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.money import Money
@@ -121,8 +121,26 @@ def _iso_date(text: str, what: str) -> date:
 
 
 def summary_json(summary: CaseSummary) -> dict[str, Any]:
-    data: dict[str, Any] = jsonable(summary)
-    return data
+    """A case list row's ``--json`` object (a contract: the fields of ``CaseSummary`` in
+    order, as :func:`jsonable` would give them), built directly: the list is long."""
+    built = summary.built
+    eligible = summary.fmvss_eligible_on
+    eta = summary.eta
+    return {
+        "id": summary.id,
+        "number": summary.number,
+        "chassis": summary.chassis,
+        "make": summary.make,
+        "model": summary.model,
+        "built": None if built is None else built.iso(),
+        "fmvss_eligible_on": None if eligible is None else eligible.isoformat(),
+        "customer": summary.customer,
+        "state": summary.state,
+        "stage": summary.stage,
+        "stage_since": summary.stage_since.isoformat(),
+        "blocked": summary.blocked,
+        "eta": None if eta is None else eta.isoformat(),
+    }
 
 
 def detail_json(detail: CaseDetail) -> dict[str, Any]:
@@ -194,6 +212,20 @@ def cmd_list(ctx: CommandContext) -> int:
             eligibility=cases.EligibilityFilter(args.eligibility) if args.eligibility else None,
             blocked=True if args.blocked else None,
         )
+        if ctx.json:
+            # Streamed: each keyset page is written as it is read, in large chunks.
+            emit_json_list(
+                summary_json(row)
+                for row in cases.iter_cases(
+                    session,
+                    case_filter,
+                    today=ctx.today,
+                    order_by=args.sort,
+                    descending=args.desc,
+                    limit=args.limit,
+                )
+            )
+            return 0
         rows = cases.list_cases(
             session,
             case_filter,
@@ -202,9 +234,6 @@ def cmd_list(ctx: CommandContext) -> int:
             descending=args.desc,
             limit=args.limit,
         )
-    if ctx.json:
-        emit_json([summary_json(row) for row in rows])
-        return 0
     emit(
         table(
             [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from pathlib import PurePath
@@ -47,6 +48,64 @@ def jsonable(value: Any) -> Any:
 def emit_json(value: Any) -> None:
     json.dump(jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+#: Items formatted before one write to stdout (a write per item costs as much as the JSON).
+_CHUNK = 2_000
+_encode_str = json.encoder.encode_basestring  # what ensure_ascii=False uses (C when built)
+
+
+def _json_value(value: Any) -> str:
+    """One value as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it two levels
+    deep; plain JSON types only (the caller converts first)."""
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+
+
+def _json_object(item: Mapping[str, Any], keys: dict[str, str]) -> str:
+    if not item:
+        return "  {}"
+    lines = []
+    for key, value in item.items():
+        lead = keys.get(key)
+        if lead is None:
+            lead = keys[key] = f"    {_encode_str(key)}: "
+        kind = type(value)
+        if kind is str:
+            lines.append(lead + _encode_str(value))
+        elif value is None:
+            lines.append(lead + "null")
+        else:
+            lines.append(lead + _json_value(value))
+    return "  {\n" + ",\n".join(lines) + "\n  }"
+
+
+def emit_json_list(items: Iterable[Mapping[str, Any]]) -> None:
+    """A JSON list of objects, byte for byte what :func:`emit_json` writes for the same
+    plain values, written in large chunks as the items come (a long list is never held
+    twice, as objects and as text). The items must already be plain JSON types."""
+    out = sys.stdout
+    chunk: list[str] = []
+    empty = True
+    keys: dict[str, str] = {}  # each key's encoded lead, made once
+    for item in items:
+        chunk.append(_json_object(item, keys))
+        if len(chunk) >= _CHUNK:
+            out.write(("[\n" if empty else ",\n") + ",\n".join(chunk))
+            empty = False
+            chunk.clear()
+    if chunk:
+        out.write(("[\n" if empty else ",\n") + ",\n".join(chunk))
+        empty = False
+    out.write("[]\n" if empty else "\n]\n")
 
 
 def emit(text: str = "") -> None:

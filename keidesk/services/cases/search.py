@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -439,29 +438,10 @@ def list_cases(
     today: date,
     order_by: str = "number",
     descending: bool = False,
-    offset: int = 0,
     limit: int | None = None,
 ) -> list[CaseSummary]:
-    """The matching cases (at most ``limit``) in list order, as one list. ``offset`` is kept
-    for ``dataio.export`` until it reads with :func:`iter_cases`; the case list never uses
-    it (an OFFSET reads every row it skips)."""
-    if offset:
-        key = _sort_key(order_by)
-        ids = _ordered(_ids(session, case_filter, today), key, descending != key.reversed, None)
-        ids = ids.offset(offset)
-        if limit is not None:
-            ids = ids.limit(limit)
-        chosen = list(session.scalars(ids))
-        if not chosen:
-            return []
-        found = read_page(
-            session,
-            dataclasses.replace(case_filter, ids=tuple(chosen)),
-            today=today,
-            order_by=order_by,
-            descending=descending,
-        )
-        return found.rows
+    """The matching cases (at most ``limit``) in list order, as one list (read with
+    :func:`iter_cases`, a keyset page at a time)."""
     return list(
         iter_cases(
             session,
