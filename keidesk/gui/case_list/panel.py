@@ -31,7 +31,7 @@ from keidesk.gui.kit.i18n import tr
 from keidesk.services.cases import CaseFilter, EligibilityFilter, ShipmentFilter
 from keidesk.services.dashboard import stage_title
 from keidesk.services.reference import list_state_rules
-from keidesk.services.views import CaseSummary
+from keidesk.services.views import CaseSummary, StateRuleView
 
 #: How long typing must pause before the list is searched (ms): fast enough to feel live,
 #: slow enough not to query on every key of a quickly typed word.
@@ -124,9 +124,10 @@ class CaseListPanel(QWidget):
             self.stage.addItem(tr(stage_title(stage)), stage)
         self.state = QComboBox()
         self.state.addItem(tr("All states"), None)
-        # The 51 states: a small fixed list, read at once.
-        for rule in context.read(lambda s: list_state_rules(s, today=context.today)):
-            self.state.addItem(f"{rule.code} {rule.name}", rule.code)
+        # The 51 states come from the read lane after the first page (_fill_states); until
+        # then a state chosen elsewhere (the last filter, the dashboard) waits here.
+        self._states_loaded = False
+        self._pending_state: str | None = None
         self.eligibility = QComboBox()
         self.eligibility.addItem(tr("Any eligibility"), None)
         self.eligibility.addItem(tr("Eligible now"), EligibilityFilter.NOW.value)
@@ -207,6 +208,21 @@ class CaseListPanel(QWidget):
         self.blocked.toggled.connect(lambda _on: self._filters_edited())
 
         self._restore()
+        today = context.today
+        context.read_task(lambda s: list_state_rules(s, today=today), self._fill_states)
+
+    def _fill_states(self, rules: list[StateRuleView]) -> None:
+        """The state filter's choices, read off the GUI thread once the first page is asked for;
+        a state already filtered on (restored, or from the dashboard) is selected quietly."""
+        was_blocked = self.state.blockSignals(True)
+        for rule in rules:
+            self.state.addItem(f"{rule.code} {rule.name}", rule.code)
+        self._states_loaded = True
+        pending, self._pending_state = self._pending_state, None
+        self._select(self.state, pending)
+        self.state.blockSignals(was_blocked)
+        if self.state.currentData() != pending:
+            self._run_filter()  # a state no longer known: the list shows what the bar says
 
     # --- filters ----------------------------------------------------------------------------
 
@@ -216,7 +232,7 @@ class CaseListPanel(QWidget):
             self._hidden_filter,
             search=self.search.text().strip(),
             stage=self.stage.currentData(),
-            state=self.state.currentData(),
+            state=self.state.currentData() if self._states_loaded else self._pending_state,
             eligibility=EligibilityFilter(eligibility) if eligibility else None,
             blocked=True if self.blocked.isChecked() else None,
         )
@@ -227,7 +243,10 @@ class CaseListPanel(QWidget):
         try:
             self.search.setText(case_filter.search)
             self._select(self.stage, case_filter.stage)
-            self._select(self.state, case_filter.state)
+            if self._states_loaded:
+                self._select(self.state, case_filter.state)
+            else:
+                self._pending_state = case_filter.state
             self._select(
                 self.eligibility,
                 case_filter.eligibility.value if case_filter.eligibility else None,
