@@ -1,6 +1,8 @@
-"""Packet building speed: one full handover packet warm in one process, and a batch of 500.
+"""Packet building speed: one full handover packet warm in one process, and a batch of 500
+with one worker and with two, alternated pair by pair (so a change in what else the machine
+is doing hits both alike); the ratio is taken per pair and quoted as median and range.
 
-    .venv/bin/python -m benchmarks.bench_packets [--cases 500]
+    .venv/bin/python -m benchmarks.bench_packets [--cases 500] [--pairs 3]
 
 Uses a temporary database filled by the demo builder plus one case with every field and
 every document attached (the "full" packet). Figures are printed, not asserted; per page as
@@ -40,6 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--pairs", type=int, default=3, help="1-worker/2-worker batch pairs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
@@ -94,29 +97,43 @@ def main() -> None:
         with database.reader() as session:
             ids = list(range(2, args.cases + 2))
             assert cases.case_detail(session, ids[-1], today=TODAY)
-        for workers in (1, 2):
-            out = folder / f"batch-{workers}"
-            cpu_before = _cpu_seconds()
-            start = time.perf_counter()
-            result = build_batch(
-                database,
-                ids,
-                PacketKind.HANDOVER,
-                out,
-                user="bench",
-                today=TODAY,
-                workers=workers,
-            )
-            elapsed = time.perf_counter() - start
-            cpu = _cpu_seconds() - cpu_before
-            pages = sum(item.pages for item in result.built)
+        runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+        for pair in range(args.pairs):
+            for workers in (1, 2):
+                out = folder / f"batch-{pair}-{workers}"
+                cpu_before = _cpu_seconds()
+                start = time.perf_counter()
+                result = build_batch(
+                    database,
+                    ids,
+                    PacketKind.HANDOVER,
+                    out,
+                    user="bench",
+                    today=TODAY,
+                    workers=workers,
+                )
+                runs[workers].append((time.perf_counter() - start, _cpu_seconds() - cpu_before))
+                assert len(result.built) == len(ids)
+        pages = sum(item.pages for item in result.built)
+        for workers, timings in runs.items():
+            walls = [wall for wall, _ in timings]
+            cpus = [cpu for _, cpu in timings]
+            wall = statistics.median(walls)
             print(
-                f"batch of {len(ids)} handover packets, {workers} process(es): {elapsed:.1f} s "
-                f"({elapsed / len(ids) * 1000:.0f} ms per packet; {len(result.built)} built; "
-                f"{cpu:.1f} CPU-s, so {cpu / elapsed:.2f} cores busy on a {os.cpu_count()}-core "
-                f"machine); {pages} pages: {elapsed / pages * 1000:.1f} ms and "
-                f"{cpu / pages * 1000:.1f} CPU-ms per page"
+                f"batch of {len(ids)} handover packets ({pages} pages), {workers} process(es): "
+                f"wall median {wall:.2f} s ({min(walls):.2f}-{max(walls):.2f}), "
+                f"CPU median {statistics.median(cpus):.2f} s ({min(cpus):.2f}-{max(cpus):.2f}); "
+                f"{wall / len(ids) * 1000:.0f} ms per packet"
             )
+        speedups = sorted(one[0] / two[0] for one, two in zip(runs[1], runs[2], strict=True))
+        cpu_ratios = sorted(two[1] / one[1] for one, two in zip(runs[1], runs[2], strict=True))
+        print(
+            f"two workers vs one, per pair: {statistics.median(speedups):.2f}x faster "
+            f"({speedups[0]:.2f}-{speedups[-1]:.2f}), using {statistics.median(cpu_ratios):.2f}x "
+            f"the CPU time ({cpu_ratios[0]:.2f}-{cpu_ratios[-1]:.2f}); load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (this run adds up to 2; "
+            "more means other work shared the cores, and the speed-up cannot reach 2x)"
+        )
         database.close()
 
 

@@ -1,34 +1,45 @@
 """Building many packets at once in worker processes.
 
-Each worker opens the database read-only, gathers and renders its cases and writes each PDF
-atomically into the output folder; the parent records every built packet on its case, one
-transaction per packet, as results come in. Recording per packet means an interrupted batch
-leaves every written file recorded, and one case's failure costs nothing already done.
-Workers are started with "spawn" so a parent with threads (the GUI) is never forked.
+Each worker opens the database read-only, gathers and renders its cases, writes each PDF
+atomically into the output folder and copies it into the attachment store; the parent only
+records every built packet on its case, one short transaction per packet, as results come in.
+Recording per packet means an interrupted batch leaves every written file recorded, and one
+case's failure costs nothing already done.
+
+Start-up is what made two workers scale poorly: a "spawn" worker imports reportlab,
+SQLAlchemy and keidesk again and registers the Japanese font again, about as long as ten
+packets. So a process with one thread (the command line) forks its workers, which inherit
+all that ready; a process with other threads (the GUI) still spawns them, as forking it is
+unsafe. Workers ignore Ctrl+C: the parent stops them, and every worker is gone when
+:func:`build_batch` returns or raises (after Ctrl+C, a refusal or a crashed worker too).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from keidesk.domain.errors import InvalidInput, KeideskError
 from keidesk.packets.build import (
     packet_filename,
-    record_packet,
+    record_stored_packet,
     render_packet,
     write_atomically,
 )
 from keidesk.packets.catalog import PacketKind, Paper
 from keidesk.packets.customs import PacketRefused
 from keidesk.packets.data import gather
+from keidesk.packets.fonts import register_fonts
 from keidesk.packets.gaps import Gap
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import AttachmentStore, StoredFile
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import case_number
 
@@ -49,6 +60,7 @@ class BatchItem:
     missing_documents: tuple[str, ...] = ()
     error: str | None = None
     gaps: tuple[Gap, ...] = ()
+    stored: StoredFile | None = None  # the copy in the attachment store, to record
 
     @property
     def draft(self) -> bool:
@@ -81,13 +93,16 @@ class _Job:
 _worker_database: Database | None = None
 
 
-def _open_worker_database(target: str) -> None:
+def _start_worker(target: str) -> None:
+    """In each worker, once: leave Ctrl+C to the parent, open the database read-only."""
     global _worker_database  # noqa: PLW0603 - one read-only database per worker process
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_database = open_database(target, read_only=True)
 
 
 def build_one(database: Database, case_id: int, job: _Job) -> BatchItem:
-    """Gather, render and write one packet (no recording: that is the parent's job)."""
+    """Gather, render and write one packet and copy it into the attachment store (recording
+    it on the case is the parent's job)."""
     number = case_number(case_id)
     try:
         store = AttachmentStore(database.folder)
@@ -96,6 +111,7 @@ def build_one(database: Database, case_id: int, job: _Job) -> BatchItem:
         rendered = render_packet(data, job.paper)
         path = job.out_dir / packet_filename(number, job.kind)
         write_atomically(rendered.pdf, path)
+        stored = store.put(path)
     except PacketRefused as exc:
         return BatchItem(case_id, number, error=str(exc), missing=exc.missing)
     except KeideskError as exc:
@@ -110,6 +126,7 @@ def build_one(database: Database, case_id: int, job: _Job) -> BatchItem:
         missing=rendered.missing,
         missing_documents=rendered.missing_documents,
         gaps=rendered.gaps,
+        stored=stored,
     )
 
 
@@ -140,6 +157,46 @@ def prepare_out_dir(out_dir: Path) -> Path:
     return out_dir.resolve()
 
 
+def _threads_in_this_process() -> int:
+    try:
+        return sum(1 for _ in Path("/proc/self/task").iterdir())
+    except OSError:
+        return 0  # unknown: do not fork
+
+
+def _start_method() -> str:
+    """Fork (workers inherit imports and fonts) when this process has no other thread to
+    break by forking; spawn otherwise (the GUI)."""
+    if _threads_in_this_process() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return "fork"
+    return "spawn"
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End every worker now (after Ctrl+C or a crash) and wait for each to be gone."""
+    processes = list(pool._processes.values())
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join()
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_resource_tracker() -> None:
+    """Spawned workers start multiprocessing's resource tracker, a process that would outlive
+    the batch (in the GUI, until it closes). Once the pool's locks are collected it tracks
+    nothing, so stop it; multiprocessing starts it again when it next needs it."""
+    gc.collect()  # the pool's queues and locks: their finalizers report to the tracker
+    tracker = getattr(resource_tracker, "_resource_tracker", None)
+    stop = getattr(tracker, "_stop", None)
+    if stop is not None:
+        stop()
+
+
 def build_batch(
     database: Database,
     case_ids: Sequence[int],
@@ -153,39 +210,27 @@ def build_batch(
     progress: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
     """Build one packet per case into ``out_dir`` with ``workers`` processes (1: in this
-    process), recording each on its case; ``progress(done, total)`` after each."""
+    process), recording each on its case; ``progress(done, total)`` after each. Raises
+    ``BrokenProcessPool`` when a worker died (the packets finished before are recorded);
+    no worker outlives the call."""
     out_dir = prepare_out_dir(out_dir)
     job = _Job(kind, paper, out_dir, today)
     total = len(case_ids)
     workers = max(1, min(workers or os.cpu_count() or 1, total or 1))
     result = BatchResult()
-    store = AttachmentStore(database.folder)
 
     def finish(item: BatchItem) -> None:
-        if item.error is None and item.path is not None:
-            document_id, sha256 = record_packet(
+        if item.error is None and item.path is not None and item.stored is not None:
+            document_id, sha256 = record_stored_packet(
                 database,
-                store,
                 item.case_id,
-                item.path,
+                item.stored,
                 kind=kind,
                 title=item.title,
                 paper=paper,
                 user=user,
             )
-            item = BatchItem(
-                item.case_id,
-                item.number,
-                path=item.path,
-                title=item.title,
-                pages=item.pages,
-                sha256=sha256,
-                document_id=document_id,
-                warnings=item.warnings,
-                missing=item.missing,
-                missing_documents=item.missing_documents,
-                gaps=item.gaps,
-            )
+            item = replace(item, sha256=sha256, document_id=document_id, stored=None)
         result.items.append(item)
         if progress is not None:
             progress(len(result.items), total)
@@ -196,18 +241,31 @@ def build_batch(
         return result
 
     target = str(database.path) if database.path is not None else str(database.location.url)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_open_worker_database, initargs=(target,)
-    ) as pool:
-        pending: set[Future[BatchItem]] = {pool.submit(_work, cid, job) for cid in case_ids}
-        try:
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    finish(future.result())
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+    method = _start_method()
+    if method == "fork":
+        register_fonts()  # once here, inherited by every worker
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start_worker,
+        initargs=(target,),
+    )
+    pending: set[Future[BatchItem]] = set()
+    try:
+        # One case per task: packets differ in length, so a worker that is free takes the next.
+        pending = {pool.submit(_work, cid, job) for cid in case_ids}
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                finish(future.result())
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    else:
+        pool.shutdown(wait=True)
+    finally:
+        del pool, pending
+        if method == "spawn":
+            _stop_resource_tracker()
     result.items.sort(key=lambda i: i.case_id)
     return result

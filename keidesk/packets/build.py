@@ -21,7 +21,7 @@ from keidesk.packets.fonts import register_fonts
 from keidesk.packets.gaps import Gap
 from keidesk.packets.layout import FooterText, PacketDocument, canvas_maker
 from keidesk.packets.sections import Sheet
-from keidesk.services.documents import AttachmentStore, add_document
+from keidesk.services.documents import AttachmentStore, StoredFile, add_document
 from keidesk.storage.database import Database
 
 STORIES: dict[PacketKind, Callable[[Sheet], list[Flowable]]] = {
@@ -163,7 +163,23 @@ def record_packet(
     packet to a state that allows off-road use only); the history records it. Returns the
     document id and the hash. The copy is made before the transaction that records it, so no
     write is held open while the file is copied."""
-    stored = store.put(path)
+    return record_stored_packet(
+        database, case_id, store.put(path), kind=kind, title=title, paper=paper, user=user
+    )
+
+
+def record_stored_packet(
+    database: Database,
+    case_id: int,
+    stored: StoredFile,
+    *,
+    kind: PacketKind,
+    title: str,
+    paper: Paper,
+    user: str,
+) -> tuple[int, str]:
+    """Record a packet already copied into the store (:meth:`AttachmentStore.put`, which a
+    batch worker does) on its case, in one short transaction."""
     with database.transaction(user) as session:
         document = add_document(
             session,

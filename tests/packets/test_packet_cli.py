@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from keidesk.domain.workflow import StepKey, StepStatus
+from keidesk.packets import PacketKind
+from keidesk.packets.batch import build_batch
 from keidesk.services import cases
 from keidesk.storage.database import Database
+from tests.conftest import child_env
 from tests.packets.pdfread import read_packet
 
 TODAY = date(2026, 11, 21)
@@ -97,6 +105,26 @@ def test_bad_usage_exits_2(cli, sparse_case: int, args, message):
     assert result.err.startswith("error: ") and message in result.err
 
 
+def _processes(field: int, value: int) -> set[int]:
+    """The live processes whose /proc stat field (3: parent, 5: session) is ``value``."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "
+        if int(fields[field - 2]) == value:
+            found.add(int(entry.name))
+    return found
+
+
+def _children() -> set[int]:
+    return _processes(3, os.getpid())
+
+
 def _move_to_handover(db: Database, case_id: int) -> None:
     with db.transaction("tester") as session:
         for key in list(StepKey)[:-1]:
@@ -113,6 +141,7 @@ def test_batch_builds_in_two_processes_and_records_each(
     for case_id in (rich_case, *others):
         _move_to_handover(db, case_id)
     out_dir = tmp_path / "batch"
+    children_before = _children()
     result = cli(
         "packet",
         "--stage",
@@ -141,15 +170,18 @@ def test_batch_builds_in_two_processes_and_records_each(
             detail = cases.case_detail(session, case_id, today=TODAY)
             assert [d.doc_type for d in detail.documents if d.kind == "packet"] == ["handover"]
     assert "4/4 packets" in result.err
+    assert _children() <= children_before, "a worker outlived the batch"
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_batch_with_refusals_builds_the_rest_and_exits_2(
-    cli, db: Database, rich_case: int, make_case: Callable[..., int], tmp_path: Path
+    cli, db: Database, rich_case: int, make_case: Callable[..., int], tmp_path: Path, workers: str
 ):
     young = make_case(built="1999-01", customer="Sam Ray", state="TX")
     for case_id in (rich_case, young):
         _move_to_handover(db, case_id)
     out_dir = tmp_path / "batch"
+    children_before = _children()
     result = cli(
         "packet",
         "--stage",
@@ -159,9 +191,10 @@ def test_batch_with_refusals_builds_the_rest_and_exits_2(
         "--out-dir",
         str(out_dir),
         "--workers",
-        "1",
+        workers,
         "--json",
     )
+    assert _children() <= children_before, "a worker outlived the batch"
     assert result.code == 2
     data = result.json
     assert data["built"] == 1 and data["failed"] == 1
@@ -178,3 +211,71 @@ def test_batch_out_dir_that_is_a_file_exits_2(cli, sparse_case: int, tmp_path: P
     result = cli("packet", "--stage", "intake", "--kind", "dmv", "--out-dir", str(a_file))
     assert result.code == 2
     assert "it is a file" in result.err
+
+
+@pytest.mark.slow
+def test_a_crashed_worker_ends_the_batch_and_no_worker_is_left(
+    db: Database, make_case: Callable[..., int], tmp_path: Path
+):
+    case_ids = [make_case(built="1998-05", customer="Pat Lee", state="TX") for _ in range(8)]
+    children_before = _children()
+    killed: list[int] = []
+
+    def kill_a_worker(done: int, total: int) -> None:
+        if not killed:  # after the first packet, as if the system killed a worker
+            workers = [
+                pid
+                for pid in _children() - children_before
+                if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+            ]
+            killed.append(workers[0])
+            os.kill(workers[0], signal.SIGKILL)
+
+    with pytest.raises(BrokenProcessPool):
+        build_batch(
+            db,
+            case_ids,
+            PacketKind.DMV,
+            tmp_path / "out",
+            user="tester",
+            today=TODAY,
+            workers=2,
+            progress=kill_a_worker,
+        )
+    assert killed
+    assert _children() <= children_before, "a worker outlived the batch"
+    with db.reader() as session:  # what was built before the crash is recorded
+        recorded = [
+            case_id
+            for case_id in case_ids
+            if any(
+                d.kind == "packet"
+                for d in cases.case_detail(session, case_id, today=TODAY).documents
+            )
+        ]
+    assert recorded and len(recorded) == len(list((tmp_path / "out").iterdir()))
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_batch_and_every_worker(
+    db_path: Path, db: Database, make_case: Callable[..., int], tmp_path: Path
+):
+    for _ in range(30):
+        _move_to_handover(db, make_case(built="1998-05", customer="Pat Lee", state="TX"))
+    command = [sys.executable, "-m", "keidesk", "--db", str(db_path), "packet", "--stage"]
+    command += ["handover", "--kind", "handover", "--out-dir", str(tmp_path / "out")]
+    process = subprocess.Popen(
+        [*command, "--workers", "2"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        env=child_env(PYTHONPATH=str(Path(__file__).resolve().parents[2])),
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal gives a command
+    )
+    assert process.stderr is not None
+    assert "packets" in process.stderr.readline()  # the first packet is built
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl+C reaches the whole group
+    with process.stderr:
+        err = process.stderr.read()
+    assert process.wait(60) == 130, err
+    assert _processes(5, process.pid) == set(), "a worker outlived the batch"
