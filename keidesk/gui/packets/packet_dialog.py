@@ -394,27 +394,11 @@ class PacketDialog(QDialog):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        database, store, case_id, kind, paper, user = (
-            self.database,
-            self.context.store,
-            self.case_id,
-            self.kind,
-            self.paper,
-            self.user,
-        )
+        record = self._recorder(preview)
 
         def work() -> Path:
             write_atomically(preview.packet.pdf, path)
-            record_packet(
-                database,
-                store,
-                case_id,
-                path,
-                kind=kind,
-                title=preview.packet.label,
-                paper=paper,
-                user=user,
-            )
+            record(path)
             return path
 
         self._run(
@@ -446,7 +430,9 @@ class PacketDialog(QDialog):
             return
         self._record_printed(preview)
 
-    def _record_printed(self, preview: Preview) -> None:
+    def _recorder(self, preview: Preview) -> Callable[[Path], None]:
+        """Records the packet file at a path with the case; it runs off the GUI thread, so
+        it takes the dialog's choices as they are now."""
         database, store, case_id, kind, paper, user = (
             self.database,
             self.context.store,
@@ -456,20 +442,28 @@ class PacketDialog(QDialog):
             self.user,
         )
 
+        def record(path: Path) -> None:
+            record_packet(
+                database,
+                store,
+                case_id,
+                path,
+                kind=kind,
+                title=preview.packet.label,
+                paper=paper,
+                user=user,
+            )
+
+        return record
+
+    def _record_printed(self, preview: Preview) -> None:
+        record, kind = self._recorder(preview), self.kind
+
         def work() -> None:
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / packet_filename(preview.number, kind)
                 path.write_bytes(preview.packet.pdf)
-                record_packet(
-                    database,
-                    store,
-                    case_id,
-                    path,
-                    kind=kind,
-                    title=preview.packet.label,
-                    paper=paper,
-                    user=user,
-                )
+                record(path)
 
         self._run(
             work,
