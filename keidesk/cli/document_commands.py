@@ -111,13 +111,9 @@ def cmd_add(ctx: CommandContext) -> int:
     kind = DocumentKind.parse(args.kind) if args.kind else None
     filed: dict[str, Any] = {} if args.step is None else {"step_key": _step(args.step)}
     source: Path = args.file
-    if not source.exists():
-        raise InvalidInput(f"There is no file at {source}.")
-    if not os.access(source, os.R_OK) and not source.is_dir():
-        raise InvalidInput(f"keidesk may not read {source}; check its permissions.")
     store = AttachmentStore(ctx.database.folder)
     with ctx.database.reader() as session:
-        documents.list_documents(session, args.case)  # the case exists: refuse before copying
+        documents.require_case(session, args.case)  # refused before any file is copied
     stored = store.put(source)  # outside the transaction
     kind = kind or documents.guessed_kind(stored)
     with ctx.database.transaction(ctx.user) as session:
@@ -250,7 +246,7 @@ def cmd_empty_trash(ctx: CommandContext) -> int:
         raise InvalidInput("Emptying the trash deletes its papers for good; add --yes to confirm.")
     with ctx.database.transaction(ctx.user) as session:
         if args.case is not None:
-            documents.list_documents(session, args.case)  # the case exists
+            documents.require_case(session, args.case)
         deleted, unused = documents.empty_trash(session, case_id=args.case)
     files = AttachmentStore(ctx.database.folder).discard(unused)
     if ctx.json:

@@ -141,6 +141,12 @@ def document_view(row: Document) -> DocumentView:
     )
 
 
+def require_case(session: Session, case_id: int) -> None:
+    """Refuse a case id that names no case (before any file is copied for it)."""
+    if session.get(Case, case_id) is None:
+        raise NotFound(f"There is no case {case_id}.")
+
+
 def _document_kind(kind: str) -> DocumentKind:
     return kind if isinstance(kind, DocumentKind) else DocumentKind.parse(kind)
 
@@ -163,8 +169,7 @@ def add_document(
     step unless ``step_key`` says otherwise (None: the case as a whole). A packet's
     ``doc_type`` is its packet kind.
     """
-    if session.get(Case, case_id) is None:
-        raise NotFound(f"There is no case {case_id}.")
+    require_case(session, case_id)
     if kind not in {"attachment", "packet"}:
         raise InvalidInput(f"{kind!r} is not a document kind.")
     if kind == "attachment":
@@ -272,8 +277,7 @@ def restore_document(
 def list_documents(session: Session, case_id: int, *, removed: bool = False) -> list[DocumentView]:
     """A case's attachments in the order they were added: those in use, or with
     ``removed=True`` those in the trash."""
-    if session.get(Case, case_id) is None:
-        raise NotFound(f"There is no case {case_id}.")
+    require_case(session, case_id)
     in_trash = Document.removed_at.is_not(None) if removed else Document.removed_at.is_(None)
     rows = session.scalars(
         select(Document)
