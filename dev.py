@@ -59,6 +59,7 @@ APT_PACKAGES = (
     "xvfb",
     "xauth",
     "poppler-utils",
+    "postgresql",  # a throwaway PostgreSQL server for the tests (tests/postgres_server.py)
     "fonts-noto-cjk",
     "binutils",
     "appstream",

@@ -22,6 +22,7 @@ from keidesk.domain.dates import parse_date
 from keidesk.services import cases
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import HistoryEntry
+from tests.postgres_server import PostgresServer, start_server
 
 TODAY = date(2026, 11, 21)
 #: Where every test's clock stands, frozen: noon of TODAY in a zone behind UTC, so a date taken
@@ -51,6 +52,26 @@ def child_env(**extra: str) -> dict[str, str]:
     """The environment for a keidesk started as a child process: its clock (which the test's
     frozen clock does not reach) is moved to the test's day."""
     return dict(os.environ, KEIDESK_TODAY=clock.today().isoformat(), **extra)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server of this test process's own (see tests/postgres_server.py)."""
+    if os.environ.get("KEIDESK_TEST_POSTGRES") == "skip":
+        pytest.skip("KEIDESK_TEST_POSTGRES=skip: no PostgreSQL on this machine")
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer, request: pytest.FixtureRequest) -> str:
+    """The URL of a new empty database on the test server, for this test only."""
+    name = f"t{abs(hash(request.node.nodeid)) % 10**12}_{next(_database_numbers)}"
+    return postgres_server.create_database(name)
+
+
+_database_numbers = iter(range(10**9))
 
 
 @pytest.fixture
