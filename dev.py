@@ -4,6 +4,7 @@
     python3 dev.py app      # set up, then start the desktop app on the default database
     python3 dev.py test     # set up, then run ruff, mypy and the whole pytest suite (what CI runs)
     python3 dev.py quick    # set up, then ruff and the tests that are not slow, in parallel
+    python3 dev.py translations  # update the .ts files from the GUI's tr() texts, build the .qm
 
 Setting up means: on Debian/Ubuntu as root, install the system libraries Qt and the PDF checks
 need (apt-get); create ``.venv`` and install into it the exact versions in ``requirements.lock``
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -178,8 +180,62 @@ def cmd_app(extra: list[str]) -> int:
     return run(python, "-m", "keidesk", *extra)
 
 
+#: The interface's translations: one ``keidesk_<language>.ts`` (edited, e.g. in Qt Linguist)
+#: and the ``.qm`` built from it, which ships in the package (keidesk/gui/kit/i18n.py).
+TRANSLATIONS = ROOT / "resources" / "translations"
+#: Where the texts to translate are: every tr("...") and QT_TR_NOOP("...") in the GUI.
+TRANSLATED_SOURCES = ROOT / "keidesk" / "gui"
+
+
+def _unfinished(message: Any) -> bool:
+    """A .ts message with no finished translation (lrelease leaves it out: shown in English)."""
+    translation = message.find("translation")
+    if translation is None or translation.get("type") in {"unfinished", "vanished", "obsolete"}:
+        return True
+    return not (translation.text or len(translation))  # text, or plural forms
+
+
+def cmd_translations(extra: list[str]) -> int:
+    """Update every .ts from the GUI's sources with pyside6-lupdate (translations kept, new
+    texts added as unfinished, texts no longer used dropped), list what still needs
+    translating, and build each .qm with pyside6-lrelease."""
+    from xml.etree import ElementTree  # noqa: PLC0415 - only this command needs it
+
+    bin_dir = ensure_venv().parent
+    status = 0
+    for ts in sorted(TRANSLATIONS.glob("keidesk_*.ts")):
+        lupdate = (bin_dir / "pyside6-lupdate", "-no-obsolete", "-locations", "relative")
+        sources = ("-extensions", "py", TRANSLATED_SOURCES.relative_to(ROOT))
+        if run(*lupdate, *sources, "-ts", ts.relative_to(ROOT)) != 0:
+            return 1
+        root = ElementTree.parse(ts).getroot()
+        # tr() translates in the empty context, the one lupdate gives bare tr() calls.
+        others = sorted({c.findtext("name") or "" for c in root.iter("context")} - {""})
+        if others:
+            print(
+                f"error: {ts.name} has texts in the context(s) {others}: use tr() from "
+                "keidesk.gui.kit.i18n (or QT_TR_NOOP), not self.tr() or QT_TRANSLATE_NOOP",
+                file=sys.stderr,
+            )
+            return 1
+        todo = [m.findtext("source") or "" for m in root.iter("message") if _unfinished(m)]
+        if todo:
+            print(f"{ts.name}: {len(todo)} text(s) still to translate:")
+            for text in todo:
+                print("   ", " / ".join(text.splitlines()))
+            status = 1
+        if run(bin_dir / "pyside6-lrelease", "-silent", ts.relative_to(ROOT)) != 0:
+            return 1
+    return status
+
+
 def main(argv: list[str]) -> int:
-    commands = {"app": cmd_app, "test": cmd_test, "quick": cmd_quick}
+    commands = {
+        "app": cmd_app,
+        "test": cmd_test,
+        "quick": cmd_quick,
+        "translations": cmd_translations,
+    }
     if not argv or argv[0] not in commands:
         print(__doc__)
         return 2

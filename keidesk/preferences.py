@@ -18,16 +18,24 @@ from keidesk.atomic import replacing
 from keidesk.domain.errors import InvalidInput
 
 PREFERENCES_FILE = "preferences.json"
+#: The interface languages: the system's (when keidesk is translated into it, else English),
+#: English, or Spanish. Packets stay in English.
+LANGUAGES = ("system", "en", "es")
 
 
 @dataclass(frozen=True, slots=True)
 class Preferences:
     staff_name: str = ""  # recorded in the history; empty means the login name
     paper: str = "letter"  # packets: "letter" or "a4"
+    language: str = "system"  # the GUI's, one of LANGUAGES; applies when the app next starts
 
     def __post_init__(self) -> None:
         if self.paper not in {"letter", "a4"}:
             raise InvalidInput(f"Paper size must be letter or a4, not {self.paper!r}.")
+        if self.language not in LANGUAGES:
+            raise InvalidInput(
+                f"Language must be one of {', '.join(LANGUAGES)}, not {self.language!r}."
+            )
 
 
 def preferences_file() -> Path:
@@ -48,6 +56,8 @@ def load_preferences() -> Preferences:
         value = raw.get(field.name)
         if isinstance(value, type(getattr(defaults, field.name))):
             values[field.name] = value
+    if values.get("language") not in LANGUAGES:  # e.g. one a newer keidesk offers
+        values.pop("language", None)
     try:
         return Preferences(**values)
     except InvalidInput:

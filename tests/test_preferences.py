@@ -43,3 +43,19 @@ def test_user_name_order(monkeypatch):
     assert current_user("  ") == "Tammy"
     save_preferences(Preferences())
     assert current_user(None) not in {"", "Tammy"}
+
+
+def test_language_round_trip_and_refusal():
+    assert Preferences().language == "system"
+    save_preferences(Preferences(staff_name="Tammy", language="es"))
+    assert load_preferences() == Preferences(staff_name="Tammy", language="es")
+    with pytest.raises(InvalidInput, match="system, en, es"):
+        Preferences(language="fr")
+
+
+def test_unknown_language_keeps_the_other_preferences():
+    """A language this keidesk does not offer (written by a newer one) falls back to the
+    system's; the name and the paper stay."""
+    preferences_file().parent.mkdir(parents=True, exist_ok=True)
+    preferences_file().write_text('{"staff_name": "Tammy", "paper": "a4", "language": "fr"}')
+    assert load_preferences() == Preferences(staff_name="Tammy", paper="a4")

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from keidesk import APP_ID, APP_NAME, __version__
 from keidesk.gui.kit.dialogs import Dialogs, Discard
 from keidesk.gui.kit.errors import install_excepthook
+from keidesk.gui.kit.i18n import install_translation
 from keidesk.gui.kit.problem_dialog import QUIT, Choice
 from keidesk.gui.kit.responsive import call_while_responsive
 from keidesk.gui.kit.settings import ORGANIZATION, AppSettings
 from keidesk.gui.kit.tasks import TaskRunner
 from keidesk.gui.shell.main_window import MainWindow, app_icon
 from keidesk.gui.shell.which_database import initial_database
+from keidesk.preferences import load_preferences
 
 SMOKE_ENV = "KEIDESK_SMOKE_TEST"
 SMOKE_SECONDS = 1.0
@@ -50,6 +52,7 @@ def ensure_application() -> QApplication:
     QGuiApplication.setDesktopFileName(APP_ID)
     app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setWindowIcon(app_icon())
+    install_translation(load_preferences().language)  # before any window is built
     return app
 
 

@@ -96,7 +96,8 @@ class PreviewModel(QAbstractTableModel):
             return tr("Status")
         header = self._check.sheet.headers[section - 1]
         field = self._check.mapping[section - 1]
-        return f"{header}\n→ {tr(FIELDS[field]) if field else tr('(ignored)')}"
+        shown = tr(FIELDS[field]) if field else tr("(ignored)")
+        return f"{header}\n→ {shown}"
 
     def _status(self, row: RowCheck) -> str:
         if row.problems:
@@ -327,7 +328,11 @@ class ImportDialog(QDialog):
             if remembered
             else tr("a guess from the column names; correct it where it is wrong")
         )
-        self.mapping_note.setText(f"{sheet.name}: {rows} rows{encoding}. {tr('Showing')} {how}.")
+        self.mapping_note.setText(
+            tr("{sheet}: {rows} rows{encoding}. Showing {how}.").format(
+                sheet=sheet.name, rows=rows, encoding=encoding, how=how
+            )
+        )
         self.mapping_table.setRowCount(len(sheet.headers))
         self.mapping_combos: list[QComboBox] = []
         for column, header in enumerate(sheet.headers):
@@ -443,8 +448,11 @@ class ImportDialog(QDialog):
         headers = self._check.sheet.headers
         self.message.setText(
             "\n".join(
-                f"{tr('Row')} {row.line}, {headers[p.column] if p.column is not None else ''}: "
-                f"{p.message}"
+                tr("Row {line}, {column}: {problem}").format(
+                    line=row.line,
+                    column=headers[p.column] if p.column is not None else "",
+                    problem=p.message,
+                )
                 for p in row.problems
             )
         )

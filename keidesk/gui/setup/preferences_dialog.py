@@ -1,5 +1,6 @@
 """File → Preferences…: this computer's choices, shared with the command line
-(:mod:`keidesk.preferences`): the staff name recorded in the history, and the packet paper."""
+(:mod:`keidesk.preferences`): the staff name recorded in the history, the packet paper, and the
+language of the interface (applied when keidesk next starts)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import getpass
 import os
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import LANGUAGE_NAMES, tr
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.preferences import load_preferences, save_preferences
 from keidesk.services.staff import USER_ENV_VAR, current_user
@@ -45,11 +47,21 @@ class PreferencesDialog(QDialog):
             tr("empty: your login name ({login})").format(login=_login())
         )
         self.paper = paper_box()
+        self.language = QComboBox()
+        self.language.setObjectName("preferences_language")
+        self.language.addItem(tr("Same as the system"), "system")
+        for code, name in LANGUAGE_NAMES.items():  # each in its own language
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.preferences.language)))
+        language_note = QLabel(tr("A new language applies the next time keidesk starts."))
+        language_note.setWordWrap(True)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(tr("Your &name (recorded with every change)"), self.staff_name)
         form.addRow(tr("Packet &paper"), self.paper)
+        form.addRow(tr("&Language"), self.language)
+        form.addRow("", language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -81,6 +93,7 @@ class PreferencesDialog(QDialog):
             self.preferences,
             staff_name=self.staff_name.text().strip(),
             paper=str(self.paper.currentData()),
+            language=str(self.language.currentData()),
         )
         try:
             save_preferences(chosen)

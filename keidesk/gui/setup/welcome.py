@@ -85,7 +85,7 @@ class WelcomeDialog(QDialog):
 
     def _choice_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel(f"<h2>{tr('Welcome to keidesk')}</h2>")
+        title = QLabel("<h2>" + tr("Welcome to keidesk") + "</h2>")
         intro = QLabel(
             tr(
                 "keidesk keeps your import cases in one database file on this computer. "
@@ -201,7 +201,7 @@ class WelcomeDialog(QDialog):
 
     def _profile_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel(f"<h2>{tr('Your business')}</h2>")
+        title = QLabel("<h2>" + tr("Your business") + "</h2>")
         intro = QLabel(
             tr(
                 "keidesk prints these details on bills of sale and document packets. "

@@ -48,8 +48,9 @@ def rule_html(rule: StateRuleView) -> str:
         in_force += tr(" to {end}").format(end=rule.effective_to.isoformat())
     parts = [
         f"<h3 style='margin:0'>{escape(rule.name)} ({rule.code})</h3>",
-        f"<p style='margin-top:4px'><b style='color:{path_colour}'>{escape(rule.path.label)}</b>"
-        + (f" · {tr('under review')}" if rule.under_review else "")
+        f"<p style='margin-top:4px'><b style='color:{path_colour}'>"
+        f"{escape(tr(rule.path.label))}</b>"
+        + (" · " + tr("under review") if rule.under_review else "")
         + f" · {escape(in_force)}</p>",
     ]
     if rule.next_change is not None:
@@ -57,10 +58,10 @@ def rule_html(rule: StateRuleView) -> str:
             f"<p style='color:{theme.hex_colour(theme.SOON)}'><b>"
             f"{escape(rule.next_change.text)}</b></p>"
         )
-    parts.append(f"<p style='margin-bottom:2px'><b>{tr('For customers and clerks')}</b></p>")
+    parts.append("<p style='margin-bottom:2px'><b>" + tr("For customers and clerks") + "</b></p>")
     parts.extend(f"<p style='margin:2px 0 4px 0'>{escape(p)}</p>" for p in rule.summary)
     parts += [
-        f"<p style='margin-bottom:2px'><b>{tr('Research notes (staff only)')}</b></p>",
+        "<p style='margin-bottom:2px'><b>" + tr("Research notes (staff only)") + "</b></p>",
         "<table>",
         row(tr("Road limits"), escape(rule.road_limits) or tr("(none on file)")),
         row(tr("Source"), escape(rule.source)),

@@ -1,0 +1,3559 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../keidesk/gui/case_list/dashboard.py" line="+36"/>
+        <source>Show these cases in the list</source>
+        <translation>Mostrar estos casos en la lista</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="+146"/>
+        <source>Show all cases</source>
+        <translation>Mostrar todos los casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All cases</source>
+        <translation>Todos los casos</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../../keidesk/gui/packets/stage_packets.py" line="+102"/>
+        <source>Counting cases…</source>
+        <translation>Contando casos…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="+143"/>
+        <location filename="../../keidesk/gui/data/backup_dialog.py" line="+312"/>
+        <source>{count} cases</source>
+        <translation>{count} casos</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Needs attention</source>
+        <translation>Requieren atención</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cases by stage</source>
+        <translation>Casos por etapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipments</source>
+        <translation>Envíos</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_list/model.py" line="+157"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+102"/>
+        <source>Case</source>
+        <extracomment>Cases counted with the first page; beyond, the list shows &quot;1,000+&quot; until the exact count. Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke. The exact count starts once the filter stayed this long (ms): typing never waits for it. What a row shows while its page is on its way. The roles the list answers.</extracomment>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
+        <source>Chassis number</source>
+        <translation>Número de chasis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make / model</source>
+        <translation>Marca / modelo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-2"/>
+        <source>Built</source>
+        <translation>Fabricado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+15"/>
+        <source>FMVSS eligible</source>
+        <translation>Elegible FMVSS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-11"/>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+88"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-59"/>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next action</source>
+        <translation>Siguiente paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days in stage</source>
+        <translation>Días en la etapa</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <location line="+120"/>
+        <source>Reading the case list…</source>
+        <extracomment>The count shown changed (the exact count arrived after &quot;1,000+&quot;). Cases counted with the first page (beyond: &quot;1,000+&quot; until the exact count). How long the list must stay on one filter before the exact count starts (ms). The first and last positions of every page read for the query shown (small: two keys a page), so a page next to one read before is read after or before it. The query the rows shown belong to (its count and pages).</extracomment>
+        <translation>Leyendo la lista de casos…</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Counting the cases…</source>
+        <translation>Contando los casos…</translation>
+    </message>
+    <message>
+        <location line="+170"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="+83"/>
+        <location line="+27"/>
+        <source>(unknown)</source>
+        <translation>(desconocido)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A step of this case is blocked; open it to see why.</source>
+        <translation>Un paso de este caso está bloqueado; ábralo para ver por qué.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Eligible now under the 25-year rule (since {date}).</source>
+        <translation>Elegible ya bajo la regla de 25 años (desde el {date}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not yet 25 years old: eligible in {days} days ({date}).</source>
+        <translation>Aún no tiene 25 años: será elegible en {days} días ({date}).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="-171"/>
+        <source>Search chassis number, customer, model, notes…</source>
+        <extracomment>How long typing must pause before the list is searched (ms): fast enough to feel live, slow enough not to query on every key of a quickly typed word.</extracomment>
+        <translation>Buscar número de chasis, cliente, modelo, notas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search cases</source>
+        <translation>Buscar casos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All stages</source>
+        <translation>Todas las etapas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Any eligibility</source>
+        <translation>Cualquier elegibilidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible now</source>
+        <translation>Elegibles ya</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within 90 days</source>
+        <translation>En 90 días o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet eligible</source>
+        <translation>Aún no elegibles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No build date</source>
+        <translation>Sin fecha de fabricación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Blocked only</source>
+        <translation>Solo &amp;bloqueados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Views</source>
+        <translation>Vistas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location line="+140"/>
+        <source>{count}+ cases</source>
+        <translation>{count}+ casos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} case</source>
+        <translation>{count} caso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with overdue steps</source>
+        <translation>con pasos vencidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at sea</source>
+        <translation>en el mar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at port, awaiting release</source>
+        <translation>en el puerto, en espera de liberación</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Save current view…</source>
+        <translation>Guardar la vista actual…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete view</source>
+        <translation>Eliminar vista</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save view</source>
+        <translation>Guardar vista</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of this view:</source>
+        <translation>Nombre de esta vista:</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/attach_dialog.py" line="+60"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+300"/>
+        <source>(the case as a whole)</source>
+        <translation>(el caso en general)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+262"/>
+        <source>Attach documents</source>
+        <translation>Adjuntar documentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is each file? The kind is guessed from the file name; check it.</source>
+        <translation>¿Qué es cada archivo? El tipo se deduce del nombre del archivo; revíselo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What is this file? The kind is guessed from the file name; check it.</source>
+        <translation>¿Qué es este archivo? El tipo se deduce del nombre del archivo; revíselo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+49"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-19"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+2"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+9"/>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Kind of {name}</source>
+        <translation>Tipo de {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step of {name}</source>
+        <translation>Paso de {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title of {name}</source>
+        <translation>Título de {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{path}
+The name does not say what this is: choose its kind.</source>
+        <translation>{path}
+El nombre no dice qué es: elija su tipo.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Attach</source>
+        <translation>&amp;Adjuntar</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-425"/>
+        <source>{title}: {kind}
+{name} ({size}), added by {who} on {when}</source>
+        <translation>{title}: {kind}
+{name} ({size}), agregado por {who} el {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+12"/>
+        <source>Packet made by keidesk</source>
+        <translation>Paquete generado por keidesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(the case)</source>
+        <translation>(el caso)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+53"/>
+        <source>Select a document to preview it.</source>
+        <translation>Seleccione un documento para verlo.</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+637"/>
+        <source>The stored file is missing. Restore a backup of the data folder.</source>
+        <translation>Falta el archivo guardado. Restaure una copia de seguridad de la carpeta de datos.</translation>
+    </message>
+    <message>
+        <location line="-628"/>
+        <source>This picture cannot be shown: the file may be damaged.</source>
+        <translation>No se puede mostrar esta imagen: el archivo puede estar dañado.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No preview for this kind of file. Use Open to view it.</source>
+        <translation>No hay vista previa para este tipo de archivo. Use Abrir para verlo.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="+147"/>
+        <source>Documents</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Attach files…</source>
+        <translation>Ad&amp;juntar archivos…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach scans and photos; you say what each one is.</source>
+        <translation>Adjunte escaneos y fotos; usted indica qué es cada uno.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open</source>
+        <translation>A&amp;brir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;name…</source>
+        <translation>Cambiar &amp;nombre…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename the selected paper (F2)</source>
+        <translation>Cambiar el nombre del documento seleccionado (F2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Kind</source>
+        <translation>T&amp;ipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say what the selected paper is</source>
+        <translation>Indicar qué es el documento seleccionado</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Step</source>
+        <translation>&amp;Paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File the selected paper under another step</source>
+        <translation>Archivar el documento seleccionado en otro paso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the selected paper in the trash (Delete)</source>
+        <translation>Enviar el documento seleccionado a la papelera (Supr)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+112"/>
+        <source>&amp;Trash</source>
+        <translation>Pape&amp;lera</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <source>Show the papers in the trash, to restore them</source>
+        <translation>Mostrar los documentos de la papelera, para restaurarlos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>R&amp;estore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take the selected paper out of the trash</source>
+        <translation>Sacar el documento seleccionado de la papelera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty trash…</source>
+        <translation>Vaciar papelera…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the papers in the trash for good</source>
+        <translation>Eliminar definitivamente los documentos de la papelera</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drop scans and photos here to attach them.</source>
+        <translation>Suelte aquí escaneos y fotos para adjuntarlos.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Reading the trash…</source>
+        <translation>Leyendo la papelera…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>← &amp;Back to the papers</source>
+        <translation>← Volver a los docu&amp;mentos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Trash ({count})</source>
+        <translation>Pape&amp;lera ({count})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The trash is empty.</source>
+        <translation>La papelera está vacía.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;The trash&lt;/b&gt;: these papers are not part of the case any more. Restore one to bring it back, or empty the trash to delete them for good.</source>
+        <translation>&lt;b&gt;La papelera&lt;/b&gt;: estos documentos ya no forman parte del caso. Restaure uno para recuperarlo, o vacíe la papelera para eliminarlos definitivamente.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../keidesk/gui/data/backup_dialog.py" line="-136"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename…	F2</source>
+        <translation>Cambiar nombre…	F2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move to step</source>
+        <translation>Mover al paso</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove to the trash	Del</source>
+        <translation>Enviar a la papelera	Supr</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Scans and photos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.heic);;All files (*)</source>
+        <translation>Escaneos y fotos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.heic);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>1 paper attached.</source>
+        <translation>1 documento adjunto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} papers attached.</source>
+        <translation>{count} documentos adjuntos.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Attaching documents…</source>
+        <translation>Adjuntando documentos…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Rename document</source>
+        <translation>Cambiar el nombre del documento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Renamed to “{title}”.</source>
+        <translation>Nuevo nombre: “{title}”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renaming…</source>
+        <translation>Cambiando el nombre…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>“{title}” is now a {kind}</source>
+        <translation>“{title}” ahora es: {kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>the case as a whole</source>
+        <translation>el caso en general</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>, filed under {step}.</source>
+        <translation>, archivado en {step}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changing the kind…</source>
+        <translation>Cambiando el tipo…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{title}” is now filed under {step}.</source>
+        <translation>“{title}” ahora está archivado en {step}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Moving the document…</source>
+        <translation>Moviendo el documento…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“{title}” is in the trash. &lt;a href=&apos;undo&apos;&gt;Undo&lt;/a&gt;</source>
+        <translation>“{title}” está en la papelera. &lt;a href=&apos;undo&apos;&gt;Deshacer&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removing the document…</source>
+        <translation>Quitando el documento…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>“{title}” is back with the case&apos;s papers.</source>
+        <translation>“{title}” volvió a los documentos del caso.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restoring the document…</source>
+        <translation>Restaurando el documento…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete “{title}”, the one paper in the trash, for good? This cannot be undone.</source>
+        <translation>¿Eliminar definitivamente “{title}”, el único documento de la papelera? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the {count} papers in the trash for good? This cannot be undone.</source>
+        <translation>¿Eliminar definitivamente los {count} documentos de la papelera? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Empty trash</source>
+        <translation>Vaciar papelera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete for good</source>
+        <translation>Eliminar definitivamente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep them</source>
+        <translation>Conservarlos</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>1 paper deleted for good.</source>
+        <translation>1 documento eliminado definitivamente.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} papers deleted for good.</source>
+        <translation>{count} documentos eliminados definitivamente.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Emptying the trash…</source>
+        <translation>Vaciando la papelera…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/field_hints.py" line="+38"/>
+        <source>{number}: a 17-character VIN</source>
+        <translation>{number}: un VIN de 17 caracteres</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Type the chassis (frame) number from the export certificate.</source>
+        <translation>Escriba el número de chasis (bastidor) del certificado de exportación.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Read as {date}</source>
+        <translation>Leído como {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(in the future)</source>
+        <translation>(en el futuro)</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/history_panel.py" line="+100"/>
+        <source>Reading the history…</source>
+        <extracomment>What the history&apos;s table names mean to staff.</extracomment>
+        <translation>Leyendo el historial…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/new_case.py" line="+35"/>
+        <source>New case</source>
+        <translation>Nuevo caso</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. DA52T-123456 (as on the export certificate)</source>
+        <translation>p. ej. DA52T-123456 (como en el certificado de exportación)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-54"/>
+        <source>1999-03, H11.3, 平成11年3月</source>
+        <translation>1999-03, H11.3, 平成11年3月</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>初度登録年月, e.g. H11.4</source>
+        <translation>初度登録年月, p. ej. H11.4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>two letters, e.g. TX (default: the customer&apos;s)</source>
+        <translation>dos letras, p. ej. TX (por omisión: el del cliente)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Chassis number</source>
+        <translation>Número de &amp;chasis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Built</source>
+        <translation>&amp;Fabricado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;First registered</source>
+        <translation>&amp;Primer registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ustomer</source>
+        <translation>C&amp;liente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Destination state</source>
+        <translation>Estado de &amp;destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;ETA</source>
+        <translation>&amp;ETA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create case</source>
+        <translation>Crear caso</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>ETA {text!r} is not a date; write it as YYYY-MM-DD.</source>
+        <translation>La ETA {text!r} no es una fecha; escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Creating the case…</source>
+        <translation>Creando el caso…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/step_reason.py" line="+27"/>
+        <source>Mark {step} done without its papers?</source>
+        <translation>¿Marcar {step} como hecho sin sus documentos?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>These papers for &lt;b&gt;{step}&lt;/b&gt; are not on file:</source>
+        <translation>Estos documentos de &lt;b&gt;{step}&lt;/b&gt; no están en el expediente:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach them in the Documents tab, or say briefly why the step is done without</source>
+        <translation>Adjúntelos en la pestaña Documentos, o explique brevemente por qué el paso se da por hecho sin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>them (the history keeps the reason).</source>
+        <translation>ellos (el historial guarda el motivo).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. the customer keeps the original title</source>
+        <translation>p. ej. el cliente se queda con el título original</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+141"/>
+        <source>Mark &amp;done</source>
+        <translation>&amp;Marcar como hecho</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="-72"/>
+        <source>{count} of {total} paper on file</source>
+        <translation>{count} de {total} documento en el expediente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} of {total} papers on file</source>
+        <translation>{count} de {total} documentos en el expediente</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>due {date}</source>
+        <translation>vence el {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(overdue)</source>
+        <translation>(vencido)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>done with a reason</source>
+        <translation>hecho con un motivo</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Workflow steps</source>
+        <translation>Pasos del trámite</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Block</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Not applicable</source>
+        <translation>&amp;No aplica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reopen</source>
+        <translation>&amp;Reabrir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save note &amp;&amp; due date</source>
+        <translation>Guardar nota y fecha límite</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+96"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last change</source>
+        <translation>Último cambio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Papers</source>
+        <translation>Documentos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason given</source>
+        <translation>Motivo indicado</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+47"/>
+        <source>Not on file: {papers}</source>
+        <translation>Falta en el expediente: {papers}</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>(not yet changed)</source>
+        <translation>(sin cambios aún)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No documents filed under this step (attach them in the Documents tab).</source>
+        <translation>No hay documentos archivados en este paso (adjúntelos en la pestaña Documentos).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Due date {text!r} is not a date; write it as YYYY-MM-DD.</source>
+        <translation>La fecha límite {text!r} no es una fecha; escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Saving the step…</source>
+        <translation>Guardando el paso…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Not marked done: papers are missing and no reason was given.</source>
+        <translation>No se marcó como hecho: faltan documentos y no se indicó un motivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not possible yet: {reason}</source>
+        <translation>Todavía no es posible: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/workspace.py" line="+79"/>
+        <source>edit {field}</source>
+        <translation>editar {field}</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Enter the build date or the first registration date to see eligibility.</source>
+        <translation>Escriba la fecha de fabricación o la de primer registro para ver la elegibilidad.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>eligible</source>
+        <translation>elegible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in {days} days</source>
+        <translation>en {days} días</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Counted from the {basis} date {date}, checked on {on}.</source>
+        <translation>Contado desde la fecha de {basis} {date}, revisado el {on}.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>&amp;Vehicle</source>
+        <translation>Ve&amp;hículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;ustomer &amp;&amp; state</source>
+        <translation>Clien&amp;te y estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;hipping &amp;&amp; customs</source>
+        <translation>Envío y a&amp;duana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Workflow</source>
+        <translation>&amp;Flujo de trabajo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Documents</source>
+        <translation>D&amp;ocumentos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Histor&amp;y</source>
+        <translation>Hi&amp;storial</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Document packet…</source>
+        <translation>Paquete de documentos…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Build, preview, print or save this case&apos;s packets</source>
+        <translation>Generar, ver, imprimir o guardar los paquetes de este caso</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Acknowledge rule change</source>
+        <translation>Confirmar cambio de regla</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opening case…</source>
+        <translation>Abriendo el caso…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Eligibility</source>
+        <translation>Elegibilidad</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kei class</source>
+        <translation>Clase kei</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Registration in the destination state</source>
+        <translation>Registro en el estado de destino</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Duty and landed cost (estimate)</source>
+        <translation>Arancel y costo de importación (estimado)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Reading {number}…</source>
+        <translation>Leyendo {number}…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>make unknown</source>
+        <translation>marca desconocida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>built {date}</source>
+        <translation>fabricado {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no customer yet</source>
+        <translation>sin cliente aún</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>stage: {stage}</source>
+        <translation>etapa: {stage}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Duty {duty}, Section 232 {s232}, MPF {mpf}, HMF {hmf}</source>
+        <translation>Arancel {duty}, Sección 232 {s232}, MPF {mpf}, HMF {hmf}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Total duty and fees: &lt;b&gt;{total}&lt;/b&gt;</source>
+        <translation>Total de aranceles y cargos: &lt;b&gt;{total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Landed cost (value, duty, fees and freight): &lt;b&gt;{cost}&lt;/b&gt;</source>
+        <translation>Costo de importación (valor, aranceles, cargos y flete): &lt;b&gt;{cost}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Purchase price: {price}</source>
+        <translation>Precio de compra: {price}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the customs value to estimate duty and landed cost.</source>
+        <translation>Escriba el valor en aduana para estimar el arancel y el costo de importación.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Correct the dates above to see eligibility.</source>
+        <translation>Corrija las fechas de arriba para ver la elegibilidad.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Acknowledging the rule change…</source>
+        <translation>Confirmando el cambio de regla…</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Saving {number}…</source>
+        <translation>Guardando {number}…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>a moment ago</source>
+        <translation>hace un momento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} was changed by {who} at {when} while you were editing it: {fields}.
+
+Nothing of yours was saved yet. Reload shows their version of these fields (your other edits stay, to save). Keep mine saves your version over theirs.</source>
+        <translation>{who} cambió {number} a las {when} mientras usted lo editaba: {fields}.
+
+Todavía no se guardó nada suyo. Recargar muestra la versión de la otra persona para estos campos (sus demás cambios se conservan, para guardarlos). Conservar los míos guarda su versión sobre la de la otra persona.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>someone</source>
+        <translation>alguien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed by someone else</source>
+        <translation>Otra persona lo cambió</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+70"/>
+        <source>Keep mine</source>
+        <translation>Conservar los míos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reload</source>
+        <translation>Recargar</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/data/backup_dialog.py" line="-130"/>
+        <source>Choose a backup: a .keidesk-backup file, the backup.json in a backup folder, or a database file</source>
+        <extracomment>A backup is chosen as its one file, by its ``backup.json`` (inside the backup folder) or as a database file. A backup written as one file.</extracomment>
+        <translation>Elija una copia de seguridad: un archivo .keidesk-backup, el backup.json de una carpeta de copia, o un archivo de base de datos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace everything in keidesk with the backup in {source}?
+
+The backup is checked first. The current database is kept aside, so you can undo this restore.</source>
+        <translation>¿Reemplazar todo lo que hay en keidesk por la copia de seguridad de {source}?
+
+Primero se revisa la copia. La base de datos actual se guarda aparte, para que pueda deshacer esta restauración.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Backed up {cases} cases and {files} attachments to {path} (checked: {check}).</source>
+        <extracomment>No argument: ``busy`` says which. (A bool carried by a signal to a Python slot lost a reference to True/False each time in PySide6 on Python 3.11, which aborted the process at exit after enough backups.)</extracomment>
+        <translation>Se copiaron {cases} casos y {files} archivos adjuntos a {path} (revisión: {check}).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Restored {source} ({cases} cases). The database it replaced is kept aside; File → Backup → Undo last restore brings it back.</source>
+        <translation>Se restauró {source} ({cases} casos). La base de datos reemplazada se guarda aparte; Archivo → Copia de seguridad → Deshacer la última restauración la recupera.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+15"/>
+        <location line="+15"/>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Choose a folder or drive for the backup</source>
+        <translation>Elija una carpeta o unidad para la copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save the backup as one file</source>
+        <translation>Guardar la copia de seguridad como un solo archivo</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../../keidesk/gui/shell/recovery.py" line="+87"/>
+        <location line="+8"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restoring…</source>
+        <translation>Restaurando…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Put back the database as it was before the last restore?</source>
+        <translation>¿Volver a poner la base de datos como estaba antes de la última restauración?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <source>Undo last restore</source>
+        <translation>Deshacer la última restauración</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Undo the restore</source>
+        <translation>Deshacer la restauración</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Undoing the restore…</source>
+        <translation>Deshaciendo la restauración…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Back up now</source>
+        <translation>Hacer copia ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/data/backup_reminder.py" line="+49"/>
+        <source>Back up to folder…</source>
+        <translation>Copiar a una carpeta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up to one file…</source>
+        <translation>Copiar a un solo archivo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One .keidesk-backup file, e.g. on a USB stick; restore it from here</source>
+        <translation>Un solo archivo .keidesk-backup, p. ej. en una memoria USB; restáurelo desde aquí</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation>Restaurar desde una copia…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+295"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+416"/>
+        <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+157"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Backups on this computer, newest first (daily and closing backups are rotated; manual ones and those kept aside by a restore are always kept):</source>
+        <translation>Copias de seguridad en esta computadora, la más reciente primero (las diarias y las de cierre se rotan; las manuales y las que guarda aparte una restauración se conservan siempre):</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Last backup: {when}</source>
+        <translation>Última copia: {when}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last backup to another drive: {when}</source>
+        <translation>Última copia en otra unidad: {when}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/data/backup_reminder.py" line="-1"/>
+        <location line="+9"/>
+        <source>Backup reminder</source>
+        <translation>Recordatorio de copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Today&apos;s automatic backup failed: {reason}</source>
+        <translation>Falló la copia de seguridad automática de hoy: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Daily backup…</source>
+        <translation>Copia diaria…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Backing up before closing…</source>
+        <translation>Haciendo la copia antes de cerrar…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="-236"/>
+        <source>Case details</source>
+        <extracomment>The choices offered for an item, in the order shown; &quot;both&quot; first: nothing is lost.</extracomment>
+        <translation>Datos del caso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Step: {step}</source>
+        <translation>Paso: {step}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import case bundle — {name}</source>
+        <translation>Importar lote de casos — {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checking {name}…</source>
+        <translation>Revisando {name}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Case / item</source>
+        <translation>Caso / elemento</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here (mine)</source>
+        <translation>Aquí (mío)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the bundle (theirs)</source>
+        <translation>En el lote (de la otra persona)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keep</source>
+        <translation>Conservar</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>For every difference:</source>
+        <translation>Para cada diferencia:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-349"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+1"/>
+        <location filename="../../keidesk/gui/kit/tasks.py" line="+311"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Checking the bundle…</source>
+        <translation>Revisando el lote…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name}: {total} case(s) — {new} new, {differing} already here with differences, {same} already here and the same. Choose what to keep for each difference; the history from both sides is kept.</source>
+        <translation>{name}: {total} caso(s) — {new} nuevos, {differing} ya están aquí con diferencias, {same} ya están aquí y son iguales. Elija qué conservar en cada diferencia; se guarda el historial de ambas partes.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The database is open read-only: nothing can be imported.</source>
+        <translation>La base de datos está abierta en solo lectura: no se puede importar nada.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Keep for {item}</source>
+        <translation>Conservar para {item}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{chassis} — new case</source>
+        <translation>{chassis} — caso nuevo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{number} {chassis} — already here; {count} difference(s)</source>
+        <translation>{number} {chassis} — ya está aquí; {count} diferencia(s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{number} {chassis} — already here, the same</source>
+        <translation>{number} {chassis} — ya está aquí, igual</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Importing the bundle…</source>
+        <translation>Importando el lote…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported {name}: {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>Se importó {name}: {created} creados, {updated} actualizados, {unchanged} sin cambios.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-65"/>
+        <source>(ignored)</source>
+        <translation>(omitida)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%n problem(s)</source>
+        <translation>%n problema(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already on file</source>
+        <translation>Ya registrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same truck as row %1</source>
+        <translation>El mismo camión que la fila %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Import cases from a spreadsheet</source>
+        <translation>Importar casos desde una hoja de cálculo</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>A .csv or .xlsx file with one truck per row</source>
+        <translation>Un archivo .csv o .xlsx con un camión por fila</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+58"/>
+        <location filename="../../keidesk/gui/packets/stage_packets.py" line="-36"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>The first row must name the columns. Dates may be written as on the papers (1999-03, H11.3, 平成11年3月); CSV files may be UTF-8 or Shift-JIS.</source>
+        <translation>La primera fila debe nombrar las columnas. Las fechas pueden escribirse como en los documentos (1999-03, H11.3, 平成11年3月); los archivos CSV pueden ser UTF-8 o Shift-JIS.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Column in the file</source>
+        <translation>Columna del archivo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First values</source>
+        <translation>Primeros valores</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>keidesk field</source>
+        <translation>Campo de keidesk</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Skip trucks already on file</source>
+        <translation>Omitir los camiones ya registrados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge their rows into the existing cases</source>
+        <translation>Combinar sus filas con los casos existentes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Duplicates:</source>
+        <translation>Duplicados:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import the rows without problems, and save the rows with problems to:</source>
+        <translation>Importar las filas sin problemas y guardar las filas con problemas en:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a .csv or .xlsx file to fix them in</source>
+        <translation>un archivo .csv o .xlsx para corregirlas</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Save the rows with problems</source>
+        <translation>Guardar las filas con problemas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>Hojas de cálculo (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import cases</source>
+        <translation>Importar casos</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Choose the spreadsheet to import.</source>
+        <translation>Elija la hoja de cálculo que va a importar.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the columns as you matched them last time</source>
+        <translation>las columnas como las asignó la última vez</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a guess from the column names; correct it where it is wrong</source>
+        <translation>una suposición a partir de los nombres de las columnas; corríjala donde esté mal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{sheet}: {rows} rows{encoding}. Showing {how}.</source>
+        <translation>{sheet}: {rows} filas{encoding}. Se muestra: {how}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(ignore this column)</source>
+        <translation>(omitir esta columna)</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Checking rows…</source>
+        <translation>Revisando las filas…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 rows checked.</source>
+        <translation>%1 filas revisadas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 rows have problems (marked in red; point at a cell to see why). Fix them in the spreadsheet, or ignore their column, and check again; or import the other rows and save these to a file to fix (below).</source>
+        <translation>%1 filas tienen problemas (marcadas en rojo; señale una celda para ver por qué). Corríjalas en la hoja de cálculo, u omita su columna, y revise de nuevo; o importe las demás filas y guarde estas en un archivo para corregirlas (abajo).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 rows are trucks already on file (yellow).</source>
+        <translation>%1 filas son camiones ya registrados (amarillo).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not imported from any row: %1 (no field chosen for them).</source>
+        <translation>No se importó de ninguna fila: %1 (no se eligió un campo para ellas).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Row {line}, {column}: {problem}</source>
+        <translation>Fila {line}, {column}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Imported from %1: %2.</source>
+        <translation>Importado de %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The rows with problems are saved in %1, with a column saying what is wrong: fix them there and import that file.</source>
+        <translation>Las filas con problemas se guardaron en %1, con una columna que dice qué está mal: corríjalas ahí e importe ese archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/kit/dialogs.py" line="+34"/>
+        <location line="+3"/>
+        <location line="+28"/>
+        <source>keidesk</source>
+        <translation>keidesk</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Unexpected problem</source>
+        <translation>Problema inesperado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keidesk keeps running. Your saved work is safe; the last action may not have run.</source>
+        <translation>keidesk sigue funcionando. Su trabajo guardado está a salvo; puede que la última acción no se haya realizado.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} has unsaved changes. Save them?</source>
+        <translation>{what} tiene cambios sin guardar. ¿Guardarlos?</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Open a keidesk database</source>
+        <translation>Abrir una base de datos de keidesk</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-188"/>
+        <source>Age check</source>
+        <translation>Verificación de antigüedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complete</source>
+        <translation>Completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customs</source>
+        <translation>Aduana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emissions</source>
+        <translation>Emisiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handover</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intake</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lien clearance</source>
+        <translation>Liberación de gravámenes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State registration</source>
+        <translation>Registro estatal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FMVSS 25-year exemption (HS-7 box 1) and EPA code E (21 years).</source>
+        <translation>Exención FMVSS de 25 años (HS-7 casilla 1) y código E de la EPA (21 años).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HS-7, EPA 3520-1, CBP 7501/3461, duty and fees, release date.</source>
+        <translation>HS-7, EPA 3520-1, CBP 7501/3461, aranceles y cargos, fecha de liberación.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Japanese export certificate in the exporter&apos;s name, ownership retention (所有権留保) released, translation; US lien holder and release where the customer finances.</source>
+        <translation>Certificado de exportación japonés a nombre del exportador, reserva de dominio (所有権留保) liberada, traducción; acreedor prendario en EE. UU. y liberación cuando el cliente financia.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Original engine confirmed; the destination state&apos;s own rule.</source>
+        <translation>Motor original confirmado; la regla propia del estado de destino.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title and registration path in the customer&apos;s state.</source>
+        <translation>Título y vía de registro en el estado del cliente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Truck and document packet handed to the customer.</source>
+        <translation>Camión y paquete de documentos entregados al cliente.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Truck bought at auction, chassis number and papers recorded.</source>
+        <translation>Camión comprado en subasta, número de chasis y documentos registrados.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vessel, bill of lading, ETD/ETA, ports.</source>
+        <translation>Buque, conocimiento de embarque, ETD/ETA, puertos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blocked: Age check</source>
+        <translation>Bloqueado: Verificación de antigüedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: Complete</source>
+        <translation>Bloqueado: Completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: Customs</source>
+        <translation>Bloqueado: Aduana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: Emissions</source>
+        <translation>Bloqueado: Emisiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: Handover</source>
+        <translation>Bloqueado: Entrega</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: Intake</source>
+        <translation>Bloqueado: Recepción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: Lien clearance</source>
+        <translation>Bloqueado: Liberación de gravámenes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: Shipping</source>
+        <translation>Bloqueado: Envío</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked: State registration</source>
+        <translation>Bloqueado: Registro estatal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book vessel, track ETA</source>
+        <translation>Reservar buque, seguir la ETA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear export certificate and liens</source>
+        <translation>Liberar certificado de exportación y gravámenes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm 25-year eligibility</source>
+        <translation>Confirmar elegibilidad de 25 años</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm emissions for the state</source>
+        <translation>Confirmar emisiones para el estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File entry (HS-7, 3520-1, 7501)</source>
+        <translation>Presentar la entrada (HS-7, 3520-1, 7501)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand over truck and packet</source>
+        <translation>Entregar camión y paquete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing: complete</source>
+        <translation>Nada: completo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record papers and photos</source>
+        <translation>Registrar documentos y fotos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title and register</source>
+        <translation>Titular y registrar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At port, awaiting release</source>
+        <translation>En el puerto, en espera de liberación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At sea</source>
+        <translation>En el mar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked</source>
+        <translation>Bloqueados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible within 90 days</source>
+        <translation>Elegibles en 90 días o menos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue steps</source>
+        <translation>Pasos vencidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auction or exporter invoice</source>
+        <translation>Factura de subasta o del exportador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill of lading</source>
+        <translation>Conocimiento de embarque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill of sale</source>
+        <translation>Factura de venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CBP Form 3461 entry / immediate delivery</source>
+        <translation>Formulario CBP 3461: entrada / entrega inmediata</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CBP Form 7501 entry summary</source>
+        <translation>Formulario CBP 7501: resumen de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s ID</source>
+        <translation>Identificación del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EPA Form 3520-1 declaration</source>
+        <translation>Declaración EPA, formulario 3520-1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export certificate translation</source>
+        <translation>Traducción del certificado de exportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insurance</source>
+        <translation>Seguro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Japanese export certificate (輸出予定届出証明書)</source>
+        <translation>Certificado de exportación japonés (輸出予定届出証明書)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lien release</source>
+        <translation>Liberación de gravamen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NHTSA HS-7 declaration</source>
+        <translation>Declaración NHTSA HS-7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other paper</source>
+        <translation>Otro documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo of the truck</source>
+        <translation>Foto del camión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State safety or emissions inspection</source>
+        <translation>Inspección estatal de seguridad o emisiones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US title</source>
+        <translation>Título de EE. UU.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No road registration</source>
+        <translation>Sin registro para circular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-road, farm or antique only</source>
+        <translation>Solo todoterreno, agrícola o antiguo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restricted kei / mini-truck registration</source>
+        <translation>Registro restringido kei / minicamión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Standard title and registration</source>
+        <translation>Título y registro estándar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Under review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown (no data)</source>
+        <translation>Desconocido (sin datos)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>primary source</source>
+        <translation>fuente primaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>secondary source</source>
+        <translation>fuente secundaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unverified</source>
+        <translation>sin verificar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="+17"/>
+        <source>Body</source>
+        <translation>Carrocería</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customs value (USD)</source>
+        <translation>Valor en aduana (USD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Destination state</source>
+        <translation>Estado de destino</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="+1"/>
+        <source>Drive</source>
+        <translation>Tracción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty paid (USD)</source>
+        <translation>Arancel pagado (USD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETA</source>
+        <translation>ETA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ETD</source>
+        <translation>ETD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="+9"/>
+        <source>Engine</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engine cc</source>
+        <translation>Cilindrada (cc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry number</source>
+        <translation>Número de entrada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First registered</source>
+        <translation>Primer registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freight (USD)</source>
+        <translation>Flete (USD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height mm</source>
+        <translation>Alto (mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length mm</source>
+        <translation>Largo (mm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="-12"/>
+        <source>Make</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="+1"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="+6"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="+15"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+76"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Odometer</source>
+        <translation>Odómetro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment terms</source>
+        <translation>Condiciones de pago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned registration</source>
+        <translation>Registro previsto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port of entry</source>
+        <translation>Puerto de entrada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port of loading</source>
+        <translation>Puerto de carga</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase price (JPY)</source>
+        <translation>Precio de compra (JPY)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release date</source>
+        <translation>Fecha de liberación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sale date</source>
+        <translation>Fecha de venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sale price (USD)</source>
+        <translation>Precio de venta (USD)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vessel</source>
+        <translation>Buque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width mm</source>
+        <translation>Ancho (mm)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>$1,450.00</source>
+        <translation>$1,450.00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>$3,200.00</source>
+        <translation>$3,200.00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>$6,500.00</source>
+        <translation>$6,500.00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2WD or 4WD</source>
+        <translation>2WD o 4WD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>48,200 km or 30,000 mi</source>
+        <translation>48,200 km o 30,000 mi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TX</source>
+        <translation>TX</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD: the state rule in force on this day applies (else today&apos;s)</source>
+        <translation>AAAA-MM-DD: se aplica la regla estatal vigente ese día (si no, la de hoy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 657</source>
+        <translation>p. ej. 657</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. DA52T-123456</source>
+        <translation>p. ej. DA52T-123456</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. F6A</source>
+        <translation>p. ej. F6A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. paid in full by wire on delivery</source>
+        <translation>p. ej. pagado en su totalidad por transferencia a la entrega</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>truck or van</source>
+        <translation>camión o van</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>¥450,000</source>
+        <translation>¥450,000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>初度登録年月</source>
+        <translation>初度登録年月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Built (date of manufacture)</source>
+        <translation>Fabricado (fecha de fabricación)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer e-mail</source>
+        <translation>Correo electrónico del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer phone</source>
+        <translation>Teléfono del cliente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>created</source>
+        <translation>creados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>con error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged</source>
+        <translation>combinados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not imported</source>
+        <translation>no importados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set aside</source>
+        <translation>apartados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>skipped</source>
+        <translation>omitidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unchanged</source>
+        <translation>sin cambios</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>blocked</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>n/a</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to do</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>case</source>
+        <translation>caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>document</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vehicle</source>
+        <translation>vehículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>workflow step</source>
+        <translation>paso del trámite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="-3"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="-8"/>
+        <source>As of</source>
+        <translation>Verificado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="-17"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="+2"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="+16"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+2"/>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="-8"/>
+        <source>Interstate</source>
+        <translation>Interestatal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max mph</source>
+        <translation>Máx. mph</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Old</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Production</source>
+        <translation>Producción</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration path</source>
+        <translation>Vía de registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed</source>
+        <translation>Quitado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="+5"/>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="-1"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="-3"/>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV (*.csv);;Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheets (*.csv *.xlsx *.txt *.tsv)</source>
+        <translation>Hojas de cálculo (*.csv *.xlsx *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keidesk backup (*.keidesk-backup)</source>
+        <translation>Copia de seguridad de keidesk (*.keidesk-backup)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>keidesk backups (*.keidesk-backup backup.json *.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Copias de seguridad de keidesk (*.keidesk-backup backup.json *.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keidesk case bundles (*.zip);;All files (*)</source>
+        <translation>Lotes de casos de keidesk (*.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keidesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Bases de datos de keidesk (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep both</source>
+        <translation>Conservar ambos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take theirs</source>
+        <translation>Tomar los de la otra persona</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>before-restore</source>
+        <translation>antes de restaurar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close</source>
+        <translation>al cerrar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>daily</source>
+        <translation>diaria</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first registration</source>
+        <translation>primer registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manufacture</source>
+        <translation>fabricación</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dumper</source>
+        <translation>volteo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>truck</source>
+        <translation>camión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>van</source>
+        <translation>van</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/kit/errors.py" line="+38"/>
+        <source>Something unexpected went wrong ({kind}). Details were written to {log}.</source>
+        <translation>Algo inesperado salió mal ({kind}). Los detalles se escribieron en {log}.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/kit/problem_dialog.py" line="+37"/>
+        <source>keidesk cannot open the database</source>
+        <extracomment>The answer to a start-up problem that ends the app (the dialog&apos;s Quit button). A way out offered to the user: its key (the answer) and its button label.</extracomment>
+        <translation>keidesk no puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database could not be opened.</source>
+        <translation>No se pudo abrir la base de datos.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file has not been changed. What would you like to do?</source>
+        <translation>El archivo no se modificó. ¿Qué desea hacer?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/kit/tasks.py" line="-67"/>
+        <source>Working…</source>
+        <extracomment>Which worker thread runs a task: &quot;work&quot; (writes, long jobs), &quot;read&quot; (reads a person waits on) or &quot;count&quot; (long reads nobody waits on, such as an exact count). Shows a KeideskError no on_error took; the main window sets this to its dialogs. Handles a bug in a task; the app sets this to the crash handler.</extracomment>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/packets/packet_dialog.py" line="-9"/>
+        <source>Document packet</source>
+        <extracomment>Printing renders pages at the printer&apos;s resolution, but no finer than this (memory). The size the dialog would like; it is made smaller to fit the screen&apos;s free area. Room left around the dialog for its frame and title bar on the screen. Keys for the dialog&apos;s buttons (Build has two: Ctrl+B, and Ctrl+Return as in a form).</extracomment>
+        <translation>Paquete de documentos</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Build preview</source>
+        <translation>&amp;Generar vista previa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as…</source>
+        <translation>Guardar &amp;como…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Build the packet and show it here</source>
+        <translation>Generar el paquete y mostrarlo aquí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the packet and record it on the case</source>
+        <translation>Imprimir el paquete y registrarlo en el caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the packet as a PDF and record it</source>
+        <translation>Guardar el paquete como PDF y registrarlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close this window</source>
+        <translation>Cerrar esta ventana</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a packet and build a preview.</source>
+        <translation>Elija un paquete y genere una vista previa.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Packet:</source>
+        <translation>Paquete:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Build a preview of the new choice.</source>
+        <translation>Genere una vista previa de la nueva elección.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+125"/>
+        <source>Packet</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Building the packet…</source>
+        <translation>Generando el paquete…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{count} page, ready to print or save.</source>
+        <translation>{count} página, lista para imprimir o guardar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} pages, ready to print or save.</source>
+        <translation>{count} páginas, listas para imprimir o guardar.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>DRAFT: {count} gaps. Every page is marked DRAFT until they are recorded or attached and the packet is built again:</source>
+        <translation>BORRADOR: {count} faltantes. Cada página lleva la marca DRAFT hasta que se registren o adjunten y se vuelva a generar el paquete:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check before this packet leaves ({count}):</source>
+        <translation>Revisar antes de que salga este paquete ({count}):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save packet</source>
+        <translation>Guardar paquete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved to {path}.</source>
+        <translation>Guardado en {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sent to the printer (not recorded: the database is read-only).</source>
+        <translation>Enviado a la impresora (no registrado: la base de datos es de solo lectura).</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Sent to the printer and recorded.</source>
+        <translation>Enviado a la impresora y registrado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing…</source>
+        <translation>Imprimiendo…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/packets/stage_packets.py" line="-11"/>
+        <source>Packets for a stage</source>
+        <translation>Paquetes por etapa</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the folder the packets are written to</source>
+        <translation>la carpeta donde se escriben los paquetes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cases in &amp;stage</source>
+        <translation>Casos en la &amp;etapa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Packet</source>
+        <translation>&amp;Paquete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;aper</source>
+        <translation>P&amp;apel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Carpeta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Build packets</source>
+        <translation>Generar paquetes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1 case is in this stage.</source>
+        <translation>Hay 1 caso en esta etapa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} cases are in this stage.</source>
+        <translation>Hay {count} casos en esta etapa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the folder for the packets</source>
+        <translation>Elija la carpeta para los paquetes</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose the folder the packets are written to.</source>
+        <translation>Elija la carpeta donde se escriben los paquetes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No case is in this stage: there is nothing to build.</source>
+        <translation>No hay casos en esta etapa: no hay nada que generar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{built} of {total} {kind} packets written to {folder}.</source>
+        <translation>Se escribieron {built} de {total} paquetes ({kind}) en {folder}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not built: {number}: {reason}</source>
+        <translation>No generado: {number}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Building packets…</source>
+        <translation>Generando paquetes…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/rules/browser.py" line="-64"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Edit this rule</source>
+        <translation>Editar esta regla</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Under review by the state</source>
+        <translation>En revisión por el estado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not stated)</source>
+        <translation>(no indicado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>allowed</source>
+        <translation>permitido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not allowed</source>
+        <translation>no permitido</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plain words for customers and clerks: path and limits, no sources or marks</source>
+        <translation>En palabras sencillas para clientes y empleados: vía y límites, sin fuentes ni marcas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>one document per line</source>
+        <translation>un documento por línea</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Save rule</source>
+        <translation>&amp;Guardar regla</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Path</source>
+        <translation>Vía</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max speed</source>
+        <translation>Velocidad máxima</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plain summary</source>
+        <translation>Resumen sencillo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Road limits (research)</source>
+        <translation>Límites de circulación (investigación)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Citation</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As-of note</source>
+        <translation>Nota de vigencia</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The as-of date must be written as YYYY-MM-DD.</source>
+        <translation>La fecha de verificación debe escribirse como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Filter states, paths, confidence…</source>
+        <translation>Filtrar estados, vías, confianza…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>in force today (or YYYY-MM-DD)</source>
+        <translation>vigentes hoy (o AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Rules on</source>
+        <translation>Reglas al</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="+107"/>
+        <source>State rules</source>
+        <extracomment>Stands in the &quot;State rules&quot; tab until the rules browser is first shown.</extracomment>
+        <translation>Reglas estatales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chassis codes</source>
+        <translation>Códigos de chasis</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Write the date as YYYY-MM-DD; showing today&apos;s rules.</source>
+        <translation>Escriba la fecha como AAAA-MM-DD; se muestran las reglas de hoy.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rules in force on {date}.</source>
+        <translation>Reglas vigentes el {date}.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Saving the rule…</source>
+        <translation>Guardando la regla…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved; marked verified on {date}.</source>
+        <translation>Guardado; marcado como verificado el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/rules/chassis.py" line="-48"/>
+        <source>Add or correct a code</source>
+        <translation>Agregar o corregir un código</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(not known)</source>
+        <translation>(no se sabe)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Still in production</source>
+        <translation>Aún en producción</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;New code</source>
+        <translation>&amp;Nuevo código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;code</source>
+        <translation>Guardar &amp;código</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>From (year, month)</source>
+        <translation>Desde (año, mes)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (year, month)</source>
+        <translation>Hasta (año, mes)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Displacement</source>
+        <translation>Cilindrada</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Filter codes, makes, models, sources…</source>
+        <translation>Filtrar códigos, marcas, modelos, fuentes…</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Saving the chassis code…</source>
+        <translation>Guardando el código de chasis…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved {code} (recorded in the history).</source>
+        <translation>Se guardó {code} (registrado en el historial).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/setup/preferences_dialog.py" line="+41"/>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>empty: your login name ({login})</source>
+        <translation>vacío: su nombre de usuario ({login})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Same as the system</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new language applies the next time keidesk starts.</source>
+        <translation>El nuevo idioma se aplica la próxima vez que se inicie keidesk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your &amp;name (recorded with every change)</source>
+        <translation>Su &amp;nombre (se registra con cada cambio)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packet &amp;paper</source>
+        <translation>&amp;Papel de los paquetes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This session was started with --user {name}; that name is recorded.</source>
+        <translation>Esta sesión se inició con --user {name}; se registra ese nombre.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{var} is set on this computer, so {name} is recorded instead.</source>
+        <translation>{var} está definida en esta computadora, así que se registra {name}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The preferences could not be saved: {reason}</source>
+        <translation>No se pudieron guardar las preferencias: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/setup/profile_form.py" line="+42"/>
+        <source>e.g. Lone Star Kei Imports LLC</source>
+        <translation>p. ej. Lone Star Kei Imports LLC</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Street
+City, State ZIP</source>
+        <translation>Calle
+Ciudad, Estado, Código postal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>state dealer licence number</source>
+        <translation>número de licencia estatal de concesionario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no logo)</source>
+        <translation>(sin logotipo)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose &amp;logo…</source>
+        <translation>Elegir &amp;logotipo…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Business &amp;name</source>
+        <translation>&amp;Nombre de la empresa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Dirección</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Teléfono</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Email</source>
+        <translation>&amp;Correo electrónico</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dealer &amp;licence</source>
+        <translation>Lic&amp;encia de concesionario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose a logo</source>
+        <translation>Elija un logotipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Saving the importer profile…</source>
+        <translation>Guardando el perfil del importador…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Importer profile</source>
+        <translation>Perfil del importador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These details are printed on every document packet.</source>
+        <translation>Estos datos se imprimen en cada paquete de documentos.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/setup/welcome.py" line="+53"/>
+        <source>building sample cases</source>
+        <translation>creando casos de ejemplo</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+12"/>
+        <source>Welcome to keidesk</source>
+        <translation>Bienvenido a keidesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keidesk keeps your import cases in one database file on this computer. Nothing is sent anywhere; it works offline.</source>
+        <translation>keidesk guarda sus casos de importación en un solo archivo de base de datos en esta computadora. No se envía nada a ninguna parte; funciona sin conexión.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create my database</source>
+        <translation>Crear mi base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the default data folder: {path}</source>
+        <translation>En la carpeta de datos predeterminada: {path}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create it in another folder…</source>
+        <translation>Crearla en otra carpeta…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For example a synced folder or a removable drive.</source>
+        <translation>Por ejemplo, una carpeta sincronizada o una unidad extraíble.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open an existing database…</source>
+        <translation>Abrir una base de datos existente…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A keidesk database file you already have.</source>
+        <translation>Un archivo de base de datos de keidesk que ya tiene.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Explore the demo</source>
+        <translation>Explorar la demostración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} realistic sample cases in a separate file ({name}); your own database stays empty.</source>
+        <translation>{count} casos de ejemplo realistas en un archivo aparte ({name}); su propia base de datos queda vacía.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="+273"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Folder for the keidesk database</source>
+        <translation>Carpeta para la base de datos de keidesk</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Preparing the demo…</source>
+        <translation>Preparando la demostración…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your business</source>
+        <translation>Su empresa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keidesk prints these details on bills of sale and document packets. You can change them later in File → Importer profile.</source>
+        <translation>keidesk imprime estos datos en las facturas de venta y los paquetes de documentos. Puede cambiarlos después en Archivo → Perfil del importador.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Skip for now</source>
+        <translation>&amp;Omitir por ahora</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save and &amp;start</source>
+        <translation>Guardar y &amp;empezar</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/controller.py" line="+97"/>
+        <source>{path} is already open in keidesk on this computer. Two copies writing the same file would only get in each other&apos;s way.</source>
+        <extracomment>How long closing waits for the backup made at close (a 100,000-case database takes a few s; none is made, and closing waits for nothing, when the data have not changed since a backup).</extracomment>
+        <translation>{path} ya está abierto en keidesk en esta computadora. Dos copias escribiendo en el mismo archivo solo se estorbarían.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bring the open keidesk to the front</source>
+        <translation>Traer al frente el keidesk abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open read-only here</source>
+        <translation>Abrir aquí en solo lectura</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The open keidesk did not answer; switch to its window yourself.</source>
+        <translation>El keidesk abierto no respondió; cambie usted a su ventana.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already open</source>
+        <translation>Ya está abierto</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Checking the age gates…</source>
+        <translation>Revisando los límites de antigüedad…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+153"/>
+        <source>&amp;Open case</source>
+        <extracomment>How many problems &quot;Check database…&quot; lists before saying how many more there are.</extracomment>
+        <translation>&amp;Abrir caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="+43"/>
+        <source>Document &amp;packet…</source>
+        <translation>&amp;Paquete de documentos…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Copy chassis number</source>
+        <translation>&amp;Copiar número de chasis</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Showing: {title}</source>
+        <translation>Mostrando: {title}</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Export the case list</source>
+        <translation>Exportar la lista de casos</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exported {count} cases (as the list is filtered now) to {path}.</source>
+        <translation>Se exportaron {count} casos (según el filtro actual de la lista) a {path}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting cases…</source>
+        <translation>Exportando casos…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import a case bundle</source>
+        <translation>Importar un lote de casos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Select the cases to export in the case list first.</source>
+        <translation>Primero seleccione en la lista los casos que va a exportar.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export a case bundle</source>
+        <translation>Exportar un lote de casos</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Wrote {cases} case(s) and {files} file(s) to {path}.</source>
+        <translation>Se escribieron {cases} caso(s) y {files} archivo(s) en {path}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the bundle…</source>
+        <translation>Exportando el lote…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The database is sound, and all {count} attached files are present and unchanged.</source>
+        <translation>La base de datos está en buen estado, y los {count} archivos adjuntos están presentes y sin cambios.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>Check database</source>
+        <translation>Revisar base de datos</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>…and {count} more.</source>
+        <translation>…y {count} más.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The check found {count} problem(s):
+
+{problems}
+
+Restore a backup (File → Backup → Restore from backup…) or attach the missing files again.</source>
+        <translation>La revisión encontró {count} problema(s):
+
+{problems}
+
+Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar desde una copia…) o vuelva a adjuntar los archivos que faltan.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking…</source>
+        <translation>Revisando…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+2"/>
+        <source>Packets for stage</source>
+        <translation>Paquetes por etapa</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="-360"/>
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Cases</source>
+        <extracomment>The user chose another database file; the app reopens the window on it.</extracomment>
+        <translation>Casos</translation>
+    </message>
+    <message>
+        <location line="+166"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;New case…</source>
+        <translation>&amp;Nuevo caso…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Save case</source>
+        <translation>&amp;Guardar caso</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importer &amp;profile…</source>
+        <translation>&amp;Perfil del importador…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pr&amp;eferences…</source>
+        <translation>P&amp;referencias…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Import cases…</source>
+        <translation>&amp;Importar casos…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>E&amp;xport case list…</source>
+        <translation>E&amp;xportar lista de casos…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import case &amp;bundle…</source>
+        <translation>Importar &amp;lote de casos…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export case bu&amp;ndle…</source>
+        <translation>Exportar l&amp;ote de casos…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bac&amp;kup</source>
+        <translation>&amp;Copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back up &amp;now</source>
+        <translation>Hacer copia &amp;ahora</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back up to &amp;folder…</source>
+        <translation>Copiar a una &amp;carpeta…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back up to one fi&amp;le…</source>
+        <translation>Copiar a un solo a&amp;rchivo…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>Res&amp;taurar desde una copia…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Undo last restore</source>
+        <translation>&amp;Deshacer la última restauración</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Backups…</source>
+        <translation>Co&amp;pias de seguridad…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check database…</source>
+        <translation>Re&amp;visar base de datos…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Find cases</source>
+        <translation>&amp;Buscar casos</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Open selected case</source>
+        <translation>&amp;Abrir el caso seleccionado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close case</source>
+        <translation>&amp;Cerrar caso</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Packets for &amp;stage…</source>
+        <translation>Paquetes por &amp;etapa…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Cases</source>
+        <translation>&amp;Casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State &amp;rules</source>
+        <translation>&amp;Reglas estatales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>R&amp;efresh</source>
+        <translation>Actu&amp;alizar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About keidesk</source>
+        <translation>&amp;Acerca de keidesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;data folder</source>
+        <translation>Abrir la carpeta de &amp;datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;log</source>
+        <translation>Abrir el &amp;registro</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>demo</source>
+        <translation>demostración</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>read-only</source>
+        <translation>solo lectura</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Database: {label}</source>
+        <translation>Base de datos: {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>READ-ONLY: changes cannot be saved</source>
+        <translation>SOLO LECTURA: no se pueden guardar cambios</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened read-only: you can look at everything, but not change it.</source>
+        <translation>Abierta en solo lectura: puede ver todo, pero no cambiarlo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(still opening)</source>
+        <translation>(todavía abriendo)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;h3&gt;keidesk {version}&lt;/h3&gt;&lt;p&gt;Import-case manager for Japanese kei trucks. Works offline; your data stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Database:&lt;/b&gt; {db}{ro}&lt;br&gt;&lt;b&gt;Log:&lt;/b&gt; {log}&lt;/p&gt;&lt;p&gt;Licence: MIT. keidesk supports decisions; it does not give legal advice. Confirm a state&apos;s rule with its motor vehicle agency.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;keidesk {version}&lt;/h3&gt;&lt;p&gt;Administrador de casos de importación de camiones kei japoneses. Funciona sin conexión; sus datos se quedan en esta computadora.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carpeta de datos:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Base de datos:&lt;/b&gt; {db}{ro}&lt;br&gt;&lt;b&gt;Registro:&lt;/b&gt; {log}&lt;/p&gt;&lt;p&gt;Licencia: MIT. keidesk apoya decisiones; no da asesoría legal. Confirme la regla de un estado con su agencia de vehículos motorizados.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (read-only)</source>
+        <translation> (solo lectura)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About keidesk</source>
+        <translation>Acerca de keidesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No problems have been logged yet ({path}).</source>
+        <translation>Todavía no se ha registrado ningún problema ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/recovery.py" line="-3"/>
+        <source>The backup was checked and restored into {target}; keidesk opens it now. The file that could not be opened was not changed.</source>
+        <translation>La copia de seguridad se revisó y se restauró en {target}; keidesk la abre ahora. El archivo que no se pudo abrir no se modificó.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose another file…</source>
+        <extracomment>The ways out, in button order (Quit is always last and always there).</extracomment>
+        <translation>Elegir otro archivo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open read-only</source>
+        <translation>Abrir en solo lectura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a backup…</source>
+        <translation>Restaurar una copia de seguridad…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/widgets/paper.py" line="+14"/>
+        <source>US Letter</source>
+        <translation>Carta EE. UU. (Letter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="-29"/>
+        <source>Verified locally on {date} by {who}</source>
+        <translation>Verificado localmente el {date} por {who}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the beginning</source>
+        <translation>el inicio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In force from {start}</source>
+        <translation>Vigente desde {start}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> to {end}</source>
+        <translation> hasta {end}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>under review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>For customers and clerks</source>
+        <translation>Para clientes y empleados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Research notes (staff only)</source>
+        <translation>Notas de investigación (solo para el personal)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Road limits</source>
+        <translation>Límites de circulación</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(none on file)</source>
+        <translation>(ninguno registrado)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Enter the destination state to see its registration path.</source>
+        <translation>Escriba el estado de destino para ver su vía de registro.</translation>
+    </message>
+</context>
+</TS>
