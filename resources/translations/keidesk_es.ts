@@ -49,7 +49,7 @@
     </message>
     <message>
         <location filename="../../keidesk/gui/case_list/model.py" line="+157"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+102"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+106"/>
         <source>Case</source>
         <extracomment>Cases counted with the first page; beyond, the list shows &quot;1,000+&quot; until the exact count. Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke. The exact count starts once the filter stayed this long (ms): typing never waits for it. What a row shows while its page is on its way. The roles the list answers.</extracomment>
         <translation>Caso</translation>
@@ -143,7 +143,7 @@
         <location filename="../../keidesk/gui/case_list/panel.py" line="-171"/>
         <source>Search chassis number, customer, model, notes…</source>
         <extracomment>How long typing must pause before the list is searched (ms): fast enough to feel live, slow enough not to query on every key of a quickly typed word.</extracomment>
-        <translation>Buscar número de chasis, cliente, modelo, notas…</translation>
+        <translation>Buscar chasis, cliente, modelo, notas…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -223,7 +223,7 @@
     <message>
         <location line="+2"/>
         <source>at port, awaiting release</source>
-        <translation>en el puerto, en espera de liberación</translation>
+        <translation>en puerto, por liberar</translation>
     </message>
     <message>
         <location line="+72"/>
@@ -1401,7 +1401,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+1"/>
         <source>OK</source>
-        <translation>Aceptar</translation>
+        <translation>Bien</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -1523,17 +1523,17 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+11"/>
         <source>%1 rows checked.</source>
-        <translation>%1 filas revisadas.</translation>
+        <translation>Filas revisadas: %1.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 rows have problems (marked in red; point at a cell to see why). Fix them in the spreadsheet, or ignore their column, and check again; or import the other rows and save these to a file to fix (below).</source>
-        <translation>%1 filas tienen problemas (marcadas en rojo; señale una celda para ver por qué). Corríjalas en la hoja de cálculo, u omita su columna, y revise de nuevo; o importe las demás filas y guarde estas en un archivo para corregirlas (abajo).</translation>
+        <translation>Filas con problemas: %1 (marcadas en rojo; señale una celda para ver por qué). Corríjalas en la hoja de cálculo, u omita su columna, y revise de nuevo; o importe las demás filas y guarde estas en un archivo para corregirlas (abajo).</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 rows are trucks already on file (yellow).</source>
-        <translation>%1 filas son camiones ya registrados (amarillo).</translation>
+        <translation>Filas de camiones ya registrados (amarillo): %1.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1603,9 +1603,9 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Abrir una base de datos de keidesk</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-188"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-192"/>
         <source>Age check</source>
-        <translation>Verificación de antigüedad</translation>
+        <translation>Control de antigüedad</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1690,7 +1690,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+2"/>
         <source>Blocked: Age check</source>
-        <translation>Bloqueado: Verificación de antigüedad</translation>
+        <translation>Bloqueado: Control de antigüedad</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1780,7 +1780,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+2"/>
         <source>At port, awaiting release</source>
-        <translation>En el puerto, en espera de liberación</translation>
+        <translation>En puerto, por liberar</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1881,6 +1881,21 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <location line="+1"/>
         <source>US title</source>
         <translation>Título de EE. UU.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer handover packet</source>
+        <translation>Paquete de entrega al cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customs broker packet</source>
+        <translation>Paquete para el agente aduanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DMV title and registration packet</source>
+        <translation>Paquete de título y registro para el DMV</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2417,6 +2432,21 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+2"/>
+        <source>EPA 21-year exemption (code E)</source>
+        <translation>Exención EPA de 21 años (código E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NHTSA 25-year exemption (FMVSS)</source>
+        <translation>Exención NHTSA de 25 años (FMVSS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section 232 tariff exception</source>
+        <translation>Excepción arancelaria de la Sección 232</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>first registration</source>
         <translation>primer registro</translation>
     </message>
@@ -2787,7 +2817,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+5"/>
         <source>in force today (or YYYY-MM-DD)</source>
-        <translation>vigentes hoy (o AAAA-MM-DD)</translation>
+        <translation>hoy o AAAA-MM-DD</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2971,7 +3001,7 @@ Ciudad, Estado, Código postal</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Phone</source>
-        <translation>&amp;Teléfono</translation>
+        <translation>Telé&amp;fono</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -143,7 +143,7 @@ class EligibilityPanel(QLabel):
             rows.append(
                 f"<tr><td style='padding-right:10px'><b style='color:{theme.hex_colour(kind)}'>"
                 f"{result.eligible_on.isoformat()}</b></td>"
-                f"<td><b>{escape(result.title)}</b> — {verdict}<br>"
+                f"<td><b>{escape(tr(result.title))}</b> — {verdict}<br>"
                 f"<small>{escape(result.explanation)}<br>{escape(result.citation)}</small></td></tr>"
             )
         basis = tr("Counted from the {basis} date {date}, checked on {on}.").format(

@@ -84,6 +84,10 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
             QT_TR_NOOP("Photo of the truck"),
             QT_TR_NOOP("State safety or emissions inspection"),
             QT_TR_NOOP("US title"),
+            # packet kinds (the packets themselves stay in English)
+            QT_TR_NOOP("Customer handover packet"),
+            QT_TR_NOOP("Customs broker packet"),
+            QT_TR_NOOP("DMV title and registration packet"),
             # registration paths
             QT_TR_NOOP("No road registration"),
             QT_TR_NOOP("Off-road, farm or antique only"),
@@ -215,6 +219,10 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
             QT_TR_NOOP("close"),
             QT_TR_NOOP("daily"),
             QT_TR_NOOP("manual"),
+            # eligibility rules
+            QT_TR_NOOP("EPA 21-year exemption (code E)"),
+            QT_TR_NOOP("NHTSA 25-year exemption (FMVSS)"),
+            QT_TR_NOOP("Section 232 tariff exception"),
             # eligibility basis
             QT_TR_NOOP("first registration"),
             QT_TR_NOOP("manufacture"),

@@ -12,6 +12,7 @@ from keidesk import clock
 from keidesk.dataio.backup import BackupKind
 from keidesk.dataio.importer import RowOutcome
 from keidesk.dataio.mapping import FIELDS as IMPORT_FIELDS
+from keidesk.domain import eligibility
 from keidesk.domain.documents import DocumentKind
 from keidesk.domain.eligibility import Basis
 from keidesk.domain.reference import PathKind
@@ -19,6 +20,7 @@ from keidesk.domain.sources import Confidence
 from keidesk.domain.workflow import STAGES, STEP_DESCRIPTIONS, StepKey
 from keidesk.gui.kit.domain_words import DOMAIN_WORDS
 from keidesk.gui.kit.table_model import RowsTableModel
+from keidesk.packets import PacketKind
 from keidesk.services import dashboard
 from keidesk.services.case_fields import FIELDS
 from keidesk.storage.database import Database
@@ -48,6 +50,7 @@ def shown_words(db: Database) -> dict[str, set[str]]:
         | {f"Blocked: {title}" for title in stages},  # next_action() of a blocked case
         "dashboard": {item.title for group in (board.attention, board.shipments) for item in group},
         "document kinds": {kind.label for kind in DocumentKind},
+        "packet kinds": {kind.label for kind in PacketKind},
         "registration paths": {kind.label for kind in PathKind},
         "confidence": {mark.label for mark in Confidence},
         "field labels": {spec.label for spec in FIELDS.values()},
@@ -68,6 +71,7 @@ def shown_words(db: Database) -> dict[str, set[str]]:
         },
         "bundle choices": {label for _choice, label in bundle_dialog.CHOICES},
         "backup kinds": {kind.value for kind in BackupKind},
+        "eligibility rules": set(eligibility._TITLES.values()),
         "eligibility basis": {basis.value.replace("_", " ") for basis in Basis},
         "chassis bodies": BODIES,  # the editor's choices, a literal tuple in a method
     }
