@@ -22,6 +22,5 @@ def test_language_is_saved_and_applies_at_the_next_start(qtbot, context: AppCont
     qtbot.addWidget(again)
     assert again.language.currentData() == "es"
     assert any(
-        "next time keidesk starts" in label.text()
-        for label in again.findChildren(type(again.note))
+        "next time keidesk starts" in label.text() for label in again.findChildren(type(again.note))
     )
