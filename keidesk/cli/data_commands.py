@@ -25,7 +25,7 @@ from keidesk.dataio.sheets import read_sheet
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import parse_stage
 from keidesk.services import cases
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import attachment_store
 from keidesk.services.reference import normalize_state_code
 
 
@@ -275,7 +275,7 @@ def cmd_bundle_export(ctx: CommandContext) -> int:
     database = ctx.database
     with database.reader() as session:
         result = bundle.export_bundle(
-            session, AttachmentStore(database.folder), args.ids, args.out, user=ctx.user
+            session, attachment_store(database), args.ids, args.out, user=ctx.user
         )
     if ctx.json:
         emit_json(result)
@@ -289,7 +289,7 @@ def cmd_bundle_import(ctx: CommandContext) -> int:
     database = ctx.database
     choice = bundle.Choice(args.prefer) if args.prefer else None
     contents = bundle.open_bundle(args.file)
-    store = AttachmentStore(database.folder)
+    store = attachment_store(database)
     try:
         if args.dry_run:
             with database.reader() as session:

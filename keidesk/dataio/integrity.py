@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from keidesk.services.documents import AttachmentStore, sha256_of
+from keidesk.services.documents import attachment_store, sha256_of
 from keidesk.services.profile import load_profile
 from keidesk.storage.database import Database, read_only_uri
 from keidesk.storage.errors import translate
@@ -52,7 +52,7 @@ def check(database: Database) -> CheckReport:
     """Run ``PRAGMA integrity_check`` and re-hash every referenced attachment."""
     problems = _database_problems(database)
     database_ok = not problems
-    store = AttachmentStore(database.folder)
+    store = attachment_store(database)
     checked = 0
     if database_ok:
         with database.reader() as session:
