@@ -9,7 +9,7 @@ from typing import Any
 from keidesk.cli.arguments import record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
-from keidesk.dataio import backup, bundle, integrity
+from keidesk.dataio import backup, bundle, integrity, migrate
 from keidesk.dataio.export import export_cases
 from keidesk.dataio.importer import (
     DuplicatePolicy,
@@ -27,6 +27,7 @@ from keidesk.domain.workflow import parse_stage
 from keidesk.services import cases
 from keidesk.services.documents import attachment_store
 from keidesk.services.reference import normalize_state_code
+from keidesk.storage.database import open_database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -98,6 +99,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="a backup folder, a .keidesk-backup file or a database file",
     )
     res.set_defaults(handler=cmd_restore)
+
+    mig = subparsers.add_parser(
+        "migrate-to",
+        parents=[common],
+        help="copy this database file (cases, history, documents and their files, rules, "
+        "settings) into a new, empty office server database, verified; the file is unchanged",
+    )
+    mig.add_argument(
+        "url", metavar="URL", help="the new server database, e.g. postgresql+psycopg://me@host/db"
+    )
+    mig.set_defaults(handler=cmd_migrate_to)
 
     chk = subparsers.add_parser(
         "check", parents=[common], help="check the database and every attachment's hash"
@@ -237,9 +249,19 @@ def cmd_backup(ctx: CommandContext) -> int:
 
 
 def cmd_restore(ctx: CommandContext) -> int:
-    result = backup.restore_backup(ctx.database, ctx.args.path, user=ctx.user)
+    target = getattr(ctx.args, "db", None)
+    if target is not None and backup.is_server_target(target):
+        # Not opened first: opening creates the schema, and the target must stay empty.
+        result = backup.restore_server_backup(target, ctx.args.path, user=ctx.user)
+    else:
+        result = backup.restore_backup(ctx.database, ctx.args.path, user=ctx.user)
     if ctx.json:
         emit_json(result)
+    elif result.kept_aside is None:
+        emit(
+            f"Restored {result.restored_from} ({result.cases} cases, {result.attachments_added} "
+            "attachments) into the new database; counts and hashes checked."
+        )
     else:
         emit(
             f"Restored {result.restored_from} ({result.cases} cases). The database it replaced "
@@ -263,6 +285,24 @@ def cmd_check(ctx: CommandContext) -> int:
         raise InvalidInput(
             f"The check found {len(report.problems)} problem(s); restore a backup "
             "or re-attach the missing files."
+        )
+    return 0
+
+
+def cmd_migrate_to(ctx: CommandContext) -> int:
+    # Read-only: the laptop's file is left exactly as it is.
+    source = open_database(getattr(ctx.args, "db", None), read_only=True)
+    try:
+        result = migrate.migrate_to(source, ctx.args.url, user=ctx.user)
+    finally:
+        source.close()
+    if ctx.json:
+        emit_json(result)
+    else:
+        emit(
+            f"Moved {result.cases} cases ({sum(result.rows.values())} rows) and "
+            f"{result.attachments} files into {result.target}; counts and hashes checked. "
+            "This computer's file is unchanged; open the server with --db URL from now on."
         )
     return 0
 
