@@ -252,16 +252,19 @@ def cmd_restore(ctx: CommandContext) -> int:
     target = getattr(ctx.args, "db", None)
     if target is not None and backup.is_server_target(target):
         # Not opened first: opening creates the schema, and the target must stay empty.
-        result = backup.restore_server_backup(target, ctx.args.path, user=ctx.user)
-    else:
-        result = backup.restore_backup(ctx.database, ctx.args.path, user=ctx.user)
+        into = backup.restore_server_backup(target, ctx.args.path, user=ctx.user)
+        if ctx.json:
+            emit_json(into)
+        else:
+            emit(
+                f"Restored {into.restored_from} ({into.cases} cases, "
+                f"{into.attachments_checked} attachments) into {into.database}; "
+                "row counts and attachment hashes checked."
+            )
+        return 0
+    result = backup.restore_backup(ctx.database, ctx.args.path, user=ctx.user)
     if ctx.json:
         emit_json(result)
-    elif result.kept_aside is None:
-        emit(
-            f"Restored {result.restored_from} ({result.cases} cases, {result.attachments_added} "
-            "attachments) into the new database; counts and hashes checked."
-        )
     else:
         emit(
             f"Restored {result.restored_from} ({result.cases} cases). The database it replaced "

@@ -130,9 +130,20 @@ class BackupInfo:
 @dataclass(frozen=True, slots=True)
 class RestoreResult:
     restored_from: Path
-    kept_aside: Path | None  # restore this to undo (None: restored into a new server database)
+    kept_aside: Path  # restore this to undo
     cases: int
     attachments_added: int
+
+
+@dataclass(frozen=True, slots=True)
+class ServerRestoreResult:
+    """A server backup restored into a new database (nothing was replaced, so nothing kept
+    aside): its rows counted and attachments re-hashed against the manifest."""
+
+    restored_from: Path
+    database: str  # the new database, its password hidden
+    cases: int
+    attachments_checked: int
 
 
 def backups_folder(database: Database) -> Path:
@@ -1032,7 +1043,7 @@ def is_server_target(target: str | Path | None) -> bool:
     return location.path is None and location.url.get_backend_name() != "sqlite"
 
 
-def restore_server_backup(target: str | Path, source: Path, *, user: str) -> RestoreResult:
+def restore_server_backup(target: str | Path, source: Path, *, user: str) -> ServerRestoreResult:
     """Restore a server backup (a folder or a one-file backup) into the new, empty server
     database ``target`` (a URL), check its counts and attachments against the manifest, then
     open it as keidesk does (an older backup's schema is upgraded). A database that holds
@@ -1068,9 +1079,9 @@ def restore_server_backup(target: str | Path, source: Path, *, user: str) -> Res
             )
     finally:
         database.close()
-    return RestoreResult(
+    return ServerRestoreResult(
         restored_from=source,
-        kept_aside=None,
+        database=location.label,
         cases=int(manifest.get("cases", 0)),
-        attachments_added=len(manifest.get("attachments_in_database", [])),
+        attachments_checked=len(manifest.get("attachments_in_database", [])),
     )
