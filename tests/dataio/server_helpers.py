@@ -7,13 +7,14 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 
+from keidesk import clock
 from keidesk.dataio import server_backup
 from keidesk.services.demo import build_demo
 from keidesk.services.documents import AttachmentStore, StoredFile, add_document
 from keidesk.storage.database import Database
 from keidesk.storage.models import Case
 
-#: Three files: one over a chunk (1 MB), one tiny, one empty of nothing in particular.
+#: Three papers: one over a chunk (1 MB), two small.
 FILES = {
     "export-cert.pdf": bytes(range(256)) * 5000,
     "plate.jpg": b"\xff\xd8 the chassis plate",
@@ -38,9 +39,11 @@ def counts_and_files(url: str) -> tuple[dict[str, int], dict[str, str]]:
 
 
 def populate(database: Database, store: AttachmentStore, folder: Path, *, cases: int) -> list[str]:
-    """Demo cases (the demo's bulk path gives ids itself), then FILES attached to the first."""
+    """``cases`` demo cases (the demo's bulk path gives ids itself), then FILES attached to the
+    first case."""
     with database.transaction("tester") as session:
-        build_demo(session, cases=cases, today=__import__("keidesk.clock").clock.today())
+        if cases:
+            build_demo(session, cases=cases, today=clock.today())
         first = int(session.scalar(select(func.min(Case.id))) or 0)
     folder.mkdir(parents=True, exist_ok=True)
     stored: list[StoredFile] = []
