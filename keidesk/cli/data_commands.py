@@ -304,7 +304,7 @@ def cmd_migrate_to(ctx: CommandContext) -> int:
     else:
         emit(
             f"Moved {result.cases} cases ({sum(result.rows.values())} rows) and "
-            f"{result.attachments} files into {result.target}; counts and hashes checked. "
+            f"{result.attachments} file(s) into {result.target}; counts and hashes checked. "
             "This computer's file is unchanged; open the server with --db URL from now on."
         )
     return 0

@@ -56,7 +56,10 @@ _CHUNKS = AttachmentChunk.metadata.tables[AttachmentChunk.__tablename__]
 def unreachable(exc: DBAPIError, label: str) -> StorageError:
     """A plain message for a server that cannot be reached or refuses to sign us in."""
     lines = [line.strip() for line in str(exc.orig).splitlines() if line.strip()]
-    detail = lines[-1] if lines else type(exc.orig).__name__
+    said = " ".join(line if line[-1] in ".?!" else f"{line}." for line in lines)
+    # psycopg says "connection failed: connection to server at ... failed: FATAL:  <why>".
+    detail = said.rpartition(" failed: ")[2].removeprefix("FATAL:").strip()
+    detail = detail or type(exc.orig).__name__
     return StorageError(f"keidesk cannot use the database {label}: {detail}")
 
 

@@ -99,6 +99,11 @@ class AttachmentStore:
         """Whether a file with this hash is stored."""
         return self.path_for(sha256).is_file()
 
+    def at_hand(self, sha256: str) -> bool:
+        """Whether :meth:`path_for` answers at once, without reaching a server (the GUI then
+        asks on the GUI thread, else off it). Always, for a folder."""
+        return True
+
     def stored(self) -> list[tuple[str, int]]:
         """Every stored file's hash and size, by hash."""
         found: list[tuple[str, int]] = []
@@ -227,6 +232,9 @@ class DatabaseAttachmentStore(AttachmentStore):
                 select(_BLOBS.c.sha256, _BLOBS.c.size_bytes).order_by(_BLOBS.c.sha256)
             ).all()
         return [(str(sha), int(size)) for sha, size in rows]
+
+    def at_hand(self, sha256: str) -> bool:
+        return super().path_for(sha256).is_file()
 
     def path_for(self, sha256: str) -> Path:
         """The file's copy in the local cache, fetched from the database the first time (it
