@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, select
+from sqlalchemy import delete, exists, func, insert, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -277,6 +277,9 @@ class DatabaseAttachmentStore(AttachmentStore):
         if not wanted:
             return 0
         with self.database.transaction("keidesk") as session:
+            # Writes of documents wait, and this waits for those under way, so no document
+            # that refers to one of these files is being added while they are deleted.
+            session.execute(text("LOCK TABLE documents IN SHARE MODE"))
             profile = session.get(Setting, "importer_profile")
             logo = str(profile.value.get("logo_sha256") or "") if profile is not None else ""
             result = session.execute(
@@ -419,7 +422,27 @@ def add_document(
     )
     session.add(row)
     session.flush()
+    _hold_stored_file(session, stored)
     return document_view(row)
+
+
+def _hold_stored_file(session: Session, stored: StoredFile) -> None:
+    """On a server, make sure the file is still in the database, and keep it there until this
+    transaction ends: another seat may have emptied the trash of the same content since
+    :meth:`DatabaseAttachmentStore.put` found it stored. The document row is written first, so
+    this takes its locks in the same order as :meth:`DatabaseAttachmentStore.discard`."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    held = session.execute(
+        select(_BLOBS.c.sha256)
+        .where(_BLOBS.c.sha256 == stored.sha256)
+        .with_for_update(key_share=True)
+    ).first()
+    if held is None:
+        raise InvalidInput(
+            f"{stored.original_name} was removed from the office database meanwhile (another "
+            "seat emptied the trash); attach it again."
+        )
 
 
 TITLE_LENGTH = 200

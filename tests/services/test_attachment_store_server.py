@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
+from keidesk.domain.errors import InvalidInput
 from keidesk.services.demo import build_demo
 from keidesk.services.documents import (
     AttachmentStore,
@@ -106,3 +108,48 @@ def test_a_file_too_large_or_missing_is_refused_plainly(seats, tmp_path):
     with pytest.raises(Exception, match="There is no file"):
         store.put(tmp_path / "nothing.pdf")
     assert store.stored() == []
+
+
+def test_a_file_removed_by_another_seat_meanwhile_is_not_recorded(seats, tmp_path, today):
+    seat_a, seat_b = seats
+    case_id = _case(seat_a, today)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 the same scan on two seats")
+    stored = attachment_store(seat_b).put(scan)  # seat B finds (or puts) it in the database
+    assert attachment_store(seat_a).discard([stored.sha256]) == 1  # seat A empties the trash
+    with pytest.raises(InvalidInput, match="attach it again"), seat_b.transaction("ken") as s:
+        add_document(s, case_id, stored, user="ken")
+    with seat_b.reader() as session:
+        assert list_documents(session, case_id) == []
+    again = attachment_store(seat_b).put(scan)  # attaching again stores it again
+    with seat_b.transaction("ken") as session:
+        add_document(session, case_id, again, user="ken")
+    assert attachment_store(seat_a).has(stored.sha256)
+
+
+def test_emptying_the_trash_waits_for_a_document_being_added(seats, tmp_path, today):
+    """Seat B is recording a document for a file (not yet committed) while seat A deletes the
+    same file as unused: A waits for B, then sees B's document and keeps the file."""
+    seat_a, seat_b = seats
+    case_id = _case(seat_a, today)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 recorded while the trash is emptied")
+    stored = attachment_store(seat_b).put(scan)
+    deleted: list[int] = []
+    with seat_b.transaction("ken") as session:
+        add_document(session, case_id, stored, user="ken")
+        worker = threading.Thread(
+            target=lambda: deleted.append(attachment_store(seat_a).discard([stored.sha256]))
+        )
+        worker.start()
+        with seat_a.engine.connect() as probe:
+            waiting = text(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            while not probe.execute(waiting).scalar():
+                probe.rollback()  # activity is read once per transaction
+                worker.join(0.05)  # A is not waiting for B yet
+    worker.join()
+    assert deleted == [0]
+    assert attachment_store(seat_a).has(stored.sha256)
