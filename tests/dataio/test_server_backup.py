@@ -4,15 +4,20 @@ with counts and hashes checked; ``check`` and the reminder on a server."""
 from __future__ import annotations
 
 import json
+import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, select
 
 from keidesk import clock
 from keidesk.dataio import backup
+from keidesk.dataio.backup import BackupKind
 from keidesk.domain.errors import InvalidInput
 from keidesk.services.documents import attachment_store
 from keidesk.storage.database import open_database
+from keidesk.storage.models import Document, HistoryEntry
 from tests.dataio.server_helpers import FILES, counts_and_files, populate
 from tests.postgres_server import PostgresServer
 
@@ -128,3 +133,48 @@ def test_check_rehashes_the_attachments_in_the_database(office, cli, postgres_se
     bad = cli("check", db=office)
     assert bad.code == 2
     assert "incomplete" in bad.out or "damaged" in bad.out
+
+
+def test_the_reminder_on_a_server_says_how_to_back_it_up(office, tmp_path):
+    database = open_database(office)
+    try:
+        with database.transaction("tester") as session:  # data entered a month ago
+            session.add(
+                HistoryEntry(
+                    at=clock.now() - timedelta(days=30),
+                    by="tester",
+                    entity="cases",
+                    entity_key="1",
+                    action="create",
+                )
+            )
+        with database.reader() as session:
+            reminder = backup.backup_reminder(session, today=clock.today())
+        assert reminder is not None and "keidesk backup --to FOLDER" in reminder
+        backup.make_backup(database, kind=BackupKind.MANUAL, user="tester", to=tmp_path)
+        with database.reader() as session:  # any seat's backup counts: the log is shared
+            assert backup.backup_reminder(session, today=clock.today()) is None
+        assert backup.unchanged_since_last_backup(database) is False  # none beside this seat
+    finally:
+        database.close()
+
+
+def test_bundles_and_doc_export_read_the_papers_from_the_database(office, cli, tmp_path):
+    engine = create_engine(office)
+    try:
+        with engine.connect() as connection:
+            docs = connection.execute(
+                select(Document.id, Document.case_id, Document.sha256).order_by(Document.id)
+            ).all()
+    finally:
+        engine.dispose()
+    out = tmp_path / "bundle.zip"
+    made = cli("bundle", "export", str(docs[0].case_id), "--out", str(out), db=office)
+    assert made.code == 0, made.err
+    with zipfile.ZipFile(out) as archive:
+        packed = {archive.read(f"files/{d.sha256}") for d in docs}
+    assert packed == set(FILES.values())
+    written = tmp_path / "exported.pdf"
+    exported = cli("doc", "export", str(docs[0].id), "--out", str(written), db=office)
+    assert exported.code == 0, exported.err
+    assert written.read_bytes() in FILES.values()
