@@ -28,6 +28,7 @@ from keidesk.services import cases
 from keidesk.services.documents import attachment_store
 from keidesk.services.reference import normalize_state_code
 from keidesk.storage.database import open_database
+from keidesk.storage.errors import DatabaseReadOnly
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -294,7 +295,12 @@ def cmd_check(ctx: CommandContext) -> int:
 
 def cmd_migrate_to(ctx: CommandContext) -> int:
     # Read-only: the laptop's file is left exactly as it is.
-    source = open_database(getattr(ctx.args, "db", None), read_only=True)
+    try:
+        source = open_database(getattr(ctx.args, "db", None), read_only=True)
+    except DatabaseReadOnly as exc:  # an older keidesk's file: upgrading it is a write
+        raise DatabaseReadOnly(
+            f"{exc} Open it once with this version of keidesk (which upgrades it), then move it."
+        ) from None
     try:
         result = migrate.migrate_to(source, ctx.args.url, user=ctx.user)
     finally:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, func, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from keidesk.domain.errors import InvalidInput
@@ -136,32 +136,39 @@ def find_tools(major: int) -> PgTools:
     return best
 
 
-def tool_environment(url: URL) -> dict[str, str]:
-    """The environment pg_dump and pg_restore read the connection from: the password never
-    appears on a command line."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+#: The connection settings keidesk gives pg_dump and pg_restore (others, such as PGSSLMODE or
+#: PGPASSFILE, pass through from the environment).
+_CONNECTION_VARS = ("PGHOST", "PGHOSTADDR", "PGPORT", "PGUSER", "PGPASSWORD", "PGDATABASE")
+
+
+def tool_environment(connection: Connection) -> dict[str, str]:
+    """The environment pg_dump and pg_restore read the connection from, taken from keidesk's
+    own live connection (however its password was given: the URL, the keyring, .pgpass); the
+    password never appears on a command line, where any user of the computer could read it."""
+    env = {k: v for k, v in os.environ.items() if k not in _CONNECTION_VARS}
+    url = connection.engine.url
+    info = getattr(connection.connection.dbapi_connection, "info", None)
     settings = {
-        "PGHOST": url.host,
-        "PGPORT": str(url.port) if url.port else None,
-        "PGUSER": url.username,
-        "PGPASSWORD": url.password,
-        "PGDATABASE": url.database,
+        "PGHOST": getattr(info, "host", None) or url.host,
+        "PGPORT": str(getattr(info, "port", None) or url.port or ""),
+        "PGUSER": getattr(info, "user", None) or url.username,
+        "PGPASSWORD": getattr(info, "password", None) or url.password,
+        "PGDATABASE": getattr(info, "dbname", None) or url.database,
     }
-    query_names = {"sslmode": "PGSSLMODE", "sslrootcert": "PGSSLROOTCERT", "host": "PGHOST"}
-    for key, name in query_names.items():
+    for key, name in {"sslmode": "PGSSLMODE", "sslrootcert": "PGSSLROOTCERT"}.items():
         value = url.query.get(key)
         if isinstance(value, str):
             settings[name] = value
     env.update({k: str(v) for k, v in settings.items() if v})
-    env["PGCONNECT_TIMEOUT"] = env.get("PGCONNECT_TIMEOUT", "10")
+    env.setdefault("PGCONNECT_TIMEOUT", "10")
     return env
 
 
-def _run(command: list[str], url: URL, what: str) -> subprocess.CompletedProcess[str]:
+def _run(command: list[str], env: dict[str, str], what: str) -> subprocess.CompletedProcess[str]:
     try:
         result = subprocess.run(
             command,
-            env=tool_environment(url),
+            env=env,
             capture_output=True,
             text=True,
             timeout=TOOL_TIMEOUT_S,
@@ -248,7 +255,6 @@ def _sha256_and_size(path: Path) -> tuple[str, int]:
 def write_dump(engine: Engine, folder: Path, marker_of: Any) -> Dump:
     """``pg_dump -Fc`` the database into ``folder/keidesk.dump``, in the snapshot the counts
     and the attachment list are read in, and check that pg_restore can read it back."""
-    url = engine.url
     out = folder / DUMP_NAME
     try:
         with engine.connect() as connection:
@@ -273,7 +279,7 @@ def write_dump(engine: Engine, folder: Path, marker_of: Any) -> Dump:
                         "--no-password",
                         f"--file={out}",
                     ],
-                    url,
+                    tool_environment(connection),
                     "pg_dump",
                 )
     except DBAPIError as exc:
@@ -282,7 +288,7 @@ def write_dump(engine: Engine, folder: Path, marker_of: Any) -> Dump:
         ) from None
     if os.name == "posix":
         out.chmod(0o600)
-    listed = list_dump(tools, out, url)
+    listed = list_dump(tools, out)
     missing = [name for name, n in counts.items() if n and name not in listed]
     if missing:
         raise StorageError(
@@ -306,10 +312,10 @@ def write_dump(engine: Engine, folder: Path, marker_of: Any) -> Dump:
 _TABLE_DATA = re.compile(r"^\d+;\s*\d+\s+\d+\s+TABLE DATA\s+\S+\s+(\S+)\s", re.MULTILINE)
 
 
-def list_dump(tools: PgTools, dump: Path, url: URL) -> set[str]:
+def list_dump(tools: PgTools, dump: Path) -> set[str]:
     """The tables whose rows a dump holds, as ``pg_restore --list`` reads them (which fails on
     a file that is not a complete dump)."""
-    result = _run([str(tools.pg_restore), "--list", str(dump)], url, "pg_restore --list")
+    result = _run([str(tools.pg_restore), "--list", str(dump)], dict(os.environ), "pg_restore")
     return set(_TABLE_DATA.findall(result.stdout))
 
 
@@ -366,7 +372,8 @@ def restore_dump(engine: Engine, folder: Path, manifest: dict[str, Any], label: 
     with engine.connect() as connection:
         refuse_unless_empty(connection, label, "restores an office backup")
         tools = find_tools(server_major(connection))
-    list_dump(tools, dump, engine.url)
+        env = tool_environment(connection)
+    list_dump(tools, dump)
     _run(
         [
             str(tools.pg_restore),
@@ -375,10 +382,10 @@ def restore_dump(engine: Engine, folder: Path, manifest: dict[str, Any], label: 
             "--exit-on-error",
             "--single-transaction",
             "--no-password",
-            f"--dbname={engine.url.database}",
+            f"--dbname={env.get('PGDATABASE', engine.url.database)}",
             str(dump),
         ],
-        engine.url,
+        env,
         "pg_restore",
     )
     with engine.connect() as connection:

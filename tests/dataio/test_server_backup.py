@@ -19,7 +19,7 @@ from keidesk.services.documents import attachment_store
 from keidesk.storage.database import open_database
 from keidesk.storage.models import Document, HistoryEntry
 from tests.dataio.server_helpers import FILES, counts_and_files, populate
-from tests.postgres_server import PostgresServer
+from tests.postgres_server import PASSWORD, PostgresServer
 
 
 @pytest.fixture
@@ -178,3 +178,29 @@ def test_bundles_and_doc_export_read_the_papers_from_the_database(office, cli, t
     exported = cli("doc", "export", str(docs[0].id), "--out", str(written), db=office)
     assert exported.code == 0, exported.err
     assert written.read_bytes() in FILES.values()
+
+
+def test_the_password_reaches_pg_dump_through_its_environment_only(
+    office, cli, tmp_path, monkeypatch
+):
+    """A stand-in pg_dump (a real program in KEIDESK_PG_BIN) writes down how it was called."""
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    for name in ("pg_dump", "pg_restore"):
+        script = tools / name
+        script.write_text(
+            "#!/bin/sh\n"
+            'if [ "$1" = "--version" ]; then echo "pg_dump (PostgreSQL) 99.1"; exit 0; fi\n'
+            f'printf "%s\\n" "$@" > "{tools}/argv"\n'
+            f'env > "{tools}/env"\n'
+            'echo "pg_dump: error: stopped by the test" >&2\n'
+            "exit 1\n"
+        )
+        script.chmod(0o755)
+    monkeypatch.setenv("KEIDESK_PG_BIN", str(tools))
+    result = cli("backup", "--to", str(tmp_path), db=office)
+    assert result.code == 2 and "stopped by the test" in result.err
+    argv = (tools / "argv").read_text()
+    assert "--format=custom" in argv and "--snapshot=" in argv
+    assert PASSWORD not in argv
+    assert f"PGPASSWORD={PASSWORD}" in (tools / "env").read_text().splitlines()
