@@ -15,8 +15,8 @@ change. Where they are kept depends on the database, through one interface
   file: writing and reading stream a chunk at a time, so a 100 MB file (the limit) never sits
   whole in the memory of the seat or of the server, and no single value nears PostgreSQL's
   1 GB limit. A seat reads a file through a local cache (``cache/attachments`` in the data
-  folder), named by hash too, so a cached file is never stale and a preview or a packet reads a
-  plain file as on a laptop.
+  folder), named by hash too, so a cached file is never stale (the folder may be deleted at
+  any time) and a preview or a packet reads a plain file as on a laptop.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, exists, func, insert, select, text
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from keidesk import clock
@@ -313,6 +312,8 @@ class DatabaseAttachmentStore(AttachmentStore):
         with self.database.transaction("keidesk") as session:
             header = {"sha256": sha256, "size_bytes": size, "stored_at": clock.now()}
             if session.get_bind().dialect.name == "postgresql":
+                from sqlalchemy.dialects import postgresql  # noqa: PLC0415 - on a server only
+
                 added = session.execute(
                     postgresql.insert(_BLOBS)
                     .values(header)
