@@ -231,29 +231,23 @@ def _copy_attachments(store: AttachmentStore, target: Path, *, link: bool) -> li
     """Every stored attachment into ``target``; hard links when allowed (a stored file never
     changes, so a link is as good as a copy and costs no space)."""
     listed: list[dict[str, Any]] = []
-    if not store.root.is_dir():
-        return listed
-    for bucket in sorted(store.root.iterdir()):
-        if not bucket.is_dir() or bucket.name.startswith("."):
-            continue
-        for file in sorted(bucket.iterdir()):
-            if file.name.startswith(".") or not file.is_file():
-                continue
-            out_dir = target / bucket.name
-            if not out_dir.exists():
-                _private_dir(out_dir)
-            out = out_dir / file.name
-            copied = False
-            if link:
-                try:
-                    os.link(file, out)
-                    copied = True
-                except OSError:
-                    copied = False
-            if not copied:
-                shutil.copyfile(file, out)
-                out.chmod(0o600)
-            listed.append({"sha256": file.name, "size": file.stat().st_size})
+    for sha, size in store.stored():
+        file = store.path_for(sha)
+        out_dir = target / sha[:2]
+        if not out_dir.exists():
+            _private_dir(out_dir)
+        out = out_dir / sha
+        copied = False
+        if link:
+            try:
+                os.link(file, out)
+                copied = True
+            except OSError:
+                copied = False
+        if not copied:
+            shutil.copyfile(file, out)
+            out.chmod(0o600)
+        listed.append({"sha256": sha, "size": size})
     return listed
 
 

@@ -112,7 +112,8 @@ class AttachmentStore:
             if not bucket.is_dir() or bucket.name.startswith("."):
                 continue
             for file in sorted(bucket.iterdir()):
-                if file.name.startswith(".") or not file.is_file():
+                # Only files named as the store names them (not one being written).
+                if len(file.name) != 64 or file.name[:2] != bucket.name or not file.is_file():
                     continue
                 found.append((file.name, file.stat().st_size))
         return found
