@@ -9,7 +9,7 @@ from typing import Any
 from keidesk.cli.arguments import record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
-from keidesk.dataio import backup, bundle, integrity
+from keidesk.dataio import backup, bundle, integrity, migrate
 from keidesk.dataio.export import export_cases
 from keidesk.dataio.importer import (
     DuplicatePolicy,
@@ -25,8 +25,10 @@ from keidesk.dataio.sheets import read_sheet
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import parse_stage
 from keidesk.services import cases
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import attachment_store
 from keidesk.services.reference import normalize_state_code
+from keidesk.storage.database import open_database
+from keidesk.storage.errors import DatabaseReadOnly
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -98,6 +100,17 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="a backup folder, a .keidesk-backup file or a database file",
     )
     res.set_defaults(handler=cmd_restore)
+
+    mig = subparsers.add_parser(
+        "migrate-to",
+        parents=[common],
+        help="copy this database file (cases, history, documents and their files, rules, "
+        "settings) into a new, empty office server database, verified; the file is unchanged",
+    )
+    mig.add_argument(
+        "url", metavar="URL", help="the new server database, e.g. postgresql+psycopg://me@host/db"
+    )
+    mig.set_defaults(handler=cmd_migrate_to)
 
     chk = subparsers.add_parser(
         "check", parents=[common], help="check the database and every attachment's hash"
@@ -237,6 +250,19 @@ def cmd_backup(ctx: CommandContext) -> int:
 
 
 def cmd_restore(ctx: CommandContext) -> int:
+    target = getattr(ctx.args, "db", None)
+    if target is not None and backup.is_server_target(target):
+        # Not opened first: opening creates the schema, and the target must stay empty.
+        into = backup.restore_server_backup(target, ctx.args.path, user=ctx.user)
+        if ctx.json:
+            emit_json(into)
+        else:
+            emit(
+                f"Restored {into.restored_from} ({into.cases} cases, "
+                f"{into.attachments_checked} attachments) into {into.database}; "
+                "row counts and attachment hashes checked."
+            )
+        return 0
     result = backup.restore_backup(ctx.database, ctx.args.path, user=ctx.user)
     if ctx.json:
         emit_json(result)
@@ -267,6 +293,29 @@ def cmd_check(ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_migrate_to(ctx: CommandContext) -> int:
+    # Read-only: the laptop's file is left exactly as it is.
+    try:
+        source = open_database(getattr(ctx.args, "db", None), read_only=True)
+    except DatabaseReadOnly as exc:  # an older keidesk's file: upgrading it is a write
+        raise DatabaseReadOnly(
+            f"{exc} Open it once with this version of keidesk (which upgrades it), then move it."
+        ) from None
+    try:
+        result = migrate.migrate_to(source, ctx.args.url, user=ctx.user)
+    finally:
+        source.close()
+    if ctx.json:
+        emit_json(result)
+    else:
+        emit(
+            f"Moved {result.cases} cases ({sum(result.rows.values())} rows) and "
+            f"{result.attachments} file(s) into {result.target}; counts and hashes checked. "
+            "This computer's file is unchanged; open the server with --db URL from now on."
+        )
+    return 0
+
+
 # --- bundles --------------------------------------------------------------------------------
 
 
@@ -275,7 +324,7 @@ def cmd_bundle_export(ctx: CommandContext) -> int:
     database = ctx.database
     with database.reader() as session:
         result = bundle.export_bundle(
-            session, AttachmentStore(database.folder), args.ids, args.out, user=ctx.user
+            session, attachment_store(database), args.ids, args.out, user=ctx.user
         )
     if ctx.json:
         emit_json(result)
@@ -289,7 +338,7 @@ def cmd_bundle_import(ctx: CommandContext) -> int:
     database = ctx.database
     choice = bundle.Choice(args.prefer) if args.prefer else None
     contents = bundle.open_bundle(args.file)
-    store = AttachmentStore(database.folder)
+    store = attachment_store(database)
     try:
         if args.dry_run:
             with database.reader() as session:

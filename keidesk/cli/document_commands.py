@@ -17,7 +17,7 @@ from keidesk.domain.documents import DocumentKind
 from keidesk.domain.errors import InvalidInput, NotFound
 from keidesk.domain.workflow import StepKey
 from keidesk.services import documents
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import attachment_store
 from keidesk.services.views import DocumentView
 from keidesk.storage.models import Document
 
@@ -111,7 +111,7 @@ def cmd_add(ctx: CommandContext) -> int:
     kind = DocumentKind.parse(args.kind) if args.kind else None
     filed: dict[str, Any] = {} if args.step is None else {"step_key": _step(args.step)}
     source: Path = args.file
-    store = AttachmentStore(ctx.database.folder)
+    store = attachment_store(ctx.database)
     with ctx.database.reader() as session:
         documents.require_case(session, args.case)  # refused before any file is copied
     stored = store.put(source)  # outside the transaction
@@ -214,7 +214,7 @@ def cmd_export(ctx: CommandContext) -> int:
         if row is None:
             raise NotFound(f"There is no document {args.doc}.")
         sha256, name = row.sha256, row.original_name
-    source = AttachmentStore(ctx.database.folder).path_for(sha256)
+    source = attachment_store(ctx.database).path_for(sha256)
     if not source.is_file():
         raise InvalidInput(
             f"The file of document {args.doc} ({name}) is missing from the attachment folder; "
@@ -248,7 +248,7 @@ def cmd_empty_trash(ctx: CommandContext) -> int:
         if args.case is not None:
             documents.require_case(session, args.case)
         deleted, unused = documents.empty_trash(session, case_id=args.case)
-    files = AttachmentStore(ctx.database.folder).discard(unused)
+    files = attachment_store(ctx.database).discard(unused)
     if ctx.json:
         emit_json({"deleted": deleted, "files_deleted": files})
     else:

@@ -18,6 +18,13 @@ aside as a backup of its own (a plain online copy: it is not integrity-checked w
 undoing restores it through the same verification), then copies the backup in through the same
 online API, in one SQLite transaction: a restore killed half-way leaves the previous database.
 The "kept aside" copy is recorded, so the restore can be undone by restoring it.
+
+A server database (the office's PostgreSQL) is backed up by ``pg_dump`` into the same kind of
+folder, with its attachments inside the dump, and restored only into a new, empty database:
+:mod:`keidesk.dataio.server_backup`. Seats make no automatic backups of a server (every laptop
+would otherwise keep the whole office's data, and need PostgreSQL's tools): the office runs
+``keidesk backup`` on a schedule, and the reminder, kept in the database, tells every seat when
+no backup was made for a week.
 """
 
 from __future__ import annotations
@@ -37,17 +44,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
-from keidesk import __version__, clock
+from keidesk import __version__, clock, paths
+from keidesk.dataio import server_backup
 from keidesk.domain.errors import InvalidInput, KeideskError
-from keidesk.services.documents import CHUNK, AttachmentStore, sha256_of
+from keidesk.services.documents import CHUNK, AttachmentStore, attachment_store, sha256_of
 from keidesk.storage.database import (
     SQLITE_HEADER,
     Database,
     create_private_file,
     is_known_schema,
+    locate,
     open_database,
     read_only_uri,
 )
@@ -126,6 +135,17 @@ class RestoreResult:
     attachments_added: int
 
 
+@dataclass(frozen=True, slots=True)
+class ServerRestoreResult:
+    """A server backup restored into a new database (nothing was replaced, so nothing kept
+    aside): its rows counted and attachments re-hashed against the manifest."""
+
+    restored_from: Path
+    database: str  # the new database, its password hidden
+    cases: int
+    attachments_checked: int
+
+
 def backups_folder(database: Database) -> Path:
     return database.folder / BACKUPS_DIRNAME
 
@@ -138,6 +158,16 @@ def _private_dir(path: Path) -> None:
     path.mkdir(exist_ok=True, mode=0o700)
     if os.name == "posix":
         path.chmod(0o700)
+
+
+def is_server(database: Database) -> bool:
+    """Whether the database is on a server (PostgreSQL) rather than a file."""
+    return database.engine.dialect.name != "sqlite"
+
+
+def _backup_source(database: Database) -> Path | None:
+    """The database file to copy, or None for a server database (dumped instead)."""
+    return None if is_server(database) else _sqlite_path(database)
 
 
 def _sqlite_path(database: Database) -> Path:
@@ -201,29 +231,23 @@ def _copy_attachments(store: AttachmentStore, target: Path, *, link: bool) -> li
     """Every stored attachment into ``target``; hard links when allowed (a stored file never
     changes, so a link is as good as a copy and costs no space)."""
     listed: list[dict[str, Any]] = []
-    if not store.root.is_dir():
-        return listed
-    for bucket in sorted(store.root.iterdir()):
-        if not bucket.is_dir() or bucket.name.startswith("."):
-            continue
-        for file in sorted(bucket.iterdir()):
-            if file.name.startswith(".") or not file.is_file():
-                continue
-            out_dir = target / bucket.name
-            if not out_dir.exists():
-                _private_dir(out_dir)
-            out = out_dir / file.name
-            copied = False
-            if link:
-                try:
-                    os.link(file, out)
-                    copied = True
-                except OSError:
-                    copied = False
-            if not copied:
-                shutil.copyfile(file, out)
-                out.chmod(0o600)
-            listed.append({"sha256": file.name, "size": file.stat().st_size})
+    for sha, size in store.stored():
+        file = store.path_for(sha)
+        out_dir = target / sha[:2]
+        if not out_dir.exists():
+            _private_dir(out_dir)
+        out = out_dir / sha
+        copied = False
+        if link:
+            try:
+                os.link(file, out)
+                copied = True
+            except OSError:
+                copied = False
+        if not copied:
+            shutil.copyfile(file, out)
+            out.chmod(0o600)
+        listed.append({"sha256": sha, "size": size})
     return listed
 
 
@@ -254,8 +278,20 @@ def _marker(connection: sqlite3.Connection) -> str:
     return f"{revision[0] if revision else '-'}/{last[0] if last else 0}/{digest}"
 
 
+def _server_marker(connection: Connection) -> str:
+    """The data marker of a server database, made as :func:`_marker` makes a file's."""
+    version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    last = server_backup.last_data_change(connection, BOOKKEEPING_SETTINGS)
+    row = list(last) if last is not None else None
+    digest = hashlib.sha256(json.dumps(row, default=str).encode()).hexdigest()[:16]
+    return f"{version or '-'}/{row[0] if row else 0}/{digest}"
+
+
 def data_marker(database: Database) -> str:
     """The live database's data marker (a read; a few milliseconds at any size)."""
+    if is_server(database):
+        with database.engine.connect() as connection:
+            return _server_marker(connection)
     source = _sqlite_path(database)
     with _sqlite(read_only_uri(source), source) as connection:
         return _marker(connection)
@@ -284,7 +320,7 @@ def make_backup(
 ) -> BackupResult:
     """Back up the database and its attachments into a new folder (in ``to``, or in the
     automatic ``backups/`` folder, whose automatic backups are then rotated)."""
-    source = _sqlite_path(database)
+    source = _backup_source(database)
     moment = clock.now()
     automatic_folder = backups_folder(database)
     parent = to.expanduser() if to is not None else automatic_folder
@@ -315,7 +351,7 @@ def make_backup(
 
 def _write_folder(
     database: Database,
-    source: Path,
+    source: Path | None,
     final: Path,
     *,
     kind: BackupKind,
@@ -333,12 +369,20 @@ def _write_folder(
     except PermissionError:
         raise InvalidInput(f"keidesk may not write to {parent}; choose another folder.") from None
     try:
-        _copy_database(source, partial / DB_NAME, check=check)
-        db_sha, db_size = _sha256_and_size(partial / DB_NAME)
-        revision, case_total, marker = _schema_and_cases(partial / DB_NAME)
-        attachments = _copy_attachments(
-            AttachmentStore(database.folder), partial / ATTACHMENTS_DIRNAME, link=link
-        )
+        extra: dict[str, Any] = {}
+        if source is None:  # a server: pg_dump, attachments included
+            dump = server_backup.write_dump(database.engine, partial, _server_marker)
+            db_sha, db_size = dump.sha256, dump.size
+            revision, case_total, marker = dump.schema, dump.cases, dump.marker
+            attachments: list[dict[str, Any]] = []
+            extra = server_backup.manifest_fields(dump)
+        else:
+            _copy_database(source, partial / DB_NAME, check=check)
+            db_sha, db_size = _sha256_and_size(partial / DB_NAME)
+            revision, case_total, marker = _schema_and_cases(partial / DB_NAME)
+            attachments = _copy_attachments(
+                attachment_store(database), partial / ATTACHMENTS_DIRNAME, link=link
+            )
         manifest = {
             "format": FORMAT,
             "app": "keidesk",
@@ -350,6 +394,7 @@ def _write_folder(
             "data_marker": marker,
             "database": {"file": DB_NAME, "sha256": db_sha, "size": db_size},
             "attachments": attachments,
+            **extra,
         }
         manifest_path = partial / MANIFEST_NAME
         create_private_file(manifest_path)
@@ -366,7 +411,7 @@ def _write_folder(
         kind=kind,
         created_at=moment,
         cases=case_total,
-        attachments=len(attachments),
+        attachments=len(attachments) + len(extra.get("attachments_in_database", [])),
         database_bytes=db_size,
         integrity="ok" if check else "unchecked",
     )
@@ -388,7 +433,7 @@ def make_backup_file(database: Database, target: Path, *, user: str) -> BackupRe
     The backup folder is made beside the database first (verified as every backup is), then
     packed into ``.partial-<name>``, flushed to the drive and renamed: a file by that name is
     always complete. An existing file is never overwritten."""
-    source = _sqlite_path(database)
+    source = _backup_source(database)
     moment = clock.now()
     target = target.expanduser()
     if target.is_dir():
@@ -406,7 +451,7 @@ def make_backup_file(database: Database, target: Path, *, user: str) -> BackupRe
     try:
         _private_dir(work)
     except PermissionError:
-        raise InvalidInput(f"keidesk may not write beside {source}.") from None
+        raise InvalidInput(f"keidesk may not write beside {source or work}.") from None
     partial = target.with_name(f".partial-{target.name}")
     try:
         built = _write_folder(
@@ -526,6 +571,12 @@ def backup_reminder(session: Session, *, today: date) -> str | None:
         "Back up to a USB stick or another computer now "
         "(File → Backup → Back up to folder… or Back up to one file…)."
     )
+    if session.get_bind().dialect.name != "sqlite":
+        advice = (
+            "Back up the office database now: 'keidesk backup --to FOLDER' on a computer "
+            "with PostgreSQL's tools (or File → Backup → Back up to folder…), best on a "
+            "schedule."
+        )
     last = last_backup_at(session)
     elsewhere = last_backup_elsewhere_at(session)
     if last is None or (
@@ -565,6 +616,8 @@ def backup_if_due(
     """An automatic backup: the daily one (call at start) unless one was made today, or
     ``kind=CLOSE`` at close. Neither is made when a backup beside the database holds the data
     as they are (:func:`unchanged_since_last_backup`; None is returned: nothing was copied)."""
+    if is_server(database):
+        return None  # the office backs its server up on a schedule (see the module docstring)
     if kind is BackupKind.DAILY:
         with database.reader() as session:
             last = last_backup_at(session)
@@ -731,9 +784,12 @@ def _unpack(source: Path, folder: Path) -> None:
             listed = manifest.get("attachments")
             if not isinstance(database, dict) or not isinstance(listed, list):
                 raise bad(f"its {MANIFEST_NAME} is incomplete")
+            db_name = database.get("file", DB_NAME)
+            if db_name not in {DB_NAME, server_backup.DUMP_NAME}:
+                raise bad(f"its {MANIFEST_NAME} names no database file")
             expected: dict[str, Any] = {
                 MANIFEST_NAME: info.file_size,
-                DB_NAME: database.get("size"),
+                db_name: database.get("size"),
             }
             for entry in listed:
                 sha = str(entry.get("sha256", "")) if isinstance(entry, dict) else ""
@@ -786,6 +842,11 @@ def verify_backup(source: Path) -> VerifiedBackup:
     attachments: Path | None = None
     if source.is_dir():
         manifest = _read_manifest(source)
+        if server_backup.is_server_manifest(manifest):
+            raise BackupInvalid(
+                f"{source} is a backup of an office server database; restore it into a new, "
+                "empty server database: keidesk --db postgresql://… restore PATH."
+            )
         db_file = source / str(manifest.get("database", {}).get("file", DB_NAME))
         if db_file.parent != source or not db_file.is_file():
             raise BackupInvalid(f"The backup {source} has no database file.")
@@ -854,6 +915,12 @@ def restore_backup(database: Database, source: Path, *, user: str) -> RestoreRes
     a bare database file), keeping the current contents aside as a backup so
     :func:`undo_last_restore` can bring them back. Attachments are added (never removed).
     Sessions opened after this see the restored data."""
+    if is_server(database):
+        raise InvalidInput(
+            "An office server database is not restored over itself while seats use it: restore "
+            "the backup into a new, empty database (keidesk --db postgresql://…/NEW restore "
+            "PATH), then point the seats at it."
+        )
     _sqlite_path(database)
     if database.read_only:
         raise StorageError("The database is open read-only; it cannot be restored into.")
@@ -959,3 +1026,56 @@ def restore_as_new_file(source: Path, target: Path) -> Path:
         _add_attachments(AttachmentStore(target.parent), verified.attachments)
     open_database(target).close()  # migrate an older backup to this version's schema
     return target
+
+
+# --- server databases -----------------------------------------------------------------------
+
+
+def is_server_target(target: str | Path | None) -> bool:
+    """Whether ``target`` (a --db value) names a server database rather than a file."""
+    location = locate(target)
+    return location.path is None and location.url.get_backend_name() != "sqlite"
+
+
+def restore_server_backup(target: str | Path, source: Path, *, user: str) -> ServerRestoreResult:
+    """Restore a server backup (a folder or a one-file backup) into the new, empty server
+    database ``target`` (a URL), check its counts and attachments against the manifest, then
+    open it as keidesk does (an older backup's schema is upgraded). A database that holds
+    anything is refused, and nothing is written to it."""
+    location = locate(target)
+    scratch = paths.data_dir() / BACKUPS_DIRNAME
+    with unpacked(source, scratch) as folder:
+        if not folder.is_dir():
+            raise BackupInvalid(
+                f"{source} is not an office server backup (a folder with {MANIFEST_NAME})."
+            )
+        manifest = _read_manifest(folder)
+        if not server_backup.is_server_manifest(manifest):
+            raise BackupInvalid(
+                f"{source} is a backup of a database file, not of an office server database. "
+                "To move a laptop's data to the server, restore it into a file and use "
+                "'keidesk --db FILE migrate-to URL'."
+            )
+        schema = _text_or_none(manifest.get("schema"))
+        if schema is not None and not is_known_schema(schema):
+            raise BackupInvalid(
+                f"{source} was made by a newer keidesk (schema {schema}); install it to restore."
+            )
+        with server_backup.server_engine(location) as engine:
+            server_backup.restore_dump(engine, folder, manifest, location.label)
+    database = open_database(target)  # an older backup's schema is upgraded here
+    try:
+        with database.transaction(user) as session:
+            _put_setting(
+                session,
+                LAST_RESTORE_SETTING,
+                {"restored_from": str(source), "at": clock.now().isoformat(), "by": user},
+            )
+    finally:
+        database.close()
+    return ServerRestoreResult(
+        restored_from=source,
+        database=location.label,
+        cases=int(manifest.get("cases", 0)),
+        attachments_checked=len(manifest.get("attachments_in_database", [])),
+    )

@@ -203,7 +203,7 @@ def export_bundle(
         docs.append(_case_doc(session, case))
     shas = sorted({d["sha256"] for doc in docs for d in doc["documents"]})
     for sha in shas:
-        if not store.path_for(sha).is_file():
+        if not store.has(sha):
             raise InvalidInput(
                 f"An attachment of these cases is missing from the attachment folder "
                 f"({sha[:12]}…); run 'keidesk check'."
@@ -705,7 +705,7 @@ def _add_documents(
         key = (d["sha256"], d.get("kind", "attachment"), d["title"])
         if key in have:
             continue
-        if not store.path_for(d["sha256"]).exists():  # a bug: store_files was not called
+        if not store.has(d["sha256"]):  # a bug: store_files was not called
             raise RuntimeError("Call store_files(store, contents) before import_bundle.")
         session.add(
             Document(
@@ -773,7 +773,7 @@ def store_files(store: AttachmentStore, contents: BundleContents) -> tuple[str, 
     and takes the new files out again when the import does not go through."""
     added: list[str] = []
     for sha, content in contents.files.items():
-        if store.path_for(sha).exists():
+        if store.has(sha):
             continue
         with tempfile.TemporaryDirectory() as folder:
             incoming = Path(folder) / "incoming"
@@ -791,12 +791,7 @@ def remove_unreferenced(session: Session, store: AttachmentStore, shas: Sequence
     if not shas:
         return 0
     used = set(session.scalars(select(Document.sha256).where(Document.sha256.in_(shas))))
-    removed = 0
-    for sha in shas:
-        if sha not in used:
-            store.path_for(sha).unlink(missing_ok=True)
-            removed += 1
-    return removed
+    return store.discard([sha for sha in shas if sha not in used])
 
 
 def import_files_and_cases(

@@ -1,4 +1,9 @@
-"""``keidesk check``: is the database sound, and is every file it refers to present and intact?"""
+"""``keidesk check``: is the database sound, and is every file it refers to present and intact?
+
+On a database file: ``PRAGMA integrity_check`` and the foreign keys, then every referenced file
+in the folder beside it is re-hashed. On a server (PostgreSQL checks its own structure and
+foreign keys as it writes): every stored attachment's chunks are complete, and every referenced
+attachment is re-hashed from the database itself, not from a seat's cache."""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ import contextlib
 import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from keidesk.services.documents import AttachmentStore, sha256_of
+from keidesk.dataio import server_backup
+from keidesk.services.documents import DatabaseAttachmentStore, attachment_store, sha256_of
 from keidesk.services.profile import load_profile
 from keidesk.storage.database import Database, read_only_uri
 from keidesk.storage.errors import translate
-from keidesk.storage.models import Document, case_number
+from keidesk.storage.models import AttachmentBlob, AttachmentChunk, Document, case_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +32,31 @@ class CheckReport:
         return not self.problems
 
 
+def _server_problems(database: Database) -> list[str]:
+    """Stored attachments whose chunks do not add up to their size, or are not numbered
+    0, 1, 2… without a gap."""
+    with database.reader() as session:
+        rows = session.execute(
+            select(
+                AttachmentBlob.sha256,
+                AttachmentBlob.size_bytes,
+                func.coalesce(func.sum(func.length(AttachmentChunk.data)), 0),
+                func.count(AttachmentChunk.part),
+                func.coalesce(func.max(AttachmentChunk.part), -1),
+            )
+            .outerjoin(AttachmentChunk, AttachmentChunk.sha256 == AttachmentBlob.sha256)
+            .group_by(AttachmentBlob.sha256, AttachmentBlob.size_bytes)
+        ).all()
+    return [
+        f"database: stored attachment {sha[:12]}… is incomplete ({total:,} of {size:,} bytes)"
+        for sha, size, total, parts, last in rows
+        if total != size or parts != last + 1
+    ]
+
+
 def _database_problems(database: Database) -> list[str]:
+    if database.engine.dialect.name != "sqlite":
+        return _server_problems(database)
     if database.path is None:
         return []
     try:
@@ -52,7 +82,7 @@ def check(database: Database) -> CheckReport:
     """Run ``PRAGMA integrity_check`` and re-hash every referenced attachment."""
     problems = _database_problems(database)
     database_ok = not problems
-    store = AttachmentStore(database.folder)
+    store = attachment_store(database)
     checked = 0
     if database_ok:
         with database.reader() as session:
@@ -65,6 +95,16 @@ def check(database: Database) -> CheckReport:
             wanted.setdefault(sha, f"{case_number(case_id)} {title!r}")
         if logo:
             wanted.setdefault(logo, "the importer profile's logo")
+        if isinstance(store, DatabaseAttachmentStore):
+            with database.engine.connect() as connection:
+                for sha, owner in wanted.items():
+                    checked += 1
+                    got, _size = server_backup.blob_digest(connection, sha)
+                    if not store.has(sha):
+                        problems.append(f"{owner}: the file is missing from the database")
+                    elif got != sha:
+                        problems.append(f"{owner}: the file is damaged (its SHA-256 changed)")
+            wanted = {}
         for sha, owner in wanted.items():
             checked += 1
             path = store.path_for(sha)

@@ -39,7 +39,7 @@ from keidesk.packets.customs import PacketRefused
 from keidesk.packets.data import gather
 from keidesk.packets.fonts import register_fonts
 from keidesk.packets.gaps import Gap
-from keidesk.services.documents import AttachmentStore, StoredFile
+from keidesk.services.documents import StoredFile, attachment_store
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import case_number
 
@@ -105,7 +105,7 @@ def build_one(database: Database, case_id: int, job: _Job) -> BatchItem:
     it on the case is the parent's job)."""
     number = case_number(case_id)
     try:
-        store = AttachmentStore(database.folder)
+        store = attachment_store(database)
         with database.reader() as session:
             data = gather(session, store, case_id, job.kind, today=job.today)
         rendered = render_packet(data, job.paper)

@@ -21,7 +21,7 @@ from keidesk.packets.fonts import register_fonts
 from keidesk.packets.gaps import Gap
 from keidesk.packets.layout import FooterText, PacketDocument, canvas_maker
 from keidesk.packets.sections import Sheet
-from keidesk.services.documents import AttachmentStore, StoredFile, add_document
+from keidesk.services.documents import AttachmentStore, StoredFile, add_document, attachment_store
 from keidesk.storage.database import Database
 
 STORIES: dict[PacketKind, Callable[[Sheet], list[Flowable]]] = {
@@ -206,7 +206,7 @@ def build_packet(
     """Build one packet to ``out`` and record it on the case."""
     out = out.expanduser()
     check_writable_folder(out.parent)
-    store = AttachmentStore(database.folder)
+    store = attachment_store(database)
     with database.reader() as session:
         data = gather(session, store, case_id, kind, today=today)
     rendered = render_packet(data, paper)

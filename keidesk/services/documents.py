@@ -1,4 +1,23 @@
-"""The managed attachment folder: files kept by content hash beside the database."""
+"""Documents kept with a case, and the attachment store that keeps their bytes.
+
+The bytes of every attachment, packet and logo are kept once, by their SHA-256, and never
+change. Where they are kept depends on the database, through one interface
+(:class:`AttachmentStore`; :func:`attachment_store` picks the store for a database):
+
+- **A database file (SQLite, one laptop)**: a folder beside the file,
+  ``attachments/ab/abcdef…``. Plain files, copied with the database by backups.
+- **A server (PostgreSQL, an office)**: the database itself (:class:`DatabaseAttachmentStore`,
+  tables ``attachment_blobs`` and ``attachment_chunks``). Every seat reaches every paper without
+  a shared drive to mount (a shared folder is what offices lose data with); a file is written in
+  a transaction, so it is either all there or not at all, and it belongs to the same database as
+  the case that refers to it; ``pg_dump`` (``keidesk backup``) includes it, so one dump restores
+  cases and papers together. Files are stored in chunks of 1 MB rather than one ``bytea`` per
+  file: writing and reading stream a chunk at a time, so a 100 MB file (the limit) never sits
+  whole in the memory of the seat or of the server, and no single value nears PostgreSQL's
+  1 GB limit. A seat reads a file through a local cache (``cache/attachments`` in the data
+  folder), named by hash too, so a cached file is never stale (the folder may be deleted at
+  any time) and a preview or a packet reads a plain file as on a laptop.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +26,12 @@ import mimetypes
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, exists, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from keidesk import clock
@@ -20,7 +39,15 @@ from keidesk.domain.documents import DocumentKind, expected_papers, guess_kind
 from keidesk.domain.errors import InvalidInput, NotFound
 from keidesk.domain.workflow import StepKey
 from keidesk.services.views import DocumentView
-from keidesk.storage.models import Case, Document, Setting, case_number
+from keidesk.storage.database import Database
+from keidesk.storage.models import (
+    AttachmentBlob,
+    AttachmentChunk,
+    Case,
+    Document,
+    Setting,
+    case_number,
+)
 
 CHUNK = 1 << 20
 
@@ -55,7 +82,8 @@ class AttachmentStore:
     """Files named by their SHA-256 under ``<folder>/attachments/ab/abcdef…``.
 
     The same content is stored once; a stored file never changes, so a document cannot be lost
-    when its original is moved or edited.
+    when its original is moved or edited. :class:`DatabaseAttachmentStore` keeps them in a
+    server database instead, behind the same methods.
     """
 
     def __init__(self, folder: Path, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> None:
@@ -63,7 +91,32 @@ class AttachmentStore:
         self.max_bytes = max_bytes
 
     def path_for(self, sha256: str) -> Path:
+        """Where the file with this hash can be read (it does not exist when it is not stored)."""
         return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        """Whether a file with this hash is stored."""
+        return self.path_for(sha256).is_file()
+
+    def at_hand(self, sha256: str) -> bool:
+        """Whether :meth:`path_for` answers at once, without reaching a server (the GUI then
+        asks on the GUI thread, else off it). Always, for a folder."""
+        return True
+
+    def stored(self) -> list[tuple[str, int]]:
+        """Every stored file's hash and size, by hash."""
+        found: list[tuple[str, int]] = []
+        if not self.root.is_dir():
+            return found
+        for bucket in sorted(self.root.iterdir()):
+            if not bucket.is_dir() or bucket.name.startswith("."):
+                continue
+            for file in sorted(bucket.iterdir()):
+                # Only files named as the store names them (not one being written).
+                if len(file.name) != 64 or file.name[:2] != bucket.name or not file.is_file():
+                    continue
+                found.append((file.name, file.stat().st_size))
+        return found
 
     def discard(self, hashes: Iterable[str]) -> int:
         """Delete stored files no document refers to any more (after :func:`empty_trash`
@@ -78,49 +131,229 @@ class AttachmentStore:
                 continue
         return deleted
 
+    def _size_checked(self, source: Path) -> int:
+        """The size of the file to store, refused when it is no file or too large."""
+        if source.is_dir():
+            raise InvalidInput(f"{source} is a folder; choose a file.")
+        if not source.is_file():
+            raise InvalidInput(f"There is no file at {source}.")
+        size = source.stat().st_size
+        if size > self.max_bytes:
+            raise InvalidInput(
+                f"{source.name} is {size / 1024 / 1024:,.1f} MB; files kept with a case can "
+                f"be at most {self.max_bytes / 1024 / 1024:,.0f} MB."
+            )
+        return size
+
     def put(self, source: Path) -> StoredFile:
         """Copy ``source`` in (atomically). Call it before the transaction that records the
         file, so no write transaction is held open while a file is hashed and copied; a file
         stored but never recorded is harmless (``keidesk check`` only looks at referenced
         files, and the same content would be stored in the same place anyway)."""
-        if source.is_dir():
-            raise InvalidInput(f"{source} is a folder; choose a file.")
-        if not source.is_file():
-            raise InvalidInput(f"There is no file at {source}.")
         try:
-            size = source.stat().st_size
-            if size > self.max_bytes:
-                raise InvalidInput(
-                    f"{source.name} is {size / 1024 / 1024:,.1f} MB; files kept with a case can "
-                    f"be at most {self.max_bytes / 1024 / 1024:,.0f} MB."
-                )
+            self._size_checked(source)
             sha = sha256_of(source)
             target = self.path_for(sha)
             if not target.exists():
-                # Both levels 0700: mkdir(parents=True) would give the parent default modes.
-                self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-                target.parent.mkdir(exist_ok=True, mode=0o700)
-                fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-                try:
-                    with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-                        shutil.copyfileobj(src, out, CHUNK)
-                        out.flush()
-                        os.fsync(out.fileno())
-                    Path(tmp_name).chmod(0o600)
-                    Path(tmp_name).replace(target)
-                except BaseException:
-                    Path(tmp_name).unlink(missing_ok=True)
-                    raise
+                with self._incoming(sha) as out, source.open("rb") as src:
+                    shutil.copyfileobj(src, out, CHUNK)
         except PermissionError:
             raise InvalidInput(f"keidesk may not read {source}; check its permissions.") from None
         except OSError as exc:
             raise InvalidInput(f"Could not store {source.name}: {exc.strerror or exc}.") from None
-        return StoredFile(
-            sha256=sha,
-            size_bytes=target.stat().st_size,
-            original_name=source.name,
-            media_type=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
-        )
+        return _stored_file(source, sha, target.stat().st_size)
+
+    def _incoming(self, sha256: str) -> _Incoming:
+        return _Incoming(self.root, AttachmentStore.path_for(self, sha256))
+
+
+class _Incoming:
+    """A file being written into a folder store: a private temporary file beside its final
+    name, flushed to the drive and renamed into place on success, removed on failure."""
+
+    def __init__(self, root: Path, target: Path) -> None:
+        self.root = root
+        self.target = target
+
+    def __enter__(self) -> Any:
+        # Both levels 0700: mkdir(parents=True) would give the parent default modes.
+        self.root.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.root.mkdir(exist_ok=True, mode=0o700)
+        self.target.parent.mkdir(exist_ok=True, mode=0o700)
+        fd, tmp_name = tempfile.mkstemp(dir=self.target.parent, prefix=".incoming-")
+        self.tmp = Path(tmp_name)
+        self.handle = os.fdopen(fd, "wb")
+        return self.handle
+
+    def __exit__(self, kind: object, _value: object, _tb: object) -> None:
+        try:
+            if kind is None:
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+            self.handle.close()
+            if kind is None:
+                self.tmp.chmod(0o600)
+                self.tmp.replace(self.target)
+        finally:
+            self.tmp.unlink(missing_ok=True)
+
+
+def _stored_file(source: Path, sha256: str, size: int) -> StoredFile:
+    return StoredFile(
+        sha256=sha256,
+        size_bytes=size,
+        original_name=source.name,
+        media_type=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
+    )
+
+
+_BLOBS = AttachmentBlob.metadata.tables[AttachmentBlob.__tablename__]
+_CHUNKS = AttachmentChunk.metadata.tables[AttachmentChunk.__tablename__]
+
+
+class DatabaseAttachmentStore(AttachmentStore):
+    """The attachment store of a server database: the bytes in ``attachment_blobs`` and
+    ``attachment_chunks`` (1 MB each), read through a local cache folder (see the module's
+    docstring for why)."""
+
+    def __init__(
+        self, database: Database, cache: Path, *, max_bytes: int = MAX_ATTACHMENT_BYTES
+    ) -> None:
+        super().__init__(cache, max_bytes=max_bytes)
+        self.database = database
+
+    def has(self, sha256: str) -> bool:
+        with self.database.reader() as session:
+            return bool(session.scalar(select(exists().where(_BLOBS.c.sha256 == sha256))))
+
+    def stored(self) -> list[tuple[str, int]]:
+        with self.database.reader() as session:
+            rows = session.execute(
+                select(_BLOBS.c.sha256, _BLOBS.c.size_bytes).order_by(_BLOBS.c.sha256)
+            ).all()
+        return [(str(sha), int(size)) for sha, size in rows]
+
+    def at_hand(self, sha256: str) -> bool:
+        return super().path_for(sha256).is_file()
+
+    def path_for(self, sha256: str) -> Path:
+        """The file's copy in the local cache, fetched from the database the first time (it
+        does not exist when the database holds no such file, or holds a damaged one)."""
+        target = super().path_for(sha256)
+        if target.is_file() or len(sha256) != 64:
+            return target
+        digest = hashlib.sha256()
+        found = False
+        try:
+            with self._incoming(sha256) as out:
+                for chunk in self.chunks(sha256):
+                    found = True
+                    digest.update(chunk)
+                    out.write(chunk)
+                if not found or digest.hexdigest() != sha256:
+                    raise _NotCached
+        except _NotCached:
+            pass
+        except OSError:
+            pass  # the cache cannot be written: the file reads as missing, and check says why
+        return target
+
+    def chunks(self, sha256: str) -> Iterator[bytes]:
+        """The stored file's bytes, a chunk at a time, straight from the database."""
+        with self.database.reader() as session:
+            result = session.execute(
+                select(_CHUNKS.c.data)
+                .where(_CHUNKS.c.sha256 == sha256)
+                .order_by(_CHUNKS.c.part)
+                .execution_options(yield_per=4)
+            )
+            for (data,) in result:
+                yield bytes(data)
+
+    def discard(self, hashes: Iterable[str]) -> int:
+        """Delete the stored files among ``hashes`` that no document (nor the importer's logo)
+        refers to, in one transaction; returns how many."""
+        wanted = sorted(set(hashes))
+        if not wanted:
+            return 0
+        with self.database.transaction("keidesk") as session:
+            # Writes of documents wait, and this waits for those under way, so no document
+            # that refers to one of these files is being added while they are deleted.
+            session.execute(text("LOCK TABLE documents IN SHARE MODE"))
+            profile = session.get(Setting, "importer_profile")
+            logo = str(profile.value.get("logo_sha256") or "") if profile is not None else ""
+            result = session.execute(
+                delete(_BLOBS).where(
+                    _BLOBS.c.sha256.in_([sha for sha in wanted if sha != logo]),
+                    ~exists().where(Document.sha256 == _BLOBS.c.sha256),
+                )
+            )
+            deleted = int(getattr(result, "rowcount", 0) or 0)
+        for sha in wanted:
+            super().path_for(sha).unlink(missing_ok=True)
+        return deleted
+
+    def put(self, source: Path) -> StoredFile:
+        """Hash ``source``, then (unless the database holds it already) write it in chunks in a
+        transaction of its own, re-hashing as it goes: a file changed meanwhile is refused.
+        Another seat storing the same file at the same time waits for this one and then finds
+        it stored."""
+        try:
+            size = self._size_checked(source)
+            sha = sha256_of(source)
+            if not self.has(sha):
+                self._write(source, sha, size)
+        except PermissionError:
+            raise InvalidInput(f"keidesk may not read {source}; check its permissions.") from None
+        except OSError as exc:
+            raise InvalidInput(f"Could not store {source.name}: {exc.strerror or exc}.") from None
+        return _stored_file(source, sha, size)
+
+    def _write(self, source: Path, sha256: str, size: int) -> None:
+        with self.database.transaction("keidesk") as session:
+            header = {"sha256": sha256, "size_bytes": size, "stored_at": clock.now()}
+            if session.get_bind().dialect.name == "postgresql":
+                from sqlalchemy.dialects import postgresql  # noqa: PLC0415 - on a server only
+
+                added = session.execute(
+                    postgresql.insert(_BLOBS)
+                    .values(header)
+                    .on_conflict_do_nothing()
+                    .returning(_BLOBS.c.sha256)
+                ).first()
+                if added is None:
+                    return  # another seat stored it meanwhile
+            else:
+                if session.scalar(select(func.count()).where(_BLOBS.c.sha256 == sha256)):
+                    return
+                session.execute(insert(_BLOBS).values(header))
+            digest = hashlib.sha256()
+            written = 0
+            with source.open("rb") as handle:
+                part = 0
+                while chunk := handle.read(CHUNK):
+                    digest.update(chunk)
+                    written += len(chunk)
+                    session.execute(insert(_CHUNKS).values(sha256=sha256, part=part, data=chunk))
+                    part += 1
+            if digest.hexdigest() != sha256 or written != size:
+                raise InvalidInput(f"{source.name} changed while it was being stored; try again.")
+
+
+class _NotCached(Exception):
+    """The database holds no intact copy of a file asked for."""
+
+
+#: The folder (in the user's data folder) where a seat keeps the files it read from a server.
+CACHE_DIRNAME = "cache"
+
+
+def attachment_store(database: Database) -> AttachmentStore:
+    """The attachment store of ``database``: the folder beside a database file, or the
+    database itself for a server (see the module docstring)."""
+    if database.engine.dialect.name == "sqlite":
+        return AttachmentStore(database.folder)
+    return DatabaseAttachmentStore(database, database.folder / CACHE_DIRNAME)
 
 
 def document_view(row: Document) -> DocumentView:
@@ -191,7 +424,27 @@ def add_document(
     )
     session.add(row)
     session.flush()
+    _hold_stored_file(session, stored)
     return document_view(row)
+
+
+def _hold_stored_file(session: Session, stored: StoredFile) -> None:
+    """On a server, make sure the file is still in the database, and keep it there until this
+    transaction ends: another seat may have emptied the trash of the same content since
+    :meth:`DatabaseAttachmentStore.put` found it stored. The document row is written first, so
+    this takes its locks in the same order as :meth:`DatabaseAttachmentStore.discard`."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    held = session.execute(
+        select(_BLOBS.c.sha256)
+        .where(_BLOBS.c.sha256 == stored.sha256)
+        .with_for_update(key_share=True)
+    ).first()
+    if held is None:
+        raise InvalidInput(
+            f"{stored.original_name} was removed from the office database meanwhile (another "
+            "seat emptied the trash); attach it again."
+        )
 
 
 TITLE_LENGTH = 200

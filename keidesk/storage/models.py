@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -467,3 +468,26 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class AttachmentBlob(Base):
+    """A file's bytes kept in the database, by SHA-256, when the database is a server (see
+    :mod:`keidesk.services.documents`): written once, never changed, in 1 MB chunks."""
+
+    __tablename__ = "attachment_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int]
+    stored_at: Mapped[datetime] = mapped_column(default=clock.now)
+
+
+class AttachmentChunk(Base):
+    """One chunk (at most 1 MB) of an :class:`AttachmentBlob`, numbered from 0."""
+
+    __tablename__ = "attachment_chunks"
+
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("attachment_blobs.sha256", ondelete="CASCADE"), primary_key=True
+    )
+    part: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

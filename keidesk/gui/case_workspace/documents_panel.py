@@ -449,9 +449,7 @@ class DocumentsPanel(QWidget):
         if self.current_document() is None:
             self.preview.clear()
         store = self.context.store
-        self.thumbnails.request(
-            (d.sha256, store.path_for(d.sha256)) for d in documents if is_image(d)
-        )
+        self.thumbnails.request((d.sha256 for d in documents if is_image(d)), store.path_for)
         self._fit_rows()
         if documents:  # the last column stretches (sizing it too would stop that)
             for column in range(self.model.columnCount() - 1):
@@ -522,7 +520,16 @@ class DocumentsPanel(QWidget):
         if document is None:
             self.preview.clear()
             return
-        self.preview.show_file(self.context.store.path_for(document.sha256), document.media_type)
+        store = self.context.store
+        if store.at_hand(document.sha256):
+            self.preview.show_file(store.path_for(document.sha256), document.media_type)
+            return
+
+        def fetched(path: Path) -> None:  # from the server, off the GUI thread
+            if self.current_document() == document:
+                self.preview.show_file(path, document.media_type)
+
+        self.context.read_task(lambda _session: store.path_for(document.sha256), fetched)
 
     def _say(self, html: str) -> None:
         self.message.setText(html)

@@ -7,7 +7,7 @@ image, larger than Qt's allocation limit) gets no thumbnail and is remembered as
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
@@ -54,18 +54,16 @@ class Thumbnails(QObject):
     def tried(self, sha256: str) -> bool:
         return sha256 in self._pixmaps
 
-    def request(self, files: Iterable[tuple[str, Path]]) -> None:
-        wanted = {
-            sha: path
-            for sha, path in files
-            if sha not in self._pixmaps and sha not in self._pending
-        }
+    def request(self, hashes: Iterable[str], path_for: Callable[[str], Path]) -> None:
+        """Make the thumbnails of these stored files; ``path_for`` (the store's, which may
+        fetch the file from a server) is called off the GUI thread."""
+        wanted = {sha for sha in hashes if sha not in self._pixmaps and sha not in self._pending}
         if not wanted:
             return
         self._pending.update(wanted)
 
         def work(_progress: Progress) -> dict[str, QImage]:
-            return {sha: read_thumbnail(path) for sha, path in wanted.items()}
+            return {sha: read_thumbnail(path_for(sha)) for sha in wanted}
 
         def done(images: dict[str, QImage]) -> None:
             for sha, image in images.items():

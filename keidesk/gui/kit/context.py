@@ -26,7 +26,7 @@ from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.errors import ErrorReporter
 from keidesk.gui.kit.settings import AppSettings
 from keidesk.gui.kit.tasks import ErrorHandler, Lane, Progress, TaskHandle, TaskRunner
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import AttachmentStore, attachment_store
 from keidesk.storage.database import Database
 
 T = TypeVar("T")
@@ -55,7 +55,7 @@ class AppContext:
 
     @property
     def store(self) -> AttachmentStore:
-        return AttachmentStore(self.database.folder)
+        return attachment_store(self.database)
 
     def read(self, fn: Callable[[Session], T]) -> T:
         """Run a small lookup now, on the calling thread, in its own read session: only for

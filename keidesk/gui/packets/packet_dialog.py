@@ -51,7 +51,7 @@ from keidesk.packets import (
     render_packet,
     write_atomically,
 )
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import attachment_store
 
 #: Printing renders pages at the printer's resolution, but no finer than this (memory).
 MAX_PRINT_DPI = 300
@@ -323,7 +323,7 @@ class PacketDialog(QDialog):
         today = self.context.today
 
         def work() -> Preview:
-            store = AttachmentStore(database.folder)
+            store = attachment_store(database)
             with database.reader() as session:
                 data = gather(session, store, case_id, kind, today=today)
             return Preview(render_packet(data, paper), data.case.number)

@@ -26,7 +26,7 @@ from keidesk.gui.kit import theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskRunner
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import AttachmentStore, attachment_store
 from keidesk.services.profile import ImporterProfile, load_profile, save_profile, store_logo
 from keidesk.storage.database import Database
 
@@ -70,7 +70,7 @@ class ProfileForm(QWidget):
 
     def load(self, database: Database) -> None:
         with database.reader() as session:
-            self.set_profile(load_profile(session), AttachmentStore(database.folder))
+            self.set_profile(load_profile(session), attachment_store(database))
 
     def set_profile(self, profile: ImporterProfile, store: AttachmentStore | None = None) -> None:
         self._profile = profile
@@ -145,7 +145,7 @@ class ProfileForm(QWidget):
         def work(_progress: Progress) -> ImporterProfile:
             record = profile
             if logo is not None:
-                store = AttachmentStore(database.folder)
+                store = attachment_store(database)
                 record = dataclasses.replace(profile, logo_sha256=store_logo(store, logo))
             with database.transaction(user) as session:
                 return save_profile(session, record)
