@@ -355,14 +355,13 @@ def cmd_history(ctx: CommandContext) -> int:
                 [
                     clock.local_time(e.at).strftime("%Y-%m-%d %H:%M"),
                     e.by,
-                    e.action,
-                    f"{e.entity}.{e.field}" if e.field else e.entity,
-                    e.old_value or "",
-                    e.new_value or "",
+                    e.what,
+                    e.old_text,
+                    e.new_text,
                 ]
                 for e in entries
             ],
-            ["when (UTC)", "who", "action", "what", "old", "new"],
+            ["when", "who", "what", "old", "new"],
         )
     )
     return 0

@@ -147,6 +147,29 @@ def record_created(session: Session, objects: Iterable[Any]) -> None:
         session.connection().execute(insert(HistoryEntry), rows)
 
 
+def _file_under_cases(session: Session, customer: Customer, rows: list[dict[str, Any]]) -> None:
+    """A change to a customer's details (phone, e-mail, address...) shows in the history of
+    each of their cases: the customer's entries just added, once per case."""
+    mine = [
+        row
+        for row in rows
+        if row["entity"] == "customers"
+        and row["entity_key"] == str(customer.id)
+        and row["action"] == "update"
+        and row["case_id"] is None
+    ]
+    if not mine:
+        return
+    case_ids = list(
+        session.connection().scalars(select(Case.id).where(Case.customer_id == customer.id))
+    )
+    if not case_ids:
+        return
+    for row in mine:
+        rows.remove(row)
+        rows.extend({**row, "case_id": case_id} for case_id in case_ids)
+
+
 def _after_flush(session: Session, _context: object) -> None:
     rows, add = _history_writer(session)
     _add_creates(session.new, add)
@@ -164,6 +187,8 @@ def _after_flush(session: Session, _context: object) -> None:
             new = history.added[0] if history.added else None
             if _text(old) != _text(new):
                 add(obj, "update", column.key, old, new)
+        if isinstance(obj, Customer):
+            _file_under_cases(session, obj, rows)
     for obj in session.deleted:
         if isinstance(obj, _AUDITED):
             add(obj, "delete", None, _summary(obj), None)
