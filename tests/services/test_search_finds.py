@@ -194,3 +194,25 @@ def test_postgres_search_has_a_trigram_index(postgres_url: str) -> None:
         assert found is not None and "gin_trgm_ops" in found
     finally:
         db.close()
+
+
+def test_one_search_text_whoever_writes_it(db: Database, today: date) -> None:
+    """The demo's rows, the migration's recomputation and the flush hooks make the same text."""
+    import importlib  # noqa: PLC0415
+
+    from keidesk.services.demo import build_demo  # noqa: PLC0415
+    from keidesk.storage.events import search_text_for  # noqa: PLC0415
+
+    migration = importlib.import_module(
+        "keidesk.storage.migrations.versions.0010_search_that_finds"
+    )
+    with db.transaction("tester") as session:
+        build_demo(session, cases=60, today=today)
+    with db.reader() as session:
+        demo = {case.id: case.search_text for case in session.scalars(select(Case))}
+        assert demo == {case.id: search_text_for(case) for case in session.scalars(select(Case))}
+        assert all(" 555-" in text for text in demo.values())  # the customer's phone
+    with db.transaction("tester") as session:
+        migration.recompute_search_text(session.connection())
+    with db.reader() as session:
+        assert {case.id: case.search_text for case in session.scalars(select(Case))} == demo
