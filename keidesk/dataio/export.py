@@ -16,9 +16,12 @@ Every text cell is neutralised against formula injection: a customer called
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import inspect
+import operator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import select
@@ -30,13 +33,13 @@ from keidesk.domain.errors import InvalidInput
 from keidesk.domain.money import Money
 from keidesk.domain.workflow import STEP_TITLES, StepKey
 from keidesk.services import cases
-from keidesk.services.case_fields import DAY, DOLLARS, FIELDS, WHOLE, YEN, FieldSpec, stored
+from keidesk.services.case_fields import DAY, DOLLARS, FIELDS, WHOLE, YEN, FieldSpec, Owner
 from keidesk.services.views import CaseSummary
-from keidesk.storage.models import Case
+from keidesk.storage.models import Case, Customer, Vehicle
 
 #: The case list's columns (read from :class:`CaseSummary`), then every other stored field.
 _LISTED = [spec for spec in FIELDS.values() if spec.exported]
-_MORE = [spec for spec in FIELDS.values() if spec.editable and not spec.exported]
+_MORE = [spec for spec in FIELDS.values() if spec.editable and not spec.exported and spec.owner]
 HEADERS = (
     *(str(spec.export_header) for spec in _LISTED),
     *(spec.label for spec in _MORE),
@@ -89,10 +92,36 @@ def _listed_cell(summary: CaseSummary, spec: FieldSpec, for_people: bool) -> Any
     return value
 
 
-def _more_cell(case: Case | None, spec: FieldSpec, for_people: bool) -> Any:
+def _stored_attrs(spec: FieldSpec) -> tuple[str, ...]:
+    """The mapped columns a field is stored in (the cents of an amount, an odometer's value
+    and unit), read with plain Core: no ORM object per case."""
+    return tuple(column.attr for column in spec.bundled) or (spec.attr,)
+
+
+_TABLES = {Owner.VEHICLE: Vehicle, Owner.CUSTOMER: Customer, Owner.CASE: Case}
+#: (owner, attribute) of every column the extra fields need, in one select per page.
+_NEEDED = sorted(
+    {(spec.owner, attr) for spec in _MORE if spec.owner for attr in _stored_attrs(spec)}
+)
+
+
+def _getter(spec: FieldSpec) -> Callable[[Any], Any]:
+    """How a field's typed value is read from its columns: the model's own property where the
+    field is a value object over columns (``Case.customs_value``, ``Vehicle.odometer``)."""
+    assert spec.owner is not None
+    attribute = inspect.getattr_static(_TABLES[spec.owner], spec.attr, None)
+    if isinstance(attribute, property) and attribute.fget is not None:
+        return attribute.fget
+    return operator.attrgetter(spec.attr)
+
+
+_GETTERS = {spec.name: _getter(spec) for spec in _MORE}
+
+
+def _more_cell(row: SimpleNamespace | None, spec: FieldSpec, for_people: bool) -> Any:
     """A stored field as a sheet cell: in the XLSX an amount is a number, a day a date; else
     (and always in the CSV) the text the case's form shows, which the import reads back."""
-    value = None if case is None else stored(case, spec)
+    value = None if row is None else _GETTERS[spec.name](row)
     if value is None or value == "":
         return None
     if for_people:
@@ -129,17 +158,28 @@ def _page_rows(
 ) -> Iterator[list[Any]]:
     if not page:
         return
-    loaded = {
-        case.id: case
-        for case in session.scalars(select(Case).where(Case.id.in_([s.id for s in page])))
-    }
+    query = (
+        select(Case.id, *(getattr(_TABLES[owner], attr) for owner, attr in _NEEDED))
+        .join(Vehicle, Case.vehicle_id == Vehicle.id)
+        .outerjoin(Customer, Case.customer_id == Customer.id)
+        .where(Case.id.in_([summary.id for summary in page]))
+    )
+    loaded: dict[int, dict[Owner, SimpleNamespace]] = {}
+    for case_id, *values in session.connection().execute(query):
+        owners: dict[Owner, SimpleNamespace] = {owner: SimpleNamespace() for owner in _TABLES}
+        for (owner, attr), value in zip(_NEEDED, values, strict=True):
+            setattr(owners[owner], attr, value)
+        loaded[case_id] = owners
     for summary in page:
-        case = loaded.get(summary.id)
+        owners_of = loaded.get(summary.id)
         yield [
             *(_listed_cell(summary, spec, for_people) for spec in _LISTED),
-            *(_more_cell(case, spec, for_people) for spec in _MORE),
+            *(
+                _more_cell(None if owners_of is None else owners_of[spec.owner], spec, for_people)
+                for spec in _MORE
+                if spec.owner is not None
+            ),
         ]
-    session.expunge_all()  # a page at a time: memory stays flat however long the list
 
 
 def export_cases(
