@@ -111,7 +111,7 @@ def _stage(value: str) -> str:
     try:
         return STEP_TITLES[StepKey(value)]
     except ValueError:
-        return value  # "complete"
+        return value.capitalize()  # "Complete", as the case list shows it
 
 
 def _status(value: str) -> str:
