@@ -39,6 +39,9 @@ PAGE = 200
 AT_ONCE = COUNT_AT_ONCE + 1
 
 
+_TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
+
+
 class Recorder:
     """The SQL statements (and parameters) keidesk ran, to replay them with plain sqlite3."""
 
@@ -48,7 +51,8 @@ class Recorder:
         event.listen(database.engine, "before_cursor_execute", self._executing)
 
     def _executing(self, _conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
-        if self.on:
+        # Not the reader's own BEGIN/ROLLBACK: the replay runs outside keidesk's transaction.
+        if self.on and not statement.lstrip().upper().startswith(_TRANSACTION_CONTROL):
             self.statements.append((statement, params))
 
 

@@ -42,7 +42,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     listing = case_sub.add_parser("list", parents=[common], help="list cases")
     listing.add_argument(
-        "--search", metavar="TEXT", default="", help="chassis number, customer, model or notes"
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="words that must all appear (any part of a chassis number, model, customer, phone, "
+        "e-mail, state, notes, step notes or document titles; full-width and any case alike)",
     )
     listing.add_argument("--stage", metavar="STEP", help="a step key, or 'complete'")
     listing.add_argument("--state", metavar="XX")
@@ -355,14 +359,13 @@ def cmd_history(ctx: CommandContext) -> int:
                 [
                     clock.local_time(e.at).strftime("%Y-%m-%d %H:%M"),
                     e.by,
-                    e.action,
-                    f"{e.entity}.{e.field}" if e.field else e.entity,
-                    e.old_value or "",
-                    e.new_value or "",
+                    e.what,
+                    e.old_text,
+                    e.new_text,
                 ]
                 for e in entries
             ],
-            ["when (UTC)", "who", "action", "what", "old", "new"],
+            ["when", "who", "what", "old", "new"],
         )
     )
     return 0

@@ -70,6 +70,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exp.add_argument("--search", metavar="TEXT", default="")
     exp.add_argument("--stage", metavar="STEP", help="a step key, or 'complete'")
     exp.add_argument("--state", metavar="XX")
+    exp.add_argument(
+        "--sort",
+        choices=list(cases.SORT_COLUMNS),
+        default="number",
+        metavar="COLUMN",
+        help="rows in the order of a list column, as `case list --sort`: "
+        + ", ".join(cases.SORT_COLUMNS)
+        + " (default: number)",
+    )
+    exp.add_argument("--desc", action="store_true", help="in descending order")
     exp.set_defaults(handler=cmd_export)
 
     bak = subparsers.add_parser(
@@ -224,7 +234,14 @@ def cmd_export(ctx: CommandContext) -> int:
             stage=parse_stage(args.stage) if args.stage else None,
             state=normalize_state_code(session, args.state) if args.state else None,
         )
-        count = export_cases(session, case_filter, args.file, today=ctx.today)
+        count = export_cases(
+            session,
+            case_filter,
+            args.file,
+            today=ctx.today,
+            order_by=args.sort,
+            descending=args.desc,
+        )
     if ctx.json:
         emit_json({"file": str(args.file), "cases": count})
     else:

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from keidesk.dataio.mapping import CASE_FIELD_OF, FIELDS, check_mapping, remember_mapping
 from keidesk.dataio.sheets import Sheet, column_letters, write_sheet
 from keidesk.domain.dates import PartialDate, Precision, parse_date
+from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
 from keidesk.domain.money import Odometer
 from keidesk.services import cases
@@ -313,6 +314,8 @@ def _check_row(
                 f"First registration {first} is before the build date {built}.",
             )
         )
+    else:
+        warnings.extend(_age_warning(built, first, ctx.today))
     for contact in ("customer_phone", "customer_email"):
         if contact in values and "customer" not in values and _duplicate_free(ctx, chassis):
             problems.append(
@@ -335,6 +338,22 @@ def _check_row(
         chassis=chassis,
         duplicate_of_case=duplicate_case,
         duplicate_of_line=duplicate_line,
+    )
+
+
+def _age_warning(
+    built: PartialDate | None, first: PartialDate | None, today: date
+) -> tuple[str, ...]:
+    """A warning (not a refusal: the truck may wait in Japan or on the water) when the truck
+    is not yet 25 years old, so not yet eligible to import under the 25-year rule."""
+    if built is None and first is None:
+        return ()
+    fmvss = assess_eligibility(built, first, today).fmvss
+    if fmvss.eligible:
+        return ()
+    return (
+        f"Not yet 25 years old: eligible to import under the 25-year rule from "
+        f"{fmvss.eligible_on.isoformat()} ({fmvss.days_remaining:,} days from today).",
     )
 
 

@@ -11,11 +11,14 @@ import contextlib
 import csv
 import errno
 import io
+import itertools
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -300,9 +303,17 @@ def neutralise(value: str) -> str:
     return value
 
 
-def write_sheet(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+def write_sheet(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    formats: Sequence[str | None] = (),
+) -> int:
     """Write rows to ``path`` as CSV (UTF-8 with BOM, which Excel opens correctly) or XLSX,
-    by the file's suffix; returns the number of rows."""
+    by the file's suffix; returns the number of rows. The XLSX has its header row frozen, a
+    filter on it, columns as wide as their text, and ``formats``: each column's number format
+    (None or missing: as the value is)."""
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
         raise InvalidInput(f"Export to a .csv or .xlsx file, not {path.name}.")
@@ -312,7 +323,7 @@ def write_sheet(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
         with replacing(path) as tmp:
             if suffix == ".csv":
                 return _write_csv(tmp, headers, rows)
-            return _write_xlsx(tmp, headers, rows)
+            return _write_xlsx(tmp, headers, rows, formats)
     except OSError as exc:
         raise write_refused(path, exc) from None
 
@@ -369,17 +380,75 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]
     return count
 
 
-def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+#: Rows whose text sets the XLSX's column widths (written before the first row, so read first).
+WIDTH_SAMPLE = 1_000
+_MIN_WIDTH, _MAX_WIDTH = 6, 60
+
+
+def _width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return len(f"{value:,.2f}") + 1
+    lines = str(value).splitlines() or [""]
+    # East Asian wide characters take two columns.
+    return max(_columns(line) for line in lines)
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
+
+
+def _write_xlsx(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    formats: Sequence[str | None] = (),
+) -> int:
     import openpyxl  # noqa: PLC0415
+    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]  # noqa: PLC0415
+    from openpyxl.styles import Font  # type: ignore[import-untyped]  # noqa: PLC0415
 
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Cases")
     try:
-        sheet.append([_safe(h) for h in headers])
+        rows = iter(rows)
+        sample = [[_safe(v) for v in row] for row in itertools.islice(rows, WIDTH_SAMPLE)]
+        safe_headers = [_safe(h) for h in headers]
+        for column, header in enumerate(safe_headers, start=1):
+            texts = (_width(row[column - 1]) for row in sample if column <= len(row))
+            widest = max(_width(header) + 2, *texts)  # + 2: the filter's button
+            width = min(max(widest + 1, _MIN_WIDTH), _MAX_WIDTH)
+            sheet.column_dimensions[column_letters(column)].width = width
+        sheet.freeze_panes = "A2"
+        bold = Font(bold=True)
+        header_cells = []
+        for header in safe_headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
         count = 0
-        for row in rows:
-            sheet.append([_safe(v) for v in row])
+
+        def cells(values: Sequence[Any]) -> list[Any]:
+            out: list[Any] = []
+            for index, value in enumerate(values):
+                number_format = formats[index] if index < len(formats) else None
+                if number_format and value not in ("", None):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = number_format
+                    out.append(cell)
+                else:
+                    out.append(value)
+            return out
+
+        for row in itertools.chain(sample, ([_safe(v) for v in row] for row in rows)):
+            sheet.append(cells(row))
             count += 1
+        last = column_letters(max(len(headers), 1))
+        sheet.auto_filter.ref = f"A1:{last}{count + 1}"
         # Zipped in memory (a sheet of 100,000 cases is a few MB), then written: a disk that
         # fills up fails our own write, not openpyxl's archive, which would then complain
         # about it on stderr when it is collected.

@@ -93,6 +93,27 @@ def normalize_chassis(text: str) -> str:
     return text
 
 
+def fold_for_search(text: str) -> str:
+    """What search compares, for the stored text and the typed query alike: the chassis
+    number's normalisation (NFKC, every dash-like character as ``-``, invisible format
+    characters dropped) with the case folded, and any run of spaces as one space, so
+    ``ＤＡ７１Ｔ－４７７５`` finds ``DA71T-4775...`` and ``ＳＭＩＴＨ　ＴＸ`` finds Smith in TX."""
+    for _ in range(8):  # as normalize_chassis: until NFKC and casefold settle
+        out: list[str] = []
+        for char in unicodedata.normalize("NFKC", text).casefold():
+            if char in _DASHES:
+                out.append("-")
+            elif char.isspace():
+                out.append(" ")
+            elif unicodedata.category(char) != "Cf":
+                out.append(char)
+        again = unicodedata.normalize("NFKC", "".join(out))
+        if again == text:
+            break
+        text = again
+    return " ".join(text.split())
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 

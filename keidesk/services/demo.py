@@ -21,6 +21,7 @@ from keidesk.domain.dates import PartialDate
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus, age_block_reason
 from keidesk.storage.bulk import insert_rows, search_index_deferred
+from keidesk.storage.events import compose_search_text
 from keidesk.storage.models import (
     Case,
     ChassisCode,
@@ -253,9 +254,10 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
 
     customer_count = max(1, cases // 3)
     # What a case needs of its customer, kept compact: the name (a few thousand distinct ones,
-    # each kept once) and the state.
+    # each kept once), the phone and the state.
     customer_names: list[str] = []
     customer_states: list[str] = []
+    customer_phones: list[str] = []
     distinct: dict[str, str] = {}
     customer_rows: list[dict[str, Any]] = []
     names = _names(rng)
@@ -265,11 +267,13 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
         name = distinct.setdefault(name, name)
         customer_names.append(name)
         customer_states.append(state)
+        phone = f"({rng.randint(201, 989)}) 555-{rng.randint(0, 9999):04d}"
+        customer_phones.append(phone)
         customer_rows.append(
             {
                 "id": next_customer + i,
                 "name": name,
-                "phone": f"({rng.randint(201, 989)}) 555-{rng.randint(0, 9999):04d}",
+                "phone": phone,
                 "email": None,
                 "address": f"{rng.randint(10, 9999)} County Road {rng.randint(1, 400)}",
                 "state_code": state,
@@ -377,9 +381,7 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
                 "freight_cents": rng.randrange(120_000, 220_000, 100),
                 "duty_paid_cents": None,
                 "notes": notes,
-                "search_text": " ".join(
-                    p for p in (chassis, code.code, make, model, customer_name, notes) if p
-                ).lower(),
+                "search_text": "",  # below, with the steps' notes
                 "sort_chassis": chassis.lower(),
                 "sort_vehicle": " ".join(p for p in (make, model) if p).lower(),
                 "sort_model": (model or "").lower(),
@@ -438,6 +440,18 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
                     "updated_at": stage_since if status is not StepStatus.TODO else None,
                 }
             )
+        case_rows[-1]["search_text"] = compose_search_text(
+            chassis=chassis,
+            model_code=code.code,
+            make=make,
+            model=model,
+            customer=customer_name,
+            phone=customer_phones[customer],
+            email=None,
+            state=customer_state,
+            notes=notes,
+            step_notes=[row["note"] for row in step_rows[-len(positions) :]],
+        )
         history_rows.append(
             {
                 "at": now,

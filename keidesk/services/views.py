@@ -135,6 +135,12 @@ class HistoryView:
     field: str | None
     old_value: str | None
     new_value: str | None
+    #: In words (:mod:`keidesk.services.history_text`): what changed ("Customs value"), the
+    #: old and new values as shown ("—", "$3,200.00"), and the whole line.
+    what: str = ""
+    old_text: str = ""
+    new_text: str = ""
+    text: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ without leaving a trace in the history.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -16,6 +16,7 @@ from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import InstanceState, Session, SessionTransaction, sessionmaker
 
 from keidesk import clock
+from keidesk.domain.chassis import fold_for_search
 from keidesk.domain.dates import PartialDate
 from keidesk.storage.models import (
     Case,
@@ -146,6 +147,29 @@ def record_created(session: Session, objects: Iterable[Any]) -> None:
         session.connection().execute(insert(HistoryEntry), rows)
 
 
+def _file_under_cases(session: Session, customer: Customer, rows: list[dict[str, Any]]) -> None:
+    """A change to a customer's details (phone, e-mail, address...) shows in the history of
+    each of their cases: the customer's entries just added, once per case."""
+    mine = [
+        row
+        for row in rows
+        if row["entity"] == "customers"
+        and row["entity_key"] == str(customer.id)
+        and row["action"] == "update"
+        and row["case_id"] is None
+    ]
+    if not mine:
+        return
+    case_ids = list(
+        session.connection().scalars(select(Case.id).where(Case.customer_id == customer.id))
+    )
+    if not case_ids:
+        return
+    for row in mine:
+        rows.remove(row)
+        rows.extend({**row, "case_id": case_id} for case_id in case_ids)
+
+
 def _after_flush(session: Session, _context: object) -> None:
     rows, add = _history_writer(session)
     _add_creates(session.new, add)
@@ -163,6 +187,8 @@ def _after_flush(session: Session, _context: object) -> None:
             new = history.added[0] if history.added else None
             if _text(old) != _text(new):
                 add(obj, "update", column.key, old, new)
+        if isinstance(obj, Customer):
+            _file_under_cases(session, obj, rows)
     for obj in session.deleted:
         if isinstance(obj, _AUDITED):
             add(obj, "delete", None, _summary(obj), None)
@@ -170,18 +196,68 @@ def _after_flush(session: Session, _context: object) -> None:
         session.connection().execute(insert(HistoryEntry), rows)
 
 
-def search_text_for(case: Case) -> str:
-    """What search-as-you-type looks in: chassis, customer, make/model, notes."""
+def compose_search_text(
+    *,
+    chassis: str | None,
+    model_code: str | None,
+    make: str | None,
+    model: str | None,
+    customer: str | None,
+    phone: str | None,
+    email: str | None,
+    state: str | None,
+    notes: str | None,
+    step_notes: Iterable[str | None] = (),
+    document_titles: Iterable[str | None] = (),
+) -> str:
+    """What search-as-you-type looks in, folded as a typed query is
+    (:func:`~keidesk.domain.chassis.fold_for_search`): the chassis number, model code, make
+    and model, the customer's name, phone (also as bare digits), e-mail, the destination
+    state, the case's notes, its steps' notes and its documents' titles (not those in the
+    trash). One place for it: the flush hooks, bulk inserts, the demo and migration 0010."""
+    digits = "".join(char for char in phone or "" if char.isdigit())
+    parts = [chassis, model_code, make, model, customer, phone, digits, email, state, notes]
+    parts.extend(step_notes)
+    parts.extend(document_titles)
+    return fold_for_search(" ".join(part for part in parts if part))
+
+
+def search_text_for(case: Case, gone: Collection[object] = ()) -> str:
+    """The search text of a case as it stands (``gone``: its steps and documents being
+    deleted in this flush)."""
     vehicle = case.vehicle
-    parts = [
-        vehicle.chassis_number if vehicle else "",
-        vehicle.model_code or "" if vehicle else "",
-        vehicle.make or "" if vehicle else "",
-        vehicle.model or "" if vehicle else "",
-        case.customer.name if case.customer else "",
-        case.notes or "",
-    ]
-    return " ".join(p for p in parts if p).lower()
+    customer = case.customer
+    return compose_search_text(
+        chassis=vehicle.chassis_number if vehicle else None,
+        model_code=vehicle.model_code if vehicle else None,
+        make=vehicle.make if vehicle else None,
+        model=vehicle.model if vehicle else None,
+        customer=customer.name if customer else None,
+        phone=customer.phone if customer else None,
+        email=customer.email if customer else None,
+        state=case.destination_state,
+        notes=case.notes,
+        step_notes=(step.note for step in case.steps if step not in gone),
+        document_titles=(
+            doc.title for doc in case.documents if doc.removed_at is None and doc not in gone
+        ),
+    )
+
+
+#: What each kind of row adds to its case's search text: a change to one of these columns
+#: (or the row being added or deleted, for steps and documents) makes it again.
+_SEARCHED: Mapping[type, tuple[str, ...]] = {
+    Case: ("notes", "destination_state", "customer_id", "customer", "vehicle_id", "vehicle"),
+    Vehicle: ("chassis_number", "model_code", "make", "model"),
+    Customer: ("name", "phone", "email"),
+    WorkflowStep: ("note",),
+    Document: ("title", "removed_at"),
+}
+
+
+def _search_changed(obj: Any) -> bool:
+    state: InstanceState[Any] = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in _SEARCHED[type(obj)])
 
 
 def _changed_cases(session: Session) -> set[Case]:
@@ -244,11 +320,13 @@ def sort_keys_for(case: Case) -> dict[str, str]:
     }
 
 
-def keep_derived(case: Case) -> None:
-    """Set the search text and the sort keys a case's data imply (only those that changed)."""
-    text = search_text_for(case)
-    if case.search_text != text:
-        case.search_text = text
+def keep_derived(case: Case, *, search: bool = True, gone: Collection[object] = ()) -> None:
+    """Set the sort keys and (with ``search``) the search text a case's data imply (only
+    those that changed)."""
+    if search:
+        text = search_text_for(case, gone)
+        if case.search_text != text:
+            case.search_text = text
     for name, value in sort_keys_for(case).items():
         if getattr(case, name) != value:
             setattr(case, name, value)
@@ -257,18 +335,52 @@ def keep_derived(case: Case) -> None:
 def _before_flush(session: Session, _context: object, _instances: object) -> None:
     with session.no_autoflush:
         _bump_versions(session)
-    touched: set[Case] = set()
-    for obj in (*session.new, *session.dirty):
-        if isinstance(obj, Case):
-            touched.add(obj)
-        elif isinstance(obj, Vehicle) and obj.case is not None:
-            touched.add(obj.case)
-        elif isinstance(obj, Customer) and inspect(obj).attrs.name.history.has_changes():
-            # Only a renamed customer changes their cases' search text; adding a case to a
-            # customer must not load all their cases (it made bulk imports quadratic).
-            touched.update(obj.cases)
-    for case in touched:
-        keep_derived(case)
+        # Every case whose sort keys may change, and (True) whether its search text may too:
+        # only then are its steps and documents read.
+        touched: dict[Case, bool] = {}
+
+        def touch(case: Case | None, search: bool) -> None:
+            if case is not None and case not in session.deleted:
+                touched[case] = touched.get(case, False) or search
+
+        for obj in session.new:
+            if isinstance(obj, Case):
+                touch(obj, True)
+            elif isinstance(obj, Vehicle):
+                touch(obj.case, True)
+            elif isinstance(obj, WorkflowStep | Document):
+                touch(_owning_case(session, obj), True)
+        for obj in session.dirty:
+            if isinstance(obj, Case):
+                touch(obj, _search_changed(obj))
+            elif isinstance(obj, Vehicle):
+                touch(obj.case, _search_changed(obj))
+            elif isinstance(obj, Customer):
+                # Only a change to what is searched reads the customer's cases; adding a case
+                # to a customer must not load all their cases (it made bulk imports quadratic).
+                if _search_changed(obj):
+                    for case in obj.cases:
+                        touch(case, True)
+            elif isinstance(obj, WorkflowStep | Document) and _search_changed(obj):
+                touch(_owning_case(session, obj), True)
+        for obj in session.deleted:
+            if isinstance(obj, WorkflowStep | Document):
+                touch(_owning_case(session, obj), True)
+        gone = set(session.deleted)
+        for case, search in touched.items():
+            keep_derived(case, search=search, gone=gone)
+
+
+def _owning_case(session: Session, obj: WorkflowStep | Document) -> Case | None:
+    # Typed as always set; a row being added may carry only its case id (or neither yet).
+    case: Case | None = obj.case
+    if case is not None:
+        return case
+    case_id: int | None = obj.case_id
+    case = None if case_id is None else session.get(Case, case_id)
+    if case is not None and obj in session.new:
+        obj.case = case  # a row added by its case id: into its case's collection, searched
+    return case
 
 
 def install(factory: sessionmaker[Session]) -> None:

@@ -220,7 +220,8 @@ class Case(Base):
     # When staff acknowledged a change to the state rule made after the last packet (0006).
     rule_change_acknowledged_at: Mapped[datetime | None]
     notes: Mapped[str] = mapped_column(Text, default="")
-    # Lower-cased chassis, customer, make/model and notes, for search (FTS5 on SQLite).
+    # What search looks in, folded as a typed query is (``events.compose_search_text``):
+    # FTS5 trigram index on SQLite, a pg_trgm GIN index on PostgreSQL (migration 0010).
     search_text: Mapped[str] = mapped_column(Text, default="")
     # The case list's sort keys, normalised (lower-cased, "" for none) and kept on the case
     # (``events.sort_keys_for``), so one index per column serves "ORDER BY key, id" and the

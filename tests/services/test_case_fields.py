@@ -139,11 +139,13 @@ def test_every_exported_field_is_a_column(db, today, tmp_path: Path):
         export.export_cases(session, cases.CaseFilter(), out, today=today)
     with out.open(encoding="utf-8-sig", newline="") as handle:
         header, row = list(csv.reader(handle))
-    exported = [spec for spec in FIELDS.values() if spec.exported]
-    assert header == [spec.export_header for spec in exported]
-    cells = dict(zip((spec.name for spec in exported), row, strict=True))
+    listed = [spec for spec in FIELDS.values() if spec.exported]
+    more = [spec for spec in FIELDS.values() if spec.editable and not spec.exported]
+    # The case list's columns first (scripts read them), then every other field by its label.
+    assert header == [spec.export_header for spec in listed] + [spec.label for spec in more]
+    cells = dict(zip((spec.name for spec in [*listed, *more]), row, strict=True))
     texts = _texts(db, case_id, today)
-    for spec in exported:
+    for spec in [*listed, *more]:
         if spec.editable:
             assert cells[spec.name] == texts[spec.name], spec.name
 

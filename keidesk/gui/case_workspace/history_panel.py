@@ -1,4 +1,4 @@
-"""A case's history: every change, who made it and when, old → new."""
+"""A case's history: every change, who made it and when, old → new, in words."""
 
 from __future__ import annotations
 
@@ -19,22 +19,6 @@ from keidesk.services.views import HistoryView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-#: What the history's table names mean to staff.
-ENTITY_NAMES = {
-    "cases": "case",
-    "vehicles": "vehicle",
-    "customers": "customer",
-    "workflow_steps": "workflow step",
-    "documents": "document",
-}
-
-
-def what_changed(entry: HistoryView) -> str:
-    entity = tr(ENTITY_NAMES.get(entry.entity, entry.entity))
-    if entry.field:
-        return f"{entity}: {entry.field.replace('_', ' ')}"
-    return f"{entity} {entry.action}d"  # created, updated, deleted
-
 
 class HistoryModel(RowsTableModel[HistoryView]):
     HEADERS = ("When", "Who", "What", "Old", "New")
@@ -51,12 +35,12 @@ class HistoryModel(RowsTableModel[HistoryView]):
             return f"{clock.local_time(entry.at):%Y-%m-%d %H:%M:%S}"
         if column == 1:
             return entry.by
-        if column == 2:
-            return what_changed(entry)
+        if column == 2:  # in words (services.history_text), as the CLI shows them
+            return entry.what
         if column == 3:
-            return entry.old_value or ""
+            return entry.old_text
         if column == 4:
-            return entry.new_value or ""
+            return entry.new_text
         return None
 
 

@@ -352,6 +352,7 @@ class Desk:
 
     def export_case_list(self) -> None:
         case_filter = self.case_list.current_filter()
+        order_by, descending = self.case_list.model.order_by, self.case_list.model.descending
         path = self.context.dialogs.save_file(
             self.window, tr("Export the case list"), "keidesk-cases.csv", tr(EXPORT_FILTER)
         )
@@ -363,7 +364,14 @@ class Desk:
 
         def work(_progress: Progress) -> int:
             with database.reader() as session:
-                return export_cases(session, case_filter, path, today=today)
+                return export_cases(
+                    session,
+                    case_filter,
+                    path,
+                    today=today,
+                    order_by=order_by,  # the list's order on screen
+                    descending=descending,
+                )
 
         def done(count: int) -> None:
             self.context.dialogs.info(

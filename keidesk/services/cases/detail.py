@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from keidesk.domain.duty import estimate_duty
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.kei_class import check_kei_class
 from keidesk.domain.money import Money
+from keidesk.services import history_text
 from keidesk.services.cases._rows import load_case
 from keidesk.services.cases.workflow import step_view
 from keidesk.services.documents import document_view
@@ -133,11 +135,13 @@ def _customer_view(customer: Customer | None) -> CustomerView | None:
 
 
 def case_history(session: Session, case_id: int) -> list[HistoryView]:
+    """Every change to a case (its vehicle, customer, steps and documents), oldest first,
+    each also in words (:func:`keidesk.services.history_text.describe`)."""
     load_case(session, case_id)
     rows = session.scalars(
         select(HistoryEntry).where(HistoryEntry.case_id == case_id).order_by(HistoryEntry.id)
     )
-    return [
+    entries = [
         HistoryView(
             at=row.at,
             by=row.by,
@@ -150,3 +154,13 @@ def case_history(session: Session, case_id: int) -> list[HistoryView]:
         )
         for row in rows
     ]
+    names = history_text.names_for(session, entries)
+    worded = []
+    for entry in entries:
+        words = history_text.describe(entry, names)
+        worded.append(
+            dataclasses.replace(
+                entry, what=words.what, old_text=words.old, new_text=words.new, text=words.text
+            )
+        )
+    return worded

@@ -13,6 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from keidesk.domain.chassis import fold_for_search
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import StepStatus
 from keidesk.services.views import CaseSummary
@@ -92,9 +93,9 @@ def _filtered(
     session: Session, query: Select[Any], case_filter: CaseFilter, today: date
 ) -> Select[Any]:
     conditions: list[ColumnElement[bool]] = []
-    search = case_filter.search.strip().lower()
-    if search:
-        conditions.extend(_search_conditions(session, search))
+    words = search_words(case_filter.search)
+    if words:
+        conditions.extend(_search_conditions(session, words))
     if case_filter.stage:
         conditions.append(Case.stage == case_filter.stage)
     if case_filter.state:
@@ -164,23 +165,28 @@ def _is_dense(session: Session, phrases: str) -> bool:
     return known
 
 
-def _search_conditions(session: Session, search: str) -> list[ColumnElement[bool]]:
-    """Each word must appear somewhere. Words of 3+ characters go to the trigram index in one
-    MATCH (FTS5 intersects them itself: half the time of one IN list per word when a word
-    such as "truck" matches every case), unless they match so many cases that testing each
-    row is cheaper (:data:`DENSE_MATCHES`); shorter words are matched with LIKE."""
-    conditions: list[ColumnElement[bool]] = []
-    indexed: list[str] = []
-    use_fts = session.get_bind().dialect.name == "sqlite"
-    for word in search.split():
-        if use_fts and len(word) >= 3:
-            indexed.append('"' + word.replace('"', '""') + '"')
-        conditions.append(_like(word))
+def search_words(typed: str) -> list[str]:
+    """The words of a typed search, folded as the stored search text is
+    (:func:`~keidesk.domain.chassis.fold_for_search`: full-width, case and dash variants)."""
+    return fold_for_search(typed).split()
+
+
+def _search_conditions(session: Session, words: Sequence[str]) -> list[ColumnElement[bool]]:
+    """Each word must appear somewhere (in any field), as a substring of the stored search
+    text. On SQLite, words of 3+ characters go to the trigram index in one MATCH (FTS5
+    intersects them itself: half the time of one IN list per word when a word such as
+    "truck" matches every case), unless they match so many cases that testing each row is
+    cheaper (:data:`DENSE_MATCHES`); shorter words are matched with LIKE. On PostgreSQL each
+    word is an ILIKE, served by the trigram (pg_trgm) index of migration 0010."""
+    if session.get_bind().dialect.name != "sqlite":
+        return [Case.search_text.ilike(_pattern(word), escape="\\") for word in words]
+    conditions = [_like(word) for word in words]
+    indexed = ['"' + word.replace('"', '""') + '"' for word in words if len(word) >= 3]
     if indexed:
         phrases = " ".join(indexed)
         if not _is_dense(session, phrases):
             # Sparse: the index's few matches, and LIKE for the short words only.
-            conditions = [_like(word) for word in search.split() if len(word) < 3]
+            conditions = [_like(word) for word in words if len(word) < 3]
             conditions.append(
                 Case.id.in_(
                     select(text("rowid"))
@@ -191,9 +197,13 @@ def _search_conditions(session: Session, search: str) -> list[ColumnElement[bool
     return conditions
 
 
-def _like(word: str) -> ColumnElement[bool]:
+def _pattern(word: str) -> str:
     escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return Case.search_text.like(f"%{escaped}%", escape="\\")
+    return f"%{escaped}%"
+
+
+def _like(word: str) -> ColumnElement[bool]:
+    return Case.search_text.like(_pattern(word), escape="\\")
 
 
 def _eligibility_condition(which: EligibilityFilter, today: date) -> ColumnElement[bool]:

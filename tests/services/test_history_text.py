@@ -1,0 +1,108 @@
+"""A case's history in words a person uses, every field included (the customer's too)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from keidesk.domain.money import Money, Odometer
+from keidesk.domain.workflow import StepKey, StepStatus
+from keidesk.services import cases
+from keidesk.services.case_fields import EDITABLE
+from keidesk.services.documents import StoredFile, add_document, remove_document
+from keidesk.services.history_text import describe
+from keidesk.services.views import HistoryView
+from keidesk.storage.database import Database
+from tests.conftest import CliResult
+
+TODAY = date(2026, 11, 21)
+
+
+def _texts(db: Database, case_id: int) -> list[str]:
+    with db.reader() as session:
+        return [entry.text for entry in cases.case_history(session, case_id)]
+
+
+def test_history_reads_as_words(db: Database, make_case: Callable[..., int]) -> None:
+    case_id = make_case(chassis="DA52T-123456", built="1999-03", customer="Dale Fontenot")
+    with db.transaction("tester") as session:
+        cases.update_case(
+            session,
+            case_id,
+            {
+                "customs_value": Money.parse("3200", "USD"),
+                "odometer": Odometer.parse("48200 km"),
+                "purchase_price": Money.parse("450000", "JPY"),
+                "built": None,
+                "first_registered": None,
+                "eta": date(2026, 12, 20),
+                "customer_phone": "(337) 555-0101",
+                "customer_email": "dale@example.com",
+                "customer_address": "12 Bayou Rd",
+            },
+            user="tester",
+            today=TODAY,
+        )
+    with db.transaction("tester") as session:
+        cases.set_step(
+            session, case_id, StepKey.INTAKE, StepStatus.IN_PROGRESS, user="tester", today=TODAY
+        )
+        stored = StoredFile("ab" * 32, 10, "export.pdf", "application/pdf")
+        paper = add_document(session, case_id, stored, user="tester", title="Export certificate")
+    with db.transaction("tester") as session:
+        remove_document(session, paper.id, user="tester")
+        cases.update_case(
+            session, case_id, {"customer_name": "Smith Farms"}, user="tester", today=TODAY
+        )
+    texts = _texts(db, case_id)
+    for line in (
+        "Customs value: — → $3,200.00",
+        "Odometer: — → 48,200",
+        "Odometer unit: — → km",
+        "Purchase price: — → ¥450,000",
+        "ETA: — → 2026-12-20",
+        "Phone: — → (337) 555-0101",  # the customer's details are in the case's history
+        "Email: — → dale@example.com",
+        "Address: — → 12 Bayou Rd",
+        "Intake: to do → in progress",
+        "Document added: “Export certificate” (Other paper)",
+        "Document “Export certificate”: moved to the trash",
+        "Customer: Dale Fontenot → Smith Farms",
+    ):
+        assert line in texts, (line, texts)
+    assert not any("cents" in text or "_" in text for text in texts), texts
+
+
+def test_every_stored_field_has_a_label() -> None:
+    """No field of the registry is shown by its column name."""
+    for spec in EDITABLE.values():
+        entity = {"vehicle": "vehicles", "customer": "customers", "case": "cases"}[str(spec.owner)]
+        for column in spec.bundled:
+            entry = HistoryView(
+                at=datetime(2026, 11, 21, tzinfo=UTC),
+                by="t",
+                entity=entity,
+                entity_key="1",
+                action="update",
+                field=column.attr,
+                old_value=None,
+                new_value="1",
+            )
+            words = describe(entry)
+            assert "_" not in words.what and words.what, (column.attr, words)
+
+
+def test_cli_history_in_words_and_json_keeps_raw_fields(
+    cli: Callable[..., CliResult], make_case: Callable[..., int]
+) -> None:
+    case_id = make_case(built="1999-03")
+    assert cli("case", "set", str(case_id), "customs_value=3200").code == 0
+    assert cli("step", str(case_id), "customs", "in_progress").code in (0, 2)
+    shown = cli("case", "history", str(case_id))
+    assert shown.code == 0
+    assert "Customs value" in shown.out and "$3,200.00" in shown.out
+    assert "cents" not in shown.out
+    entries = cli("case", "history", str(case_id), "--json").json
+    change = next(e for e in entries if e["field"] == "customs_value_cents")
+    assert change["new_value"] == "320000"  # the raw fields stay
+    assert change["text"] == "Customs value: — → $3,200.00"
