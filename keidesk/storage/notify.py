@@ -135,14 +135,14 @@ def _flush_ends(session: Session, _context: object) -> None:
 
 def _flush_changed(session: Session, _context: object) -> None:
     """The cases this flush changed (None when it changed data that is not one case's)."""
-    ids: set[int] | None = set()
+    ids: set[int] = set()
     for obj in (*session.new, *session.dirty, *session.deleted):
         if obj in session.dirty and not session.is_modified(obj):
             continue
         case_ids = _case_ids(session, obj)
         if case_ids is None:
-            ids = None
-            break
+            _merge(session.connection(), None)
+            return
         ids |= case_ids
     _merge(session.connection(), ids)
 
