@@ -34,7 +34,7 @@ WAIT_MS = 30_000
 class MemoryKeyring(KeyringBackend):
     """A keyring that keeps passwords in this test's memory (the system's is not touched)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
