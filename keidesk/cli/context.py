@@ -35,7 +35,8 @@ class CommandContext:
                 f"The staff name {name!r} is not valid UTF-8 text; give it with --user NAME "
                 "or set KEIDESK_USER."
             ) from None
-        return name
+        # On an office server the history records the signed-in role: so does everything else.
+        return self.database.user_for(name)
 
     @property
     def today(self) -> date:

@@ -21,6 +21,7 @@ from keidesk.services.cases.detail import case_detail
 from keidesk.services.cases.workflow import apply_age_gate, refresh_stage
 from keidesk.services.reference import decode_chassis, normalize_state_code
 from keidesk.services.views import DecodedChassis
+from keidesk.storage.locks import lock_names
 from keidesk.storage.models import Case, Customer, HistoryEntry, Vehicle, case_number
 
 
@@ -63,6 +64,7 @@ def check_dates(
 
 
 def _customer_named(session: Session, name: str, state_code: str | None) -> Customer:
+    lock_names(session, "customer", [name])
     existing = session.scalar(
         select(Customer).where(func.lower(Customer.name) == name.lower()).limit(1)
     )
