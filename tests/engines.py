@@ -6,8 +6,11 @@ through ``database_target``) runs twice, ``[sqlite]`` on a file in tmp_path and
 ``[postgresql]`` on a database of its own on the test process's PostgreSQL server (a copy of a
 template prepared once by ``keidesk server init``, signed in as ``tester``, a manager).
 
-A test about the SQLite file itself (its bytes, modes, WAL, locks, a second process opening the
-same file) is marked ``@pytest.mark.sqlite_only`` and runs on SQLite only.
+A test about SQLite itself (the file's bytes, modes, WAL, locks, a second program opening the
+same file, the progress handler) is marked ``@pytest.mark.sqlite_only`` and runs on SQLite only.
+A test that checks a typed staff name (``--user``, ``db.transaction("amy")``) in the history is
+marked ``@pytest.mark.typed_names``: on a server the history records the signed-in role instead
+(tests/storage/test_office_server.py proves that), so it runs on SQLite only too.
 """
 
 from __future__ import annotations
@@ -26,14 +29,22 @@ TEMPLATE = "keidesk_template"
 
 def configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "sqlite_only: about the SQLite file itself; not run against PostgreSQL"
+        "markers", "sqlite_only: about SQLite itself (its file, locks); not run on PostgreSQL"
+    )
+    config.addinivalue_line(
+        "markers",
+        "typed_names: checks a typed staff name in the history; on PostgreSQL the history"
+        " records the signed-in role, so not run there",
     )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "database_target" not in metafunc.fixturenames:
         return
-    only_sqlite = metafunc.definition.get_closest_marker("sqlite_only") is not None
+    only_sqlite = any(
+        metafunc.definition.get_closest_marker(name) is not None
+        for name in ("sqlite_only", "typed_names")
+    )
     metafunc.parametrize(
         "database_target", ["sqlite"] if only_sqlite else list(ENGINES), indirect=True
     )

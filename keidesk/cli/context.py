@@ -55,7 +55,8 @@ class CommandContext:
                 missing = getattr(exc, "name", None) or str(exc).rpartition(":")[2].strip()
                 raise StorageError(
                     f"keidesk cannot open the database {locate(target).label!r}: it has no "
-                    f"driver for it ({missing}). Use a database file path or an sqlite:// URL."
+                    f"driver for it ({missing}). Use a database file path, an sqlite:// URL or a "
+                    "postgresql+psycopg:// URL."
                 ) from None
         return self._database
 

@@ -530,6 +530,20 @@ def _prepare_schema(database: Database) -> None:
         )
     current = schema_revision(engine) if tables else None
     heads = _schema_heads()
+    if current is not None and current not in _known_revisions() and "cases" not in tables:
+        raise NotAKeideskDatabase(
+            f"{database.location.label} is not a keidesk database (another program's tables)."
+        )
+    if database.is_server and not tables and not database.read_only:
+        with engine.connect() as connection:
+            may_create = connection.scalar(
+                text("SELECT has_schema_privilege('public', 'CREATE')")
+            )
+        if not may_create:
+            raise NotAKeideskDatabase(
+                f"The office database {database.location.label} is empty: the person who set "
+                "up the server prepares it with keidesk server init URL."
+            )
     if current is not None and current not in _known_revisions():
         raise DatabaseTooNew(
             f"{database.location.label} was written by a newer version of keidesk "

@@ -211,6 +211,12 @@ def _translate_server(error: BaseException, place: str) -> StorageError | None:
             _BY_SQLSTATE_CLASS.get(sqlstate[:2]) if len(sqlstate) == 5 else None
         )
         return None if make is None else make(place)
+    if type(error).__name__ == "DataError" and "NUL (0x00)" in str(error):
+        # psycopg's own refusal, before anything reaches the server: SQLite stores such text.
+        return StorageError(
+            "A value holds a NUL character (\\x00), which the office server cannot store; "
+            "remove it and try again. Nothing was saved by this action."
+        )
     if type(error).__name__ != "OperationalError":
         return None
     # No SQLSTATE: the connection could not be made (libpq's own error) or was lost.

@@ -403,3 +403,48 @@ def db_on_server(postgres_keidesk_url: str) -> Iterator[Database]:
 
 def test_storage_errors_are_keidesk_errors() -> None:
     assert issubclass(StorageError, Exception)
+
+
+def test_a_packet_batch_workers_sign_in_as_the_seat(
+    seat: Callable[..., Database], tmp_path: Path
+) -> None:
+    from keidesk.packets import PacketKind  # noqa: PLC0415 - the packets load reportlab
+    from keidesk.packets.batch import build_batch  # noqa: PLC0415
+
+    maria = seat("maria")
+    case_ids = [_new_case(maria, chassis=f"DA63T-30000{n}", state="TX") for n in range(3)]
+    result = build_batch(
+        maria,
+        case_ids,
+        PacketKind.HANDOVER,
+        tmp_path / "out",
+        user="maria",
+        today=TODAY,
+        workers=2,
+    )
+    assert [item.error for item in result.items] == [None, None, None]
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 3
+
+
+def test_a_seat_whose_connection_the_server_dropped_reconnects(
+    seat: Callable[..., Database], postgres_server: PostgresServer
+) -> None:
+    maria = seat("maria")
+    case_id = _new_case(maria)
+    # As after a laptop's sleep: the server has closed the seat's pooled connection.
+    postgres_server.psql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'maria'"
+    )
+    with maria.reader() as session:
+        assert load_case(session, case_id).vehicle.chassis_number == "DA52T-123456"
+
+
+def test_server_init_again_changes_nothing_but_keeps_working(
+    postgres_keidesk_url: str, postgres_server: PostgresServer
+) -> None:
+    name = postgres_keidesk_url.rpartition("/")[2]
+    code, out, err = _run("server", "init", postgres_server.url(name))
+    assert code == 0, err
+    assert "Prepared" in out and "test-only-password" not in out
+    code, _, err = _run("--db", postgres_keidesk_url, "case", "list")
+    assert code == 0, err
