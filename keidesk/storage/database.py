@@ -223,12 +223,14 @@ IDLE_IN_TRANSACTION_TIMEOUT_S = 300.0
 CONNECT_TIMEOUT_S = 10
 
 
-def _server_connect_args(lock_timeout_s: float) -> dict[str, Any]:
+def _server_connect_args(lock_timeout_s: float, read_only: bool) -> dict[str, Any]:
     options = (
         f"-c lock_timeout={int(lock_timeout_s * 1000)}"
         f" -c statement_timeout={int(STATEMENT_TIMEOUT_S * 1000)}"
         f" -c idle_in_transaction_session_timeout={int(IDLE_IN_TRANSACTION_TIMEOUT_S * 1000)}"
     )
+    if read_only:  # the server refuses a write too, not only keidesk
+        options += " -c default_transaction_read_only=on"
     return {"connect_timeout": CONNECT_TIMEOUT_S, "options": options}
 
 
@@ -461,7 +463,7 @@ def open_database(
             url,
             hide_parameters=True,
             pool_pre_ping=True,
-            connect_args=_server_connect_args(busy_timeout_s),
+            connect_args=_server_connect_args(busy_timeout_s, read_only),
         )
     else:
         engine = create_engine(url, hide_parameters=True)
@@ -536,9 +538,7 @@ def _prepare_schema(database: Database) -> None:
         )
     if database.is_server and not tables and not database.read_only:
         with engine.connect() as connection:
-            may_create = connection.scalar(
-                text("SELECT has_schema_privilege('public', 'CREATE')")
-            )
+            may_create = connection.scalar(text("SELECT has_schema_privilege('public', 'CREATE')"))
         if not may_create:
             raise NotAKeideskDatabase(
                 f"The office database {database.location.label} is empty: the person who set "

@@ -448,3 +448,13 @@ def test_server_init_again_changes_nothing_but_keeps_working(
     assert "Prepared" in out and "test-only-password" not in out
     code, _, err = _run("--db", postgres_keidesk_url, "case", "list")
     assert code == 0, err
+
+
+def test_a_read_only_seat_is_refused_writes_by_the_server_too(
+    seat: Callable[..., Database],
+) -> None:
+    maria = seat("maria", read_only=True)
+    with maria.reader() as session:
+        assert session.connection().exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
+    with pytest.raises(StorageError, match="read-only"), maria.transaction("maria"):
+        pass
