@@ -70,7 +70,7 @@ def dump_digest(path: Path | str) -> str:
     sequences, which even a refused insert advances)."""
     if isinstance(path, str) and "://" in path:
         return _server_digest(path)
-    with sqlite3.connect(read_only_uri(path), uri=True) as connection:
+    with sqlite3.connect(read_only_uri(Path(path)), uri=True) as connection:
         text = "\n".join(connection.iterdump())
     connection.close()
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
