@@ -458,3 +458,24 @@ def test_a_read_only_seat_is_refused_writes_by_the_server_too(
         assert session.connection().exec_driver_sql("SHOW transaction_read_only").scalar() == "on"
     with pytest.raises(StorageError, match="read-only"), maria.transaction("maria"):
         pass
+
+
+def test_two_seats_giving_two_cases_one_chassis_number_one_wins(
+    seat: Callable[..., Database], postgres_server: PostgresServer
+) -> None:
+    maria, ken = seat("maria"), seat("ken")
+    first = _new_case(maria, chassis="DA63T-100001")
+    second = _new_case(maria, chassis="DA63T-100002")
+    with maria.transaction("maria") as session:
+        cases.update_case(session, first, {"chassis": "DA63T-555555"}, user="m", today=TODAY)
+
+        def rename() -> Any:
+            with ken.transaction("ken") as other:
+                cases.update_case(other, second, {"chassis": "DA63T-555555"}, user="k", today=TODAY)
+
+        thread, outcome = _in_thread(rename)
+        _until(lambda: _waiting(postgres_server, "ken"))
+    thread.join(30)
+    (error,) = outcome
+    assert isinstance(error, InvalidInput)
+    assert "Chassis number DA63T-555555 was recorded by another keidesk" in str(error)
