@@ -224,8 +224,8 @@ def _translate_server(error: BaseException, place: str) -> StorageError | None:
     if "password authentication failed" in reason or "no password supplied" in reason:
         return SignInRefused(
             f"The office server refused the sign-in{place}: the user name or the password "
-            "is wrong. Check them (a manager can set a new password with keidesk server "
-            "add-user NAME --role ROLE)."
+            "is wrong. Check them (the person who set up the server can set a new one with "
+            "keidesk server add-user NAME --role ROLE)."
         )
     if "does not exist" in reason and "database" in reason:
         return _no_database(place)

@@ -337,6 +337,8 @@ def test_server_init_and_add_user_from_the_command_line(
     sam = postgres_url.replace("keidesk_admin:test-only-password", "sam:sam-pw")
     code, out, err = _run("--db", sam, "case", "add", "--chassis", "DA52T-654321", "--json")
     assert code == 0, err
+    code, out, err = _run("--db", sam, "doc", "empty-trash", "--yes")
+    assert code == 2 and err.startswith("error: Only a manager may empty the trash"), err
     code, _, err = _run("server", "add-user", "Bad Name", "--role", "staff", "--db", sam)
     assert code == 2 and err.startswith("error: 'Bad Name' cannot be a sign-in name")
 
