@@ -17,8 +17,9 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 SUPERUSER = "keidesk_admin"
@@ -55,6 +56,7 @@ class PostgresServer:
     root: Path
     port: int
     bindir: Path
+    _admin: Any = field(default=None, repr=False)
 
     @property
     def host(self) -> str:
@@ -101,12 +103,34 @@ class PostgresServer:
             raise RuntimeError(f"psql failed: {result.stderr.strip()}")
         return result.stdout
 
-    def create_database(self, name: str) -> str:
-        """A new empty database; returns its URL."""
-        self.psql(f'CREATE DATABASE "{name}"')
+    def create_database(self, name: str, *, template: str | None = None) -> str:
+        """A new database, empty or a copy of ``template``; returns its URL (the superuser's)."""
+        copy = f' TEMPLATE "{template}"' if template else ""
+        self.execute(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
+    def drop_database(self, name: str) -> None:
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def execute(self, sql: str) -> None:
+        """Run one statement as the superuser, outside a transaction (CREATE DATABASE ...),
+        on a connection kept open for the test process: a psql per statement costs more."""
+        import psycopg  # noqa: PLC0415 - the postgres extra
+
+        if self._admin is None or self._admin.closed:
+            self._admin = psycopg.connect(
+                host=self.host,
+                port=self.port,
+                user=SUPERUSER,
+                password=PASSWORD,
+                dbname="postgres",
+                autocommit=True,
+            )
+        self._admin.execute(sql.encode("utf-8"))
+
     def stop(self) -> None:
+        if self._admin is not None:
+            self._admin.close()
         subprocess.run(
             _as_server_user(
                 [

@@ -72,6 +72,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         document_commands,
         packet_commands,
         reference_commands,
+        server_commands,
     )
 
     return (
@@ -81,6 +82,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         demo_commands,
         packet_commands,
         data_commands,
+        server_commands,
     )
 
 

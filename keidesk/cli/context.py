@@ -35,7 +35,8 @@ class CommandContext:
                 f"The staff name {name!r} is not valid UTF-8 text; give it with --user NAME "
                 "or set KEIDESK_USER."
             ) from None
-        return name
+        # On an office server the history records the signed-in role: so does everything else.
+        return self.database.user_for(name)
 
     @property
     def today(self) -> date:
@@ -54,7 +55,8 @@ class CommandContext:
                 missing = getattr(exc, "name", None) or str(exc).rpartition(":")[2].strip()
                 raise StorageError(
                     f"keidesk cannot open the database {locate(target).label!r}: it has no "
-                    f"driver for it ({missing}). Use a database file path or an sqlite:// URL."
+                    f"driver for it ({missing}). Use a database file path, an sqlite:// URL or a "
+                    "postgresql+psycopg:// URL."
                 ) from None
         return self._database
 

@@ -240,7 +240,8 @@ def build_batch(
             finish(build_one(database, case_id, job))
         return result
 
-    target = str(database.path) if database.path is not None else str(database.location.url)
+    # The file, or the URL with its password (never printed): a worker signs in as this seat.
+    target = database.location.connect_string()
     method = _start_method()
     if method == "fork":
         register_fonts()  # once here, inherited by every worker

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus, age_block_reason
-from keidesk.storage.bulk import insert_rows, search_index_deferred
+from keidesk.storage.bulk import insert_rows, reserve_ids, search_index_deferred
 from keidesk.storage.events import compose_search_text
 from keidesk.storage.models import (
     Case,
@@ -218,8 +218,12 @@ def _names(rng: random.Random) -> Iterator[str]:
 BATCH_CASES = 5_000
 
 
+def _table(mapped: type[Any]) -> Table:
+    return cast(Table, mapped.__table__)
+
+
 def _insert(session: Session, mapped: type[Any], rows: list[dict[str, Any]]) -> None:
-    insert_rows(session, cast(Table, mapped.__table__), rows)
+    insert_rows(session, _table(mapped), rows)
     rows.clear()
 
 
@@ -244,15 +248,16 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
     weights = [STATE_WEIGHTS[s] for s in states]
     now = clock.now()
 
-    next_case = (session.scalar(select(func.max(Case.id))) or 0) + 1
-    next_vehicle = (session.scalar(select(func.max(Vehicle.id))) or 0) + 1
-    next_customer = (session.scalar(select(func.max(Customer.id))) or 0) + 1
     existing = set(session.scalars(select(Vehicle.chassis_number)))
     # Chassis numbers made here, as (code index, serial) packed in an int: a tenth of the memory
     # of a million strings.
     taken: set[int] = set()
 
     customer_count = max(1, cases // 3)
+    # Ids the database gives (on a server, from each table's sequence, which so stays ahead).
+    customer_ids = reserve_ids(session, _table(Customer), customer_count)
+    case_ids = reserve_ids(session, _table(Case), cases)
+    vehicle_ids = reserve_ids(session, _table(Vehicle), cases)
     # What a case needs of its customer, kept compact: the name (a few thousand distinct ones,
     # each kept once), the phone and the state.
     customer_names: list[str] = []
@@ -271,7 +276,7 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
         customer_phones.append(phone)
         customer_rows.append(
             {
-                "id": next_customer + i,
+                "id": customer_ids[i],
                 "name": name,
                 "phone": phone,
                 "email": None,
@@ -292,8 +297,8 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
     code_index = {code.code: number for number, code in enumerate(codes)}
     positions = [(key, key.position) for key in step_keys]
     for i in range(cases):
-        case_id = next_case + i
-        vehicle_id = next_vehicle + i
+        case_id = case_ids[i]
+        vehicle_id = vehicle_ids[i]
         code = rng.choice(codes)
         stage_index = rng.choices(range(9), STAGE_WEIGHTS)[0]
         young = stage_index <= 1 and rng.random() < 0.4
@@ -363,7 +368,7 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
                 "id": case_id,
                 "uid": f"00000000-demo-4000-8000-{case_id:012d}",
                 "vehicle_id": vehicle_id,
-                "customer_id": next_customer + customer,
+                "customer_id": customer_ids[customer],
                 "destination_state": customer_state,
                 "stage": stage,
                 "stage_since": stage_since,

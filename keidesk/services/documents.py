@@ -48,6 +48,7 @@ from keidesk.storage.models import (
     Setting,
     case_number,
 )
+from keidesk.storage.server import require_manager
 
 CHUNK = 1 << 20
 
@@ -543,7 +544,9 @@ def list_documents(session: Session, case_id: int, *, removed: bool = False) -> 
 def empty_trash(session: Session, *, case_id: int | None = None) -> tuple[int, list[str]]:
     """Delete the documents in the trash (of one case, or all). The history keeps a record of
     each. Returns how many, and the hashes no document refers to any more: the caller deletes
-    those files with :meth:`AttachmentStore.discard` after the transaction is committed."""
+    those files with :meth:`AttachmentStore.discard` after the transaction is committed.
+    On an office server, a manager's (or the owner's) task."""
+    require_manager(session, "empty the trash")
     query = select(Document).where(Document.removed_at.is_not(None))
     if case_id is not None:
         query = query.where(Document.case_id == case_id)

@@ -31,6 +31,7 @@ from keidesk.services.views import (
     StateRuleView,
 )
 from keidesk.storage.models import Case, ChassisCode, Document, StateRule, StateRuleVersion
+from keidesk.storage.server import require_manager
 
 
 def known_model_codes(session: Session) -> frozenset[str]:
@@ -288,7 +289,9 @@ def update_state_rule(
     on: date | None = None,
 ) -> StateRuleView:
     """Edit the version in force on ``on`` (default today): records who and when (history),
-    marks it locally verified today, and flags cases printed under the old rule."""
+    marks it locally verified today, and flags cases printed under the old rule. On an office
+    server, a manager's (or the owner's) task."""
+    require_manager(session, "edit state rules")
     state = _state_row(session, code)
     _, row = _version_in_force(state, on or today)
     unknown = set(changes) - _EDITABLE_RULE_FIELDS

@@ -32,6 +32,7 @@ from keidesk.domain.sources import Confidence
 from keidesk.domain.workflow import STAGE_COMPLETE
 from keidesk.storage.models import Case, StateRule
 from keidesk.storage.seed import version_info, version_row
+from keidesk.storage.server import require_manager
 
 FORMAT = "keidesk-rules-pack"
 FORMAT_VERSION = 1
@@ -374,6 +375,8 @@ def import_pack(
     than the pack's copy, unless ``overwrite_newer``. Every accepted change is recorded in
     the history (the versions' field changes, by ``user``) and flags cases whose packet was
     printed before."""
+    if not dry_run:
+        require_manager(session, "bring in a rules pack (it changes state rules)")
     header, incoming = read_pack(session, data)
     changed: dict[str, tuple[StateRule, PackState]] = {}
     changes: list[RuleChange] = []

@@ -6,8 +6,9 @@ the same rules as always; :func:`insert_new` then writes those objects with one 
 table and adds what the flush hooks in :mod:`keidesk.storage.events` would have added: the
 search text of each case and a "create" entry in the history.
 
-The objects must be transient (never added to a session), without primary keys (SQLite gives
-them, and they are set on the objects as their rows are written, in order), and linked only
+The objects must be transient (never added to a session), without primary keys (the database
+gives them, :func:`reserve_ids`, and they are set on the objects before their rows are
+written), and linked only
 to each other or to rows already written (a many-to-one to a persistent object is set with
 ``sqlalchemy.orm.attributes.set_committed_value``, so the persistent side does not try to
 cascade the new object into its session).
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Column, Table, func, insert, select
+from sqlalchemy import Column, Table, func, insert, select, text
 from sqlalchemy.orm import Mapper, RelationshipDirection, Session, object_mapper
 
 from keidesk.storage import events
@@ -48,19 +49,40 @@ def insert_new(session: Session, objects: Iterable[Any]) -> None:
             continue
         mapper = object_mapper(group[0])
         (key,) = mapper.primary_key
-        rows = [_row(mapper, obj) for obj in group]
-        if any(row[str(key.key)] is not None for row in rows):
+        id_attribute = mapper.get_property_by_column(key).key
+        if any(getattr(obj, id_attribute, None) is not None for obj in group):
             raise ValueError(f"new {table.name} rows get their ids from the database")
+        for obj, new_id in zip(group, reserve_ids(session, table, len(group)), strict=True):
+            setattr(obj, id_attribute, new_id)
+        rows = [_row(mapper, obj) for obj in group]
         for start in range(0, len(rows), CHUNK_ROWS):
             connection.execute(insert(table), rows[start : start + CHUNK_ROWS])
-        # Each row got one past the largest id, and the first INSERT took the database's write
-        # lock for this transaction, so the new ids are the last len(group), in order.
-        last = int(connection.scalar(select(func.max(key))) or 0)
-        id_attribute = mapper.get_property_by_column(key).key
-        for offset, obj in enumerate(group, start=last - len(group) + 1):
-            setattr(obj, id_attribute, offset)
         created.extend(group)
     events.record_created(session, created)
+
+
+def reserve_ids(session: Session, table: Table, count: int) -> Sequence[int]:
+    """``count`` new ids for rows of ``table`` (its integer primary key), given by the database
+    and never given again: on a server, from the table's sequence (several seats insert at
+    once, and the sequence stays ahead of every row); on SQLite, the ids after the largest, which
+    the transaction's write lock (``BEGIN IMMEDIATE``) keeps for it until it commits."""
+    (key,) = table.primary_key.columns
+    connection = session.connection()
+    if count <= 0:
+        return ()
+    if connection.dialect.name == "postgresql":
+        sequence = connection.scalar(
+            text("SELECT pg_get_serial_sequence(:table, :column)"),
+            {"table": table.name, "column": key.name},
+        )
+        return list(
+            connection.scalars(
+                text("SELECT nextval(CAST(:sequence AS regclass)) FROM generate_series(1, :n)"),
+                {"sequence": sequence, "n": count},
+            )
+        )
+    first = int(connection.scalar(select(func.max(key))) or 0) + 1
+    return range(first, first + count)
 
 
 def _row(mapper: Mapper[Any], obj: Any) -> dict[str, Any]:

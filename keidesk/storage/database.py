@@ -24,15 +24,17 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from keidesk import clock, paths
-from keidesk.storage import events, notify
+from keidesk.storage import events, notify, server
 from keidesk.storage.errors import (
     DatabaseCorrupt,
     DatabaseReadOnly,
     DatabaseTooNew,
+    DatabaseTooOld,
     NotAKeideskDatabase,
     StorageError,
     translate,
 )
+from keidesk.storage.locks import WRITING_KEY
 from keidesk.storage.models import Base
 from keidesk.storage.seed import seed_reference_data
 
@@ -49,6 +51,13 @@ class DatabaseLocation:
     url: URL
     path: Path | None  # the SQLite file, None for a server database or in-memory
     label: str  # what to show a user
+
+    def connect_string(self) -> str:
+        """What another process (a packet batch's workers) opens the same database with: the
+        file's path, or the URL with its password. Never print it: show :attr:`label`."""
+        if self.path is not None:
+            return str(self.path)
+        return self.url.render_as_string(hide_password=False)
 
 
 def locate(target: str | Path | None = None) -> DatabaseLocation:
@@ -96,6 +105,7 @@ class Database:
         events.install(self._writer)
         # Other seats hear of changes (PostgreSQL); on SQLite, this process's own are known.
         notify.install(engine, (self._factory, self._writer), write_option=_WRITE_OPTION)
+        self._signed_in_as: str | None = None
 
     @property
     def path(self) -> Path | None:
@@ -108,11 +118,34 @@ class Database:
             return self.location.path.parent
         return paths.data_dir()
 
+    @property
+    def is_server(self) -> bool:
+        """A PostgreSQL office database (several seats), not a laptop's SQLite file."""
+        return self.engine.dialect.name == "postgresql"
+
+    @property
+    def signed_in_as(self) -> str | None:
+        """On a server, the database role this seat signed in as: who the history records
+        (the database writes it there itself); None on SQLite."""
+        if not self.is_server:
+            return None
+        if self._signed_in_as is None:
+            with self.guard(), self.engine.connect() as connection:
+                self._signed_in_as = str(connection.scalar(text("SELECT session_user")))
+        return self._signed_in_as
+
+    def user_for(self, name: str) -> str:
+        """The name a change is recorded under: on a server, the signed-in role (a name typed
+        with --user or in the preferences cannot stand in for it); elsewhere ``name``."""
+        return self.signed_in_as or name
+
     @contextlib.contextmanager
     def transaction(self, user: str) -> Iterator[Session]:
         """One session and one transaction for one user action: all of it is saved or none.
-        It holds the write lock from its first statement to its end."""
-        with self._transaction(user, self._writer) as session:
+        It holds the write lock from its first statement to its end (on SQLite; on a server,
+        each case it changes is locked as it is read, see :mod:`keidesk.storage.locks`)."""
+        with self._transaction(self.user_for(user), self._writer) as session:
+            session.info[WRITING_KEY] = True
             yield session
 
     @contextlib.contextmanager
@@ -135,15 +168,16 @@ class Database:
             finally:
                 session.rollback()
 
+    def guard(self) -> contextlib.AbstractContextManager[None]:
+        """Database errors of the surroundings (a locked file, an unreachable server, a wrong
+        password) raised as plain :class:`StorageError` messages."""
+        return self._guard()
+
     @contextlib.contextmanager
     def _guard(self) -> Iterator[None]:
         try:
-            yield
-        except DBAPIError as exc:
-            error = translate(exc, self.location.label)
-            if error is None:
-                raise
-            raise error from exc
+            with guarded(self.location.label):
+                yield
         except ValueError as exc:
             # A stored value that cannot be read (a date of garbage): damage inside a page that
             # SQLite did not notice as it read it. Said plainly when the file's structure is
@@ -170,6 +204,36 @@ class Database:
 
 
 _WRITE_OPTION = "keidesk_write"
+
+
+@contextlib.contextmanager
+def guarded(label: str) -> Iterator[None]:
+    """Raise a known environment failure of the database as its plain StorageError."""
+    try:
+        yield
+    except DBAPIError as exc:
+        error = translate(exc, label)
+        if error is None:
+            raise
+        raise error from exc
+
+
+#: On a server: how long a statement waits for a row another seat holds, and how long any one
+#: statement may run, before it gives up with a plain message (a seat never waits forever).
+STATEMENT_TIMEOUT_S = 120.0
+IDLE_IN_TRANSACTION_TIMEOUT_S = 300.0
+CONNECT_TIMEOUT_S = 10
+
+
+def _server_connect_args(lock_timeout_s: float, read_only: bool) -> dict[str, Any]:
+    options = (
+        f"-c lock_timeout={int(lock_timeout_s * 1000)}"
+        f" -c statement_timeout={int(STATEMENT_TIMEOUT_S * 1000)}"
+        f" -c idle_in_transaction_session_timeout={int(IDLE_IN_TRANSACTION_TIMEOUT_S * 1000)}"
+    )
+    if read_only:  # the server refuses a write too, not only keidesk
+        options += " -c default_transaction_read_only=on"
+    return {"connect_timeout": CONNECT_TIMEOUT_S, "options": options}
 
 
 def _sqlite_transactions(engine: Engine) -> None:
@@ -394,10 +458,17 @@ def open_database(
             uri += "&immutable=1"
         url = URL.create("sqlite", database=uri, query={"uri": "true"})
     # hide_parameters: an error's message (and so the log) never carries customer data.
-    # pool_pre_ping (a server): a connection that died while the laptop slept is replaced
-    # before it is used, instead of failing the first action after waking.
-    server = url.get_backend_name() != "sqlite"
-    engine = create_engine(url, hide_parameters=True, pool_pre_ping=server)
+    if url.get_backend_name() == "postgresql":
+        # pool_pre_ping: a connection the server dropped (a laptop woke from sleep, the server
+        # restarted) is replaced before it is used, instead of failing the next action.
+        engine = create_engine(
+            url,
+            hide_parameters=True,
+            pool_pre_ping=True,
+            connect_args=_server_connect_args(busy_timeout_s, read_only),
+        )
+    else:
+        engine = create_engine(url, hide_parameters=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas(busy_timeout_s, read_only))
         _sqlite_transactions(engine)
@@ -423,6 +494,17 @@ def _migrate(database: Database) -> None:
     from alembic import command  # noqa: PLC0415 - alembic only when a migration runs
 
     engine = database.engine
+    if engine.dialect.name == "postgresql":
+        # A big database's migration may take longer than any one action of a seat may.
+        engine = create_engine(
+            engine.url,
+            hide_parameters=True,
+            connect_args={
+                "connect_timeout": CONNECT_TIMEOUT_S,
+                "options": f"-c lock_timeout={int(STATEMENT_TIMEOUT_S * 1000)}"
+                " -c statement_timeout=0",
+            },
+        )
     if engine.dialect.name == "sqlite":
         engine = create_engine(engine.url, hide_parameters=True)
 
@@ -452,6 +534,18 @@ def _prepare_schema(database: Database) -> None:
         )
     current = schema_revision(engine) if tables else None
     heads = _schema_heads()
+    if current is not None and current not in _known_revisions() and "cases" not in tables:
+        raise NotAKeideskDatabase(
+            f"{database.location.label} is not a keidesk database (another program's tables)."
+        )
+    if database.is_server and not tables and not database.read_only:
+        with engine.connect() as connection:
+            may_create = connection.scalar(text("SELECT has_schema_privilege('public', 'CREATE')"))
+        if not may_create:
+            raise NotAKeideskDatabase(
+                f"The office database {database.location.label} is empty: the person who set "
+                "up the server prepares it with keidesk server init URL."
+            )
     if current is not None and current not in _known_revisions():
         raise DatabaseTooNew(
             f"{database.location.label} was written by a newer version of keidesk "
@@ -469,13 +563,25 @@ def _prepare_schema(database: Database) -> None:
             # Deferred: opening the database must not wait for another keidesk's write when
             # the shipped reference data are all there already (nearly always).
             with database._transaction("keidesk", database._factory) as session:
-                seed_reference_data(session)
+                # On a server, staff may not change the state rules: a newer keidesk's
+                # shipped rules are brought in by a manager's seat (or ``server init``).
+                if server.role_of(session) in ("owner", "manager"):
+                    seed_reference_data(session)
         return
     if database.read_only:
         raise DatabaseReadOnly(
             f"{database.location.label} needs to be upgraded or created, which cannot be done "
             "read-only."
         )
+    if database.is_server and current is not None:
+        with database._transaction("keidesk", database._factory) as session:
+            may_migrate = server.role_of(session) == "owner"
+        if not may_migrate:
+            raise DatabaseTooOld(
+                f"The office database {database.location.label} is from an older keidesk "
+                f"(schema {current}): the person who set up the server upgrades it with "
+                "keidesk server init URL, signed in as the database's owner."
+            )
     if current is not None and database.path is not None:
         stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")
         backup = database.path.with_name(

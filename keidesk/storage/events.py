@@ -18,6 +18,7 @@ from sqlalchemy.orm import InstanceState, Session, SessionTransaction, sessionma
 from keidesk import clock
 from keidesk.domain.chassis import fold_for_search
 from keidesk.domain.dates import PartialDate
+from keidesk.storage import locks
 from keidesk.storage.models import (
     Case,
     ChassisCode,
@@ -293,12 +294,21 @@ def _bump_versions(session: Session) -> None:
     for case in _changed_cases(session):
         if case.id not in bumped:
             bumped.add(case.id)
-            case.version = (case.version or 0) + 1
+            version: int | None = case.version
+            if locks.locks_rows(session):
+                # Several seats write at once: count on from the version as it is now, under
+                # the case's row lock, never from one read before another seat's save.
+                locks.lock_case(session, case.id)
+                version = session.connection().scalar(
+                    select(Case.version).where(Case.id == case.id)
+                )
+            case.version = (version or 0) + 1
 
 
 def _transaction_ended(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:
         session.info.pop(_BUMPED_KEY, None)
+        locks.forget_locks(session)
 
 
 def sort_keys_for(case: Case) -> dict[str, str]:

@@ -8,6 +8,8 @@ import json
 from contextlib import redirect_stdout
 from typing import Any
 
+import pytest
+
 from keidesk.cli.output import emit_json_list, jsonable
 from keidesk.domain.workflow import StepStatus
 from keidesk.services import cases
@@ -17,6 +19,7 @@ def _as_before(value: Any) -> str:
     return json.dumps(jsonable(value), ensure_ascii=False, indent=2) + "\n"
 
 
+@pytest.mark.typed_names
 def test_the_list_is_byte_for_byte_what_it_was(cli, db, make_case, today):
     make_case(
         chassis="DA52T-100001",

@@ -237,8 +237,11 @@ def mutated(draw: st.DrawFn, document: Any) -> Any:
         return doc
 
 
-def _attachments(db_path: Path) -> list[str]:
-    return sorted(p.name for p in (db_path.parent / "attachments").rglob("*") if p.is_file())
+def _attachments(db_path: Path | str) -> list[str]:
+    database = open_database(db_path)  # the attachment folder is where the database says
+    folder = database.folder
+    database.close()
+    return sorted(p.name for p in (folder / "attachments").rglob("*") if p.is_file())
 
 
 @PROFILE

@@ -29,9 +29,11 @@ def test_a_chassis_recorded_between_our_check_and_our_insert_is_refused_in_one_l
         if fired or not statement.startswith("INSERT INTO vehicles"):
             return
         fired.append(True)
+        # An id of its own, as another seat's row has on a server (ids come from the table's
+        # sequence there): the unique chassis number, not the id, is what collides.
         cursor.execute(
-            "INSERT INTO vehicles (chassis_number, identifier_kind, body_type) "
-            "VALUES ('DA52T-123456', 'frame', 'truck')"
+            "INSERT INTO vehicles (id, chassis_number, identifier_kind, body_type) "
+            "VALUES (1000000, 'DA52T-123456', 'frame', 'truck')"
         )
 
     event.listen(Engine, "before_cursor_execute", meanwhile)

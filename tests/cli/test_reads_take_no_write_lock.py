@@ -7,9 +7,12 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FROZEN_AT
 
 
+@pytest.mark.sqlite_only
 def test_listing_and_showing_while_another_program_writes(cli, db_path: Path):
     added = cli("case", "add", "--chassis", "DA52T-123456", "--built", "1999-03", "--json")
     assert added.code == 0, added.err

@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import create_engine
+
 from keidesk.storage.database import Database, read_only_uri
 
 TABLES = ("cases", "vehicles", "customers", "workflow_steps", "documents", "history", "settings")
@@ -17,6 +19,12 @@ TABLES = ("cases", "vehicles", "customers", "workflow_steps", "documents", "hist
 def fingerprint(database: Database) -> dict[str, int]:
     """Row counts of every table that holds user data: equal before and after means nothing
     was written (the history table is append-only, so any change adds to it)."""
+    if database.is_server:
+        with database.engine.connect() as server:
+            return {
+                t: int(server.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar_one())
+                for t in TABLES
+            }
     assert database.path is not None
     database.engine.dispose()
     with sqlite3.connect(read_only_uri(database.path), uri=True) as connection:
@@ -55,10 +63,37 @@ def bundle_with_document(source: Path, out: Path, data: bytes) -> Path:
     return out
 
 
-def dump_digest(path: Path) -> str:
+def dump_digest(path: Path | str) -> str:
     """A digest of everything the database holds (schema and every row, as SQL): equal before
-    and after means nothing changed, not just no row added."""
-    with sqlite3.connect(read_only_uri(path), uri=True) as connection:
+    and after means nothing changed, not just no row added. ``path``: an SQLite file, or the
+    URL of a database on the test's PostgreSQL server (its columns and rows; not its
+    sequences, which even a refused insert advances)."""
+    if isinstance(path, str) and "://" in path:
+        return _server_digest(path)
+    with sqlite3.connect(read_only_uri(Path(path)), uri=True) as connection:
         text = "\n".join(connection.iterdump())
     connection.close()
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _server_digest(url: str) -> str:
+    engine = create_engine(url)
+    digest = hashlib.sha256()
+    try:
+        with engine.connect() as connection:
+            columns = connection.exec_driver_sql(
+                "SELECT table_name, column_name, data_type, column_default FROM"
+                " information_schema.columns WHERE table_schema = 'public'"
+                " ORDER BY table_name, ordinal_position"
+            ).all()
+            digest.update(repr(columns).encode())
+            for (table,) in connection.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+            ):
+                rows = connection.exec_driver_sql(
+                    f'SELECT t::text FROM "{table}" t ORDER BY 1'
+                ).scalars()
+                digest.update(f"{table}:{list(rows)!r}".encode("utf-8", "surrogatepass"))
+    finally:
+        engine.dispose()
+    return digest.hexdigest()

@@ -21,6 +21,9 @@ from keidesk.services.documents import AttachmentStore, add_document
 from keidesk.storage.database import Database, open_database
 from tests.dataio.helpers import file_digest, fingerprint
 
+# Backups of the SQLite file; a server database's backups (pg_dump) are tested with them.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _attach(db: Database, case_id: int, tmp_path: Path, content: bytes = b"scan") -> str:
     source = tmp_path / f"scan-{len(content)}.pdf"

@@ -25,6 +25,9 @@ from keidesk.services.profile import load_profile, save_profile
 from keidesk.storage.database import Database, open_database
 from tests.conftest import child_env
 
+# Backups of the SQLite file; a server database's backups (pg_dump) are tested with them.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _folder_state(db: Database) -> list[str]:
     """Every entry under the backups folder (a backup skipped must leave not even a partial)."""

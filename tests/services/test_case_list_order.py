@@ -167,6 +167,7 @@ def test_filters_search_and_blocked_flags(db, today, listed):
             ]
 
 
+@pytest.mark.sqlite_only
 def test_counts_bounded_exact_and_abandoned(db, today, listed):
     everything = cases.CaseFilter()
     with db.reader() as session:

@@ -78,6 +78,7 @@ def test_duplicate_chassis_in_any_spelling(db, make_case, today):
         make_case(chassis="ｓ５１０ｐ ー ０４９４５３１")
 
 
+@pytest.mark.typed_names
 def test_edit_fields_money_odometer_and_history(db, make_case, today):
     case_id = make_case(chassis="DA52T-555555", built="1999-03")
     changes = {

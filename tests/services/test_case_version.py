@@ -62,6 +62,7 @@ def test_every_kind_of_change_bumps_the_version_once(db, make_case, today, tmp_p
     assert _version(db, case_id, today) == 5
 
 
+@pytest.mark.typed_names
 def test_a_save_from_an_older_version_says_who_changed_it_and_when(db, make_case, today):
     case_id = make_case()
     with db.transaction("bob") as session:

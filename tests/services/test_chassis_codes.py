@@ -21,6 +21,7 @@ NEW = {
 }
 
 
+@pytest.mark.typed_names
 def test_add_and_correct_a_code_is_audited(db, today):
     with db.transaction("carol") as s:
         added = save_chassis_code(s, "dc51t", NEW, user="carol", today=today)

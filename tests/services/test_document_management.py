@@ -57,6 +57,7 @@ def test_a_paper_is_filed_under_its_kinds_step_unless_told(db, make_case, scan):
     assert (views[whole].doc_type, views[whole].step_key) == ("bill_of_lading", None)
 
 
+@pytest.mark.typed_names
 def test_kind_step_and_title_change_and_the_history_says_who(db, make_case, scan):
     case_id = make_case()
     doc = attach(db, case_id, scan("scan 1.pdf"))

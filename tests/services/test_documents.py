@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from keidesk.services.documents import add_document
 from keidesk.storage.database import Database
 from tests.write_lock import WriteLockProbe
 
 
+@pytest.mark.sqlite_only
 def test_the_probe_sees_a_write_transaction_held_open(db: Database, db_path, make_case, tmp_path):
     """The probe is not vacuous: a file copied inside a write transaction is caught."""
     case_id = make_case()
@@ -23,6 +26,7 @@ def test_the_probe_sees_a_write_transaction_held_open(db: Database, db_path, mak
     assert probe.writable == [True, False]
 
 
+@pytest.mark.sqlite_only
 def test_a_stored_file_is_recorded_without_reading_it(db: Database, db_path, make_case, tmp_path):
     case_id = make_case()
     scan = tmp_path / "Export cert.pdf"
@@ -42,6 +46,7 @@ def test_a_stored_file_is_recorded_without_reading_it(db: Database, db_path, mak
     assert probe.path_for(view.sha256).read_bytes() == b"%PDF-1.4 export certificate"
 
 
+@pytest.mark.sqlite_only
 def test_storing_the_same_content_twice_keeps_one_file(db: Database, db_path, tmp_path: Path):
     one, two = tmp_path / "a.jpg", tmp_path / "b.png"
     one.write_bytes(b"same")

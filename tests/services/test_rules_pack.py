@@ -56,6 +56,7 @@ def test_round_trip_is_no_changes(db, pack, today):
     assert result.affected_cases == ()
 
 
+@pytest.mark.typed_names
 def test_a_changed_pack_flags_exactly_the_affected_open_cases(
     db, pack, make_case, today, clock_frozen
 ):

@@ -158,6 +158,7 @@ def test_age_needs_a_date_to_be_done(db, make_case, today):
         set_step(db, case_id, "age", "done", today)
 
 
+@pytest.mark.typed_names
 def test_every_step_change_is_in_the_history_with_who(db, make_case, today):
     case_id = make_case(built="1999-03")
     set_step(db, case_id, "intake", "done", today, note="papers in", due_on=date(2026, 12, 1))

@@ -4,7 +4,6 @@ or creating a customer never makes two of them."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -180,17 +179,16 @@ def test_two_processes_never_leave_a_step_done_whose_gate_was_not_met(
     assert outcomes.count("ok") + outcomes.count("refused") == 120
     # Replay the history in the order it was saved: each time customs became done, its
     # prerequisites were done at that moment.
-    with sqlite3.connect(db_path) as connection:
-        rows = connection.execute(
+    with db.engine.connect() as connection:  # SQLite or PostgreSQL alike
+        rows = connection.exec_driver_sql(
             "SELECT h.case_id, s.key, h.new_value FROM history h "
             "JOIN workflow_steps s ON s.id = CAST(h.entity_key AS INTEGER) "
             "WHERE h.entity = 'workflow_steps' AND h.field = 'status' ORDER BY h.id"
         ).fetchall()
-        customers = connection.execute(
-            "SELECT lower(name), count(*) FROM customers WHERE name LIKE 'racing buyer%' "
+        customers = connection.exec_driver_sql(
+            "SELECT lower(name), count(*) FROM customers WHERE lower(name) LIKE 'racing buyer%%' "
             "GROUP BY lower(name)"
         ).fetchall()
-    connection.close()
     state = {case_id: {StepKey.AGE: "done", StepKey.LIEN: "done"} for case_id in case_ids}
     made_done = 0
     for case_id, key, new in rows:

@@ -35,6 +35,7 @@ def _sqlite_error(path: Path | str, sql: str, *, uri: bool = False) -> sqlite3.D
     return raised.value
 
 
+@pytest.mark.sqlite_only
 def test_a_held_write_lock_is_busy(db, db_path, today):
     holder = sqlite3.connect(db_path, isolation_level=None, timeout=0)
     holder.execute("BEGIN IMMEDIATE")
@@ -54,6 +55,7 @@ def test_a_held_write_lock_is_busy(db, db_path, today):
         holder.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_write_through_a_read_only_connection(db, db_path):
     database = open_database(db_path, read_only=True)
     try:
@@ -93,6 +95,7 @@ def test_a_file_that_cannot_be_opened(tmp_path: Path):
     assert isinstance(translate(error, missing), CannotOpen)
 
 
+@pytest.mark.sqlite_only
 def test_a_mistake_in_sql_is_a_bug_not_the_environment(db, db_path):
     error = _sqlite_error(db_path, "SELEC nothing")
     assert translate(error, db_path) is None
@@ -101,6 +104,7 @@ def test_a_mistake_in_sql_is_a_bug_not_the_environment(db, db_path):
     assert not isinstance(raised.value, StorageError)
 
 
+@pytest.mark.sqlite_only
 def test_a_database_missing_a_table_is_not_a_complete_keidesk_database(db, db_path):
     db.close()
     with contextlib.closing(sqlite3.connect(db_path)) as connection:

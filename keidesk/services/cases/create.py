@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +26,8 @@ from keidesk.services.cases.edit import (
 from keidesk.services.cases.workflow import apply_age_gate, refresh_stage
 from keidesk.services.reference import decode_chassis, known_model_codes, normalize_state_code
 from keidesk.storage.bulk import insert_new
+from keidesk.storage.errors import is_unique_violation
+from keidesk.storage.locks import lock_names
 from keidesk.storage.models import (
     Case,
     ChassisCode,
@@ -126,6 +127,7 @@ def create_cases(
     names = {
         item.customer.strip().lower() for item in items if item.customer and item.customer.strip()
     }
+    lock_names(session, "customer", names)  # two seats adding one new customer make one
     customers: dict[str, Customer] = {}
     for customer in session.scalars(
         select(Customer).where(func.lower(Customer.name).in_(names)).order_by(Customer.id)
@@ -147,8 +149,8 @@ def create_cases(
         )
     except IntegrityError as exc:
         # Another keidesk recorded the same truck between our check and our insert (two
-        # processes adding one chassis number at once): the database's unique index caught it.
-        if getattr(exc.orig, "sqlite_errorcode", None) != sqlite3.SQLITE_CONSTRAINT_UNIQUE:
+        # seats or processes adding one chassis number at once): the unique index caught it.
+        if not is_unique_violation(exc):
             raise
         which = (
             f"Chassis number {next(iter(batch.chassis))} was"

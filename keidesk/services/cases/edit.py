@@ -7,10 +7,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from keidesk import clock
+from keidesk.domain.chassis import normalize_chassis
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType
 from keidesk.domain.eligibility import assess_eligibility
@@ -21,6 +23,8 @@ from keidesk.services.cases.detail import case_detail
 from keidesk.services.cases.workflow import apply_age_gate, refresh_stage
 from keidesk.services.reference import decode_chassis, normalize_state_code
 from keidesk.services.views import DecodedChassis
+from keidesk.storage.errors import is_unique_violation
+from keidesk.storage.locks import lock_names
 from keidesk.storage.models import Case, Customer, HistoryEntry, Vehicle, case_number
 
 
@@ -63,6 +67,7 @@ def check_dates(
 
 
 def _customer_named(session: Session, name: str, state_code: str | None) -> Customer:
+    lock_names(session, "customer", [name])
     existing = session.scalar(
         select(Customer).where(func.lower(Customer.name) == name.lower()).limit(1)
     )
@@ -183,8 +188,17 @@ def update_case(
                 changed_at=at,
                 fields=conflicts,
             )
-    apply_changes(session, case, changes, user=user, today=today)
-    session.flush()
+    try:
+        apply_changes(session, case, changes, user=user, today=today)
+        session.flush()
+    except IntegrityError as exc:
+        # Another seat gave another truck this chassis number between the check and the save.
+        if "chassis" not in changes or not is_unique_violation(exc):
+            raise
+        raise InvalidInput(
+            f"Chassis number {normalize_chassis(str(changes['chassis']))} was recorded by "
+            "another keidesk at the same moment; nothing was saved. Look it up, or try again."
+        ) from None
 
 
 def apply_changes(
