@@ -66,6 +66,7 @@ def command_modules() -> tuple[ModuleType, ...]:
     desktop app loads after its window is shown.
     """
     from keidesk.cli import (  # noqa: PLC0415 - see the docstring
+        agenda_commands,
         case_commands,
         data_commands,
         demo_commands,
@@ -81,6 +82,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         demo_commands,
         packet_commands,
         data_commands,
+        agenda_commands,
     )
 
 
