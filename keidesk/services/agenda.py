@@ -509,3 +509,27 @@ def reopen(session: Session, item_id: str, *, today: date, user: str) -> ItemRef
     mark.snoozed_until = None
     session.flush()
     return parse_item_id(item_id)
+
+
+def reminder_text(agenda: Agenda) -> str | None:
+    """What the desktop reminder says: what is late or due today, counted; None: nothing."""
+    today = agenda.today
+    late_rules = sum(
+        1 for i in agenda.items if i.kind is AgendaKind.RULE_REVERIFY and i.date <= today
+    )
+    due_today = sum(1 for i in agenda.items if i.kind is AgendaKind.STEP_DUE and i.date == today)
+    parts = []
+    for count, one, many in (
+        (agenda.count(AgendaKind.STEP_OVERDUE), "1 step overdue", "{n} steps overdue"),
+        (due_today, "1 step due today", "{n} steps due today"),
+        (
+            agenda.count(AgendaKind.RELEASE_PENDING),
+            "1 customs release pending",
+            "{n} customs releases pending",
+        ),
+        (late_rules, "1 state rule to re-verify", "{n} state rules to re-verify"),
+        (agenda.count(AgendaKind.BACKUP_DUE), "a backup is due", "a backup is due"),
+    ):
+        if count:
+            parts.append(one if count == 1 else many.format(n=f"{count:,}"))
+    return ", ".join(parts) + "." if parts else None
