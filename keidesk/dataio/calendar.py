@@ -80,15 +80,23 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """One content line folded at 75 octets (RFC 5545 §3.1): each continuation starts with a
     space, and no UTF-8 character is split between lines."""
+    if line.isascii():  # one octet a character: cut by length
+        if len(line) <= FOLD_OCTETS:
+            return line + CRLF
+        parts = [line[:FOLD_OCTETS]]
+        parts.extend(
+            " " + line[i : i + FOLD_OCTETS - 1]
+            for i in range(FOLD_OCTETS, len(line), FOLD_OCTETS - 1)
+        )
+        return CRLF.join(parts) + CRLF
     out: list[str] = []
     current: list[str] = []
     size = 0
-    limit = FOLD_OCTETS
     for char in line:
         width = len(char.encode("utf-8"))
-        if size + width > limit:
+        if size + width > FOLD_OCTETS:
             out.append("".join(current))
-            current, size, limit = [" "], 1, FOLD_OCTETS
+            current, size = [" "], 1
         current.append(char)
         size += width
     out.append("".join(current))

@@ -196,8 +196,16 @@ def build_agenda(
         ref = ItemRef("backup", NO_CASE, "", today)
         if text and not _is_marked(session, ref, today):
             items.append(AgendaItem(today, AgendaKind.BACKUP_DUE, None, None, text, ref.id))
-    items.sort(key=lambda i: (i.date, _ORDER[i.kind], i.case_id or 0, i.id))
+    items.sort(key=lambda i: _position(i, today))
     return Agenda(today=today, days=days, items=tuple(items), more=more)
+
+
+def _position(item: AgendaItem, today: date) -> tuple[Any, ...]:
+    """What is late first, by kind (overdue steps, the backup, releases, rules), oldest first;
+    then today and the days ahead, by date and kind."""
+    if item.date < today:
+        return (0, _ORDER[item.kind], item.date, item.case_id or 0, item.id)
+    return (1, item.date, _ORDER[item.kind], item.case_id or 0, item.id)
 
 
 # --- the queries ----------------------------------------------------------------------------

@@ -75,6 +75,12 @@ class CalendarFile(QObject):
             self.problem = None
             self.written.emit(written)
 
+        # On the lane of long reads nobody waits on: never ahead of a write or a page.
         self.context.tasks.run_task(
-            work, done, on_error=failed, quiet=True, title=tr("Writing the calendar file…")
+            work,
+            done,
+            on_error=failed,
+            quiet=True,
+            title=tr("Writing the calendar file…"),
+            lane="count",
         )

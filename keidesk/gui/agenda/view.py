@@ -65,6 +65,7 @@ class AgendaView(QWidget):
     def __init__(self, days: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agenda_view")
+        self._after: str | None = None  # the item to select next (after snooze or handled)
         title = QLabel(tr("Agenda"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -151,6 +152,9 @@ class AgendaView(QWidget):
 
     def show_agenda(self, agenda: Agenda) -> None:
         current = self.current_item()
+        keep = None if current is None else current.id
+        after, self._after = self._after, None
+        following: QTreeWidgetItem | None = None
         self.tree.clear()
         today = agenda.today
         groups: dict[str, QTreeWidgetItem] = {}
@@ -162,7 +166,6 @@ class AgendaView(QWidget):
             group = groups.get(title)
             if group is None:
                 group = QTreeWidgetItem([title])
-                group.setFirstColumnSpanned(True)
                 group.setFont(0, bold)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(group)
@@ -182,9 +185,13 @@ class AgendaView(QWidget):
             if colour is not None:
                 row.setForeground(1, theme.colour(colour))
             group.addChild(row)
-            if current is not None and item.id == current.id:
+            if item.id == keep:
                 select = row
+            elif item.id == after:
+                following = row
         self.tree.expandAll()
+        if select is None:
+            select = following
         if select is not None:
             self.tree.setCurrentItem(select)
         total = len(agenda.items)
@@ -261,12 +268,25 @@ class AgendaView(QWidget):
     def _open_current(self) -> None:
         self._activated(self.tree.currentItem(), 0)
 
+    def _remember_next(self) -> None:
+        """The row after the current one is selected once the agenda comes back without it."""
+        rows = self.rows()
+        current = self.tree.currentItem()
+        if current in rows:
+            index = rows.index(current)
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            if following is None and index > 0:
+                following = rows[index - 1]
+            self._after = None if following is None else following.data(0, ITEM_ROLE).id
+
     def _snooze(self, days: int) -> None:
         item = self.current_item()
         if item is not None:
+            self._remember_next()
             self.snooze_requested.emit(item, days)
 
     def _handled(self) -> None:
         item = self.current_item()
         if item is not None:
+            self._remember_next()
             self.handled_requested.emit(item)

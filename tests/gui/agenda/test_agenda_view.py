@@ -62,7 +62,8 @@ def test_snooze_and_handled_are_remembered(qtbot, window, db, db_path, make_case
     assert view.select(f"step:{first}:intake:{(today - timedelta(days=1)).isoformat()}")
     view.snooze_button.menu().actions()[1].trigger()  # for 3 days
     assert listed(view) == [("step_overdue", second)]
-    view.tree.setCurrentItem(view.rows()[0])
+    current = view.current_item()  # the next item is the current one now
+    assert current is not None and current.case_id == second
     qtbot.mouseClick(view.handled_button, Qt.MouseButton.LeftButton)
     assert listed(view) == []
     assert "Nothing on the agenda" in view.status.text()
