@@ -56,6 +56,7 @@ class AgendaFeature(QObject):
         self._generation = 0
         days = context.settings.json_value(DAYS_SETTING, DEFAULT_DAYS)
         self.view = AgendaView(days if isinstance(days, int) and 0 < days <= 366 else DEFAULT_DAYS)
+        self.view.set_read_only(context.read_only)
         self.panel = AgendaPanel()
         self.calendar = CalendarFile(context, self.view)
         self.reminder = TrayReminder(window, self)

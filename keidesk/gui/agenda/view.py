@@ -66,6 +66,7 @@ class AgendaView(QWidget):
         super().__init__(parent)
         self.setObjectName("agenda_view")
         self._after: str | None = None  # the item to select next (after snooze or handled)
+        self.read_only = False
         title = QLabel(tr("Agenda"))
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -248,6 +249,7 @@ class AgendaView(QWidget):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if self.current_item() is not None:
             menu.addAction(tr("&Open"), self._open_current)
+        if self.current_item() is not None and not self.read_only:
             for label, days in SNOOZE_CHOICES:
                 menu.addAction(tr("Snooze: ") + tr(label), partial(self._snooze, days))
             menu.addAction(tr("&Handled"), self._handled)
@@ -255,10 +257,16 @@ class AgendaView(QWidget):
 
     # --- what it asks for -------------------------------------------------------------------
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A read-only database: items open, but nothing can be snoozed or marked handled."""
+        self.read_only = read_only
+        self._enable()
+
     def _enable(self) -> None:
         chosen = self.current_item() is not None
-        for button in (self.open_button, self.snooze_button, self.handled_button):
-            button.setEnabled(chosen)
+        self.open_button.setEnabled(chosen)
+        for button in (self.snooze_button, self.handled_button):
+            button.setEnabled(chosen and not self.read_only)
 
     def _activated(self, row: QTreeWidgetItem | None, _column: int) -> None:
         item = None if row is None else row.data(0, ITEM_ROLE)

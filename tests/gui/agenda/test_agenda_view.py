@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 import icalendar
@@ -167,3 +168,20 @@ def test_export_once_and_an_unwritable_file(window, dialogs, make_case, today, t
     dialogs.saves.append(tmp_path / "missing" / "k.ics")
     window.desk.agenda.export_once()
     assert "does not exist" in dialogs.errors[-1]
+
+
+def test_read_only_items_open_but_are_not_marked(
+    context, db_path, db, make_case, make_window, today
+):
+    overdue_case(db, make_case, today)
+    read_only = open_database(db_path, read_only=True)
+    try:
+        window = make_window(dataclasses.replace(context, database=read_only))
+        view = window.desk.agenda.view
+        view.tree.setCurrentItem(view.rows()[0])
+        assert view.open_button.isEnabled()
+        assert not view.snooze_button.isEnabled() and not view.handled_button.isEnabled()
+        assert [a.text() for a in view.item_menu().actions()] == ["&Open"]
+        window.close()
+    finally:
+        read_only.close()
