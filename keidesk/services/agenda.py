@@ -194,7 +194,7 @@ def build_agenda(
     if backup_reminder is not None:
         text = backup_reminder(session, today=today)
         ref = ItemRef("backup", NO_CASE, "", today)
-        if text and not _is_marked(session, ref, today):
+        if text and not _backup_put_off(session, today):
             items.append(AgendaItem(today, AgendaKind.BACKUP_DUE, None, None, text, ref.id))
     items.sort(key=lambda i: _position(i, today))
     return Agenda(today=today, days=days, items=tuple(items), more=more)
@@ -445,6 +445,26 @@ def _item_exists(session: Session, ref: ItemRef, today: date) -> bool:
     else:
         return ref.item_date <= today
     return found is not None
+
+
+def _backup_put_off(session: Session, today: date) -> bool:
+    """The backup reminder is a new item each day it is due: marked handled today, or snoozed
+    on any day until after today, it is not shown."""
+    return (
+        session.scalar(
+            select(AgendaMark.id)
+            .where(
+                AgendaMark.topic == "backup",
+                AgendaMark.case_id == NO_CASE,
+                or_(
+                    and_(AgendaMark.item_date == today, AgendaMark.handled_at.is_not(None)),
+                    AgendaMark.snoozed_until > today,
+                ),
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _is_marked(session: Session, ref: ItemRef, today: date) -> bool:

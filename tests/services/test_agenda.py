@@ -142,8 +142,17 @@ def test_a_due_backup_is_on_the_agenda(db, make_case, today, age_the_data):
     assert item.kind is AgendaKind.BACKUP_DUE and item.date == today
     assert "not been backed up" in item.text and item.id == "backup:2026-11-21"
     with db.transaction("ann") as s:
-        agenda.snooze(s, item.id, today + timedelta(days=1), today=today, user="ann")
+        agenda.snooze(s, item.id, today + timedelta(days=3), today=today, user="ann")
     assert not items(db, today, backup_reminder=backup.backup_reminder)
+    # Snoozed for three days: not tomorrow either (a new day's reminder is a new item).
+    tomorrow = today + timedelta(days=1)
+    assert not items(db, tomorrow, backup_reminder=backup.backup_reminder)
+    (again,) = items(db, today + timedelta(days=3), backup_reminder=backup.backup_reminder)
+    assert again.kind is AgendaKind.BACKUP_DUE
+    with db.transaction("ann") as s:
+        agenda.mark_handled(s, again.id, today=today + timedelta(days=3), user="ann")
+    assert not items(db, today + timedelta(days=3), backup_reminder=backup.backup_reminder)
+    assert items(db, today + timedelta(days=4), backup_reminder=backup.backup_reminder)
 
 
 def test_snoozed_and_handled_are_remembered_across_reopening(
