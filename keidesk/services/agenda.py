@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any
 
 from dateutil.rrule import DAILY, rrule
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from keidesk import clock
@@ -36,6 +36,7 @@ from keidesk.storage.models import (
     AgendaMark,
     Case,
     StateRule,
+    StateRuleVersion,
     Vehicle,
     WorkflowStep,
     case_number,
@@ -252,7 +253,7 @@ def _steps(today: date, first: date | None, last: date) -> _Query:
         select(WorkflowStep.case_id, WorkflowStep.key, due, Vehicle.chassis_number)
         .join(Case, Case.id == WorkflowStep.case_id)
         .join(Vehicle, Vehicle.id == Case.vehicle_id)
-        .order_by(due, WorkflowStep.case_id, WorkflowStep.position)
+        .order_by(due, WorkflowStep.case_id, WorkflowStep.key)  # ix_workflow_steps_agenda
     )
     return _query(WorkflowStep, conditions, rows)
 
@@ -352,32 +353,58 @@ def reverify_due(verified: date, today: date, last: date) -> date | None:
     return None if latest is None or latest.date() == verified else latest.date()
 
 
-def _rules_to_reverify(session: Session, today: date, last: date) -> Iterable[AgendaItem]:
-    """States with open cases whose rule in force today is due to be verified again: 51 rules
-    read, then one indexed probe per state that is due."""
-    for state in session.scalars(select(StateRule).order_by(StateRule.code)):
-        if not state.versions:
-            continue
-        version = state.versions[index_in_force([v.effective_from for v in state.versions], today)]
-        verified = max(version.as_of, version.locally_verified_on or version.as_of)
-        due = reverify_due(verified, today, last)
-        if due is None:
-            continue
-        ref = ItemRef("rule", NO_CASE, state.code, due)
-        if _is_marked(session, ref, today):
-            continue
-        open_case = session.scalar(
-            select(Case.id)
-            .where(Case.destination_state == state.code, Case.stage != STAGE_COMPLETE)
-            .limit(1)
+def _verified_on(session: Session, today: date) -> dict[str, tuple[str, date]]:
+    """Each state's name and the day its rule in force today was last verified: the rule
+    versions' dates, read as plain rows (a few hundred)."""
+    names: dict[str, str] = dict(session.execute(select(StateRule.code, StateRule.name)).all())
+    versions: dict[str, list[tuple[date | None, date]]] = {}
+    for code, start, as_of, local in session.execute(
+        select(
+            StateRuleVersion.state_code,
+            StateRuleVersion.effective_from,
+            StateRuleVersion.as_of,
+            StateRuleVersion.locally_verified_on,
         )
-        if open_case is None:
+    ):
+        versions.setdefault(code, []).append((start, max(as_of, local or as_of)))
+    verified: dict[str, tuple[str, date]] = {}
+    for code, rows in versions.items():
+        rows.sort(key=lambda row: row[0] or date.min)
+        index = index_in_force([start for start, _day in rows], today)
+        verified[code] = (names.get(code, code), rows[index][1])
+    return verified
+
+
+def _rules_to_reverify(session: Session, today: date, last: date) -> Iterable[AgendaItem]:
+    """States with open cases whose rule in force today is due to be verified again: the
+    rules' dates read, then one indexed probe per state that is due."""
+    hidden = {
+        (subject, day)
+        for subject, day in session.execute(
+            select(AgendaMark.subject, AgendaMark.item_date).where(
+                AgendaMark.topic == "rule",
+                AgendaMark.case_id == NO_CASE,
+                or_(AgendaMark.handled_at.is_not(None), AgendaMark.snoozed_until > today),
+            )
+        )
+    }
+    open_case = (  # one seek in the destination-state index
+        select(Case.id)
+        .where(Case.destination_state == bindparam("code"), Case.stage != STAGE_COMPLETE)
+        .limit(1)
+    )
+    for code, (name, verified) in sorted(_verified_on(session, today).items()):
+        due = reverify_due(verified, today, last)
+        if due is None or (code, due) in hidden:
+            continue
+        ref = ItemRef("rule", NO_CASE, code, due)
+        if session.scalar(open_case, {"code": code}) is None:
             continue
         text = (
-            f"Re-verify {state.name}'s registration rule for the open cases going there "
+            f"Re-verify {name}'s registration rule for the open cases going there "
             f"(last verified {verified.isoformat()})"
         )
-        yield AgendaItem(due, AgendaKind.RULE_REVERIFY, None, None, text, ref.id, state.code)
+        yield AgendaItem(due, AgendaKind.RULE_REVERIFY, None, None, text, ref.id, code)
 
 
 # --- handled and snoozed --------------------------------------------------------------------
@@ -433,11 +460,10 @@ def _item_exists(session: Session, ref: ItemRef, today: date) -> bool:
             .where(Case.id == ref.case_id, Vehicle.fmvss_eligible_on == ref.item_date)
         )
     elif ref.topic == "rule":
-        state = session.get(StateRule, ref.subject)
-        if state is None or not state.versions:
+        known = _verified_on(session, today).get(ref.subject)
+        if known is None:
             return False
-        version = state.versions[index_in_force([v.effective_from for v in state.versions], today)]
-        verified = max(version.as_of, version.locally_verified_on or version.as_of)
+        verified = known[1]
         occurrences = rrule(
             DAILY, interval=REVERIFY_EVERY_DAYS, dtstart=_midnight(verified), count=1000
         )
@@ -464,14 +490,6 @@ def _backup_put_off(session: Session, today: date) -> bool:
             .limit(1)
         )
         is not None
-    )
-
-
-def _is_marked(session: Session, ref: ItemRef, today: date) -> bool:
-    mark = _mark(session, ref)
-    return mark is not None and (
-        mark.handled_at is not None
-        or (mark.snoozed_until is not None and mark.snoozed_until > today)
     )
 
 

@@ -317,9 +317,10 @@ class WorkflowStep(Base):
         UniqueConstraint("case_id", "key", name="uq_workflow_steps_case_key"),
         # Serves both "is this case blocked?" per row and "all blocked cases" as a filter.
         Index("ix_workflow_steps_status_case_id", "status", "case_id"),
-        # The agenda's due and overdue steps: a due-date range, answered from the index alone
-        # (the status, and the case and key its handled or snoozed marks are found by).
-        Index("ix_workflow_steps_agenda", "due_on", "status", "case_id", "key"),
+        # The agenda's due and overdue steps: a due-date range in the agenda's order (date,
+        # case), answered from the index alone (the status, and the case and key its handled
+        # or snoozed marks are found by).
+        Index("ix_workflow_steps_agenda", "due_on", "case_id", "key", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -456,7 +457,9 @@ class HistoryEntry(Base):
     __table_args__ = (Index("ix_history_entity", "entity", "entity_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=clock.now)
+    # Indexed (0008): the backup reminder asks when the data were first entered (the oldest
+    # entry), and the agenda asks the backup reminder each time it is read.
+    at: Mapped[datetime] = mapped_column(default=clock.now, index=True)
     by: Mapped[str] = mapped_column(String(80))
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
     entity: Mapped[str] = mapped_column(String(24))  # table name: "cases", "workflow_steps", ...

@@ -1,5 +1,5 @@
 """Agenda items marked handled or snoozed, remembered per item; indexes for the
-agenda's due steps, arrivals and pending releases.
+agenda's due steps, arrivals and pending releases, and for the backup reminder it asks.
 
 Revision ID: 0008
 Revises: 0007
@@ -45,12 +45,16 @@ def upgrade() -> None:
     op.create_index(
         "ix_workflow_steps_agenda",
         "workflow_steps",
-        ["due_on", "status", "case_id", "key"],
+        ["due_on", "case_id", "key", "status"],
         unique=False,
     )
 
+    # The backup reminder's "when were the data first entered" (the agenda asks it each time).
+    op.create_index("ix_history_at", "history", ["at"], unique=False)
+
 
 def downgrade() -> None:
+    op.drop_index("ix_history_at", table_name="history")
     op.drop_index("ix_workflow_steps_agenda", table_name="workflow_steps")
     op.drop_index("ix_cases_release_date_eta", table_name="cases")
     op.drop_index("ix_agenda_marks_case_id", table_name="agenda_marks")
