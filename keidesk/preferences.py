@@ -28,6 +28,9 @@ class Preferences:
     staff_name: str = ""  # recorded in the history; empty means the login name
     paper: str = "letter"  # packets: "letter" or "a4"
     language: str = "system"  # the GUI's, one of LANGUAGES; applies when the app next starts
+    # An iCalendar file the app rewrites whenever data change ("": none), e.g. in a synced
+    # folder a calendar subscribes to.
+    calendar_file: str = ""
 
     def __post_init__(self) -> None:
         if self.paper not in {"letter", "a4"}:

@@ -66,6 +66,7 @@ def command_modules() -> tuple[ModuleType, ...]:
     desktop app loads after its window is shown.
     """
     from keidesk.cli import (  # noqa: PLC0415 - see the docstring
+        agenda_commands,
         case_commands,
         data_commands,
         demo_commands,
@@ -83,6 +84,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         packet_commands,
         data_commands,
         server_commands,
+        agenda_commands,
     )
 
 

@@ -207,6 +207,8 @@ class Case(Base):
     eta: Mapped[date | None] = mapped_column(index=True)
     # Customs
     entry_number: Mapped[str | None] = mapped_column(String(40))
+    # With ``eta`` and ``stage`` in ``ix_cases_release_date_eta`` (0008): the agenda's arrivals
+    # and pending releases ("no release yet, ETA in a range") are one index range.
     release_date: Mapped[date | None]
     customs_value_cents: Mapped[int | None]
     freight_cents: Mapped[int | None]
@@ -245,6 +247,8 @@ class Case(Base):
     # its steps or its documents (:mod:`keidesk.storage.events`): a save made from an older
     # version is refused or merged, never silently laid over a newer one.
     version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+
+    __table_args__ = (Index("ix_cases_release_date_eta", "release_date", "eta", "stage"),)
 
     vehicle: Mapped[Vehicle] = relationship(back_populates="case", lazy="joined")
     customer: Mapped[Customer | None] = relationship(back_populates="cases", lazy="joined")
@@ -315,6 +319,10 @@ class WorkflowStep(Base):
         UniqueConstraint("case_id", "key", name="uq_workflow_steps_case_key"),
         # Serves both "is this case blocked?" per row and "all blocked cases" as a filter.
         Index("ix_workflow_steps_status_case_id", "status", "case_id"),
+        # The agenda's due and overdue steps: a due-date range in the agenda's order (date,
+        # case), answered from the index alone (the status, and the case and key its handled
+        # or snoozed marks are found by).
+        Index("ix_workflow_steps_agenda", "due_on", "case_id", "key", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -451,7 +459,9 @@ class HistoryEntry(Base):
     __table_args__ = (Index("ix_history_entity", "entity", "entity_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=clock.now)
+    # Indexed (0008): the backup reminder asks when the data were first entered (the oldest
+    # entry), and the agenda asks the backup reminder each time it is read.
+    at: Mapped[datetime] = mapped_column(default=clock.now, index=True)
     by: Mapped[str] = mapped_column(String(80))
     case_id: Mapped[int | None] = mapped_column(Integer, index=True)
     entity: Mapped[str] = mapped_column(String(24))  # table name: "cases", "workflow_steps", ...
@@ -492,3 +502,26 @@ class AttachmentChunk(Base):
     )
     part: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+class AgendaMark(Base):
+    """What staff did with one agenda item: marked it handled, or snoozed it until a day.
+
+    An item is named by what it is about and its date (``topic``, ``case_id``, ``subject``,
+    ``item_date``: a step's due date, an ETA, a rule's re-verification day), so a new date is
+    a new item and a handled one does not hide the next. Items of no case (a state's rule, a
+    backup) have ``case_id`` 0. Not in the history: it records what a person saw, not data.
+    """
+
+    __tablename__ = "agenda_marks"
+    __table_args__ = (
+        UniqueConstraint("topic", "case_id", "subject", "item_date", name="uq_agenda_marks_item"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(16))  # "step", "arrival", "release", ...
+    case_id: Mapped[int] = mapped_column(Integer, index=True)
+    subject: Mapped[str] = mapped_column(String(16), default="")  # a step key, a state code
+    item_date: Mapped[date]
+    handled_at: Mapped[datetime | None]
+    snoozed_until: Mapped[date | None]
+    marked_by: Mapped[str] = mapped_column(String(80))
+    marked_at: Mapped[datetime] = mapped_column(default=clock.now)

@@ -219,6 +219,7 @@ class AppController:
         # The daily backup and the reminder come once the window is up (the backup itself
         # runs off the GUI thread).
         QTimer.singleShot(0, window.desk.backups_at_start)
+        QTimer.singleShot(0, window.desk.start_of_day)  # the agenda, the desktop reminder
         return window
 
     def connect_to_server(self) -> None:

@@ -15,11 +15,20 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QUndoGroup
-from PySide6.QtWidgets import QDialog, QMenu, QSplitter, QStatusBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QMenu,
+    QSplitter,
+    QStatusBar,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 from keidesk.dataio import bundle, integrity
 from keidesk.dataio.export import export_cases
 from keidesk.domain.errors import NotFound
+from keidesk.gui.agenda.feature import AgendaFeature
 from keidesk.gui.case_list.dashboard import DashboardPanel
 from keidesk.gui.case_list.panel import CaseListPanel
 from keidesk.gui.case_workspace.new_case import NewCaseDialog
@@ -104,8 +113,13 @@ class Desk:
             lambda at: self.case_menu().exec(table.viewport().mapToGlobal(at))
         )
         self.dashboard.filter_chosen.connect(self._dashboard_filter)
+        self.agenda = self._agenda()
+        self.side = QSplitter(Qt.Orientation.Vertical)  # the agenda's panel over the dashboard
+        self.side.addWidget(self.agenda.panel)
+        self.side.addWidget(self.dashboard)
+        self.side.setStretchFactor(1, 1)
         self.cases_page = QSplitter()
-        self.cases_page.addWidget(self.dashboard)
+        self.cases_page.addWidget(self.side)
         self.cases_page.addWidget(self.case_list)
         self.cases_page.setStretchFactor(1, 1)
         self.cases_page.setSizes([260, 1020])
@@ -115,6 +129,30 @@ class Desk:
     @property
     def tabs(self) -> QTabWidget:
         return self.frame.tabs
+
+    # --- the agenda -----------------------------------------------------------------------------
+
+    def _agenda(self) -> AgendaFeature:
+        """The agenda: its tab after the fixed ones (it cannot be closed) and its panel."""
+        agenda = AgendaFeature(self.context, self.window)
+        agenda.open_case.connect(self.open_case)
+        agenda.open_state.connect(lambda code: self.show_rules().select(code))
+        agenda.open_backups.connect(self.show_backups)
+        agenda.show_requested.connect(self.show_agenda)
+        index = self.tabs.indexOf(self.frame.rules_placeholder) + 1
+        self.tabs.insertTab(index, agenda.view, tr("Agenda"))
+        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+        return agenda
+
+    def show_agenda(self) -> None:
+        self.tabs.setCurrentWidget(self.agenda.view)
+        self.window.raise_()
+
+    def start_of_day(self) -> None:
+        """Once the window is up: the agenda first, the first time each day; the reminder."""
+        if self.agenda.first_look_today():
+            self.show_agenda()
+        self.agenda.start_reminders()
 
     @property
     def is_demo(self) -> bool:

@@ -444,6 +444,7 @@ class MainWindow(QMainWindow):
 
         self.add_action("view", tr("&Cases"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
         desk("view", tr("State &rules"), lambda d: d.show_rules(), "Ctrl+2", name="action_rules")
+        desk("view", tr("&Agenda"), lambda d: d.show_agenda(), "Ctrl+3", name="action_agenda")
         desk("view", tr("R&efresh"), lambda d: d.refresh(), QKeySequence.StandardKey.Refresh)
 
         self.add_action("help", tr("&About keidesk"), self.about, name="action_about")
