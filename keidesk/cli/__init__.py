@@ -67,11 +67,13 @@ def command_modules() -> tuple[ModuleType, ...]:
     """
     from keidesk.cli import (  # noqa: PLC0415 - see the docstring
         case_commands,
+        cost_commands,
         data_commands,
         demo_commands,
         document_commands,
         packet_commands,
         reference_commands,
+        report_commands,
     )
 
     return (
@@ -81,6 +83,8 @@ def command_modules() -> tuple[ModuleType, ...]:
         demo_commands,
         packet_commands,
         data_commands,
+        cost_commands,
+        report_commands,
     )
 
 
