@@ -9,9 +9,8 @@ from keidesk.cli.arguments import record_id
 from keidesk.cli.case_commands import _iso_date
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, table
-from keidesk.domain.costs import CostKind, NewCost, rate_text
+from keidesk.domain.costs import CostKind, NewCost, rate_text, usd_text
 from keidesk.domain.errors import InvalidInput
-from keidesk.domain.money import Money
 from keidesk.services import costs
 from keidesk.services.costs import CaseCosts, CostView
 
@@ -133,11 +132,7 @@ def cmd_add(ctx: CommandContext) -> int:
 
 
 def _money(cents: int | None) -> str:
-    return (
-        "-"
-        if cents is None
-        else str(Money(abs(cents), "USD")).join(("-", "") if cents < 0 else ("", ""))
-    )
+    return "-" if cents is None else usd_text(cents)
 
 
 def cmd_list(ctx: CommandContext) -> int:

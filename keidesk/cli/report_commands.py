@@ -12,7 +12,7 @@ from keidesk.cli.output import emit, emit_json
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import parse_stage
 from keidesk.reports import check_target, write_report
-from keidesk.reports.data import CASE_COLUMNS, build_report
+from keidesk.reports.data import CASE_COLUMNS, CaseListShown, build_report
 from keidesk.reports.model import PERIOD_KINDS, Period, ReportKind
 from keidesk.services import cases
 from keidesk.services.reference import normalize_state_code
@@ -89,11 +89,13 @@ def cmd_report(ctx: CommandContext) -> int:
             kind,
             today=ctx.today,
             period=period,
-            case_filter=case_filter,
-            order_by=args.sort,
-            descending=args.desc,
-            columns=columns,
-            filter_text="; ".join(shown) if shown else "all cases",
+            shown=CaseListShown(
+                case_filter,
+                args.sort,
+                args.desc,
+                tuple(columns) if columns else None,
+                "; ".join(shown) if shown else "all cases",
+            ),
         )
         write_report(report, args.out)
     if ctx.json:

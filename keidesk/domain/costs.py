@@ -187,6 +187,12 @@ class NewCost:
         return cls(cost_kind, money, parsed_rate, paid_on, text)
 
 
+def usd_text(cents: int) -> str:
+    """US cents as dollars, signed: ``$1,234.56``, ``-$80.00``."""
+    sign = "-" if cents < 0 else ""
+    return sign + str(Money(abs(cents), "USD"))
+
+
 def margin_cents(sale_cents: int | None, landed_cents: int) -> int | None:
     """What the truck earned: its sale price less what it cost landed (None: not sold)."""
     return None if sale_cents is None else sale_cents - landed_cents

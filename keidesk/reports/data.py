@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -59,6 +59,18 @@ CASE_COLUMNS: dict[str, CaseColumn] = {
 }
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class CaseListShown:
+    """The case list as a person sees it: its filter (and how to say it), its sort, and its
+    visible columns in their order (keys of :data:`CASE_COLUMNS`; None: all)."""
+
+    case_filter: cases.CaseFilter = dataclasses.field(default_factory=cases.CaseFilter)
+    order_by: str = "number"
+    descending: bool = False
+    columns: tuple[str, ...] | None = None
+    description: str = "all cases"
+
+
 def _stage_chart(per_stage: dict[str, int], title: str) -> BarChart:
     return BarChart(
         title,
@@ -67,18 +79,10 @@ def _stage_chart(per_stage: dict[str, int], title: str) -> BarChart:
     )
 
 
-def cases_report(
-    session: Session,
-    case_filter: cases.CaseFilter,
-    *,
-    today: date,
-    order_by: str = "number",
-    descending: bool = False,
-    columns: Sequence[str] | None = None,
-    filter_text: str = "all cases",
-) -> Report:
+def cases_report(session: Session, shown: CaseListShown, *, today: date) -> Report:
     """The case list as shown: its filter, its visible columns in their order, its sort."""
-    keys = list(columns) if columns else list(CASE_COLUMNS)
+    case_filter, order_by, descending = shown.case_filter, shown.order_by, shown.descending
+    keys = list(shown.columns) if shown.columns else list(CASE_COLUMNS)
     unknown = [key for key in keys if key not in CASE_COLUMNS]
     if unknown:
         raise InvalidInput(
@@ -109,7 +113,7 @@ def cases_report(
     return Report(
         ReportKind.CASES,
         ReportKind.CASES.label,
-        f"{filter_text}; sorted by {order}; {count:,} cases; as of {today.isoformat()}",
+        f"{shown.description}; sorted by {order}; {count:,} cases; as of {today.isoformat()}",
         charts=(_stage_chart(per_stage, "Cases per stage"),),
         tables=(Table("Cases", tuple(c.column for c in chosen), rows, count),),
     )
@@ -544,30 +548,48 @@ def margin_report(session: Session, *, period: Period, today: date) -> Report:
     )
 
 
+#: Months of margin the dashboard charts.
+DASHBOARD_MONTHS = 12
+
+
+def dashboard_charts(session: Session, *, today: date) -> tuple[BarChart, ...]:
+    """The dashboard's charts: cases per stage, arrivals in the coming weeks, and the margin
+    of the last twelve months of sales (the months without sales as zero)."""
+    first = date(today.year, today.month, 1)
+    for _ in range(DASHBOARD_MONTHS - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    margin = margin_report(session, period=Period(first, today), today=today).charts[0]
+    values = dict(zip(margin.labels, margin.values, strict=True))
+    months: list[date] = []
+    day = first
+    while day <= today:
+        months.append(day)
+        day = (day + timedelta(days=32)).replace(day=1)
+    return (
+        stage_counts_chart(session),
+        arrivals_by_week(session, today=today),
+        BarChart(
+            f"Margin by month (last {DASHBOARD_MONTHS})",
+            tuple(month.strftime("%b") for month in months),
+            tuple(values.get(_month(month), 0) for month in months),
+            "usd",
+        ),
+    )
+
+
 def build_report(
     session: Session,
     kind: ReportKind,
     *,
     today: date,
     period: Period | None = None,
-    case_filter: cases.CaseFilter | None = None,
-    order_by: str = "number",
-    descending: bool = False,
-    columns: Sequence[str] | None = None,
-    filter_text: str = "all cases",
+    shown: CaseListShown | None = None,
 ) -> Report:
-    """One report's data. A period applies to the duty and margin reports only."""
+    """One report's data. A period applies to the duty and margin reports only; ``shown``
+    (the case list as shown) to the cases report only."""
     period = period or Period()
     if kind is ReportKind.CASES:
-        return cases_report(
-            session,
-            case_filter or cases.CaseFilter(),
-            today=today,
-            order_by=order_by,
-            descending=descending,
-            columns=columns,
-            filter_text=filter_text,
-        )
+        return cases_report(session, shown or CaseListShown(), today=today)
     if kind is ReportKind.AGING:
         return aging_report(session, today=today)
     if kind is ReportKind.STATES:

@@ -24,6 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from keidesk import __version__
+from keidesk.domain.costs import usd_text
 from keidesk.packets.fonts import JAPANESE, LATIN, LATIN_BOLD, needs_japanese, register_fonts
 from keidesk.reports.model import BarChart, Column, Report, Table
 
@@ -37,13 +38,6 @@ BAR = colors.HexColor("#3b6ea5")
 NEGATIVE = colors.HexColor("#b5533c")
 SHADE = colors.HexColor("#e8edf3")
 RULE = colors.HexColor("#9aa5b1")
-
-
-def usd_text(cents: int) -> str:
-    """US cents as dollars: ``$1,234.56``, ``-$80.00``."""
-    sign = "-" if cents < 0 else ""
-    dollars, rest = divmod(abs(cents), 100)
-    return f"{sign}${dollars:,}.{rest:02d}"
 
 
 def cell_text(value: Any, column: Column) -> str:

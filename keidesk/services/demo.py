@@ -491,6 +491,8 @@ def _demo_money(
     if stage_index < 2:
         return
     bought = clock.local_date(case["created_at"])
+    if case["etd"] is not None:  # bought at auction before it sailed
+        bought = min(bought, case["etd"] - timedelta(days=rng.randint(14, 40)))
     rate = Decimal(rng.randrange(14_000, 15_900)) / 100
 
     def cost(kind: CostKind, amount: Money, paid_on: date, note: str = "") -> None:

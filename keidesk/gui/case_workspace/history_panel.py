@@ -26,6 +26,7 @@ ENTITY_NAMES = {
     "customers": "customer",
     "workflow_steps": "workflow step",
     "documents": "document",
+    "costs": "cost",
 }
 
 
