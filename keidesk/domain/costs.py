@@ -115,7 +115,7 @@ def parse_rate(text: str) -> Decimal:
         raise InvalidInput(f"{text!r} yen per dollar is more than any rate ever quoted.")
     if rate != rate.quantize(Decimal(1).scaleb(-RATE_PLACES)):
         raise InvalidInput(f"{text!r} has more than {RATE_PLACES} decimals.")
-    return rate.normalize() if rate == rate.to_integral_value() else rate
+    return rate
 
 
 def rate_text(rate: Decimal) -> str:

@@ -51,11 +51,11 @@ CASE_COLUMNS: dict[str, CaseColumn] = {
     "customer": CaseColumn(Column("Customer", "text", 1.4), lambda s, _t: s.customer or ""),
     "state": CaseColumn(Column("State", "text", 0.45), lambda s, _t: s.state or ""),
     "stage": CaseColumn(
-        Column("Stage", "text", 0.9),
+        Column("Stage", "text", 1.15),
         lambda s, _t: stage_title(s.stage) + (" (blocked)" if s.blocked else ""),
     ),
-    "next": CaseColumn(Column("Next action", "text", 1.7), lambda s, _t: next_action(s)),
-    "days": CaseColumn(Column("Days in stage", "int", 0.6), days_in_stage),
+    "next": CaseColumn(Column("Next action", "text", 1.6), lambda s, _t: next_action(s)),
+    "days": CaseColumn(Column("Days in stage", "int", 0.75), days_in_stage),
 }
 
 
