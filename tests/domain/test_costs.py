@@ -25,10 +25,16 @@ from keidesk.domain.money import Money
 DAY = date(2026, 11, 2)
 
 
-def new(**kw):
-    values = {"kind": "ocean_freight", "amount": "1450", "currency": None, "rate": None}
+def new(**kw: str) -> NewCost:
+    values: dict[str, str | None] = {"currency": None, "rate": None}
     values.update(kw)
-    return NewCost.parse(paid_on=DAY, **values)
+    return NewCost.parse(
+        kind=values.get("kind") or "ocean_freight",
+        amount=values.get("amount") or "1450",
+        currency=values["currency"],
+        rate=values["rate"],
+        paid_on=DAY,
+    )
 
 
 def test_kinds_by_name_or_label():

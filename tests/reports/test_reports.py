@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-import openpyxl
+import openpyxl  # type: ignore[import-untyped]
 import pypdf
 import pytest
 
@@ -75,7 +76,7 @@ def ledger(db, make_case, today):
 
 
 def _write(db, tmp_path, kind, suffix, today, **kw) -> Path:
-    path = tmp_path / f"{kind.value}{suffix}"
+    path: Path = tmp_path / f"{kind.value}{suffix}"
     with db.reader() as session:
         write_report(build_report(session, kind, today=today, **kw), path)
     return path
@@ -86,7 +87,7 @@ def _pdf_text(path: Path) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
 
 
-def _sheets(path: Path) -> dict[str, list[tuple]]:
+def _sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     book = openpyxl.load_workbook(path)
     return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 
