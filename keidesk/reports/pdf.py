@@ -289,6 +289,7 @@ def _table(pages: _Pages, table: Table) -> None:
     total_width = sum(c.width for c in table.columns)
     widths = [pages.width * c.width / total_width for c in table.columns]
     lefts = [MARGIN + sum(widths[:i]) for i in range(len(widths))]
+    starts = {left: f"1 0 0 1 {left + 3:.2f}" for left in lefts}  # a left cell's text matrix
     canvas = pages.canvas
 
     def header() -> None:
@@ -319,6 +320,7 @@ def _table(pages: _Pages, table: Table) -> None:
             pages.advance(ROW)
             return
         baseline = pages.y - ROW + 3
+        y = f"{baseline:.2f}"
         font = LATIN_BOLD if bold else LATIN
         operators = [f"BT {_font_ref(canvas, font)} {FONT_SIZE} Tf"]
         for value, column, left, width in zip(values, table.columns, lefts, widths, strict=True):
@@ -335,10 +337,11 @@ def _table(pages: _Pages, table: Table) -> None:
                     canvas.drawRightString(left + width - 3, baseline, shown)
                 continue
             encoded = _fit_bytes(encoded, font, width - 6)
-            x = left + 3
-            if column.kind not in ("text", "date"):
-                x = left + width - 3 - _width(encoded, font)
-            operators.append(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm ({_literal(encoded)}) Tj")
+            if column.kind in ("text", "date"):
+                x = starts[left]
+            else:
+                x = f"1 0 0 1 {left + width - 3 - _width(encoded, font):.2f}"
+            operators.append(f"{x} {y} Tm ({_literal(encoded)}) Tj")
         operators.append("ET")
         canvas.addLiteral(" ".join(operators))
         pages.advance(ROW)
