@@ -25,9 +25,9 @@ REFRESH_DELAY_MS = 500
 
 
 def _short(value: int, usd: bool) -> str:
-    """A bar's value in few characters: ``12``, ``$4.3k``, ``-$717``."""
+    """A bar's value in few characters: ``12``, ``9.9k``, ``$4.3k``, ``-$717``."""
     if not usd:
-        return f"{value:,}"
+        return f"{value / 1000:.1f}k" if abs(value) >= 1000 else str(value)
     dollars = abs(value) / 100
     sign = "-" if value < 0 else ""
     if dollars >= 10_000:
@@ -106,7 +106,7 @@ class BarChartView(QWidget):
             painter.fillRect(QRectF(x, y, width, height), NEGATIVE if value < 0 else BAR)
             painter.setPen(text_colour)
             text = _short(value, usd)
-            if small_metrics.horizontalAdvance(text) <= slot + 2:  # else in the tooltip only
+            if small_metrics.horizontalAdvance(text) <= slot - 2:  # else in the tooltip only
                 value_y = y - small_metrics.height() if value >= 0 else y + height
                 painter.drawText(
                     QRectF(index * slot - 1, value_y, slot + 2, small_metrics.height()),

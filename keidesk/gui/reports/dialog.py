@@ -78,7 +78,7 @@ class ReportsDialog(QDialog):
         kinds.addStretch(1)
         form = QFormLayout()
         form.addRow(tr("&Report"), self.kind)
-        form.addRow(tr("Pe&riod"), period)
+        form.addRow(tr("Period"), period)
         form.addRow(tr("Format"), kinds)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
