@@ -68,11 +68,13 @@ def command_modules() -> tuple[ModuleType, ...]:
     from keidesk.cli import (  # noqa: PLC0415 - see the docstring
         agenda_commands,
         case_commands,
+        cost_commands,
         data_commands,
         demo_commands,
         document_commands,
         packet_commands,
         reference_commands,
+        report_commands,
         server_commands,
     )
 
@@ -85,6 +87,8 @@ def command_modules() -> tuple[ModuleType, ...]:
         data_commands,
         server_commands,
         agenda_commands,
+        cost_commands,
+        report_commands,
     )
 
 

@@ -11,20 +11,25 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from keidesk import clock
+from keidesk.domain.costs import CostKind, rate_text, usd_cents
 from keidesk.domain.dates import PartialDate
+from keidesk.domain.duty import BodyType, estimate_duty
 from keidesk.domain.eligibility import assess_eligibility
+from keidesk.domain.money import Money
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus, age_block_reason
 from keidesk.storage.bulk import insert_rows, reserve_ids, search_index_deferred
 from keidesk.storage.events import compose_search_text
 from keidesk.storage.models import (
     Case,
     ChassisCode,
+    Cost,
     Customer,
     HistoryEntry,
     StateRule,
@@ -293,6 +298,9 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
     case_rows: list[dict[str, Any]] = []
     step_rows: list[dict[str, Any]] = []
     history_rows: list[dict[str, Any]] = []
+    cost_rows: list[dict[str, Any]] = []
+    # Costs and sales draw on their own generator, so the cases stay those of the seed.
+    money_rng = random.Random(seed * 7919 + 14)
     step_keys = list(StepKey)
     code_index = {code.code: number for number, code in enumerate(codes)}
     positions = [(key, key.position) for key in step_keys]
@@ -400,6 +408,15 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
                 "updated_at": stage_since,
             }
         )
+        _demo_money(
+            money_rng,
+            case_rows[-1],
+            vehicle_rows[-1],
+            stage_index=stage_index,
+            today=today,
+            user=user,
+            costs=cost_rows,
+        )
         for key, position in positions:
             note = ""
             blocked_by: BlockedBy | None = None
@@ -471,12 +488,77 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
             }
         )
         if len(case_rows) >= BATCH_CASES:
-            _write_batch(session, vehicle_rows, case_rows, step_rows, history_rows)
-    _write_batch(session, vehicle_rows, case_rows, step_rows, history_rows)
+            _write_batch(session, vehicle_rows, case_rows, step_rows, history_rows, cost_rows)
+    _write_batch(session, vehicle_rows, case_rows, step_rows, history_rows, cost_rows)
     return DemoResult(cases=cases, customers=customer_count)
 
 
+def _demo_money(
+    rng: random.Random,
+    case: dict[str, Any],
+    vehicle: dict[str, Any],
+    *,
+    stage_index: int,
+    today: date,
+    user: str,
+    costs: list[dict[str, Any]],
+) -> None:
+    """Costs as far as the truck has come (the auction once bought, freight once shipped,
+    duty and fees once released), and a sale price for trucks being handed over or done."""
+    case["sale_price_cents"] = None
+    case["sale_date"] = None
+    if stage_index < 2:
+        return
+    bought = clock.local_date(case["created_at"])
+    if case["etd"] is not None:  # bought at auction before it sailed
+        bought = min(bought, case["etd"] - timedelta(days=rng.randint(14, 40)))
+    rate = Decimal(rng.randrange(14_000, 15_900)) / 100
+
+    def cost(kind: CostKind, amount: Money, paid_on: date, note: str = "") -> None:
+        costs.append(
+            {
+                "case_id": case["id"],
+                "kind": kind.value,
+                "amount_minor": amount.minor,
+                "currency": amount.currency,
+                "rate": rate_text(rate) if amount.currency == "JPY" else None,
+                "usd_cents": usd_cents(amount, rate),
+                "paid_on": min(paid_on, today),
+                "note": note,
+                "created_at": case["created_at"],
+                "created_by": user,
+            }
+        )
+
+    cost(CostKind.AUCTION_PRICE, Money(vehicle["purchase_price_minor"], "JPY"), bought)
+    cost(CostKind.AUCTION_FEES, Money(rng.randrange(30_000, 80_000, 1_000), "JPY"), bought)
+    if stage_index >= 3 and case["etd"] is not None:
+        cost(CostKind.INLAND_TRANSPORT, Money(rng.randrange(15_000, 45_000, 500), "JPY"), bought)
+        cost(CostKind.OCEAN_FREIGHT, Money(case["freight_cents"], "USD"), case["etd"])
+    release = case["release_date"]
+    if stage_index >= 5 and release is not None:
+        estimate = estimate_duty(
+            body=BodyType(vehicle["body_type"]),
+            customs_value_cents=case["customs_value_cents"],
+            built=vehicle["built"],
+            entry_date=release,
+        )
+        cost(CostKind.DUTY, Money(estimate.duty_cents + estimate.section232_cents, "USD"), release)
+        cost(CostKind.MPF, Money(estimate.mpf_cents, "USD"), release)
+        cost(CostKind.HMF, Money(estimate.hmf_cents, "USD"), release)
+        cost(CostKind.CUSTOMS_BROKER, Money(rng.randrange(25_000, 45_000, 500), "USD"), release)
+        if rng.random() < 0.3:
+            cost(CostKind.PORT_STORAGE, Money(rng.randrange(5_000, 40_000, 500), "USD"), release)
+    if stage_index >= 7:
+        sold = today - timedelta(days=rng.randint(0, 330))
+        case["sale_price_cents"] = rng.randrange(650_000, 1_150_000, 5_000)
+        case["sale_date"] = sold
+
+
 def _write_batch(session: Session, *batches: list[dict[str, Any]]) -> None:
-    """Write a batch of vehicles, cases, steps and history (in that order) and empty them."""
-    for rows, mapped in zip(batches, (Vehicle, Case, WorkflowStep, HistoryEntry), strict=True):
+    """Write a batch of vehicles, cases, steps, history and costs (in that order) and empty
+    them."""
+    for rows, mapped in zip(
+        batches, (Vehicle, Case, WorkflowStep, HistoryEntry, Cost), strict=True
+    ):
         _insert(session, mapped, rows)

@@ -18,10 +18,12 @@ from sqlalchemy.orm import InstanceState, Session, SessionTransaction, sessionma
 from keidesk import clock
 from keidesk.domain.chassis import fold_for_search
 from keidesk.domain.dates import PartialDate
+from keidesk.domain.money import Money
 from keidesk.storage import locks
 from keidesk.storage.models import (
     Case,
     ChassisCode,
+    Cost,
     Customer,
     Document,
     HistoryEntry,
@@ -48,8 +50,9 @@ _AUDITED = (
     StateRuleVersion,
     ChassisCode,
     Setting,
+    Cost,
 )
-_RECORD_CREATE = (Case, Customer, Document, StateRule, StateRuleVersion, ChassisCode, Setting)
+_RECORD_CREATE = (Case, Customer, Document, Cost, StateRule, StateRuleVersion, ChassisCode, Setting)
 
 USER_KEY = "keidesk_user"
 #: The ids of the cases whose version this transaction has bumped already (once is enough).
@@ -81,7 +84,7 @@ def _entity_key(obj: Any) -> str:
 def _case_id(session: Session, obj: Any) -> int | None:
     if isinstance(obj, Case):
         return obj.id
-    if isinstance(obj, WorkflowStep | Document):
+    if isinstance(obj, WorkflowStep | Document | Cost):
         return obj.case_id
     if isinstance(obj, Vehicle):
         return session.connection().scalar(select(Case.id).where(Case.vehicle_id == obj.id))
@@ -102,6 +105,8 @@ def _summary(obj: Any) -> str:
         return f"{obj.state_code} from {start}"
     if isinstance(obj, Setting):
         return obj.key
+    if isinstance(obj, Cost):
+        return f"{obj.kind}: {Money(obj.amount_minor, obj.currency)}"
     return _entity_key(obj)
 
 

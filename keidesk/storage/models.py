@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     DateTime,
     Dialect,
@@ -259,6 +260,9 @@ class Case(Base):
         back_populates="case", order_by="Document.id", cascade="all, delete-orphan"
     )
     state_rule: Mapped[StateRule | None] = relationship(lazy="joined")
+    costs: Mapped[list[Cost]] = relationship(
+        back_populates="case", order_by="Cost.id", cascade="all, delete-orphan"
+    )
 
     @property
     def number(self) -> str:
@@ -369,6 +373,30 @@ class Document(Base):
     removed_by: Mapped[str | None] = mapped_column(String(80))
 
     case: Mapped[Case] = relationship(back_populates="documents")
+
+
+class Cost(Base):
+    """One cost of a truck (:mod:`keidesk.domain.costs`): its kind, the amount in its currency
+    (integer yen or cents), for yen the rate used on the day paid (yen per US dollar, as exact
+    decimal text) and the US-cent value worked out from it when recorded (half up), which the
+    totals and reports add up in SQL."""
+
+    __tablename__ = "costs"
+    __table_args__ = (Index("ix_costs_kind_paid_on", "kind", "paid_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3))
+    rate: Mapped[str | None] = mapped_column(String(24))
+    usd_cents: Mapped[int] = mapped_column(BigInteger)
+    paid_on: Mapped[date] = mapped_column(index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=clock.now)
+    created_by: Mapped[str] = mapped_column(String(80))
+
+    case: Mapped[Case] = relationship(back_populates="costs")
 
 
 class StateRule(Base):
@@ -502,6 +530,8 @@ class AttachmentChunk(Base):
     )
     part: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class AgendaMark(Base):
     """What staff did with one agenda item: marked it handled, or snoozed it until a day.
 

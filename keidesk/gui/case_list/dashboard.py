@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keidesk.gui.case_list.charts import DashboardCharts
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.changes import CaseIds
 from keidesk.gui.kit.context import AppContext
@@ -50,6 +51,7 @@ class DashboardPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.buttons: dict[str, CountButton] = {}
+        self.charts = DashboardCharts(context)
         self.total_label = QLabel()
         self.total_label.setObjectName("dashboard_total")
         font = self.total_label.font()
@@ -119,4 +121,5 @@ class DashboardPanel(QWidget):
                 self.buttons[item.key] = button
                 box.addWidget(button, row, 0)
             self._grid.addLayout(box)
+        self._grid.addWidget(self.charts)
         self._grid.addStretch(1)

@@ -28,6 +28,7 @@ from keidesk.gui.kit import settings as keys
 from keidesk.gui.kit.changes import CaseIds
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
+from keidesk.reports.data import CaseListShown
 from keidesk.services.cases import CaseFilter, EligibilityFilter, ShipmentFilter
 from keidesk.services.dashboard import stage_title
 from keidesk.services.reference import list_state_rules
@@ -235,6 +236,34 @@ class CaseListPanel(QWidget):
             state=self.state.currentData() if self._states_loaded else self._pending_state,
             eligibility=EligibilityFilter(eligibility) if eligibility else None,
             blocked=True if self.blocked.isChecked() else None,
+        )
+
+    def shown(self) -> CaseListShown:
+        """The list as it is shown, for the cases report: the filter (said in words), the
+        sort, and the visible columns in the order they are shown."""
+        header = self.table.horizontalHeader()
+        visual = sorted(range(header.count()), key=header.visualIndex)
+        columns = tuple(self.model.columns[c].key for c in visual if not header.isSectionHidden(c))
+        case_filter = self.current_filter()
+        words = [
+            f"{label} {value!r}"
+            for label, value in (
+                ("search", case_filter.search),
+                ("stage", stage_title(case_filter.stage) if case_filter.stage else ""),
+                ("state", case_filter.state or ""),
+                ("eligibility", self.eligibility.currentText() if case_filter.eligibility else ""),
+            )
+            if value
+        ]
+        if case_filter.blocked:
+            words.append("blocked only")
+        words.extend(self.extra_label.text().split(" · ") if self.extra_label.text() else [])
+        return CaseListShown(
+            case_filter,
+            self.model.order_by,
+            self.model.descending,
+            columns,
+            "; ".join(words) or "all cases",
         )
 
     def apply_filter(self, case_filter: CaseFilter) -> None:

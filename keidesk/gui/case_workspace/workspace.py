@@ -41,6 +41,7 @@ from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
 from keidesk.domain.errors import KeideskError, NotFound
 from keidesk.domain.money import Money
+from keidesk.gui.case_workspace.costs_panel import CostsPanel
 from keidesk.gui.case_workspace.documents_panel import DocumentsPanel
 from keidesk.gui.case_workspace.field_hints import field_hint
 from keidesk.gui.case_workspace.history_panel import HistoryPanel
@@ -202,11 +203,13 @@ class CaseWorkspace(QWidget):
         self.workflow = WorkflowPanel(context)
         self.documents = DocumentsPanel(context)
         self.history = HistoryPanel(context)
+        self.costs_panel = CostsPanel(context)
         self.tabs.addTab(self._vehicle_tab(), tr("&Vehicle"))
         self.tabs.addTab(self._customer_tab(), tr("C&ustomer && state"))
         self.tabs.addTab(self._shipping_tab(), tr("S&hipping && customs"))
         self.tabs.addTab(self.workflow, tr("&Workflow"))
         self.tabs.addTab(self.documents, tr("&Documents"))
+        self.tabs.addTab(self.costs_panel, tr("Cos&ts"))
         self.tabs.addTab(self.history, tr("Histor&y"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -505,12 +508,15 @@ class CaseWorkspace(QWidget):
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.history:
             self.history.load(self.case_id)
+        elif self.tabs.currentWidget() is self.costs_panel and self.costs_panel.case_id is None:
+            self.costs_panel.load(self.case_id)
 
     def set_editable(self, editable: bool) -> None:
         for editor in self.editors.values():
             editor.setReadOnly(not editable)
         self.workflow.set_editable(editable)
         self.documents.set_editable(editable)
+        self.costs_panel.set_editable(editable)
 
     # --- editing --------------------------------------------------------------------------------
 
@@ -687,6 +693,7 @@ class CaseWorkspace(QWidget):
         self._attached = False  # reads still on their way are dropped
         self.context.changes.cases_changed.disconnect(self._cases_changed)
         self.history.detach()
+        self.costs_panel.detach()
 
 
 def _date_or_none(text: str) -> PartialDate | None:

@@ -40,6 +40,7 @@ from keidesk.gui.data.import_dialog import ImportDialog
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
+from keidesk.gui.reports.dialog import ReportsDialog
 from keidesk.gui.rules.browser import RulesBrowser
 from keidesk.gui.setup.preferences_dialog import PreferencesDialog
 from keidesk.gui.setup.profile_form import ProfileDialog
@@ -420,6 +421,12 @@ class Desk:
             )
 
         self._start(work, done, tr("Exporting cases…"))
+
+    def open_reports(self) -> ReportsDialog:
+        """The Reports dialog; its case list report is the list as shown now."""
+        dialog = ReportsDialog(self.context, self.case_list.shown(), self.window)
+        self._show_dialog(dialog)
+        return dialog
 
     def import_bundle(self) -> None:
         path = self.context.dialogs.open_file(

@@ -332,6 +332,7 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             name="action_export_cases",
         )
+        desk("file", tr("&Reports…"), lambda d: d.open_reports(), name="action_reports")
         desk(
             "file",
             tr("Import case &bundle…"),
