@@ -654,7 +654,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Escriba el número de chasis (bastidor) del certificado de exportación.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Read as {date}</source>
         <translation>Leído como {date}</translation>
     </message>
@@ -1029,7 +1029,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>etapa: {stage}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Duty {duty}, Section 232 {s232}, MPF {mpf}, HMF {hmf}</source>
         <translation>Arancel {duty}, Sección 232 {s232}, MPF {mpf}, HMF {hmf}</translation>
     </message>
@@ -3584,6 +3584,535 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+36"/>
         <source>Enter the destination state to see its registration path.</source>
         <translation>Escriba el estado de destino para ver su vía de registro.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/chassis.py" line="+98"/>
+        <source>{n} {noun}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A VIN has 17 characters; {vin} has {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>VIN {vin} has the letter {char} at position {position}; VINs never use I, O or Q (did you mean {hint}?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>VIN {vin} has {char!r} at position {position}; a VIN uses only A–Z and 0–9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>VIN check digit is {digit}, expected {expected}: check for a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{text} has no model code before the dash; expected a shape like {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{text} has no serial number after the dash; expected a shape like {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must start with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has {count}, but model codes have 2 to 7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>may contain only letters and digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model code &apos;{code}&apos; in {text} {problem} (e.g. DA52T, HA4, S510P).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be digits only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has {count}, but serials have 4 to 8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serial &apos;{serial}&apos; in {text} {problem} (e.g. {example}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>dash added after model code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{text} has no dash and could be read as {options}; type the dash where the papers show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{text} is not a frame number or a VIN: a frame number has a dash between the model code and the serial ({example}); a VIN has exactly 17 letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+16"/>
+        <source>Enter a chassis number, such as {example} or a 17-character VIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>{text} contains {char!r}; a chassis number has only letters, digits and one dash (e.g. {example}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>emissions prefix &apos;{prefix}-&apos; removed: it belongs to the 型式 (model type), not the frame number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{text} has {count} dashes; a frame number has exactly one, between the model code and the serial (e.g. {example}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/dates.py" line="+50"/>
+        <source>Year 0 is not a year in {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year {year} is out of range in {where}: enter a year from {min} to {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A day needs a month in {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Month {month} is not a month in {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day {day} is not a day in {where}: {month} has {days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{month_name} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{text} is not a stored date (expected 1999, 1999-03 or 1999-03-15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>{era} began on {start}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{era} ran from {start} to {end} (years 元–{last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{text} is not a date: era years start at 1 (元年). {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{text} is not a {era} date: {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter a date, such as {forms}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{text} is not a date keidesk can read. Use {forms}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{text} is in the future (today is {today}); a date of manufacture cannot be later than today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/duty.py" line="+139"/>
+        <source>MPF estimate based on {schedule} rates; FY{year} rates are not on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No Section 232 duty: entry before {date}, when Proclamation 10908 took effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Section 232 duty of 25% (HTSUS 9903.94.01) assumed: without the build year the 9903.94.04 exception cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Build date unknown: Section 232 duty assumed; enter the build date to check the exception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No Section 232 duty: built {built}, entry in {entry} is at least 25 calendar years later (HTSUS 9903.94.04).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Section 232 duty of 25% (HTSUS 9903.94.01): built {built}, entry in {entry} is under 25 calendar years; exempt for entries from {exempt_from} (9903.94.04).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The customs value cannot be negative ({below} below zero).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Value under $2,500: the entry may be informal, with a flat fee instead of this formal-entry MPF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/eligibility.py" line="+124"/>
+        <source>the 25th anniversary; 29 February falls on 1 March in a common year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the 25th anniversary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first day of the month after the 25th anniversary month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month unknown, so 1 January of the year after the 25th anniversary year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Enter the build date or the first registration date (初度登録年月 / 初度検査年月 on the Japanese papers); the age rules need one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>First registration {first} is before the build date {built}; a truck is first registered on or after it is built. Check both dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Built {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First registered {date} (build date unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{lead}: 25 years old from {date} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{lead}: 21 calendar years old for imports from {date} (import year minus {year} is at least 21).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{lead}: no Section 232 duty for entries from {date} (entry year minus {year} is at least 25).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/kei_class.py" line="+109"/>
+        <source>{label} must be a positive number of {unit}, not {value}.</source>
+        <extracomment>The regulation the limits rest on, as printed for customers and clerks. For staff: where keidesk&apos;s figures come from and how sure they are.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Build date unknown: cannot tell which kei limits applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Built {built}: kei limits before 1976 are not on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{item} {value} {unit} &gt; {limit} {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Over the {era} limits: {details}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No engine size or dimensions entered; the {era} limits are {limits}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not known: {unknown}. The values given are within the {era} limits ({limits}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Within the {era} limits ({limits}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{summary} Built {built} straddles the change to the {later} on {date}; the older, smaller limits are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/messages.py" line="+88"/>
+        <source>{first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{first}, {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first}; {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/money.py" line="+33"/>
+        <location line="+26"/>
+        <source>Unsupported currency {currency!r}; use JPY or USD.</source>
+        <extracomment>Digits after the decimal point, per ISO 4217, for the currencies the trade uses. The largest amount keidesk records, in minor units (¥10 trillion, $100 billion): far above any truck, far below what SQLite&apos;s integers hold. The largest odometer reading keidesk records (a dial has at most seven digits).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+4"/>
+        <source>{text!r} is not an amount of {currency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>{text!r} is more than keidesk records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>An amount cannot be negative ({text!r}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{text!r} has more decimals than {currency} allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>An odometer reading cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{text!r} is more than an odometer shows (at most {most:,}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{text!r} is not an odometer reading; write it with its unit, like &apos;48200 km&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/reference.py" line="+76"/>
+        <source>{start} to present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/workflow.py" line="+155"/>
+        <source>The {step} step applies to every imported truck; it cannot be n/a.</source>
+        <extracomment>What a case&apos;s stage is once every step is done or not applicable. Every stage a case can be in, in workflow order (the order lists sort and show them in). Steps that must be done before a step may be marked done. Steps that must be done or n/a before a step may be marked done. Steps whose very purpose forbids &quot;not applicable&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{step} cannot be done before {names} are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{step} cannot be done before {names} is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{step} cannot be done before {names} is done or n/a.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{reason} The age step stays blocked until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The age check cannot be done without a build date or first registration date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not FMVSS-eligible until {date} (25-year rule, checked against {reference}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/case_fields.py" line="+84"/>
+        <source>{label}: {text!r} is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{label}: {text!r} is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label}: {text!r} is not valid; use truck or van.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>{label}: {problem}</source>
+        <extracomment>A body is never unknown: cleared, it is the kei truck&apos;s own (the column&apos;s default).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/cases/workflow.py" line="+124"/>
+        <source>{step} cannot be marked done: {papers} is not on file. Attach it, or give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{step} cannot be marked done: {papers} are not on file. Attach them, or give a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/reference.py" line="+81"/>
+        <source>Model code {code} is not in the chassis-code table; make and model must be entered by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Model code {code} is unverified in the chassis-code table; confirm make and years from the papers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Built {built} is before {code} production started ({years}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Built {built} is after {code} production ended ({years}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{code!r} is not a US state code; use the two-letter postal code, like TX or DC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No rule is on file for {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No registration rule on file for {state}: check with the state&apos;s motor vehicle agency before selling to a buyer there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This rule was last verified {date} ({days} days ago): confirm it with the state before relying on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{state} has this rule under review: confirm the current position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This rule is unverified (conflicting, stale or secondary sources).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+172"/>
+        <source>The {state} rule changed since the packet was printed: reprint the packet or acknowledge the change.</source>
+        <extracomment>Fields of a state rule that staff may edit, with the check each value must pass. Fields printed for customers: no research wording may go in them.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
