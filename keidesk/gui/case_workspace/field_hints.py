@@ -28,7 +28,7 @@ def decoded_text(decoded: DecodedChassis) -> str:
     chassis = decoded.chassis
     if decoded.code is not None:
         info = decoded.code
-        parts = [f"{info.make} {info.model}", info.production_text]
+        parts = [f"{info.make} {info.model}", tr_message(info.production_text)]
         if info.drive:
             parts.append(info.drive)
         if info.engine:

@@ -114,3 +114,21 @@ def test_papers_missing_is_asked_in_spanish(spanish, window, make_case):
     assert stepper.refusal_text() == (
         "No se marcó como hecho: faltan documentos y no se indicó un motivo."
     )
+
+
+def test_rule_warnings_and_the_decoded_chassis_are_in_spanish(spanish, window, make_case, qtbot):
+    workspace = window.desk.open_case(make_case(chassis="DA52T-123456", state="AR", built="2005"))
+    warnings = workspace.warnings.text()
+    assert "Esta regla no está verificada (fuentes contradictorias" in warnings
+    assert "Esta regla se verificó por última vez el 2019-04-01" in warnings
+    assert (
+        "La fabricación en 2005 es posterior al fin de la producción de DA52T (1999-01 a 2002-04)."
+        in warnings
+    )
+    assert "This rule" not in warnings
+    box = editor(workspace, "chassis")
+    box.clear()
+    type_text(qtbot, box, "GD-DA52T-123456")
+    hint = workspace.hints["chassis"].text()
+    assert "DA52T-123456: Suzuki Carry truck, 1999-01 a 2002-04" in hint
+    assert "se quitó el prefijo de emisiones 'GD-'" in hint
