@@ -4229,5 +4229,42 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <extracomment>Fields of a state rule that staff may edit, with the check each value must pass. Fields printed for customers: no research wording may go in them.</extracomment>
         <translation>La regla de {state} cambió desde que se imprimió el paquete: vuelva a imprimir el paquete o confirme el cambio.</translation>
     </message>
+    <message>
+        <location filename="../../keidesk/services/cases/create.py" line="+176"/>
+        <location filename="../../keidesk/services/cases/edit.py" line="+47"/>
+        <source>Chassis number {chassis} is already case {case}.</source>
+        <extracomment>Reference rows held while the batch runs: the session&apos;s identity map is weak, and without this each case would load its chassis code and state rule again.</extracomment>
+        <translation>El número de chasis {chassis} ya es el caso {case}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chassis number {chassis} is given twice.</source>
+        <translation>El número de chasis {chassis} aparece dos veces.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/cases/edit.py" line="+11"/>
+        <source>The build date {date} is in the future.</source>
+        <translation>La fecha de fabricación {date} está en el futuro.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first registration date {date} is in the future.</source>
+        <translation>La fecha de primer registro {date} está en el futuro.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>First registration {first} is before the build date {built}; a truck is registered on or after it is built.</source>
+        <translation>El primer registro {first} es anterior a la fecha de fabricación {built}; un camión se registra el día en que se fabrica o después.</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Enter the customer&apos;s name first.</source>
+        <translation>Primero ingrese el nombre del cliente.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ETA {eta} is before the ETD {etd}.</source>
+        <translation>La ETA {eta} es anterior a la ETD {etd}.</translation>
+    </message>
 </context>
 </TS>

@@ -132,3 +132,12 @@ def test_rule_warnings_and_the_decoded_chassis_are_in_spanish(spanish, window, m
     hint = workspace.hints["chassis"].text()
     assert "DA52T-123456: Suzuki Carry truck, 1999-01 a 2002-04" in hint
     assert "se quitó el prefijo de emisiones 'GD-'" in hint
+
+
+def test_a_refused_save_is_explained_in_spanish(spanish, window, make_case, qtbot, dialogs):
+    workspace = window.desk.open_case(make_case(built="1999-03"))
+    box = editor(workspace, "built")
+    box.clear()
+    type_text(qtbot, box, "2030-01")
+    workspace.save()
+    assert dialogs.errors == ["La fecha de fabricación 2030-01 está en el futuro."]
