@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QWidget
 
 from keidesk.domain.dates import parse_date
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.money import Money
 from keidesk.domain.workflow import StepKey
 from keidesk.gui.case_workspace.step_reason import StepReasonDialog
 from keidesk.gui.kit import i18n
 from keidesk.gui.kit.errors import ErrorReporter
+from keidesk.services import cases
 from tests.gui.case_workspace.test_case_workspace import editor, type_text
 from tests.gui.case_workspace.test_documents_panel import when_modal
 
@@ -141,3 +143,13 @@ def test_a_refused_save_is_explained_in_spanish(spanish, window, make_case, qtbo
     type_text(qtbot, box, "2030-01")
     workspace.save()
     assert dialogs.errors == ["La fecha de fabricación 2030-01 está en el futuro."]
+
+
+def test_the_duty_notes_are_in_spanish(spanish, window, make_case, db, today):
+    case_id = make_case(built="1999-03")
+    with db.transaction("tester") as session:
+        changes = {"customs_value": Money.parse("$2,000", "USD")}
+        cases.update_case(session, case_id, changes, user="tester", today=today)
+    costs = window.desk.open_case(case_id).costs.text()
+    assert "Valor menor a $2,500: la entrada puede ser informal" in costs
+    assert "Value under" not in costs
