@@ -183,8 +183,9 @@ def cmd_app(extra: list[str]) -> int:
 #: The interface's translations: one ``keidesk_<language>.ts`` (edited, e.g. in Qt Linguist)
 #: and the ``.qm`` built from it, which ships in the package (keidesk/gui/kit/i18n.py).
 TRANSLATIONS = ROOT / "resources" / "translations"
-#: Where the texts to translate are: every tr("...") and QT_TR_NOOP("...") in the GUI.
-TRANSLATED_SOURCES = ROOT / "keidesk" / "gui"
+#: Where the texts to translate are: every tr("...") and QT_TR_NOOP("...") in the GUI, and
+#: every msg("...") template of the Qt-free core (keidesk/domain/messages.py).
+TRANSLATED_SOURCES = tuple(ROOT / "keidesk" / name for name in ("gui", "domain", "services"))
 
 
 def _unfinished(message: Any) -> bool:
@@ -196,7 +197,7 @@ def _unfinished(message: Any) -> bool:
 
 
 def cmd_translations(extra: list[str]) -> int:
-    """Update every .ts from the GUI's sources with pyside6-lupdate (translations kept, new
+    """Update every .ts from the GUI's and the core's sources with pyside6-lupdate (translations kept, new
     texts added as unfinished, texts no longer used dropped), list what still needs
     translating, and build each .qm with pyside6-lrelease."""
     from xml.etree import ElementTree  # noqa: PLC0415 - only this command needs it
@@ -205,7 +206,14 @@ def cmd_translations(extra: list[str]) -> int:
     status = 0
     for ts in sorted(TRANSLATIONS.glob("keidesk_*.ts")):
         lupdate = (bin_dir / "pyside6-lupdate", "-no-obsolete", "-locations", "relative")
-        sources = ("-extensions", "py", TRANSLATED_SOURCES.relative_to(ROOT))
+        # msg() of keidesk.domain.messages marks a template as QT_TR_NOOP does.
+        sources = (
+            "-tr-function-alias",
+            "QT_TR_NOOP+=msg",
+            "-extensions",
+            "py",
+            *(folder.relative_to(ROOT) for folder in TRANSLATED_SOURCES),
+        )
         if run(*lupdate, *sources, "-ts", ts.relative_to(ROOT)) != 0:
             return 1
         root = ElementTree.parse(ts).getroot()

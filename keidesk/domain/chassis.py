@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import Message, msg
 
 EXAMPLE = "DA52T-123456"
 
@@ -65,7 +66,7 @@ class ChassisNumber:
     kind: IdentifierKind
     model_code: str | None
     serial: str | None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # Messages: the GUI translates them
 
 
 def _normalize_once(text: str) -> str:
@@ -114,8 +115,8 @@ def fold_for_search(text: str) -> str:
     return " ".join(text.split())
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _count(n: int, one: Message, many: Message) -> Message:
+    return msg("{n} {noun}", n=n, noun=one if n == 1 else many)
 
 
 def _quote(text: str) -> str:
@@ -128,7 +129,9 @@ def vin_check_digit(vin: str) -> str:
     """The check digit a 17-character VIN should carry in position 9 (ISO 3779, 49 CFR 565)."""
     vin = vin.strip().upper()
     if len(vin) != _VIN_LENGTH:
-        raise InvalidInput(f"A VIN has 17 characters; {_quote(vin)} has {len(vin)}.")
+        raise InvalidInput(
+            msg("A VIN has 17 characters; {vin} has {count}.", vin=_quote(vin), count=len(vin))
+        )
     total = 0
     for position, (char, weight) in enumerate(zip(vin, _VIN_WEIGHTS, strict=True), start=1):
         value = _VIN_VALUES.get(char)
@@ -139,14 +142,23 @@ def vin_check_digit(vin: str) -> str:
     return "X" if remainder == 10 else str(remainder)
 
 
-def _vin_char_problem(vin: str, position: int, char: str) -> str:
+def _vin_char_problem(vin: str, position: int, char: str) -> Message:
     if char in "IOQ":
         hint = {"I": "1", "O": "0", "Q": "0"}[char]
-        return (
-            f"VIN {_quote(vin)} has the letter {char} at position {position}; VINs never use "
-            f"I, O or Q (did you mean {hint}?)."
+        return msg(
+            "VIN {vin} has the letter {char} at position {position}; VINs never use "
+            "I, O or Q (did you mean {hint}?).",
+            vin=_quote(vin),
+            char=char,
+            position=position,
+            hint=hint,
         )
-    return f"VIN {_quote(vin)} has {char!r} at position {position}; a VIN uses only A–Z and 0–9."
+    return msg(
+        "VIN {vin} has {char!r} at position {position}; a VIN uses only A–Z and 0–9.",
+        vin=_quote(vin),
+        char=char,
+        position=position,
+    )
 
 
 def _parse_vin(vin: str) -> ChassisNumber:
@@ -158,35 +170,69 @@ def _parse_vin(vin: str) -> ChassisNumber:
     if vin[0] in "12345":
         expected = vin_check_digit(vin)
         if vin[8] != expected:
-            warnings = (f"VIN check digit is {vin[8]}, expected {expected}: check for a typo.",)
+            warnings = (
+                msg(
+                    "VIN check digit is {digit}, expected {expected}: check for a typo.",
+                    digit=vin[8],
+                    expected=expected,
+                ),
+            )
     return ChassisNumber(vin, IdentifierKind.VIN, None, None, warnings)
 
 
 def _frame(raw: str, code: str, serial: str, warnings: tuple[str, ...] = ()) -> ChassisNumber:
     if not code:
         raise InvalidInput(
-            f"{_quote(raw)} has no model code before the dash; expected a shape like {EXAMPLE}."
+            msg(
+                "{text} has no model code before the dash; expected a shape like {example}.",
+                text=_quote(raw),
+                example=EXAMPLE,
+            )
         )
     if not serial:
         raise InvalidInput(
-            f"{_quote(raw)} has no serial number after the dash; expected a shape like {EXAMPLE}."
+            msg(
+                "{text} has no serial number after the dash; expected a shape like {example}.",
+                text=_quote(raw),
+                example=EXAMPLE,
+            )
         )
     if not _MODEL_CODE.fullmatch(code):
+        problem: Message
         if not code[0].isalpha():
-            problem = "must start with a letter"
+            problem = msg("must start with a letter")
         elif not 2 <= len(code) <= 7:
-            problem = f"has {_count(len(code), 'character')}, but model codes have 2 to 7"
+            problem = msg(
+                "has {count}, but model codes have 2 to 7",
+                count=_count(len(code), msg("character"), msg("characters")),
+            )
         else:
-            problem = "may contain only letters and digits"
+            problem = msg("may contain only letters and digits")
         raise InvalidInput(
-            f"Model code '{code}' in {_quote(raw)} {problem} (e.g. DA52T, HA4, S510P)."
+            msg(
+                "Model code '{code}' in {text} {problem} (e.g. DA52T, HA4, S510P).",
+                code=code,
+                text=_quote(raw),
+                problem=problem,
+            )
         )
     if not _SERIAL.fullmatch(serial):
         if not serial.isdigit():
-            problem = "must be digits only"
+            problem = msg("must be digits only")
         else:
-            problem = f"has {_count(len(serial), 'digit')}, but serials have 4 to 8"
-        raise InvalidInput(f"Serial '{serial}' in {_quote(raw)} {problem} (e.g. {EXAMPLE}).")
+            problem = msg(
+                "has {count}, but serials have 4 to 8",
+                count=_count(len(serial), msg("digit"), msg("digits")),
+            )
+        raise InvalidInput(
+            msg(
+                "Serial '{serial}' in {text} {problem} (e.g. {example}).",
+                serial=serial,
+                text=_quote(raw),
+                problem=problem,
+                example=EXAMPLE,
+            )
+        )
     return ChassisNumber(f"{code}-{serial}", IdentifierKind.FRAME, code, serial, warnings)
 
 
@@ -200,16 +246,24 @@ def _split_by_known_code(raw: str, text: str, known_codes: Collection[str]) -> C
     }
     if len(splits) == 1:
         (code,) = splits
-        return _frame(raw, code, text[len(code) :], ("dash added after model code",))
+        return _frame(raw, code, text[len(code) :], (msg("dash added after model code"),))
     if len(splits) > 1:
         options = " or ".join(sorted(f"{c}-{text[len(c) :]}" for c in splits))
         raise InvalidInput(
-            f"{_quote(raw)} has no dash and could be read as {options}; type the dash where "
-            "the papers show it."
+            msg(
+                "{text} has no dash and could be read as {options}; type the dash where "
+                "the papers show it.",
+                text=_quote(raw),
+                options=options,
+            )
         )
     raise InvalidInput(
-        f"{_quote(raw)} is not a frame number or a VIN: a frame number has a dash between the "
-        f"model code and the serial ({EXAMPLE}); a VIN has exactly 17 letters and digits."
+        msg(
+            "{text} is not a frame number or a VIN: a frame number has a dash between the "
+            "model code and the serial ({example}); a VIN has exactly 17 letters and digits.",
+            text=_quote(raw),
+            example=EXAMPLE,
+        )
     )
 
 
@@ -220,16 +274,25 @@ def parse_chassis(text: str, known_codes: Collection[str] = ()) -> ChassisNumber
     be split safely; without a known code we refuse rather than guess where the code ends.
     """
     if not text.strip():
-        raise InvalidInput(f"Enter a chassis number, such as {EXAMPLE} or a 17-character VIN.")
+        raise InvalidInput(
+            msg("Enter a chassis number, such as {example} or a 17-character VIN.", example=EXAMPLE)
+        )
     normal = normalize_chassis(text)
     for char in normal:
         if not (char == "-" or ("A" <= char <= "Z") or ("0" <= char <= "9")):
             raise InvalidInput(
-                f"{_quote(text)} contains {char!r}; a chassis number has only letters, digits "
-                f"and one dash (e.g. {EXAMPLE})."
+                msg(
+                    "{text} contains {char!r}; a chassis number has only letters, digits "
+                    "and one dash (e.g. {example}).",
+                    text=_quote(text),
+                    char=char,
+                    example=EXAMPLE,
+                )
             )
     if not normal:
-        raise InvalidInput(f"Enter a chassis number, such as {EXAMPLE} or a 17-character VIN.")
+        raise InvalidInput(
+            msg("Enter a chassis number, such as {example} or a 17-character VIN.", example=EXAMPLE)
+        )
 
     parts = normal.split("-")
     if len(parts) == 1:
@@ -240,12 +303,18 @@ def parse_chassis(text: str, known_codes: Collection[str] = ()) -> ChassisNumber
         return _frame(text, parts[0], parts[1])
     if len(parts) == 3 and _PREFIX.fullmatch(parts[0]) and _MODEL_CODE.fullmatch(parts[1]):
         prefix = parts[0]
-        warning = (
-            f"emissions prefix '{prefix}-' removed: it belongs to the 型式 (model type), "
-            "not the frame number"
+        warning = msg(
+            "emissions prefix '{prefix}-' removed: it belongs to the 型式 (model type), "
+            "not the frame number",
+            prefix=prefix,
         )
         return _frame(text, parts[1], parts[2], (warning,))
     raise InvalidInput(
-        f"{_quote(text)} has {len(parts) - 1} dashes; a frame number has exactly one, between "
-        f"the model code and the serial (e.g. {EXAMPLE})."
+        msg(
+            "{text} has {count} dashes; a frame number has exactly one, between "
+            "the model code and the serial (e.g. {example}).",
+            text=_quote(text),
+            count=len(parts) - 1,
+            example=EXAMPLE,
+        )
     )

@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from keidesk import clock
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import Message, msg, word
 
 MIN_YEAR = 1900
 # Later years are typing mistakes, and rules add up to 26 years, which must stay inside
@@ -25,7 +26,7 @@ MAX_YEAR = 2999
 
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
-ACCEPTED_FORMS = "1999, 1999-03, 1999-03-15, 1999/3, 1999年3月, 平成11年3月 or H11.3"
+ACCEPTED_FORMS = msg("1999, 1999-03, 1999-03-15, 1999/3, 1999年3月, 平成11年3月 or H11.3")
 
 
 class Precision(StrEnum):
@@ -46,24 +47,41 @@ def _check_parts(year: int, month: int | None, day: int | None, shown: str) -> N
     """Raise :class:`InvalidInput` naming the first impossible part; ``shown`` is quoted."""
     where = _quote(shown)
     if year == 0:
-        raise InvalidInput(f"Year 0 is not a year in {where}.")
+        raise InvalidInput(msg("Year 0 is not a year in {where}.", where=where))
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise InvalidInput(
-            f"Year {year} is out of range in {where}: enter a year from {MIN_YEAR} to {MAX_YEAR}."
+            msg(
+                "Year {year} is out of range in {where}: enter a year from {min} to {max}.",
+                year=year,
+                where=where,
+                min=MIN_YEAR,
+                max=MAX_YEAR,
+            )
         )
     if month is None:
         if day is not None:
-            raise InvalidInput(f"A day needs a month in {where}.")
+            raise InvalidInput(msg("A day needs a month in {where}.", where=where))
         return
     if not 1 <= month <= 12:
-        raise InvalidInput(f"Month {month} is not a month in {where}.")
+        raise InvalidInput(
+            msg("Month {month} is not a month in {where}.", month=month, where=where)
+        )
     if day is None:
         return
     days_in_month = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days_in_month:
-        month_name = calendar.month_name[month]
         raise InvalidInput(
-            f"Day {day} is not a day in {where}: {month_name} {year} has {days_in_month} days."
+            msg(
+                "Day {day} is not a day in {where}: {month} has {days} days.",
+                day=day,
+                where=where,
+                month=msg(
+                    "{month_name} {year}",
+                    month_name=word(calendar.month_name[month]),  # listed in domain words
+                    year=year,
+                ),
+                days=days_in_month,
+            )
         )
 
 
@@ -105,7 +123,10 @@ class PartialDate:
         match = _ISO.fullmatch(text)
         if match is None:
             raise InvalidInput(
-                f"{_quote(text)} is not a stored date (expected 1999, 1999-03 or 1999-03-15)."
+                msg(
+                    "{text} is not a stored date (expected 1999, 1999-03 or 1999-03-15).",
+                    text=_quote(text),
+                )
             )
         year, month, day = (_opt(part) for part in match.groups())
         assert year is not None  # the pattern requires it
@@ -196,21 +217,33 @@ def _era_date(
 ) -> PartialDate:
     era_year = 1 if era_year_text == "元" else int(era_year_text)
     name = f"{era.romaji} ({era.kanji}, {era.letter})"
+    span: Message
     if era.end is None:
-        span = f"{name} began on {era.start.isoformat()}"
+        span = msg("{era} began on {start}", era=name, start=era.start.isoformat())
     else:
-        span = (
-            f"{name} ran from {era.start.isoformat()} to {era.end.isoformat()}"
-            f" (years 元–{era.last_year})"
+        span = msg(
+            "{era} ran from {start} to {end} (years 元–{last})",
+            era=name,
+            start=era.start.isoformat(),
+            end=era.end.isoformat(),
+            last=era.last_year,
         )
     if era_year < 1:
-        raise InvalidInput(f"{_quote(raw)} is not a date: era years start at 1 (元年). {span}.")
+        raise InvalidInput(
+            msg(
+                "{text} is not a date: era years start at 1 (元年). {span}.",
+                text=_quote(raw),
+                span=span,
+            )
+        )
     year = era.start.year + era_year - 1
     _check_parts(year, month, day, raw)
     result = PartialDate(year, month, day)
     # Overlap is enough: 平成元年1月 is valid although Heisei began on 8 January.
     if result.latest() < era.start or (era.end is not None and result.earliest() > era.end):
-        raise InvalidInput(f"{_quote(raw)} is not a {era.romaji} date: {span}.")
+        raise InvalidInput(
+            msg("{text} is not a {era} date: {span}.", text=_quote(raw), era=era.romaji, span=span)
+        )
     return result
 
 
@@ -224,7 +257,7 @@ def parse_date(
     """
     raw = text.strip()
     if not raw:
-        raise InvalidInput(f"Enter a date, such as {ACCEPTED_FORMS}.")
+        raise InvalidInput(msg("Enter a date, such as {forms}.", forms=ACCEPTED_FORMS))
     normal = unicodedata.normalize("NFKC", raw).strip()
 
     result: PartialDate
@@ -243,14 +276,24 @@ def parse_date(
         day = _opt(k_day if k_day is not None else s_day)
         result = _era_date(raw, era, era_year, month, day)
     else:
-        raise InvalidInput(f"{_quote(raw)} is not a date keidesk can read. Use {ACCEPTED_FORMS}.")
+        raise InvalidInput(
+            msg(
+                "{text} is not a date keidesk can read. Use {forms}.",
+                text=_quote(raw),
+                forms=ACCEPTED_FORMS,
+            )
+        )
 
     if not_after_today:
         today = today or clock.today()
         if result.earliest() > today:
             raise InvalidInput(
-                f"{_quote(raw)} is in the future (today is {today.isoformat()}); "
-                "a date of manufacture cannot be later than today."
+                msg(
+                    "{text} is in the future (today is {today}); "
+                    "a date of manufacture cannot be later than today.",
+                    text=_quote(raw),
+                    today=today.isoformat(),
+                )
             )
     return result
 

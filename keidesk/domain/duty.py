@@ -18,6 +18,7 @@ from enum import StrEnum
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.eligibility import section232_exempt_from
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import Message, msg
 from keidesk.domain.money import Money
 
 SECTION_232_RATE = Decimal("0.25")
@@ -104,7 +105,7 @@ class DutyEstimate:
     customs_value_cents: int
     duty_cents: int
     section232_cents: int
-    section232_note: str
+    section232_note: str  # a Message, as are the notes: the GUI translates them
     mpf_cents: int
     mpf_schedule: FeeSchedule
     hmf_cents: int
@@ -121,7 +122,7 @@ def _percent_of(cents: int, rate: Decimal) -> int:
     return int((Decimal(cents) * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def mpf_schedule_for(entry_date: date) -> tuple[FeeSchedule, str | None]:
+def mpf_schedule_for(entry_date: date) -> tuple[FeeSchedule, Message | None]:
     """The MPF schedule for the entry date, and a note when it is an estimate.
 
     An entry in a fiscal year whose figures are not on file uses the nearest year on file and
@@ -134,22 +135,23 @@ def mpf_schedule_for(entry_date: date) -> tuple[FeeSchedule, str | None]:
             return schedule, None
     earlier = [s for s in ordered if s.effective_from <= entry_date]
     used = earlier[-1] if earlier else ordered[0]
-    return used, (
-        f"MPF estimate based on {used.name.removeprefix('MPF ')} rates; "
-        f"FY{fiscal_year(entry_date)} rates are not on file."
+    return used, msg(
+        "MPF estimate based on {schedule} rates; FY{year} rates are not on file.",
+        schedule=used.name.removeprefix("MPF "),
+        year=fiscal_year(entry_date),
     )
 
 
 def _section232(
     dutiable_cents: int, built: PartialDate | None, entry_date: date
-) -> tuple[int, str, str | None]:
+) -> tuple[int, Message, Message | None]:
     """Section 232 cents, the note shown beside them, and an extra general note if any."""
     if entry_date < SECTION_232_EFFECTIVE:
         return (
             0,
-            (
-                f"No Section 232 duty: entry before {SECTION_232_EFFECTIVE.isoformat()}, when "
-                "Proclamation 10908 took effect."
+            msg(
+                "No Section 232 duty: entry before {date}, when Proclamation 10908 took effect.",
+                date=SECTION_232_EFFECTIVE.isoformat(),
             ),
             None,
         )
@@ -157,29 +159,36 @@ def _section232(
     if built is None:
         return (
             extra,
-            (
+            msg(
                 "Section 232 duty of 25% (HTSUS 9903.94.01) assumed: without the build year the "
                 "9903.94.04 exception cannot be checked."
             ),
-            "Build date unknown: Section 232 duty assumed; enter the build date to check "
-            "the exception.",
+            msg(
+                "Build date unknown: Section 232 duty assumed; enter the build date to check "
+                "the exception."
+            ),
         )
     exempt_from = section232_exempt_from(built)
     if entry_date >= exempt_from:
         return (
             0,
-            (
-                f"No Section 232 duty: built {built.year}, entry in {entry_date.year} is at least "
-                "25 calendar years later (HTSUS 9903.94.04)."
+            msg(
+                "No Section 232 duty: built {built}, entry in {entry} is at least "
+                "25 calendar years later (HTSUS 9903.94.04).",
+                built=built.year,
+                entry=entry_date.year,
             ),
             None,
         )
     return (
         extra,
-        (
-            f"Section 232 duty of 25% (HTSUS 9903.94.01): built {built.year}, entry in "
-            f"{entry_date.year} is under 25 calendar years; exempt for entries from "
-            f"{exempt_from.isoformat()} (9903.94.04)."
+        msg(
+            "Section 232 duty of 25% (HTSUS 9903.94.01): built {built}, entry in "
+            "{entry} is under 25 calendar years; exempt for entries from "
+            "{exempt_from} (9903.94.04).",
+            built=built.year,
+            entry=entry_date.year,
+            exempt_from=exempt_from.isoformat(),
         ),
         None,
     )
@@ -196,7 +205,9 @@ def estimate_duty(
     """Estimate duty, Section 232 duty, MPF and HMF for one truck at entry."""
     if customs_value_cents < 0:
         below = Money(-customs_value_cents, "USD")
-        raise InvalidInput(f"The customs value cannot be negative ({below} below zero).")
+        raise InvalidInput(
+            msg("The customs value cannot be negative ({below} below zero).", below=str(below))
+        )
     tariff = TARIFF_LINES[body]
     notes: list[str] = []
 
@@ -215,8 +226,10 @@ def estimate_duty(
         mpf = min(mpf, schedule.max_cents)
     if customs_value_cents < INFORMAL_ENTRY_LIMIT_CENTS:
         notes.append(
-            "Value under $2,500: the entry may be informal, with a flat fee instead of this "
-            "formal-entry MPF."
+            msg(
+                "Value under $2,500: the entry may be informal, with a flat fee instead of this "
+                "formal-entry MPF."
+            )
         )
 
     hmf = _percent_of(customs_value_cents, HMF_SCHEDULE.rate) if by_vessel else 0

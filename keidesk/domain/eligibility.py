@@ -18,6 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from keidesk.domain.dates import PartialDate, Precision
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import Message, msg
 
 FMVSS_YEARS = 25
 EPA_YEARS = 21
@@ -59,7 +60,7 @@ class RuleResult:
     eligible_on: date
     eligible: bool
     days_remaining: int  # 0 when eligible
-    explanation: str
+    explanation: str  # a Message: the GUI translates it
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def section232_exempt_from(d: PartialDate) -> date:
     return date(d.year + SECTION_232_YEARS, 1, 1)
 
 
-def _result(rule: RuleKey, eligible_on: date, on: date, explanation: str) -> RuleResult:
+def _result(rule: RuleKey, eligible_on: date, on: date, explanation: Message) -> RuleResult:
     eligible = on >= eligible_on
     return RuleResult(
         rule=rule,
@@ -117,14 +118,14 @@ def _result(rule: RuleKey, eligible_on: date, on: date, explanation: str) -> Rul
     )
 
 
-def _fmvss_reason(d: PartialDate) -> str:
+def _fmvss_reason(d: PartialDate) -> Message:
     if d.precision is Precision.DAY:
         if d.month == 2 and d.day == 29 and not calendar.isleap(d.year + FMVSS_YEARS):
-            return "the 25th anniversary; 29 February falls on 1 March in a common year"
-        return "the 25th anniversary"
+            return msg("the 25th anniversary; 29 February falls on 1 March in a common year")
+        return msg("the 25th anniversary")
     if d.precision is Precision.MONTH:
-        return "first day of the month after the 25th anniversary month"
-    return "month unknown, so 1 January of the year after the 25th anniversary year"
+        return msg("first day of the month after the 25th anniversary month")
+    return msg("month unknown, so 1 January of the year after the 25th anniversary year")
 
 
 def assess_eligibility(
@@ -133,8 +134,10 @@ def assess_eligibility(
     """Assess the three rules on day ``on`` from the build date, else the first registration."""
     if built is None and first_registered is None:
         raise InvalidInput(
-            "Enter the build date or the first registration date (初度登録年月 / 初度検査年月 "
-            "on the Japanese papers); the age rules need one of them."
+            msg(
+                "Enter the build date or the first registration date (初度登録年月 / 初度検査年月 "
+                "on the Japanese papers); the age rules need one of them."
+            )
         )
     # Only refuse when the two dates certainly disagree: 1999 and 1999-03 are compatible.
     if (
@@ -143,17 +146,22 @@ def assess_eligibility(
         and first_registered.latest() < built.earliest()
     ):
         raise InvalidInput(
-            f"First registration {first_registered} is before the build date {built}; a truck "
-            "is first registered on or after it is built. Check both dates."
+            msg(
+                "First registration {first} is before the build date {built}; a truck "
+                "is first registered on or after it is built. Check both dates.",
+                first=str(first_registered),
+                built=str(built),
+            )
         )
 
+    lead: Message
     if built is not None:
-        basis, d, lead = Basis.MANUFACTURE, built, f"Built {built}"
+        basis, d, lead = Basis.MANUFACTURE, built, msg("Built {date}", date=str(built))
     else:
         assert first_registered is not None
         basis = Basis.FIRST_REGISTRATION
         d = first_registered
-        lead = f"First registered {first_registered} (build date unknown)"
+        lead = msg("First registered {date} (build date unknown)", date=str(first_registered))
 
     fmvss_on = fmvss_eligible_on(d)
     epa_on = epa_eligible_on(d)
@@ -166,20 +174,35 @@ def assess_eligibility(
             RuleKey.FMVSS,
             fmvss_on,
             on,
-            f"{lead}: 25 years old from {fmvss_on.isoformat()} ({_fmvss_reason(d)}).",
+            msg(
+                "{lead}: 25 years old from {date} ({reason}).",
+                lead=lead,
+                date=fmvss_on.isoformat(),
+                reason=_fmvss_reason(d),
+            ),
         ),
         epa=_result(
             RuleKey.EPA,
             epa_on,
             on,
-            f"{lead}: 21 calendar years old for imports from {epa_on.isoformat()} "
-            f"(import year minus {d.year} is at least 21).",
+            msg(
+                "{lead}: 21 calendar years old for imports from {date} "
+                "(import year minus {year} is at least 21).",
+                lead=lead,
+                date=epa_on.isoformat(),
+                year=d.year,
+            ),
         ),
         section232=_result(
             RuleKey.SECTION_232,
             s232_on,
             on,
-            f"{lead}: no Section 232 duty for entries from {s232_on.isoformat()} "
-            f"(entry year minus {d.year} is at least 25).",
+            msg(
+                "{lead}: no Section 232 duty for entries from {date} "
+                "(entry year minus {year} is at least 25).",
+                lead=lead,
+                date=s232_on.isoformat(),
+                year=d.year,
+            ),
         ),
     )

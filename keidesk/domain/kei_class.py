@@ -12,6 +12,7 @@ from datetime import date
 
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import Message, listed, msg, word
 
 #: The regulation the limits rest on, as printed for customers and clerks.
 SOURCE = (
@@ -65,7 +66,7 @@ class KeiClassCheck:
     era: KeiEra | None
     items: tuple[KeiCheckItem, ...]
     within_limits: bool | None  # None: an era or a value is unknown and nothing is over
-    summary: str
+    summary: str  # a Message: the GUI translates it
     source: str
 
 
@@ -103,16 +104,31 @@ def check_kei_class(
     )
     for label, value, unit in named:
         if value is not None and value <= 0:
-            raise InvalidInput(f"{label} must be a positive number of {unit}, not {value}.")
+            raise InvalidInput(
+                msg(
+                    "{label} must be a positive number of {unit}, not {value}.",
+                    label=word(label),
+                    unit=unit,
+                    value=value,
+                )
+            )
 
     if built is None:
         return KeiClassCheck(
-            None, (), None, "Build date unknown: cannot tell which kei limits applied.", SOURCE
+            None,
+            (),
+            None,
+            msg("Build date unknown: cannot tell which kei limits applied."),
+            SOURCE,
         )
     era = kei_era_for(built)
     if era is None:
         return KeiClassCheck(
-            None, (), None, f"Built {built}: kei limits before 1976 are not on file.", SOURCE
+            None,
+            (),
+            None,
+            msg("Built {built}: kei limits before 1976 are not on file.", built=str(built)),
+            SOURCE,
         )
 
     limits = (era.max_engine_cc, era.max_length_mm, era.max_width_mm, era.max_height_mm)
@@ -122,31 +138,53 @@ def check_kei_class(
     )
     over = [i for i in items if i.ok is False]
     unknown = [i.label.lower() for i in items if i.ok is None]
+    summary: Message
     if over:
         within: bool | None = False
-        details = "; ".join(
-            f"{i.label.lower()} {i.value} {i.unit} > {i.limit} {i.unit}" for i in over
+        details = listed(
+            msg(
+                "{item} {value} {unit} > {limit} {unit}",
+                item=word(i.label.lower()),
+                value=i.value,
+                unit=i.unit,
+                limit=i.limit,
+            )
+            for i in over
         )
-        summary = f"Over the {era.name} limits: {details}."
+        summary = msg(
+            "Over the {era} limits: {details}.",
+            era=word(era.name),
+            details=details,
+        )
     elif len(unknown) == len(items):
         within = None
-        summary = (
-            f"No engine size or dimensions entered; the {era.name} limits are {era.limits_text}."
+        summary = msg(
+            "No engine size or dimensions entered; the {era} limits are {limits}.",
+            era=word(era.name),
+            limits=era.limits_text,
         )
     elif unknown:
         within = None
-        summary = (
-            f"Not known: {', '.join(unknown)}. The values given are within the {era.name} "
-            f"limits ({era.limits_text})."
+        summary = msg(
+            "Not known: {unknown}. The values given are within the {era} limits ({limits}).",
+            unknown=listed(unknown, ", "),
+            era=word(era.name),
+            limits=era.limits_text,
         )
     else:
         within = True
-        summary = f"Within the {era.name} limits ({era.limits_text})."
+        summary = msg(
+            "Within the {era} limits ({limits}).", era=word(era.name), limits=era.limits_text
+        )
 
     later = _era_at(built.latest())
     if later is not None and later != era:
-        summary += (
-            f" Built {built} straddles the change to the {later.name} on "
-            f"{later.effective_from.isoformat()}; the older, smaller limits are used."
+        summary = msg(
+            "{summary} Built {built} straddles the change to the {later} on "
+            "{date}; the older, smaller limits are used.",
+            summary=summary,
+            built=str(built),
+            later=word(later.name),
+            date=later.effective_from.isoformat(),
         )
     return KeiClassCheck(era, items, within, summary, SOURCE)

@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import msg
 
 #: Digits after the decimal point, per ISO 4217, for the currencies the trade uses.
 MINOR_DIGITS = {"JPY": 0, "USD": 2}
@@ -28,7 +29,9 @@ class Money:
 
     def __post_init__(self) -> None:
         if self.currency not in MINOR_DIGITS:
-            raise InvalidInput(f"Unsupported currency {self.currency!r}; use JPY or USD.")
+            raise InvalidInput(
+                msg("Unsupported currency {currency!r}; use JPY or USD.", currency=self.currency)
+            )
 
     @classmethod
     def parse(cls, text: str, currency: str) -> Money:
@@ -39,21 +42,33 @@ class Money:
         try:
             value = Decimal(cleaned)
         except InvalidOperation:
-            raise InvalidInput(f"{text!r} is not an amount of {currency}.") from None
+            raise InvalidInput(
+                msg("{text!r} is not an amount of {currency}.", text=text, currency=currency)
+            ) from None
         if not value.is_finite():
-            raise InvalidInput(f"{text!r} is not an amount of {currency}.")
+            raise InvalidInput(
+                msg("{text!r} is not an amount of {currency}.", text=text, currency=currency)
+            )
         if value.adjusted() > 15:
-            raise InvalidInput(f"{text!r} is more than keidesk records.")
+            raise InvalidInput(msg("{text!r} is more than keidesk records.", text=text))
         if value < 0:
-            raise InvalidInput(f"An amount cannot be negative ({text!r}).")
+            raise InvalidInput(msg("An amount cannot be negative ({text!r}).", text=text))
         digits = MINOR_DIGITS.get(currency)
         if digits is None:
-            raise InvalidInput(f"Unsupported currency {currency!r}; use JPY or USD.")
+            raise InvalidInput(
+                msg("Unsupported currency {currency!r}; use JPY or USD.", currency=currency)
+            )
         minor = value.scaleb(digits)
         if minor != minor.to_integral_value():
-            raise InvalidInput(f"{text!r} has more decimals than {currency} allows.")
+            raise InvalidInput(
+                msg(
+                    "{text!r} has more decimals than {currency} allows.",
+                    text=text,
+                    currency=currency,
+                )
+            )
         if minor > MAX_MINOR:
-            raise InvalidInput(f"{text!r} is more than keidesk records.")
+            raise InvalidInput(msg("{text!r} is more than keidesk records.", text=text))
         return cls(int(minor), currency)
 
     @property
@@ -80,7 +95,7 @@ class Odometer:
 
     def __post_init__(self) -> None:
         if self.value < 0:
-            raise InvalidInput("An odometer reading cannot be negative.")
+            raise InvalidInput(msg("An odometer reading cannot be negative."))
 
     @classmethod
     def parse(cls, text: str) -> Odometer:
@@ -97,12 +112,19 @@ class Odometer:
                 if number.isascii() and number.isdigit():
                     if len(number) > 9 or int(number) > MAX_ODOMETER:
                         raise InvalidInput(
-                            f"{text!r} is more than an odometer shows (at most {MAX_ODOMETER:,})."
+                            msg(
+                                "{text!r} is more than an odometer shows (at most {most:,}).",
+                                text=text,
+                                most=MAX_ODOMETER,
+                            )
                         )
                     return cls(int(number), unit)
                 break
         raise InvalidInput(
-            f"{text!r} is not an odometer reading; write it with its unit, like '48200 km'."
+            msg(
+                "{text!r} is not an odometer reading; write it with its unit, like '48200 km'.",
+                text=text,
+            )
         )
 
     @property

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import msg
 from keidesk.domain.sources import Confidence
 
 
@@ -63,13 +64,17 @@ class ChassisCodeInfo:
 
     @property
     def production_text(self) -> str:
+        """``1999-01 to 2014-02``, ``1999 to present``: a Message, the GUI translates it."""
+
         def part(year: int | None, month: int | None) -> str:
             if year is None:
                 return "?"
             return f"{year}-{month:02d}" if month else str(year)
 
-        end = "present" if self.in_production else part(self.last_year, self.last_month)
-        return f"{part(self.first_year, self.first_month)} to {end}"
+        start = part(self.first_year, self.first_month)
+        if self.in_production:
+            return msg("{start} to present", start=start)
+        return msg("{start} to {end}", start=start, end=part(self.last_year, self.last_month))
 
 
 @dataclass(frozen=True, slots=True)

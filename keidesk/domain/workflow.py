@@ -11,6 +11,7 @@ from datetime import date
 from enum import StrEnum
 
 from keidesk.domain.errors import GateRefused, InvalidInput
+from keidesk.domain.messages import Message, joined, msg, word
 
 
 class StepKey(StrEnum):
@@ -150,40 +151,57 @@ def check_step_change(
     """
     if new_status is StepStatus.NOT_APPLICABLE and key in ALWAYS_APPLICABLE:
         raise GateRefused(
-            f"The {key.label} step applies to every imported truck; it cannot be n/a."
+            msg(
+                "The {step} step applies to every imported truck; it cannot be n/a.",
+                step=word(key.label),
+            )
         )
     if new_status is StepStatus.DONE:
         missing = [p for p in PREREQUISITES.get(key, ()) if statuses.get(p) is not StepStatus.DONE]
         if missing:
-            names = " and ".join(p.label for p in missing)
-            raise GateRefused(f"{key.label} cannot be done before {names} {_be(missing)} done.")
+            names = joined(p.label for p in missing)
+            if len(missing) > 1:
+                refusal = msg(
+                    "{step} cannot be done before {names} are done.",
+                    step=word(key.label),
+                    names=names,
+                )
+            else:
+                refusal = msg(
+                    "{step} cannot be done before {names} is done.",
+                    step=word(key.label),
+                    names=names,
+                )
+            raise GateRefused(refusal)
         unfinished = [
             p
             for p in FINISHED_PREREQUISITES.get(key, ())
             if not statuses.get(p, StepStatus.TODO).is_finished
         ]
         if unfinished:
-            names = " and ".join(p.label for p in unfinished)
-            raise GateRefused(f"{key.label} cannot be done before {names} is done or n/a.")
+            raise GateRefused(
+                msg(
+                    "{step} cannot be done before {names} is done or n/a.",
+                    step=word(key.label),
+                    names=joined(p.label for p in unfinished),
+                )
+            )
     if key is StepKey.AGE and new_status is not StepStatus.BLOCKED:
         block = age_block_reason(fmvss_eligible_on, age_reference)
         if block:
-            raise GateRefused(block + " The age step stays blocked until then.")
+            raise GateRefused(msg("{reason} The age step stays blocked until then.", reason=block))
         if new_status is StepStatus.DONE and fmvss_eligible_on is None:
             raise GateRefused(
-                "The age check cannot be done without a build date or first registration date."
+                msg("The age check cannot be done without a build date or first registration date.")
             )
 
 
-def age_block_reason(fmvss_eligible_on: date | None, age_reference: date) -> str | None:
+def age_block_reason(fmvss_eligible_on: date | None, age_reference: date) -> Message | None:
     """Why the age step is blocked, or None when the truck is 25 years old by the reference."""
     if fmvss_eligible_on is None or fmvss_eligible_on <= age_reference:
         return None
-    return (
-        f"Not FMVSS-eligible until {fmvss_eligible_on.isoformat()} "
-        f"(25-year rule, checked against {age_reference.isoformat()})."
+    return msg(
+        "Not FMVSS-eligible until {date} (25-year rule, checked against {reference}).",
+        date=fmvss_eligible_on.isoformat(),
+        reference=age_reference.isoformat(),
     )
-
-
-def _be(items: list[StepKey]) -> str:
-    return "are" if len(items) > 1 else "is"

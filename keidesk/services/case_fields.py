@@ -23,6 +23,7 @@ from typing import Any
 from keidesk.domain.dates import PartialDate, parse_date
 from keidesk.domain.duty import BodyType
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import message_of, msg, word
 from keidesk.domain.money import (
     MAX_MINOR,
     MAX_ODOMETER,
@@ -78,21 +79,31 @@ def _date(text: str, label: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{label}: {text!r} is not a date; write it as YYYY-MM-DD.") from None
+        raise InvalidInput(
+            msg(
+                "{label}: {text!r} is not a date; write it as YYYY-MM-DD.",
+                label=word(label),
+                text=text,
+            )
+        ) from None
 
 
 def _whole(text: str, label: str) -> int:
     try:
         return int(text.replace(",", ""))
     except ValueError:
-        raise InvalidInput(f"{label}: {text!r} is not a whole number.") from None
+        raise InvalidInput(
+            msg("{label}: {text!r} is not a whole number.", label=word(label), text=text)
+        ) from None
 
 
 def _body(text: str, label: str) -> BodyType:
     try:
         return BodyType(text.lower())
     except ValueError:
-        raise InvalidInput(f"{label}: {text!r} is not valid; use truck or van.") from None
+        raise InvalidInput(
+            msg("{label}: {text!r} is not valid; use truck or van.", label=word(label), text=text)
+        ) from None
 
 
 # --- values from a bundle's JSON: nothing is converted, a value of another type is refused ---
@@ -274,9 +285,12 @@ class FieldSpec:
         try:
             return self.kind.read(stripped, name)
         except InvalidInput as exc:
-            message = str(exc)
-            named = message if message.startswith(name) else f"{name}: {message}"
-            raise InvalidInput(named) from None
+            message = message_of(exc)
+            if message.startswith(name):
+                raise InvalidInput(message) from None
+            raise InvalidInput(
+                msg("{label}: {problem}", label=word(name), problem=message)
+            ) from None
 
     def show(self, value: Any) -> str:
         return "" if value is None else self.kind.show(value)

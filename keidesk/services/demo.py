@@ -448,7 +448,7 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
             if key is StepKey.AGE and gate is not None:
                 status = StepStatus.BLOCKED
                 blocked_by = BlockedBy.AGE_GATE
-                note = gate
+                note = str(gate)
             step_rows.append(
                 {
                     "case_id": case_id,

@@ -15,6 +15,7 @@ from keidesk import clock
 from keidesk.domain.chassis import IdentifierKind, parse_chassis
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput, NotFound
+from keidesk.domain.messages import Message, msg
 from keidesk.domain.reference import (
     QUESTIONS_FOR_THE_AGENCY,
     RULE_CONTENT_FIELDS,
@@ -77,26 +78,46 @@ def decode_chassis(
         row = session.get(ChassisCode, chassis.model_code)
         if row is None:
             warnings.append(
-                f"Model code {chassis.model_code} is not in the chassis-code table; "
-                "make and model must be entered by hand."
+                msg(
+                    "Model code {code} is not in the chassis-code table; "
+                    "make and model must be entered by hand.",
+                    code=chassis.model_code,
+                )
             )
         else:
             info = chassis_code_info(row)
             if info.confidence is Confidence.UNCERTAIN:
                 warnings.append(
-                    f"Model code {info.code} is unverified in the chassis-code table; "
-                    "confirm make and years from the papers."
+                    msg(
+                        "Model code {code} is unverified in the chassis-code table; "
+                        "confirm make and years from the papers.",
+                        code=info.code,
+                    )
                 )
             if built is not None:
                 warnings.extend(_production_warnings(info, built))
     return DecodedChassis(chassis=chassis, code=info, warnings=tuple(warnings))
 
 
-def _production_warnings(info: ChassisCodeInfo, built: PartialDate) -> list[str]:
+def _production_warnings(info: ChassisCodeInfo, built: PartialDate) -> list[Message]:
     if info.first_year is not None and built.year < info.first_year:
-        return [f"Built {built} is before {info.code} production started ({info.production_text})."]
+        return [
+            msg(
+                "Built {built} is before {code} production started ({years}).",
+                built=str(built),
+                code=info.code,
+                years=info.production_text,
+            )
+        ]
     if not info.in_production and info.last_year is not None and built.year > info.last_year:
-        return [f"Built {built} is after {info.code} production ended ({info.production_text})."]
+        return [
+            msg(
+                "Built {built} is after {code} production ended ({years}).",
+                built=str(built),
+                code=info.code,
+                years=info.production_text,
+            )
+        ]
     return []
 
 
@@ -105,7 +126,10 @@ def _state_row(session: Session, code: str) -> StateRule:
     row = session.get(StateRule, cleaned) if len(cleaned) == 2 and cleaned.isalpha() else None
     if row is None:
         raise InvalidInput(
-            f"{code!r} is not a US state code; use the two-letter postal code, like TX or DC."
+            msg(
+                "{code!r} is not a US state code; use the two-letter postal code, like TX or DC.",
+                code=code,
+            )
         )
     return row
 
@@ -118,29 +142,41 @@ def normalize_state_code(session: Session, code: str) -> str:
 def _version_in_force(state: StateRule, on: date) -> tuple[int, StateRuleVersion]:
     versions = state.versions
     if not versions:
-        raise InvalidInput(f"No rule is on file for {state.name}.")
+        raise InvalidInput(msg("No rule is on file for {state}.", state=state.name))
     index = index_in_force([v.effective_from for v in versions], on)
     return index, versions[index]
 
 
 def rule_warnings(state: StateRule, row: StateRuleVersion, today: date) -> tuple[str, ...]:
-    warnings: list[str] = []
+    warnings: list[str] = []  # Messages: the GUI translates them
     if row.path is PathKind.UNKNOWN:
         warnings.append(
-            f"No registration rule on file for {state.name}: check with the state's motor "
-            "vehicle agency before selling to a buyer there."
+            msg(
+                "No registration rule on file for {state}: check with the state's motor "
+                "vehicle agency before selling to a buyer there.",
+                state=state.name,
+            )
         )
     verified = max(row.as_of, row.locally_verified_on or row.as_of)
     age_days = (today - verified).days
     if row.path is not PathKind.UNKNOWN and age_days > RULE_STALE_AFTER_DAYS:
         warnings.append(
-            f"This rule was last verified {verified.isoformat()} ({age_days} days ago): "
-            "confirm it with the state before relying on it."
+            msg(
+                "This rule was last verified {date} ({days} days ago): "
+                "confirm it with the state before relying on it.",
+                date=verified.isoformat(),
+                days=age_days,
+            )
         )
     if row.under_review or row.path is PathKind.UNDER_REVIEW:
-        warnings.append(f"{state.name} has this rule under review: confirm the current position.")
+        warnings.append(
+            msg(
+                "{state} has this rule under review: confirm the current position.",
+                state=state.name,
+            )
+        )
     if row.confidence is Confidence.UNCERTAIN and row.path is not PathKind.UNKNOWN:
-        warnings.append("This rule is unverified (conflicting, stale or secondary sources).")
+        warnings.append(msg("This rule is unverified (conflicting, stale or secondary sources)."))
     return tuple(warnings)
 
 
@@ -313,7 +349,7 @@ def update_state_rule(
     return state_rule_view(state, today, on)
 
 
-RULE_CHANGED_SINCE_PACKET = (
+RULE_CHANGED_SINCE_PACKET = msg(
     "The {state} rule changed since the packet was printed: reprint the packet or "
     "acknowledge the change."
 )

@@ -654,7 +654,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Escriba el número de chasis (bastidor) del certificado de exportación.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Read as {date}</source>
         <translation>Leído como {date}</translation>
     </message>
@@ -1029,7 +1029,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>etapa: {stage}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Duty {duty}, Section 232 {s232}, MPF {mpf}, HMF {hmf}</source>
         <translation>Arancel {duty}, Sección 232 {s232}, MPF {mpf}, HMF {hmf}</translation>
     </message>
@@ -2471,6 +2471,116 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>van</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>January</source>
+        <translation>enero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>February</source>
+        <translation>febrero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>March</source>
+        <translation>marzo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>April</source>
+        <translation>abril</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>mayo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>June</source>
+        <translation>junio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>July</source>
+        <translation>julio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>August</source>
+        <translation>agosto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>September</source>
+        <translation>septiembre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>October</source>
+        <translation>octubre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>November</source>
+        <translation>noviembre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>December</source>
+        <translation>diciembre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1976 kei standard</source>
+        <translation>estándar kei de 1976</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1990 kei standard</source>
+        <translation>estándar kei de 1990</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1998 kei standard (新規格)</source>
+        <translation>estándar kei de 1998 (新規格)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation>Largo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>engine</source>
+        <translation>motor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>height</source>
+        <translation>alto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>length</source>
+        <translation>largo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>width</source>
+        <translation>ancho</translation>
+    </message>
+    <message>
         <location filename="../../keidesk/gui/kit/errors.py" line="+38"/>
         <source>Something unexpected went wrong ({kind}). Details were written to {log}.</source>
         <translation>Algo inesperado salió mal ({kind}). Los detalles se escribieron en {log}.</translation>
@@ -3584,6 +3694,577 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+36"/>
         <source>Enter the destination state to see its registration path.</source>
         <translation>Escriba el estado de destino para ver su vía de registro.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/chassis.py" line="+98"/>
+        <source>{n} {noun}</source>
+        <translation>{n} {noun}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A VIN has 17 characters; {vin} has {count}.</source>
+        <translation>Un VIN tiene 17 caracteres; {vin} tiene {count}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>VIN {vin} has the letter {char} at position {position}; VINs never use I, O or Q (did you mean {hint}?).</source>
+        <translation>El VIN {vin} tiene la letra {char} en la posición {position}; los VIN nunca usan I, O ni Q (¿quiso decir {hint}?).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>VIN {vin} has {char!r} at position {position}; a VIN uses only A–Z and 0–9.</source>
+        <translation>El VIN {vin} tiene {char!r} en la posición {position}; un VIN usa solo A–Z y 0–9.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>VIN check digit is {digit}, expected {expected}: check for a typo.</source>
+        <translation>El dígito verificador del VIN es {digit} y se esperaba {expected}: revise si hay un error de tipeo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{text} has no model code before the dash; expected a shape like {example}.</source>
+        <translation>{text} no tiene código de modelo antes del guion; se espera una forma como {example}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{text} has no serial number after the dash; expected a shape like {example}.</source>
+        <translation>{text} no tiene número de serie después del guion; se espera una forma como {example}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must start with a letter</source>
+        <translation>debe empezar con una letra</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has {count}, but model codes have 2 to 7</source>
+        <translation>tiene {count}, pero los códigos de modelo tienen de 2 a 7</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>character</source>
+        <translation>carácter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>may contain only letters and digits</source>
+        <translation>solo puede tener letras y dígitos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model code &apos;{code}&apos; in {text} {problem} (e.g. DA52T, HA4, S510P).</source>
+        <translation>El código de modelo &apos;{code}&apos; en {text} {problem} (p. ej., DA52T, HA4, S510P).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be digits only</source>
+        <translation>debe tener solo dígitos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>has {count}, but serials have 4 to 8</source>
+        <translation>tiene {count}, pero los números de serie tienen de 4 a 8</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>digit</source>
+        <translation>dígito</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>digits</source>
+        <translation>dígitos</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serial &apos;{serial}&apos; in {text} {problem} (e.g. {example}).</source>
+        <translation>El número de serie &apos;{serial}&apos; en {text} {problem} (p. ej., {example}).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>dash added after model code</source>
+        <translation>se agregó el guion después del código de modelo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{text} has no dash and could be read as {options}; type the dash where the papers show it.</source>
+        <translation>{text} no tiene guion y podría leerse como {options}; escriba el guion donde lo muestran los documentos.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{text} is not a frame number or a VIN: a frame number has a dash between the model code and the serial ({example}); a VIN has exactly 17 letters and digits.</source>
+        <translation>{text} no es un número de chasis ni un VIN: un número de chasis tiene un guion entre el código de modelo y el número de serie ({example}); un VIN tiene exactamente 17 letras y dígitos.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+16"/>
+        <source>Enter a chassis number, such as {example} or a 17-character VIN.</source>
+        <translation>Ingrese un número de chasis, como {example}, o un VIN de 17 caracteres.</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>{text} contains {char!r}; a chassis number has only letters, digits and one dash (e.g. {example}).</source>
+        <translation>{text} contiene {char!r}; un número de chasis tiene solo letras, dígitos y un guion (p. ej., {example}).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>emissions prefix &apos;{prefix}-&apos; removed: it belongs to the 型式 (model type), not the frame number</source>
+        <translation>se quitó el prefijo de emisiones &apos;{prefix}-&apos;: pertenece al 型式 (tipo de modelo), no al número de chasis</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{text} has {count} dashes; a frame number has exactly one, between the model code and the serial (e.g. {example}).</source>
+        <translation>{text} tiene {count} guiones; un número de chasis tiene exactamente uno, entre el código de modelo y el número de serie (p. ej., {example}).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/dates.py" line="+29"/>
+        <source>1999, 1999-03, 1999-03-15, 1999/3, 1999年3月, 平成11年3月 or H11.3</source>
+        <translation>1999, 1999-03, 1999-03-15, 1999/3, 1999年3月, 平成11年3月 o H11.3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Year 0 is not a year in {where}.</source>
+        <translation>El año 0 no es un año válido en {where}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year {year} is out of range in {where}: enter a year from {min} to {max}.</source>
+        <translation>El año {year} está fuera de rango en {where}: ingrese un año de {min} a {max}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A day needs a month in {where}.</source>
+        <translation>Un día necesita un mes en {where}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Month {month} is not a month in {where}.</source>
+        <translation>El mes {month} no es un mes válido en {where}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day {day} is not a day in {where}: {month} has {days} days.</source>
+        <translation>El día {day} no es un día válido en {where}: {month} tiene {days} días.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{month_name} {year}</source>
+        <translation>{month_name} de {year}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>{text} is not a stored date (expected 1999, 1999-03 or 1999-03-15).</source>
+        <translation>{text} no es una fecha guardada (se espera 1999, 1999-03 o 1999-03-15).</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>{era} began on {start}</source>
+        <translation>{era} comenzó el {start}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{era} ran from {start} to {end} (years 元–{last})</source>
+        <translation>{era} fue del {start} al {end} (años 元–{last})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{text} is not a date: era years start at 1 (元年). {span}.</source>
+        <translation>{text} no es una fecha: los años de una era empiezan en 1 (元年). {span}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{text} is not a {era} date: {span}.</source>
+        <translation>{text} no es una fecha de la era {era}: {span}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter a date, such as {forms}.</source>
+        <translation>Ingrese una fecha, como {forms}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{text} is not a date keidesk can read. Use {forms}.</source>
+        <translation>{text} no es una fecha que keidesk pueda leer. Use {forms}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{text} is in the future (today is {today}); a date of manufacture cannot be later than today.</source>
+        <translation>{text} está en el futuro (hoy es {today}); una fecha de fabricación no puede ser posterior a hoy.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/duty.py" line="+139"/>
+        <source>MPF estimate based on {schedule} rates; FY{year} rates are not on file.</source>
+        <translation>MPF estimado con las tarifas de {schedule}; las tarifas del año fiscal {year} no están registradas.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No Section 232 duty: entry before {date}, when Proclamation 10908 took effect.</source>
+        <translation>Sin arancel de la Sección 232: entrada antes del {date}, cuando entró en vigor la Proclamación 10908.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Section 232 duty of 25% (HTSUS 9903.94.01) assumed: without the build year the 9903.94.04 exception cannot be checked.</source>
+        <translation>Se supone el arancel de la Sección 232 del 25% (HTSUS 9903.94.01): sin el año de fabricación no se puede verificar la excepción 9903.94.04.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Build date unknown: Section 232 duty assumed; enter the build date to check the exception.</source>
+        <translation>Fecha de fabricación desconocida: se supone el arancel de la Sección 232; ingrese la fecha de fabricación para verificar la excepción.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No Section 232 duty: built {built}, entry in {entry} is at least 25 calendar years later (HTSUS 9903.94.04).</source>
+        <translation>Sin arancel de la Sección 232: fabricado en {built}, la entrada en {entry} es al menos 25 años calendario después (HTSUS 9903.94.04).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Section 232 duty of 25% (HTSUS 9903.94.01): built {built}, entry in {entry} is under 25 calendar years; exempt for entries from {exempt_from} (9903.94.04).</source>
+        <translation>Arancel de la Sección 232 del 25% (HTSUS 9903.94.01): fabricado en {built}, la entrada en {entry} es a menos de 25 años calendario; exento para entradas a partir del {exempt_from} (9903.94.04).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The customs value cannot be negative ({below} below zero).</source>
+        <translation>El valor en aduana no puede ser negativo ({below} bajo cero).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Value under $2,500: the entry may be informal, with a flat fee instead of this formal-entry MPF.</source>
+        <translation>Valor menor a $2,500: la entrada puede ser informal, con una tarifa fija en lugar de este MPF de entrada formal.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/eligibility.py" line="+124"/>
+        <source>the 25th anniversary; 29 February falls on 1 March in a common year</source>
+        <translation>el 25.º aniversario; el 29 de febrero pasa al 1 de marzo en un año no bisiesto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the 25th anniversary</source>
+        <translation>el 25.º aniversario</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>first day of the month after the 25th anniversary month</source>
+        <translation>primer día del mes siguiente al mes del 25.º aniversario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month unknown, so 1 January of the year after the 25th anniversary year</source>
+        <translation>mes desconocido, por eso el 1 de enero del año siguiente al año del 25.º aniversario</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Enter the build date or the first registration date (初度登録年月 / 初度検査年月 on the Japanese papers); the age rules need one of them.</source>
+        <translation>Ingrese la fecha de fabricación o la de primer registro (初度登録年月 / 初度検査年月 en los documentos japoneses); las reglas de antigüedad necesitan una de las dos.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>First registration {first} is before the build date {built}; a truck is first registered on or after it is built. Check both dates.</source>
+        <translation>El primer registro {first} es anterior a la fecha de fabricación {built}; un camión se registra por primera vez el día en que se fabrica o después. Revise ambas fechas.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Built {date}</source>
+        <translation>Fabricado en {date}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First registered {date} (build date unknown)</source>
+        <translation>Primer registro en {date} (fecha de fabricación desconocida)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{lead}: 25 years old from {date} ({reason}).</source>
+        <translation>{lead}: cumple 25 años a partir del {date} ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{lead}: 21 calendar years old for imports from {date} (import year minus {year} is at least 21).</source>
+        <translation>{lead}: 21 años calendario para importaciones a partir del {date} (el año de importación menos {year} es al menos 21).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{lead}: no Section 232 duty for entries from {date} (entry year minus {year} is at least 25).</source>
+        <translation>{lead}: sin arancel de la Sección 232 para entradas a partir del {date} (el año de entrada menos {year} es al menos 25).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/kei_class.py" line="+109"/>
+        <source>{label} must be a positive number of {unit}, not {value}.</source>
+        <extracomment>The regulation the limits rest on, as printed for customers and clerks. For staff: where keidesk&apos;s figures come from and how sure they are.</extracomment>
+        <translation>{label} debe ser un número positivo de {unit}, no {value}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Build date unknown: cannot tell which kei limits applied.</source>
+        <translation>Fecha de fabricación desconocida: no se puede saber qué límites kei se aplicaban.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Built {built}: kei limits before 1976 are not on file.</source>
+        <translation>Fabricado en {built}: los límites kei anteriores a 1976 no están registrados.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{item} {value} {unit} &gt; {limit} {unit}</source>
+        <translation>{item} {value} {unit} &gt; {limit} {unit}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Over the {era} limits: {details}.</source>
+        <translation>Supera los límites del {era}: {details}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No engine size or dimensions entered; the {era} limits are {limits}.</source>
+        <translation>No se ingresó la cilindrada ni las medidas; los límites del {era} son {limits}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not known: {unknown}. The values given are within the {era} limits ({limits}).</source>
+        <translation>Sin dato: {unknown}. Los valores ingresados están dentro de los límites del {era} ({limits}).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Within the {era} limits ({limits}).</source>
+        <translation>Dentro de los límites del {era} ({limits}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{summary} Built {built} straddles the change to the {later} on {date}; the older, smaller limits are used.</source>
+        <translation>{summary} La fabricación en {built} abarca el cambio al {later} del {date}; se usan los límites anteriores, más pequeños.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/messages.py" line="+88"/>
+        <source>{first} and {second}</source>
+        <translation>{first} y {second}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{first}; {second}</source>
+        <translation>{first}; {second}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/money.py" line="+33"/>
+        <location line="+26"/>
+        <source>Unsupported currency {currency!r}; use JPY or USD.</source>
+        <extracomment>Digits after the decimal point, per ISO 4217, for the currencies the trade uses. The largest amount keidesk records, in minor units (¥10 trillion, $100 billion): far above any truck, far below what SQLite&apos;s integers hold. The largest odometer reading keidesk records (a dial has at most seven digits).</extracomment>
+        <translation>Moneda no admitida {currency!r}; use JPY o USD.</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+4"/>
+        <source>{text!r} is not an amount of {currency}.</source>
+        <translation>{text!r} no es un monto en {currency}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+18"/>
+        <source>{text!r} is more than keidesk records.</source>
+        <translation>{text!r} es más de lo que keidesk registra.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>An amount cannot be negative ({text!r}).</source>
+        <translation>Un monto no puede ser negativo ({text!r}).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{text!r} has more decimals than {currency} allows.</source>
+        <translation>{text!r} tiene más decimales de los que permite {currency}.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>An odometer reading cannot be negative.</source>
+        <translation>Una lectura del odómetro no puede ser negativa.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{text!r} is more than an odometer shows (at most {most:,}).</source>
+        <translation>{text!r} es más de lo que muestra un odómetro (como máximo {most:,}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{text!r} is not an odometer reading; write it with its unit, like &apos;48200 km&apos;.</source>
+        <translation>{text!r} no es una lectura del odómetro; escríbala con su unidad, como &apos;48200 km&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/reference.py" line="+76"/>
+        <source>{start} to present</source>
+        <translation>{start} a la fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{start} to {end}</source>
+        <translation>{start} a {end}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/domain/workflow.py" line="+155"/>
+        <source>The {step} step applies to every imported truck; it cannot be n/a.</source>
+        <extracomment>What a case&apos;s stage is once every step is done or not applicable. Every stage a case can be in, in workflow order (the order lists sort and show them in). Steps that must be done before a step may be marked done. Steps that must be done or n/a before a step may be marked done. Steps whose very purpose forbids &quot;not applicable&quot;.</extracomment>
+        <translation>El paso {step} se aplica a todo camión importado; no puede quedar como n/a.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{step} cannot be done before {names} are done.</source>
+        <translation>{step} no puede marcarse como hecho antes de que {names} estén hechos.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{step} cannot be done before {names} is done.</source>
+        <translation>{step} no puede marcarse como hecho antes de que {names} esté hecho.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{step} cannot be done before {names} is done or n/a.</source>
+        <translation>{step} no puede marcarse como hecho antes de que {names} esté hecho o como n/a.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{reason} The age step stays blocked until then.</source>
+        <translation>{reason} El paso de antigüedad queda bloqueado hasta entonces.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The age check cannot be done without a build date or first registration date.</source>
+        <translation>El control de antigüedad no puede marcarse como hecho sin la fecha de fabricación o la de primer registro.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not FMVSS-eligible until {date} (25-year rule, checked against {reference}).</source>
+        <translation>No es elegible según FMVSS hasta el {date} (regla de 25 años, verificada al {reference}).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/case_fields.py" line="+84"/>
+        <source>{label}: {text!r} is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{label}: {text!r} no es una fecha; escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{label}: {text!r} is not a whole number.</source>
+        <translation>{label}: {text!r} no es un número entero.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{label}: {text!r} is not valid; use truck or van.</source>
+        <translation>{label}: {text!r} no es válido; use truck o van.</translation>
+    </message>
+    <message>
+        <location line="+187"/>
+        <source>{label}: {problem}</source>
+        <extracomment>A body is never unknown: cleared, it is the kei truck&apos;s own (the column&apos;s default).</extracomment>
+        <translation>{label}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/cases/workflow.py" line="+124"/>
+        <source>{step} cannot be marked done: {papers} is not on file. Attach it, or give a reason.</source>
+        <translation>{step} no puede marcarse como hecho: {papers} no está en el expediente. Adjúntelo o indique un motivo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{step} cannot be marked done: {papers} are not on file. Attach them, or give a reason.</source>
+        <translation>{step} no puede marcarse como hecho: {papers} no están en el expediente. Adjúntelos o indique un motivo.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/reference.py" line="+81"/>
+        <source>Model code {code} is not in the chassis-code table; make and model must be entered by hand.</source>
+        <translation>El código de modelo {code} no está en la tabla de códigos de chasis; la marca y el modelo deben ingresarse a mano.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Model code {code} is unverified in the chassis-code table; confirm make and years from the papers.</source>
+        <translation>El código de modelo {code} no está verificado en la tabla de códigos de chasis; confirme la marca y los años con los documentos.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Built {built} is before {code} production started ({years}).</source>
+        <translation>La fabricación en {built} es anterior al inicio de la producción de {code} ({years}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Built {built} is after {code} production ended ({years}).</source>
+        <translation>La fabricación en {built} es posterior al fin de la producción de {code} ({years}).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{code!r} is not a US state code; use the two-letter postal code, like TX or DC.</source>
+        <translation>{code!r} no es un código de estado de EE. UU.; use el código postal de dos letras, como TX o DC.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No rule is on file for {state}.</source>
+        <translation>No hay ninguna regla registrada para {state}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No registration rule on file for {state}: check with the state&apos;s motor vehicle agency before selling to a buyer there.</source>
+        <translation>No hay una regla de registro para {state}: consulte con la agencia de vehículos del estado antes de venderle a un comprador de allí.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This rule was last verified {date} ({days} days ago): confirm it with the state before relying on it.</source>
+        <translation>Esta regla se verificó por última vez el {date} (hace {days} días): confírmela con el estado antes de basarse en ella.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{state} has this rule under review: confirm the current position.</source>
+        <translation>{state} tiene esta regla en revisión: confirme la postura actual.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This rule is unverified (conflicting, stale or secondary sources).</source>
+        <translation>Esta regla no está verificada (fuentes contradictorias, desactualizadas o secundarias).</translation>
+    </message>
+    <message>
+        <location line="+172"/>
+        <source>The {state} rule changed since the packet was printed: reprint the packet or acknowledge the change.</source>
+        <extracomment>Fields of a state rule that staff may edit, with the check each value must pass. Fields printed for customers: no research wording may go in them.</extracomment>
+        <translation>La regla de {state} cambió desde que se imprimió el paquete: vuelva a imprimir el paquete o confirme el cambio.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/cases/create.py" line="+176"/>
+        <location filename="../../keidesk/services/cases/edit.py" line="+47"/>
+        <source>Chassis number {chassis} is already case {case}.</source>
+        <extracomment>Reference rows held while the batch runs: the session&apos;s identity map is weak, and without this each case would load its chassis code and state rule again.</extracomment>
+        <translation>El número de chasis {chassis} ya es el caso {case}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chassis number {chassis} is given twice.</source>
+        <translation>El número de chasis {chassis} aparece dos veces.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/cases/edit.py" line="+11"/>
+        <source>The build date {date} is in the future.</source>
+        <translation>La fecha de fabricación {date} está en el futuro.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first registration date {date} is in the future.</source>
+        <translation>La fecha de primer registro {date} está en el futuro.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>First registration {first} is before the build date {built}; a truck is registered on or after it is built.</source>
+        <translation>El primer registro {first} es anterior a la fecha de fabricación {built}; un camión se registra el día en que se fabrica o después.</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Enter the customer&apos;s name first.</source>
+        <translation>Primero ingrese el nombre del cliente.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The ETA {eta} is before the ETD {etd}.</source>
+        <translation>La ETA {eta} es anterior a la ETD {etd}.</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from keidesk.domain.dates import parse_date
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error, tr_message
 from keidesk.services.case_fields import FIELDS, Feedback
 from keidesk.services.reference import decode_chassis, get_state_rule
 from keidesk.services.views import DecodedChassis
@@ -28,7 +28,7 @@ def decoded_text(decoded: DecodedChassis) -> str:
     chassis = decoded.chassis
     if decoded.code is not None:
         info = decoded.code
-        parts = [f"{info.make} {info.model}", info.production_text]
+        parts = [f"{info.make} {info.model}", tr_message(info.production_text)]
         if info.drive:
             parts.append(info.drive)
         if info.engine:
@@ -45,10 +45,12 @@ def chassis_hint(context: AppContext, text: str) -> Hint:
     try:  # a lookup in the fixed table of chassis codes as it is typed: small, read at once
         decoded = context.read(lambda s: decode_chassis(s, text))
     except KeideskError as exc:
-        return Hint(str(exc), theme.BAD)
+        return Hint(tr_error(exc), theme.BAD)
     line = decoded_text(decoded)
     if decoded.warnings:
-        return Hint(line + "<br>" + "<br>".join(decoded.warnings), theme.SOON)
+        return Hint(
+            line + "<br>" + "<br>".join(tr_message(w) for w in decoded.warnings), theme.SOON
+        )
     return Hint(line, theme.GOOD)
 
 
@@ -58,7 +60,7 @@ def date_hint(text: str, today_iso: str) -> Hint | None:
     try:
         parsed = parse_date(text)
     except KeideskError as exc:
-        return Hint(str(exc), theme.BAD)
+        return Hint(tr_error(exc), theme.BAD)
     shown = tr("Read as {date}").format(date=parsed.iso())
     if parsed.iso() > today_iso:
         return Hint(shown + " " + tr("(in the future)"), theme.BAD)
@@ -85,4 +87,4 @@ def field_hint(context: AppContext, name: str, text: str) -> Hint | None:
         later = f" today; {rule.next_change.text}" if rule.next_change else ""
         return Hint(f"{rule.name}: {rule.path.label}{later}", theme.GOOD)  # Feedback.STATE
     except KeideskError as exc:
-        return Hint(str(exc), theme.BAD)
+        return Hint(tr_error(exc), theme.BAD)

@@ -22,7 +22,7 @@ from keidesk.domain.errors import InvalidInput, KeideskError
 from keidesk.gui.case_workspace.field_hints import chassis_hint, date_hint, field_hint
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.services.cases import create_case
 from keidesk.services.reference import list_state_rules
 
@@ -179,8 +179,10 @@ class NewCaseDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        self.error.setText(f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>")
-        self.error.setAccessibleDescription(str(exc))
+        self.error.setText(
+            f"<span style='color:{theme.hex_colour(theme.BAD)}'>{tr_error(exc)}</span>"
+        )
+        self.error.setAccessibleDescription(tr_error(exc))
         self.error.show()
 
     def reject(self) -> None:

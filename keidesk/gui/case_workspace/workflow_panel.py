@@ -32,7 +32,7 @@ from keidesk.domain.workflow import STEP_DESCRIPTIONS, StepKey, StepStatus
 from keidesk.gui.case_workspace.step_reason import ask_reason
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.services.cases import set_step
 from keidesk.services.documents import StepPapers, step_papers
 from keidesk.services.views import CaseDetail, StepView
@@ -361,9 +361,9 @@ class WorkflowPanel(QWidget):
                 self._refuse(tr("Not marked done: papers are missing and no reason was given."))
             return
         if isinstance(exc, GateRefused):
-            self._refuse(tr("Not possible yet: {reason}").format(reason=str(exc)))
+            self._refuse(tr("Not possible yet: {reason}").format(reason=tr_error(exc)))
         else:
-            self._refuse(str(exc))
+            self._refuse(tr_error(exc))
 
     def _refuse(self, message: str) -> None:
         self.refusal.setText(

@@ -50,7 +50,7 @@ from keidesk.gui.kit import theme
 from keidesk.gui.kit.changes import CaseIds, concerns
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Discard
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error, tr_message
 from keidesk.gui.kit.tasks import TaskHandle
 from keidesk.gui.widgets.state_panel import StateRulePanel
 from keidesk.services.case_fields import (
@@ -145,7 +145,7 @@ class EligibilityPanel(QLabel):
                 f"<tr><td style='padding-right:10px'><b style='color:{theme.hex_colour(kind)}'>"
                 f"{result.eligible_on.isoformat()}</b></td>"
                 f"<td><b>{escape(tr(result.title))}</b> — {verdict}<br>"
-                f"<small>{escape(result.explanation)}<br>{escape(result.citation)}</small></td></tr>"
+                f"<small>{escape(tr_message(result.explanation))}<br>{escape(result.citation)}</small></td></tr>"
             )
         basis = tr("Counted from the {basis} date {date}, checked on {on}.").format(
             basis=tr(eligibility.basis.value.replace("_", " ")),
@@ -418,7 +418,10 @@ class CaseWorkspace(QWidget):
         if detail.warnings:
             colour = theme.hex_colour(theme.SOON)
             self.warnings.setText(
-                "".join(f"<div style='color:{colour}'>⚠ {escape(w)}</div>" for w in detail.warnings)
+                "".join(
+                    f"<div style='color:{colour}'>⚠ {escape(tr_message(w))}</div>"
+                    for w in detail.warnings
+                )
             )
             self.warnings.show()
         else:
@@ -427,7 +430,8 @@ class CaseWorkspace(QWidget):
     def _show_summaries(self, detail: CaseDetail) -> None:
         self._refresh_eligibility()
         kei = detail.kei_class
-        self.kei_class.setText(f"{kei.summary}\n{kei.source}" if kei.source else kei.summary)
+        summary = tr_message(kei.summary)
+        self.kei_class.setText(f"{summary}\n{kei.source}" if kei.source else summary)
         self._refresh_state_rule()
         lines = []
         if detail.duty_estimate is not None:
@@ -443,7 +447,7 @@ class CaseWorkspace(QWidget):
             lines.append(
                 tr("Total duty and fees: <b>{total}</b>").format(total=_usd(duty.total_cents))
             )
-            lines.extend(escape(n) for n in duty.notes)
+            lines.extend(escape(tr_message(n)) for n in duty.notes)
         if detail.landed_cost_estimate is not None:
             lines.append(
                 tr("Landed cost (value, duty, fees and freight): <b>{cost}</b>").format(
@@ -485,7 +489,7 @@ class CaseWorkspace(QWidget):
         try:  # one row by its key, as the state is typed: small, read at once
             rule = self.context.read(lambda s: get_state_rule(s, code, today=today, on=on))
         except KeideskError as exc:
-            self.state_panel.show_rule(None, str(exc))
+            self.state_panel.show_rule(None, tr_error(exc))
             return
         self.state_panel.show_rule(rule)
 
@@ -638,7 +642,7 @@ class CaseWorkspace(QWidget):
         if isinstance(exc, CaseChanged):
             self._changed_elsewhere(exc)
             return
-        self.context.dialogs.error(self, str(exc), tr("Not saved"))
+        self.context.dialogs.error(self, tr_error(exc), tr("Not saved"))
 
     def _changed_elsewhere(self, exc: CaseChanged) -> None:
         """Someone else saved the same fields since this editing began: show who and when,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from keidesk import crashlog
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit.dialogs import Dialogs
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 
 
 class ErrorReporter:
@@ -30,7 +30,7 @@ class ErrorReporter:
         return QApplication.activeWindow()
 
     def user_error(self, exc: BaseException) -> None:
-        self.dialogs.error(self._parent(), str(exc))
+        self.dialogs.error(self._parent(), tr_error(exc))
 
     def bug(self, exc: BaseException) -> None:
         log = crashlog.record(exc)

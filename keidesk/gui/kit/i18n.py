@@ -15,12 +15,20 @@ stay ``tr("literal")``, the ``.ts`` file is the one lupdate writes and merges (Q
 opens it as is) and nothing is post-processed. ``dev.py translations`` refuses a ``.ts`` with
 any other context, so a ``self.tr`` or ``QT_TRANSLATE_NOOP`` slipping in is caught at once.
 
+**Sentences from the core.** Validation errors, gate refusals, eligibility explanations, rule
+warnings and notes are written by the Qt-free core in English, as a
+:class:`keidesk.domain.messages.Message` (a ``str`` that keeps its template and values; see that
+module). Show such a text with :func:`tr_message`, an error with :func:`tr_error`: the
+template is translated here and the values filled in. lupdate reads the templates from the core
+folders (``msg("literal", ...)``), so they are in the same ``.ts`` file.
+
 **The pipeline**, one command: ``python3 dev.py translations`` runs ``pyside6-lupdate`` over
-``keidesk/gui`` into ``resources/translations/keidesk_<lang>.ts`` (keeping every translation
-made, adding new texts as unfinished, dropping texts no longer used), prints what still needs
-translating, and builds ``keidesk_<lang>.qm`` beside it with ``pyside6-lrelease``. Both files
-are committed; the ``.qm`` ships inside the package (``keidesk/resources/translations``) and the
-frozen app. ``tests/gui/kit/test_i18n.py`` fails when a ``tr()`` literal is missing from the
+``keidesk/gui`` and the core's ``msg()`` templates into
+``resources/translations/keidesk_<lang>.ts`` (keeping every translation made, adding new texts
+as unfinished, dropping texts no longer used), prints what still needs translating, and
+builds ``keidesk_<lang>.qm`` beside it with ``pyside6-lrelease``. Both files are committed;
+the ``.qm`` ships inside the package (``keidesk/resources/translations``) and the frozen app.
+``tests/gui/kit/test_i18n.py`` fails when a ``tr()`` or ``msg()`` literal is missing from the
 ``.ts``, when a translation is unfinished, or when the ``.qm`` does not match the ``.ts``.
 
 **Loading.** At start-up, :func:`install_translation` reads the Language preference
@@ -38,6 +46,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from keidesk import paths
+from keidesk.domain.messages import Message, message_of
 
 #: The context lupdate gives bare ``tr()`` calls and ``QT_TR_NOOP`` markers (see above).
 CONTEXT = ""
@@ -51,6 +60,17 @@ _installed: list[QTranslator] = []
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def tr_message(text: str) -> str:
+    """A text the core wrote: in the interface's language when it is a
+    :class:`~keidesk.domain.messages.Message`, as it is otherwise."""
+    return text.render(tr) if isinstance(text, Message) else text
+
+
+def tr_error(exc: BaseException) -> str:
+    """What a :class:`~keidesk.domain.errors.KeideskError` says, in the interface's language."""
+    return tr_message(message_of(exc))
 
 
 def translations_dir() -> Path:

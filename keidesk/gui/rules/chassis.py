@@ -33,7 +33,7 @@ from keidesk.domain.reference import ChassisCodeInfo
 from keidesk.domain.sources import Confidence
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_message
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.services.reference import list_chassis_codes, save_chassis_code
 
@@ -70,7 +70,7 @@ class ChassisCodesModel(RowsTableModel[ChassisCodeInfo]):
             info.make,
             info.model,
             info.drive or "",
-            info.production_text,
+            tr_message(info.production_text),
             engine,
             tr(info.confidence.label),
             info.source,

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput, KeideskError
+from keidesk.domain.messages import msg
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services.cases.edit import (
     apply_changes,
@@ -172,9 +173,15 @@ def _new_case(session: Session, item: NewCase, *, today: date, user: str, batch:
     normalized = decoded.chassis.normalized
     if normalized in batch.taken:
         existing = case_number(batch.taken[normalized])
-        raise InvalidInput(f"Chassis number {normalized} is already case {existing}.")
+        raise InvalidInput(
+            msg(
+                "Chassis number {chassis} is already case {case}.",
+                chassis=normalized,
+                case=existing,
+            )
+        )
     if normalized in batch.chassis:
-        raise InvalidInput(f"Chassis number {normalized} is given twice.")
+        raise InvalidInput(msg("Chassis number {chassis} is given twice.", chassis=normalized))
     batch.chassis.add(normalized)
     check_dates(built, first_registered, today)
     state_code = normalize_state_code(session, item.state) if item.state else None

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from keidesk.domain.duty import estimate_duty
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.kei_class import check_kei_class
+from keidesk.domain.messages import Message
 from keidesk.domain.money import Money
 from keidesk.services import history_text
 from keidesk.services.cases._rows import load_case
@@ -44,7 +45,7 @@ def case_detail(session: Session, case_id: int, *, today: date) -> CaseDetail:
         warnings.extend(rule.warnings)
     rule_changed = rule_changed_since_packet(session, case)
     if rule_changed and rule is not None:
-        warnings.append(RULE_CHANGED_SINCE_PACKET.format(state=rule.name))
+        warnings.append(Message(RULE_CHANGED_SINCE_PACKET, {"state": rule.name}))
     customs_value = case.customs_value
     duty = None
     landed = None

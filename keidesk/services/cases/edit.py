@@ -17,6 +17,7 @@ from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.errors import InvalidInput, KeideskError
+from keidesk.domain.messages import msg
 from keidesk.services.case_fields import EDITABLE, FIELDS, Owner, field_texts
 from keidesk.services.cases._rows import load_case
 from keidesk.services.cases.detail import case_detail
@@ -45,24 +46,36 @@ def _refuse_duplicate(
         query = query.where(Vehicle.id != except_vehicle)
     existing = session.scalar(query)
     if existing is not None:
-        raise InvalidInput(f"Chassis number {normalized} is already case {case_number(existing)}.")
+        raise InvalidInput(
+            msg(
+                "Chassis number {chassis} is already case {case}.",
+                chassis=normalized,
+                case=case_number(existing),
+            )
+        )
 
 
 def check_dates(
     built: PartialDate | None, first_registered: PartialDate | None, today: date
 ) -> None:
     if built is not None and built.earliest() > today:
-        raise InvalidInput(f"The build date {built} is in the future.")
+        raise InvalidInput(msg("The build date {date} is in the future.", date=str(built)))
     if first_registered is not None and first_registered.earliest() > today:
-        raise InvalidInput(f"The first registration date {first_registered} is in the future.")
+        raise InvalidInput(
+            msg("The first registration date {date} is in the future.", date=str(first_registered))
+        )
     if (
         built is not None
         and first_registered is not None
         and first_registered.latest() < built.earliest()
     ):
         raise InvalidInput(
-            f"First registration {first_registered} is before the build date {built}; "
-            "a truck is registered on or after it is built."
+            msg(
+                "First registration {first} is before the build date {built}; "
+                "a truck is registered on or after it is built.",
+                first=str(first_registered),
+                built=str(built),
+            )
         )
 
 
@@ -228,14 +241,16 @@ def apply_changes(
             )
         elif spec.owner is Owner.CUSTOMER:
             if case.customer is None:
-                raise InvalidInput("Enter the customer's name first.")
+                raise InvalidInput(msg("Enter the customer's name first."))
             setattr(case.customer, spec.attr, spec.checked(value))
         else:
             owner = vehicle if spec.owner is Owner.VEHICLE else case
             setattr(owner, spec.attr, spec.checked(value))
     check_dates(vehicle.built, vehicle.first_registered, today)
     if case.etd and case.eta and case.eta < case.etd:
-        raise InvalidInput(f"The ETA {case.eta} is before the ETD {case.etd}.")
+        raise InvalidInput(
+            msg("The ETA {eta} is before the ETD {etd}.", eta=str(case.eta), etd=str(case.etd))
+        )
     derive_eligibility(vehicle, today)
     apply_age_gate(case, today, user=user)
     refresh_stage(case)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from keidesk import clock
 from keidesk.domain.errors import PapersMissing
+from keidesk.domain.messages import listed, msg, word
 from keidesk.domain.workflow import (
     BlockedBy,
     StepKey,
@@ -39,7 +40,7 @@ def apply_age_gate(case: Case, today: date, *, user: str | None) -> bool:
             return False
         step.status = StepStatus.BLOCKED
         step.blocked_by = BlockedBy.AGE_GATE
-        step.note = reason
+        step.note = str(reason)  # stored as plain text (the English sentence)
     elif held:
         step.status = StepStatus.TODO
         step.blocked_by = None
@@ -118,12 +119,21 @@ def _done_reason(case: Case, key: StepKey, reason: str | None) -> str | None:
     missing = tuple(kind.label for kind in papers.missing)
     text = " ".join((reason or "").split())
     if not text:
-        raise PapersMissing(
-            f"{key.label} cannot be marked done: {'; '.join(missing)} "
-            f"{'is' if len(missing) == 1 else 'are'} not on file. Attach "
-            f"{'it' if len(missing) == 1 else 'them'}, or give a reason.",
-            missing,
-        )
+        if len(missing) == 1:
+            refusal = msg(
+                "{step} cannot be marked done: {papers} is not on file. Attach it, or give a "
+                "reason.",
+                step=word(key.label),
+                papers=word(missing[0]),
+            )
+        else:
+            refusal = msg(
+                "{step} cannot be marked done: {papers} are not on file. Attach them, or give "
+                "a reason.",
+                step=word(key.label),
+                papers=listed(missing),
+            )
+        raise PapersMissing(refusal, missing)
     return f"{text} (done without: {'; '.join(missing)})"
 
 

@@ -4,6 +4,7 @@ field label, a status…) is listed as a literal in keidesk.gui.kit.domain_words
 
 from __future__ import annotations
 
+import calendar
 import importlib
 import pkgutil
 
@@ -13,8 +14,10 @@ from keidesk.dataio.backup import BackupKind
 from keidesk.dataio.importer import RowOutcome
 from keidesk.dataio.mapping import FIELDS as IMPORT_FIELDS
 from keidesk.domain import eligibility
+from keidesk.domain.dates import PartialDate
 from keidesk.domain.documents import DocumentKind
 from keidesk.domain.eligibility import Basis
+from keidesk.domain.kei_class import KEI_ERAS, check_kei_class
 from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.domain.workflow import STAGES, STEP_DESCRIPTIONS, StepKey
@@ -74,7 +77,22 @@ def shown_words(db: Database) -> dict[str, set[str]]:
         "eligibility rules": set(eligibility._TITLES.values()),
         "eligibility basis": {basis.value.replace("_", " ") for basis in Basis},
         "chassis bodies": BODIES,  # the editor's choices, a literal tuple in a method
+        "words in the core's sentences": sentence_words(),
     }
+
+
+def sentence_words() -> set[str]:
+    """The words the core puts into its sentences with keidesk.domain.messages.word(), beyond
+    the ones above (step titles, document kinds, field labels): month names, kei eras, the
+    kei-class items (capitalised and in lower case)."""
+    items = check_kei_class(PartialDate(2000), engine_cc=1, length_mm=1, width_mm=1, height_mm=1)
+    labels = {item.label for item in items.items}
+    return (
+        set(calendar.month_name[1:])
+        | {era.name for era in KEI_ERAS}
+        | labels
+        | {label.lower() for label in labels}
+    )
 
 
 #: The body types the chassis-code editor offers (keidesk.gui.rules.chassis).

@@ -21,15 +21,18 @@ from keidesk.gui.shell.main_window import MainWindow
 from keidesk.preferences import LANGUAGES, Preferences, save_preferences
 
 GUI_SOURCES = Path(keidesk.gui.__file__).parent
-#: The functions lupdate extracts a literal from (keidesk.gui.kit.i18n's tr and the marker).
-MARKERS = {"tr", "QT_TR_NOOP"}
+#: Where lupdate reads texts: the GUI, and the core's msg() templates (dev.py translations).
+SOURCES = tuple(GUI_SOURCES.parent / name for name in ("gui", "domain", "services"))
+#: The functions lupdate extracts a literal from (keidesk.gui.kit.i18n's tr, the marker, and
+#: keidesk.domain.messages.msg, given to lupdate as an alias of the marker).
+MARKERS = {"tr", "QT_TR_NOOP", "msg"}
 RUN_PIPELINE = "run `python3 dev.py translations` (CONTRIBUTING.md, Translations)"
 
 
 def source_texts() -> dict[str, str]:
-    """Every literal passed to tr() or QT_TR_NOOP in the GUI, with where it first stands."""
+    """Every literal passed to tr(), QT_TR_NOOP or msg(), with where it first stands."""
     found: dict[str, str] = {}
-    for path in sorted(GUI_SOURCES.rglob("*.py")):
+    for path in sorted(p for folder in SOURCES for p in folder.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -198,7 +201,7 @@ def test_spanish_menus_have_unique_accelerators(
 def test_no_tr_literal_inside_an_f_string():
     """lupdate does not look inside f-strings: a tr("…") there would never be translated."""
     hidden = []
-    for path in sorted(GUI_SOURCES.rglob("*.py")):
+    for path in sorted(p for folder in SOURCES for p in folder.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 hidden += [
@@ -211,3 +214,23 @@ def test_no_tr_literal_inside_an_f_string():
                     and isinstance(call.args[0], ast.Constant)
                 ]
     assert hidden == [], "take these tr() calls out of the f-string"
+
+
+def test_every_msg_template_is_a_literal():
+    """keidesk.domain.messages.msg() marks its template for lupdate: only a literal (implicit
+    concatenation included) can be extracted, never a name or an f-string."""
+    loose = []
+    for path in sorted(p for folder in SOURCES for p in folder.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "msg"
+                and not (
+                    node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                )
+            ):
+                loose.append(f"{path.name}:{node.lineno}")
+    assert loose == [], "give msg() a string literal (use word() for a value)"
