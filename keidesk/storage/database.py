@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from keidesk import clock, paths
-from keidesk.storage import events
+from keidesk.storage import events, notify
 from keidesk.storage.errors import (
     DatabaseCorrupt,
     DatabaseReadOnly,
@@ -94,6 +94,7 @@ class Database:
         )
         events.install(self._factory)
         events.install(self._writer)
+        notify.install(engine, (self._factory, self._writer))  # other seats hear of changes
 
     @property
     def path(self) -> Path | None:
@@ -392,7 +393,10 @@ def open_database(
             uri += "&immutable=1"
         url = URL.create("sqlite", database=uri, query={"uri": "true"})
     # hide_parameters: an error's message (and so the log) never carries customer data.
-    engine = create_engine(url, hide_parameters=True)
+    # pool_pre_ping (a server): a connection that died while the laptop slept is replaced
+    # before it is used, instead of failing the first action after waking.
+    server = url.get_backend_name() != "sqlite"
+    engine = create_engine(url, hide_parameters=True, pool_pre_ping=server)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas(busy_timeout_s, read_only))
         _sqlite_transactions(engine)
