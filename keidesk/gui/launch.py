@@ -99,6 +99,12 @@ class NonInteractiveDialogs(Dialogs):
         sys.stderr.write(f"error: {message}\n")
         return QUIT
 
+    def server_problem(
+        self, headline: str, message: str, choices: Sequence[Choice], parent: QWidget | None
+    ) -> str:
+        sys.stderr.write(f"error: {headline} {message}\n")
+        return QUIT
+
 
 def _process_events_for(seconds: float) -> None:
     timer = QElapsedTimer()

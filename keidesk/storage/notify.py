@@ -184,7 +184,7 @@ def _forget(conn: Any) -> None:
 # --- listening --------------------------------------------------------------------------------
 
 
-class _Worker:
+class Listening:
     """A daemon thread that runs ``_run`` until :meth:`stop`."""
 
     def __init__(self, on_change: OnChange, on_state: OnState | None, name: str) -> None:
@@ -220,7 +220,7 @@ class _Worker:
         raise NotImplementedError
 
 
-class ChangeListener(_Worker):
+class ChangeListener(Listening):
     """Listens for other seats' changes on a PostgreSQL server, on its own connection.
 
     ``on_change(case_ids)`` is called on the listener's thread; ``on_state(False)`` when the
@@ -312,7 +312,7 @@ class ChangeListener(_Worker):
                     connection.execute("SELECT 1")
 
 
-class SqliteWatcher(_Worker):
+class SqliteWatcher(Listening):
     """Notices another process's changes to an SQLite file, once a second.
 
     ``PRAGMA data_version`` on the watcher's own read-only connection changes when any other
@@ -376,7 +376,7 @@ class SqliteWatcher(_Worker):
 
 def watcher_for(
     engine: Engine, path: Path | None, url: URL, on_change: OnChange, on_state: OnState | None
-) -> _Worker | None:
+) -> Listening | None:
     """The way this database tells of other seats' changes (None: an in-memory database)."""
     if engine.dialect.name == "postgresql":
         return ChangeListener(url, on_change, on_state, engine=engine)

@@ -107,6 +107,12 @@ class RecordingDialogs(Dialogs):
         self.problems.append(message)
         return self.startup_answers.pop(0)
 
+    def server_problem(
+        self, headline: str, message: str, choices: Sequence[Choice], parent: QWidget | None
+    ) -> str:
+        self.problems.append(f"{headline} {message}")
+        return self.startup_answers.pop(0)
+
 
 @pytest.fixture
 def dialogs() -> RecordingDialogs:

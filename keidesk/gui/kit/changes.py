@@ -14,6 +14,10 @@ from PySide6.QtCore import QObject, Signal
 #: The cases a write changed, or None for many or unknown (an import, a restore, F5).
 CaseIds = frozenset[int] | None
 
+#: The origin of a change saved by another seat (another computer on the office server, or
+#: another program on the same file), announced by :mod:`keidesk.gui.kit.live`.
+ANOTHER_SEAT = "another seat"
+
 
 def concerns(case_ids: CaseIds, case_id: int) -> bool:
     """Does a change of ``case_ids`` concern the view of ``case_id``?"""

@@ -124,3 +124,21 @@ class Dialogs:
         dialog = StartupProblemDialog(message, choices, parent)
         dialog.exec()
         return dialog.choice
+
+    def server_problem(
+        self, headline: str, message: str, choices: Sequence[Choice], parent: QWidget | None
+    ) -> str:
+        """The office server cannot be used (unreachable, sign-in refused, not a keidesk
+        database): the problem in plain words; returns the key of the way out chosen (Quit is
+        always offered, as :data:`~keidesk.gui.kit.problem_dialog.QUIT`)."""
+        dialog = StartupProblemDialog(
+            message,
+            choices,
+            parent,
+            title=tr("keidesk and the office server"),
+            headline=headline,
+            question=tr("What would you like to do?"),
+        )
+        dialog.setObjectName("server_problem_dialog")
+        dialog.exec()
+        return dialog.choice

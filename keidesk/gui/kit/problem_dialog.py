@@ -31,10 +31,17 @@ class StartupProblemDialog(QDialog):
     """The problem in plain words and one button per choice; closing it quits."""
 
     def __init__(
-        self, message: str, choices: Sequence[Choice], parent: QWidget | None = None
+        self,
+        message: str,
+        choices: Sequence[Choice],
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        headline: str = "",
+        question: str = "",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("keidesk cannot open the database"))
+        self.setWindowTitle(title or tr("keidesk cannot open the database"))
         self.choice = QUIT
         icon = QLabel()
         icon.setPixmap(
@@ -43,9 +50,9 @@ class StartupProblemDialog(QDialog):
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         text = QLabel(
             "<p><b>{}</b></p><p>{}</p><p>{}</p>".format(
-                tr("The database could not be opened."),
+                headline or tr("The database could not be opened."),
                 message,
-                tr("The file has not been changed. What would you like to do?"),
+                question or tr("The file has not been changed. What would you like to do?"),
             )
         )
         text.setWordWrap(True)

@@ -27,6 +27,8 @@ HEADERS = "headers/"  # + name
 LAST_FILTER = "cases/last_filter"
 SAVED_VIEWS = "cases/saved_views"
 LAST_DATABASE = "database/last_path"
+#: The office server opened last, as a URL without its password ("" once a file is opened).
+LAST_SERVER = "database/last_server"
 
 
 class AppSettings:

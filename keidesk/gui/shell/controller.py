@@ -20,9 +20,12 @@ from keidesk.gui.kit.errors import ErrorReporter
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.settings import LAST_DATABASE, AppSettings
 from keidesk.gui.setup.welcome import WelcomeDialog
+from keidesk.gui.shell.connect_dialog import ask_for_server
+from keidesk.gui.shell.connection_lost import ConnectionWatch, is_server, open_server
 from keidesk.gui.shell.desk import Desk
 from keidesk.gui.shell.main_window import MainWindow, app_icon
 from keidesk.gui.shell.recovery import open_with_recovery
+from keidesk.gui.shell.server_login import OfficeServer, remember_last, server_of
 from keidesk.gui.shell.single_instance import InstanceGuard
 from keidesk.gui.shell.which_database import initial_database
 from keidesk.services.cases import age_gates_due, refresh_age_gates
@@ -60,6 +63,7 @@ class AppController:
         self.window: MainWindow | None = None
         self.database: Database | None = None
         self.guard: InstanceGuard | None = None  # held while a database is open for writing
+        self.watch: ConnectionWatch | None = None  # other seats' changes, the server's presence
 
     # --- choosing the database ------------------------------------------------------------------
 
@@ -79,6 +83,14 @@ class AppController:
     def open_guarded(self, target: str | Path, parent: MainWindow | None) -> Database | None:
         """Open ``target``, unless another keidesk on this computer has it open: then say so
         and offer to bring that one to the front (this one then closes) or to open read-only."""
+        if is_server(target):
+            return open_server(
+                str(target),
+                self.dialogs,
+                parent,
+                open_local=lambda chosen: self.open_guarded(chosen, parent),
+                choose_server=lambda now: ask_for_server(self.settings, parent, server_of(now)),
+            )
         path = locate(target).path
         if path is None:
             return open_with_recovery(target, self.dialogs, parent=parent)
@@ -157,6 +169,7 @@ class AppController:
     def show(self, database: Database, window: MainWindow | None = None) -> MainWindow:
         """Put the desk on ``database`` in ``window`` (a new main window if None) and show it."""
         self.database = database
+        remember_last(self.settings, OfficeServer.from_url(database.location.url))
         if database.path is not None:
             self.settings.set_path_value(LAST_DATABASE, database.path)
             if self.guard is None and not database.read_only:  # made by the welcome
@@ -175,8 +188,11 @@ class AppController:
         if window is None:
             window = MainWindow(self.settings, self.dialogs, self.runner)
         window.switch_database.connect(self.switch_to)
+        window.connect_server_requested.connect(self.connect_to_server)
         window.attach(Desk(context, window))
         self.window = window
+        self.watch = ConnectionWatch(context, window, open_local=window.desk.choose_database)
+        self.watch.start()
         window.show()
         if not database.read_only:
             # Cases whose age gate opened with time move on; the views hear of it. Asked in a
@@ -197,7 +213,21 @@ class AppController:
         QTimer.singleShot(0, window.desk.backups_at_start)
         return window
 
-    def switch_to(self, path: Path) -> None:
+    def connect_to_server(self) -> None:
+        """File → Connect to office server…: ask which, then reopen the window on it."""
+        window = self.window
+        if window is None:
+            return
+        url = ask_for_server(self.settings, window)
+        if url is not None and window.desk.close_all_cases():
+            self.switch_to(url)
+
+    def _stop_watching(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
+            self.watch = None
+
+    def switch_to(self, path: Path | str) -> None:
         previous = self.guard
         database = self.open_guarded(path, self.window)
         if database is None:
@@ -212,6 +242,7 @@ class AppController:
             old_window.save_state()
             old_window.hide()
             old_window.deleteLater()
+        self._stop_watching()
         if old_database is not None:
             old_database.close()
         self.show(database)
@@ -220,6 +251,7 @@ class AppController:
         if self.window is not None and self.window.attached and self.database is not None:
             backup_at_close(self.window.desk.context)
         self.runner.wait(CLOSE_BACKUP_WAIT_MS)
+        self._stop_watching()
         if self.database is not None:
             self.database.close()
             self.database = None

@@ -74,8 +74,11 @@ class LoadingPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    #: The user chose another database file; the app reopens the window on it.
-    switch_database = Signal(Path)
+    #: The user chose another database (a file's Path, or an office server's URL without its
+    #: password); the app reopens the window on it.
+    switch_database = Signal(object)
+    #: File → Connect to office server… (the app asks which server, then switches to it).
+    connect_server_requested = Signal()
 
     def __init__(
         self,
@@ -299,6 +302,12 @@ class MainWindow(QMainWindow):
             tr("&Open database…"),
             lambda d: d.choose_database(),
             name="action_open_database",
+        )
+        desk(
+            "file",
+            tr("Connect to office &server…"),
+            lambda _d: self.connect_server_requested.emit(),
+            name="action_connect_server",
         )
         desk("file", tr("Importer &profile…"), lambda d: d.edit_profile(), name="action_profile")
         desk(

@@ -1,0 +1,97 @@
+"""Is the office server there, does it let this person in, and is it a keidesk database? In
+plain words for the person at the desk. Called off the GUI thread (a server that does not
+answer takes seconds to say so)."""
+
+from __future__ import annotations
+
+import socket
+
+from sqlalchemy import create_engine, inspect, make_url
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from keidesk.domain.errors import KeideskError
+from keidesk.gui.kit.i18n import tr
+from keidesk.gui.shell.server_login import OfficeServer, server_of
+from keidesk.storage.errors import StorageError
+
+#: How long a server may take to answer before it counts as unreachable.
+CONNECT_TIMEOUT_S = 5
+#: PostgreSQL's codes for a refused sign-in and for a database that does not exist.
+_SIGN_IN_REFUSED = frozenset({"28P01", "28000"})
+_NO_DATABASE = "3D000"
+_NOT_ALLOWED = "42501"
+
+
+def reachable(server: OfficeServer) -> bool:
+    """Does anything answer at the server's address (before any sign-in)?"""
+    try:
+        with socket.create_connection((server.host, server.port), timeout=CONNECT_TIMEOUT_S):
+            return True
+    except OSError:
+        return False
+
+
+def describe(exc: BaseException, target: str) -> str:
+    """What went wrong opening ``target``, for the user (a refusal's own words when keidesk
+    has them already)."""
+    if isinstance(exc, KeideskError):
+        return str(exc)
+    server = server_of(target)
+    if server is None:
+        return str(exc)
+    code = getattr(getattr(exc, "orig", exc), "sqlstate", None)
+    if code in _SIGN_IN_REFUSED:
+        return tr(
+            "The office server at {host} did not let {user} sign in: the password is wrong, "
+            "or there is no such user. Type them again (Connect to office server…), or ask "
+            "whoever looks after the server."
+        ).format(host=server.host, user=server.user)
+    if code == _NO_DATABASE:
+        return tr("The office server at {host} has no database named {database}.").format(
+            host=server.host, database=server.database
+        )
+    if code == _NOT_ALLOWED:
+        return tr(
+            "{user} may not use the keidesk database {database} on {host}. Ask whoever looks "
+            "after the server to add you (keidesk server add-user)."
+        ).format(user=server.user, database=server.database, host=server.host)
+    if not reachable(server):
+        return tr(
+            "keidesk cannot reach the office server at {host}, port {port}. Check that this "
+            "computer is connected to the office network (or its VPN) and that the server is "
+            "switched on."
+        ).format(host=server.host, port=server.port)
+    return tr(
+        "The office server at {host} answered but did not let {user} in ({problem}). If no "
+        "password is kept for it on this computer, type it in Connect to office server…"
+    ).format(host=server.host, user=server.user, problem=_first_line(exc))
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", exc)
+    lines = str(orig).strip().splitlines()
+    return lines[0] if lines else type(orig).__name__
+
+
+def check_server(target: str) -> str | None:
+    """Sign in to ``target`` (a URL with its password) and look for keidesk's tables: None
+    when all is well, else what is wrong in plain words. Changes nothing on the server."""
+    engine = create_engine(
+        make_url(target), connect_args={"connect_timeout": CONNECT_TIMEOUT_S}, poolclass=NullPool
+    )
+    try:
+        with engine.connect() as connection:
+            tables = set(inspect(connection).get_table_names())
+    except (DBAPIError, StorageError) as exc:
+        return describe(exc, target)
+    finally:
+        engine.dispose()
+    if "alembic_version" not in tables or "cases" not in tables:
+        server = server_of(target)
+        where = server.label if server is not None else target
+        return tr(
+            "{where} is not a keidesk database (it is empty or holds other tables). Whoever "
+            "set up the server prepares it with: keidesk server init."
+        ).format(where=where)
+    return None
