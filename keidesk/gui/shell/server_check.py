@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import socket
 
-from sqlalchemy import create_engine, inspect, make_url
+from sqlalchemy import URL, create_engine, inspect, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -18,7 +18,9 @@ from keidesk.storage.errors import StorageError
 #: How long a server may take to answer before it counts as unreachable.
 CONNECT_TIMEOUT_S = 5
 #: PostgreSQL's codes for a refused sign-in and for a database that does not exist.
-_SIGN_IN_REFUSED = frozenset({"28P01", "28000"})
+_SIGN_IN_REFUSED_CODE = "28P01"
+_SIGN_IN_REFUSED = frozenset({_SIGN_IN_REFUSED_CODE, "28000"})
+_UNREACHABLE = "08001"  # sqlclient_unable_to_establish_sqlconnection
 _NO_DATABASE = "3D000"
 _NOT_ALLOWED = "42501"
 
@@ -41,37 +43,58 @@ def describe(exc: BaseException, target: str) -> str:
     if server is None:
         return str(exc)
     code = getattr(getattr(exc, "orig", exc), "sqlstate", None)
-    if code in _SIGN_IN_REFUSED:
-        return tr(
-            "The office server at {host} did not let {user} sign in: the password is wrong, "
-            "or there is no such user. Type them again (Connect to office server…), or ask "
-            "whoever looks after the server."
-        ).format(host=server.host, user=server.user)
-    if code == _NO_DATABASE:
-        return tr("The office server at {host} has no database named {database}.").format(
-            host=server.host, database=server.database
-        )
-    if code == _NOT_ALLOWED:
-        return tr(
-            "{user} may not use the keidesk database {database} on {host}. Ask whoever looks "
-            "after the server to add you (keidesk server add-user)."
-        ).format(user=server.user, database=server.database, host=server.host)
-    if not reachable(server):
+    if code is None:
+        # Refused before any SQL ran: the driver gives no code, so ask the server step by
+        # step (never reading its words, which follow the server's language).
+        if not reachable(server):
+            code = _UNREACHABLE
+        elif _signs_in_elsewhere(make_url(target)):
+            code = _NO_DATABASE  # the sign-in works: it is the database
+        else:
+            code = _SIGN_IN_REFUSED_CODE
+    if code == _UNREACHABLE:
         return tr(
             "keidesk cannot reach the office server at {host}, port {port}. Check that this "
             "computer is connected to the office network (or its VPN) and that the server is "
             "switched on."
         ).format(host=server.host, port=server.port)
-    return tr(
-        "The office server at {host} answered but did not let {user} in ({problem}). If no "
-        "password is kept for it on this computer, type it in Connect to office server…"
-    ).format(host=server.host, user=server.user, problem=_first_line(exc))
+    if code in _SIGN_IN_REFUSED:
+        if make_url(target).password is None:
+            return tr(
+                "The office server at {host} did not let {user} sign in: no password is kept "
+                "for it on this computer, or the one kept is no longer right. Type it in "
+                "Connect to office server…"
+            ).format(host=server.host, user=server.user)
+        return tr(
+            "The office server at {host} did not let {user} sign in: the password is wrong, "
+            "there is no such user, or this computer may not connect to it. Type them again "
+            "(Connect to office server…), or ask whoever looks after the server."
+        ).format(host=server.host, user=server.user)
+    if code == _NO_DATABASE:
+        return tr(
+            "The office server at {host} has no database named {database} that {user} may "
+            "use. Check the name, or ask whoever looks after the server."
+        ).format(host=server.host, database=server.database, user=server.user)
+    if code == _NOT_ALLOWED:
+        return tr(
+            "{user} may not use the keidesk database {database} on {host}. Ask whoever looks "
+            "after the server to add you (keidesk server add-user)."
+        ).format(user=server.user, database=server.database, host=server.host)
+    return str(getattr(exc, "orig", exc)).strip() or type(exc).__name__
 
 
-def _first_line(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", exc)
-    lines = str(orig).strip().splitlines()
-    return lines[0] if lines else type(orig).__name__
+def _signs_in_elsewhere(url: URL) -> bool:
+    """Does the same sign-in work for the server's own ``postgres`` database?"""
+    import psycopg  # noqa: PLC0415 - only on a server database
+
+    conninfo = url.set(drivername="postgresql", database="postgres").render_as_string(
+        hide_password=False
+    )
+    try:
+        psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT_S).close()
+    except psycopg.Error:
+        return False
+    return True
 
 
 def check_server(target: str) -> str | None:
