@@ -91,7 +91,9 @@ class ConnectDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(tr("kept by the system keyring, never in the settings"))
+        self.password.setPlaceholderText(
+            tr("kept by the system's keyring (or password file), never in the settings")
+        )
         form = QFormLayout()
         form.addRow(tr("&Server:"), self.host)
         form.addRow(tr("&Port:"), self.port)

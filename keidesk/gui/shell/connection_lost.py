@@ -154,8 +154,8 @@ class ConnectionWatch(QObject):
                 problem
                 + " "
                 + tr(
-                    "What you typed in the open cases stays there; it is saved when the "
-                    "server answers again."
+                    "What you typed in the open cases stays there, not saved yet: save it "
+                    "once the server answers again."
                 ),
                 [(RETRY, tr("Retry")), (LOCAL, tr("Open a local database…"))],
                 self.window,

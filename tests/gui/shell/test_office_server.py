@@ -242,7 +242,7 @@ def test_a_server_gone_while_working_offers_retry_or_a_local_database(
     assert len(problems) == 2  # Retry: still gone, asked again
     assert problems[0].startswith("The connection to the office server was lost.")
     assert f"has no database named {name}" in problems[0]
-    assert "What you typed in the open cases stays there" in problems[0]
+    assert "What you typed in the open cases stays there, not saved yet" in problems[0]
 
 
 def test_quitting_from_the_offer_closes_the_window(context, postgres_server, qtbot):
