@@ -191,3 +191,24 @@ def test_another_process_changing_an_sqlite_file_is_noticed(db: Database, db_pat
     finally:
         watcher.stop()
     assert heard.changes.empty()
+
+
+def test_a_seat_works_on_after_its_connections_were_cut(
+    two_seats: tuple[Database, Database],
+) -> None:
+    """As after a laptop slept and the server dropped its connections: the next action checks
+    the pooled connection first and opens a new one, instead of failing."""
+    first, second = two_seats
+    case_id = _new_case(first, "DA52T-100006")
+    pids = sorted(notify.own_backend_pids(first.engine))
+    assert pids
+    with second.engine.connect() as connection:
+        cut = connection.execute(
+            text("SELECT count(pg_terminate_backend(pid)) FROM unnest(:pids) AS pid"),
+            {"pids": pids},
+        ).scalar_one()
+    assert cut == len(pids)
+    _set_notes(first, case_id, "after the night")
+    with first.reader() as session:
+        case = session.get(Case, case_id)
+        assert case is not None and case.notes == "after the night"
