@@ -6,6 +6,7 @@ The demo database is built in its own file next to the default one
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -66,8 +67,12 @@ class WelcomeDialog(QDialog):
         tasks: TaskRunner,
         user: str,
         parent: QWidget | None = None,
+        *,
+        connect_server: Callable[[QWidget], Database | None] | None = None,
     ) -> None:
         super().__init__(parent)
+        #: Asks for the office server and opens its database (the app's connect dialog).
+        self.connect_server = connect_server
         self.default_path = default_path
         self.dialogs = dialogs
         self.tasks = tasks
@@ -119,6 +124,13 @@ class WelcomeDialog(QDialog):
         )
         self.demo_button.setObjectName("welcome_demo")
         self.demo_button.clicked.connect(self.open_demo)
+        self.server_button = QCommandLinkButton(
+            tr("Connect to the office server…"),
+            tr("Where the office keeps its cases, shared by everyone working on them."),
+        )
+        self.server_button.setObjectName("welcome_server")
+        self.server_button.clicked.connect(self._connect_server)
+        self.server_button.setVisible(self.connect_server is not None)
         self.message = QLabel()
         self.message.setObjectName("welcome_message")
         self.message.setWordWrap(True)
@@ -132,7 +144,13 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addWidget(intro)
-        for button in (self.create_button, self.folder_button, self.open_button, self.demo_button):
+        for button in (
+            self.create_button,
+            self.folder_button,
+            self.open_button,
+            self.server_button,
+            self.demo_button,
+        ):
             layout.addWidget(button)
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -147,6 +165,15 @@ class WelcomeDialog(QDialog):
         folder = self.dialogs.folder(self, tr("Folder for the keidesk database"))
         if folder is not None:
             self.create_at(folder / paths.DB_FILENAME)
+
+    def _connect_server(self) -> None:
+        """The office's database: its importer profile is there already, so no second page."""
+        if self.connect_server is None:
+            return
+        database = self.connect_server(self)
+        if database is not None:
+            self.database = database
+            self.accept()
 
     def _choose_existing(self) -> None:
         path = self.dialogs.open_database(self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
 
 from keidesk import paths
 from keidesk.gui.data.backup_reminder import backup_at_close
@@ -145,10 +146,17 @@ class AppController:
         window.activateWindow()
 
     def welcome(self, default: Path) -> Database | None:
-        dialog = WelcomeDialog(default, self.dialogs, self.runner, self.user)
+        dialog = WelcomeDialog(
+            default, self.dialogs, self.runner, self.user, connect_server=self._first_server
+        )
         dialog.setWindowIcon(app_icon())
         dialog.exec()
         return dialog.database
+
+    def _first_server(self, parent: QWidget) -> Database | None:
+        """The welcome's "Connect to the office server…": ask which, then open it."""
+        url = ask_for_server(self.settings, parent)
+        return self.open_guarded(url, None) if url is not None else None
 
     # --- the window -----------------------------------------------------------------------------
 

@@ -17,9 +17,11 @@ from keyring.backends.fail import Keyring as NoKeyring
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import make_url
 
+from keidesk import paths
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.problem_dialog import QUIT
 from keidesk.gui.kit.settings import AppSettings
+from keidesk.gui.setup.welcome import WelcomeDialog
 from keidesk.gui.shell import server_login
 from keidesk.gui.shell.connect_dialog import ConnectDialog
 from keidesk.gui.shell.connection_lost import LOCAL, RETRY, ConnectionWatch, open_server
@@ -266,3 +268,27 @@ def test_quitting_from_the_offer_closes_the_window(context, postgres_server, qtb
     watch.offer_retry()
     assert not window.isVisible()
     database.close()
+
+
+def test_the_welcome_offers_the_office_server_on_a_new_seat(dialogs, runner, office, qtbot):
+    url = office.url(PASSWORD).render_as_string(hide_password=False)
+    asked: list[QWidget] = []
+
+    def connect(parent: QWidget) -> Database | None:
+        asked.append(parent)
+        return open_database(url)
+
+    welcome = WelcomeDialog(
+        paths.default_database_path(), dialogs, runner, "tester", connect_server=connect
+    )
+    qtbot.addWidget(welcome)
+    assert not welcome.server_button.isHidden()
+    welcome.server_button.click()
+    assert asked == [welcome] and welcome.result() == welcome.DialogCode.Accepted
+    assert welcome.database is not None
+    assert welcome.database.location.url.database == office.database
+    welcome.database.close()
+    assert not paths.default_database_path().exists()  # no local file was made
+    plain = WelcomeDialog(paths.default_database_path(), dialogs, runner, "tester")
+    qtbot.addWidget(plain)
+    assert plain.server_button.isHidden()
