@@ -94,7 +94,8 @@ class Database:
         )
         events.install(self._factory)
         events.install(self._writer)
-        notify.install(engine, (self._factory, self._writer))  # other seats hear of changes
+        # Other seats hear of changes (PostgreSQL); on SQLite, this process's own are known.
+        notify.install(engine, (self._factory, self._writer), write_option=_WRITE_OPTION)
 
     @property
     def path(self) -> Path | None:

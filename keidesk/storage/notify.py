@@ -79,9 +79,16 @@ def make_payload(case_ids: Changed) -> str:
 # --- sending (PostgreSQL) ---------------------------------------------------------------------
 
 
-def install(engine: Engine, factories: Iterable[sessionmaker[Session]]) -> None:
-    """Make every committed change on a PostgreSQL ``engine`` send its notification (nothing on
-    SQLite, where :class:`SqliteWatcher` looks instead)."""
+def install(
+    engine: Engine, factories: Iterable[sessionmaker[Session]], *, write_option: str
+) -> None:
+    """Make every committed change on a PostgreSQL ``engine`` send its notification. On SQLite
+    (where :class:`SqliteWatcher` looks instead) note which history rows this process writes,
+    so its watcher does not take them for another program's. ``write_option`` is the execution
+    option of the transactions that take the write lock as they begin."""
+    if engine.dialect.name == "sqlite":
+        _note_own_history(engine, write_option)
+        return
     if engine.dialect.name != "postgresql":
         return
     pids: set[int] = set()
@@ -103,6 +110,68 @@ def install(engine: Engine, factories: Iterable[sessionmaker[Session]]) -> None:
         event.listen(factory, "before_flush", _flush_begins)
         event.listen(factory, "after_flush", _flush_changed)
         event.listen(factory, "after_flush_postexec", _flush_ends)
+
+
+class OwnRows:
+    """The history rows this process wrote, as id ranges (first, last); shared between the
+    writing threads and the watcher's."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._ranges: list[tuple[int, int]] = []
+
+    def add(self, first: int, last: int) -> None:
+        with self._lock:
+            self._ranges.append((first, last))
+
+    def take_until(self, last_seen: int) -> list[tuple[int, int]]:
+        """The ranges, forgetting those wholly at or below ``last_seen`` afterwards."""
+        with self._lock:
+            ranges = list(self._ranges)
+            self._ranges = [r for r in self._ranges if r[1] > last_seen]
+        return ranges
+
+
+_own_rows: weakref.WeakKeyDictionary[Engine, OwnRows] = weakref.WeakKeyDictionary()
+_HISTORY_START = "keidesk_history_start"
+
+
+def _last_history_id(dbapi_connection: Any) -> int | None:
+    try:
+        row = dbapi_connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()
+    except sqlite3.Error:
+        return None  # no history table yet (a database being created)
+    return int(row[0])
+
+
+def _note_own_history(engine: Engine, write_option: str) -> None:
+    """A write transaction holds SQLite's write lock from its BEGIN IMMEDIATE to its commit:
+    the history rows added in between are all its own."""
+    rows = OwnRows()
+    _own_rows[engine] = rows
+
+    @event.listens_for(engine, "begin")
+    def _begun(connection: Any) -> None:
+        if connection.get_execution_options().get(write_option, False):
+            start = _last_history_id(connection.connection.dbapi_connection)
+            connection.info[_HISTORY_START] = start
+
+    @event.listens_for(engine, "commit")
+    def _committing(connection: Any) -> None:
+        start = connection.info.pop(_HISTORY_START, None)
+        if start is None:
+            return
+        end = _last_history_id(connection.connection.dbapi_connection)
+        if end is not None and end > start:
+            rows.add(start + 1, end)
+
+    @event.listens_for(engine, "rollback")
+    def _rolled_back(connection: Any) -> None:
+        connection.info.pop(_HISTORY_START, None)
+
+
+def own_history_rows(engine: Engine) -> OwnRows | None:
+    return _own_rows.get(engine)
 
 
 def own_backend_pids(engine: Engine) -> frozenset[int]:
@@ -317,11 +386,13 @@ class SqliteWatcher(Listening):
 
     ``PRAGMA data_version`` on the watcher's own read-only connection changes when any other
     connection committed; the history rows added since the last look name the cases (None
-    when a change left no history, or touched no case)."""
+    when a change left no history, or touched no case). Rows in ``own`` (this process's
+    writes, which it announced itself) are not reported."""
 
-    def __init__(self, path: Path, on_change: OnChange) -> None:
+    def __init__(self, path: Path, on_change: OnChange, own: OwnRows | None = None) -> None:
         super().__init__(on_change, None, "keidesk-watch")
         self.path = path
+        self.own = own
 
     def _run(self) -> None:
         from keidesk.storage.database import read_only_uri  # noqa: PLC0415 - no cycle
@@ -340,8 +411,9 @@ class SqliteWatcher(Listening):
                     self.ready.set()
                 elif (now := self._data_version(connection)) != version:
                     version = now
-                    changed, last_history = self._changed_since(connection, last_history)
-                    self.on_change(changed)
+                    theirs, changed, last_history = self._changed_since(connection, last_history)
+                    if theirs:
+                        self.on_change(changed)
             except sqlite3.Error:
                 # Busy, moved or gone: look again later (the next look opens it again).
                 if connection is not None:
@@ -360,18 +432,27 @@ class SqliteWatcher(Listening):
     def _last_history(connection: sqlite3.Connection) -> int:
         return int(connection.execute("SELECT coalesce(max(id), 0) FROM history").fetchone()[0])
 
-    @staticmethod
-    def _changed_since(connection: sqlite3.Connection, after: int) -> tuple[Changed, int]:
+    def _changed_since(
+        self, connection: sqlite3.Connection, after: int
+    ) -> tuple[bool, Changed, int]:
+        """Whether another program changed anything, which cases, and the last row seen."""
         rows = connection.execute(
             "SELECT id, case_id FROM history WHERE id > ? ORDER BY id", (after,)
         ).fetchall()
         if not rows:
-            return None, after
-        ids = {case_id for _id, case_id in rows}
+            return True, None, after  # a change that left no history: anything may have
         last = int(rows[-1][0])
-        if None in ids:
-            return None, last
-        return frozenset(int(i) for i in ids), last
+        own = self.own.take_until(last) if self.own is not None else []
+        theirs = [
+            case_id
+            for row_id, case_id in rows
+            if not any(first <= row_id <= end for first, end in own)
+        ]
+        if not theirs:
+            return False, None, last  # all of it this process's own, announced already
+        if None in theirs:
+            return True, None, last
+        return True, frozenset(int(i) for i in theirs), last
 
 
 def watcher_for(
@@ -381,5 +462,5 @@ def watcher_for(
     if engine.dialect.name == "postgresql":
         return ChangeListener(url, on_change, on_state, engine=engine)
     if path is not None:
-        return SqliteWatcher(path, on_change)
+        return SqliteWatcher(path, on_change, own_history_rows(engine))
     return None

@@ -172,14 +172,20 @@ _CHILD_EDIT = textwrap.dedent(
 )
 
 
-def test_another_process_changing_an_sqlite_file_is_noticed(db: Database, db_path: Path) -> None:
+def test_another_process_changing_an_sqlite_file_is_noticed_but_not_this_ones(
+    db: Database, db_path: Path
+) -> None:
     with db.transaction("ann") as session:
+        mine = cases.create_case(session, chassis="DA52T-100007", today=TODAY)
         case_id = cases.create_case(session, chassis="DA52T-100005", today=TODAY)
     heard = Heard()
-    watcher = notify.SqliteWatcher(db_path, heard.change)
+    watcher = notify.watcher_for(db.engine, db_path, db.location.url, heard.change, None)
+    assert isinstance(watcher, notify.SqliteWatcher)
     watcher.start()
     try:
         assert watcher.ready.wait(WAIT_S)
+        with db.transaction("ann") as session:  # this process's own: announced by itself
+            cases.update_case(session, mine, {"notes": "mine"}, user="ann", today=TODAY)
         subprocess.run(
             [sys.executable, "-c", _CHILD_EDIT, str(db_path), str(case_id), TODAY.isoformat()],
             cwd=ROOT,
