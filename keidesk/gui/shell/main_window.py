@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         )
         desk(
             "file",
-            tr("Connect to office &server…"),
+            tr("Connect to office ser&ver…"),
             lambda _d: self.connect_server_requested.emit(),
             name="action_connect_server",
         )
