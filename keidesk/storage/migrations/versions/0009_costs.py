@@ -6,7 +6,7 @@ text), the US-cent value worked out when recorded, the day paid and a note. Amou
 integers (a yen amount exceeds PostgreSQL's 32-bit INTEGER long before it is implausible).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-11-30
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

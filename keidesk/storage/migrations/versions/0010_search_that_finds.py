@@ -9,7 +9,7 @@ folded by :func:`keidesk.domain.chassis.fold_for_search`), in chunks. SQLite's t
 and a GIN trigram index on the text, which serves the ILIKE each searched word becomes.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 Create Date: 2026-11-30
 """
 
@@ -24,7 +24,7 @@ from alembic import op
 from keidesk.storage.events import compose_search_text
 
 revision: str = "0010"
-down_revision: str | None = "0007"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
