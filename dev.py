@@ -197,9 +197,9 @@ def _unfinished(message: Any) -> bool:
 
 
 def cmd_translations(extra: list[str]) -> int:
-    """Update every .ts from the GUI's and the core's sources with pyside6-lupdate (translations kept, new
-    texts added as unfinished, texts no longer used dropped), list what still needs
-    translating, and build each .qm with pyside6-lrelease."""
+    """Update every .ts from the GUI's and the core's sources with pyside6-lupdate
+    (translations kept, new texts added as unfinished, texts no longer used dropped), list what
+    still needs translating, and build each .qm with pyside6-lrelease."""
     from xml.etree import ElementTree  # noqa: PLC0415 - only this command needs it
 
     bin_dir = ensure_venv().parent

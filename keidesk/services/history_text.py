@@ -45,6 +45,7 @@ ENTITY_NAMES: Mapping[str, str] = {
     "customers": "Customer",
     "workflow_steps": "Step",
     "documents": "Document",
+    "costs": "Cost",
 }
 
 STATUS_WORDS: Mapping[str, str] = {
