@@ -54,6 +54,7 @@ from keidesk.domain.documents import DocumentKind
 from keidesk.domain.workflow import StepKey
 from keidesk.gui.case_workspace.attach_dialog import FileChoice, ask_what_files_are
 from keidesk.gui.case_workspace.thumbnails import THUMBNAIL, Thumbnails
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
@@ -561,6 +562,7 @@ class DocumentsPanel(QWidget):
             self,
             tr("Attach documents"),
             tr("Scans and photos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.heic);;All files (*)"),
+            purpose=last_folder.ATTACH,
         )
         if paths:
             self.attach(paths)

@@ -52,6 +52,7 @@ from keidesk.dataio.importer import (
 from keidesk.dataio.mapping import FIELDS, mapping_for
 from keidesk.dataio.sheets import Sheet, read_sheet
 from keidesk.domain.errors import KeideskError
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -279,6 +280,7 @@ class ImportDialog(QDialog):
             tr("Save the rows with problems"),
             self.problems_edit.text(),
             tr("Spreadsheets (*.csv *.xlsx)"),
+            purpose=last_folder.EXPORT,
         )
         if path is not None:
             self.problems_edit.setText(str(path))
@@ -286,7 +288,9 @@ class ImportDialog(QDialog):
     # --- actions --------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        path = self.context.dialogs.open_file(self, tr("Import cases"), tr(SPREADSHEET_FILTER))
+        path = self.context.dialogs.open_file(
+            self, tr("Import cases"), tr(SPREADSHEET_FILTER), purpose=last_folder.SPREADSHEET
+        )
         if path is not None:
             self.file_edit.setText(str(path))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import STAGE_COMPLETE, StepKey
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -113,7 +114,9 @@ class StagePacketsDialog(QDialog):
         )
 
     def _browse(self) -> None:
-        folder = self.context.dialogs.folder(self, tr("Choose the folder for the packets"))
+        folder = self.context.dialogs.folder(
+            self, tr("Choose the folder for the packets"), purpose=last_folder.PACKET
+        )
         if folder is not None:
             self.folder.setText(str(folder))
 

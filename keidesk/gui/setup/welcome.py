@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from keidesk import clock, paths
 from keidesk.domain.errors import KeideskError
-from keidesk.gui.kit import theme
+from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.responsive import call_while_responsive
@@ -144,7 +144,9 @@ class WelcomeDialog(QDialog):
         self.message.setAccessibleDescription(text)
 
     def _choose_folder(self) -> None:
-        folder = self.dialogs.folder(self, tr("Folder for the keidesk database"))
+        folder = self.dialogs.folder(
+            self, tr("Folder for the keidesk database"), purpose=last_folder.DATABASE
+        )
         if folder is not None:
             self.create_at(folder / paths.DB_FILENAME)
 

@@ -28,6 +28,7 @@ from keidesk.gui.data import backup_reminder
 from keidesk.gui.data.backup_dialog import BackupActions, BackupDialog
 from keidesk.gui.data.bundle_dialog import BUNDLE_FILTER, BundleImportDialog
 from keidesk.gui.data.import_dialog import ImportDialog
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -353,7 +354,11 @@ class Desk:
     def export_case_list(self) -> None:
         case_filter = self.case_list.current_filter()
         path = self.context.dialogs.save_file(
-            self.window, tr("Export the case list"), "keidesk-cases.csv", tr(EXPORT_FILTER)
+            self.window,
+            tr("Export the case list"),
+            "keidesk-cases.csv",
+            tr(EXPORT_FILTER),
+            purpose=last_folder.EXPORT,
         )
         if path is None:
             return
@@ -377,7 +382,7 @@ class Desk:
 
     def import_bundle(self) -> None:
         path = self.context.dialogs.open_file(
-            self.window, tr("Import a case bundle"), tr(BUNDLE_FILTER)
+            self.window, tr("Import a case bundle"), tr(BUNDLE_FILTER), purpose=last_folder.BUNDLE
         )
         if path is None:
             return
@@ -395,7 +400,11 @@ class Desk:
             return
         suggested = "keidesk-cases.zip" if len(case_ids) > 1 else f"case-{case_ids[0]}.zip"
         path = self.context.dialogs.save_file(
-            self.window, tr("Export a case bundle"), suggested, tr(BUNDLE_FILTER)
+            self.window,
+            tr("Export a case bundle"),
+            suggested,
+            tr(BUNDLE_FILTER),
+            purpose=last_folder.BUNDLE,
         )
         if path is None:
             return
