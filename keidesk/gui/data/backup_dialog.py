@@ -315,7 +315,9 @@ class BackupDialog(QDialog):
         for info in backup.list_backups(backup.backups_folder(self.context.database)):
             item = QListWidgetItem(
                 f"{when(info.created_at)}   {tr(info.kind.value)}   "
-                + tr("{count} cases").format(count=info.cases)
+                + (tr("{count} case") if info.cases == 1 else tr("{count} cases")).format(
+                    count=info.cases
+                )
             )
             item.setToolTip(str(info.path))
             self.backups.addItem(item)

@@ -8,8 +8,9 @@ letter is the one declared here and that no two entries of the window share a ke
 
 Scopes: ``WINDOW`` keys work anywhere in the main window; ``CASE`` ones while a case is in
 front; ``WORKFLOW`` ones on a case's Workflow tab; ``FIELDS`` and ``DIALOGS`` ones in date
-fields and in dialogs and pop-ups. Window, case and workflow keys are live at the same time
-(a case's workflow tab sits inside the window), so none of them may repeat another.
+fields and in dialogs and pop-ups; ``LIST`` ones in the case list. Window, case and workflow
+keys are live at the same time (a case's workflow tab sits inside the window), and window and
+list keys, so none of them may repeat another (:data:`LIVE_TOGETHER`).
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ LIST = "In the case list"
 FIELDS = "In a date field"
 DIALOGS = "In dialogs and pop-ups"
 
-#: Scopes whose keys are live together in the main window: none may repeat another.
-WINDOW_SCOPES = (WINDOW, CASE, WORKFLOW, LIST)
+#: Scopes whose keys are live together: none may repeat another within one group. The case
+#: list and an open case are never in front together.
+LIVE_TOGETHER = ((WINDOW, CASE, WORKFLOW), (WINDOW, LIST))
 
 Key = QKeySequence.StandardKey | str
 
@@ -80,6 +82,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("action_keyboard", (_S.HelpContents,), "This list of keyboard shortcuts", WINDOW),
     # The case list
     Shortcut("case_list_open", ("Return",), "Open the selected case", LIST),
+    Shortcut("list_blocked", ("Alt+B",), "Show blocked cases only (on or off)", LIST),
     # An open case
     Shortcut("action_save", (_S.Save,), "Save the case", CASE),
     Shortcut(

@@ -40,6 +40,7 @@ from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.gui.rules.chassis import ChassisCodesPanel
@@ -124,8 +125,7 @@ class RuleEditor(QGroupBox):
         self.documents.setTabChangesFocus(True)
         self.citation = QLineEdit()
         self.source = QLineEdit()
-        self.as_of = QLineEdit()
-        self.as_of.setPlaceholderText("YYYY-MM-DD")
+        self.as_of = DateField(day_only=True)
         self.as_of_note = QLineEdit()
         self.confidence = QComboBox()
         for mark in Confidence:
@@ -175,9 +175,11 @@ class RuleEditor(QGroupBox):
     def changes(self, rule: StateRuleView) -> dict[str, Any]:
         """Only what differs from the rule as shown."""
         try:
-            as_of = date.fromisoformat(self.as_of.text().strip())
-        except ValueError:
-            raise InvalidInput(tr("The as-of date must be written as YYYY-MM-DD.")) from None
+            as_of = self.as_of.value()
+        except KeideskError as exc:
+            raise InvalidInput(tr("As of: {reason}").format(reason=str(exc))) from None
+        if as_of is None:
+            raise InvalidInput(tr("Enter the date the rule was checked (As of)."))
         documents = [d.strip() for d in self.documents.toPlainText().splitlines() if d.strip()]
         values: dict[str, Any] = {
             "path": self.path.currentData(),

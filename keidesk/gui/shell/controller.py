@@ -136,6 +136,7 @@ class AppController:
         dialog = WelcomeDialog(default, self.dialogs, self.runner, self.user)
         dialog.setWindowIcon(app_icon())
         dialog.exec()
+        self.user = current_user(self.user_override)  # the name the welcome asked for
         return dialog.database
 
     # --- the window -----------------------------------------------------------------------------

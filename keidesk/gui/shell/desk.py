@@ -99,6 +99,7 @@ class Desk:
         self.case_list = CaseListPanel(context)
         self.dashboard = DashboardPanel(context)
         self.case_list.open_requested.connect(self.open_case)
+        self.case_list.new_case_requested.connect(self.new_case)
         table = self.case_list.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(
@@ -125,7 +126,11 @@ class Desk:
 
     def new_case(self) -> None:
         dialog = NewCaseDialog(self.context, self.window)
-        if dialog.exec() and dialog.case_id is not None:
+        if not dialog.exec():
+            return
+        if dialog.open_existing and dialog.existing is not None:
+            self.open_case(dialog.existing.id)
+        elif dialog.case_id is not None:
             self.open_case(dialog.case_id)
 
     def open_case(self, case_id: int) -> CaseWorkspace:

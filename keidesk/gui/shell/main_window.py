@@ -373,6 +373,7 @@ class MainWindow(QMainWindow):
             writes=True,
             name="action_undo_restore",
         )
+        self.menus["backup"].aboutToShow.connect(self._backup_menu_showing)
         self.menus["backup"].addSeparator()
         desk("backup", tr("&Backups…"), lambda d: d.show_backups(), name="action_backups")
         desk("file", tr("&Check database…"), lambda d: d.check_database(), name="action_check")
@@ -431,6 +432,12 @@ class MainWindow(QMainWindow):
         self.add_action("help", tr("&About keidesk"), self.about, name="action_about")
         desk("help", tr("Open the &data folder"), lambda d: d.open_data_folder())
         self.add_action("help", tr("Open the &log"), self.open_log)
+
+    def _backup_menu_showing(self) -> None:
+        """ "Undo last restore" only when there is a restore to undo."""
+        if self._desk is not None:
+            can = not self._desk.context.read_only and self._desk.backups.can_undo()
+            self.action("action_undo_restore").setEnabled(can)
 
     # --- tabs and the database shown ------------------------------------------------------------
 

@@ -32,6 +32,11 @@ def rule_html(rule: StateRuleView) -> str:
         return f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
 
     as_of = rule.as_of.isoformat()
+    if rule.path is PathKind.UNKNOWN and not rule.locally_verified_on:
+        # No rule on file: the date is when the blank was written, not a check of the state.
+        as_of = (
+            f"<span style='color:{theme.hex_colour(theme.MUTED)}'>{tr('never researched')}</span>"
+        )
     if rule.as_of_note:
         as_of += f" ({escape(rule.as_of_note)})"
     if rule.locally_verified_on:
