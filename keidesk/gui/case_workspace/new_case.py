@@ -94,6 +94,11 @@ class NewCaseDialog(QDialog):
         form.addRow(tr("&Destination state"), self._stack(self.state, self.state_hint))
         form.addRow(tr("&ETA"), self._stack(self.eta, self.eta_hint))
         form.addRow(tr("&Notes"), self.notes)
+        for editor in (self.chassis, self.built, self.first_registered, self.state, self.eta):
+            # The row's Alt-letter goes to the editor, not to the box holding it and its hint.
+            label = form.labelForField(editor.parentWidget())
+            if isinstance(label, QLabel):
+                label.setBuddy(editor)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -125,6 +130,7 @@ class NewCaseDialog(QDialog):
     @staticmethod
     def _stack(editor: QWidget, hint: QWidget) -> QWidget:
         box = QWidget()
+        box.setFocusProxy(editor)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)

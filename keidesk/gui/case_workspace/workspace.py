@@ -278,6 +278,7 @@ class CaseWorkspace(QWidget):
         hint.setTextFormat(Qt.TextFormat.RichText)
         self.hints[name] = hint
         box = QWidget()
+        box.setFocusProxy(editor)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.setSpacing(1)
@@ -289,7 +290,11 @@ class CaseWorkspace(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in names:
-            form.addRow(tr(FIELDS[name].label), self._editor(name))
+            row = self._editor(name)
+            form.addRow(tr(FIELDS[name].label), row)
+            label = form.labelForField(row)
+            if isinstance(label, QLabel):
+                label.setBuddy(self.editors[name])  # not the box holding it and its hint
         return form
 
     @staticmethod

@@ -66,8 +66,7 @@ class StagePacketsDialog(QDialog):
         self.folder.setPlaceholderText(tr("the folder the packets are written to"))
         browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self._browse)
-        folder_box = QWidget()  # a widget, so "&Folder" is its label's Alt-letter (Alt+F)
-        folder_box.setFocusProxy(self.folder)
+        folder_box = QWidget()  # a widget, so "&Folder" gets a label with its Alt-letter
         folder_row = QHBoxLayout(folder_box)
         folder_row.setContentsMargins(0, 0, 0, 0)
         folder_row.addWidget(self.folder, 1)
@@ -80,6 +79,9 @@ class StagePacketsDialog(QDialog):
         form.addRow(tr("&Packet"), self.kind)
         form.addRow(tr("P&aper"), self.paper)
         form.addRow(tr("&Folder"), folder_box)
+        folder_label = form.labelForField(folder_box)
+        if isinstance(folder_label, QLabel):
+            folder_label.setBuddy(self.folder)  # Alt+F: the folder box itself
         form.addRow("", self.count)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

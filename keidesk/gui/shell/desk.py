@@ -126,6 +126,7 @@ class Desk:
 
     def new_case(self) -> None:
         dialog = NewCaseDialog(self.context, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # read below, before deletion
         if not dialog.exec():
             return
         if dialog.open_existing and dialog.existing is not None:
