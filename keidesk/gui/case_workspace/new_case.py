@@ -96,7 +96,8 @@ class NewCaseDialog(QDialog):
         form.addRow(tr("&Notes"), self.notes)
         for editor in (self.chassis, self.built, self.first_registered, self.state, self.eta):
             # The row's Alt-letter goes to the editor, not to the box holding it and its hint.
-            label = form.labelForField(editor.parentWidget())
+            box = editor.parentWidget()
+            label = form.labelForField(box) if box is not None else None
             if isinstance(label, QLabel):
                 label.setBuddy(editor)
         self.buttons = QDialogButtonBox(

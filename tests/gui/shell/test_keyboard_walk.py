@@ -4,7 +4,7 @@ pop-ups, never a case; Ctrl+W closes a case, asking first when it has unsaved ed
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.gui.case_workspace.new_case import NewCaseDialog
@@ -39,6 +39,7 @@ def test_a_case_is_created_and_walked_without_the_mouse(window, db, qtbot, today
             type_new_case(dialog)
         except BaseException as exc:  # shown by the test, not lost in the event loop
             problems.append(exc)
+            assert isinstance(dialog, QDialog)
             dialog.done(0)
 
     def type_new_case(dialog: QWidget) -> None:
