@@ -443,11 +443,19 @@ class ImportDialog(QDialog):
         parts = [tr("%1 rows checked.").replace("%1", str(len(check.rows)))]
         if problems:
             parts.append(
-                tr(
-                    "%1 rows have problems (marked in red; point at a cell to see why). Fix them "
-                    "in the spreadsheet, or ignore their column, and check again; or import the "
-                    "other rows and save these to a file to fix (below)."
-                ).replace("%1", str(problems))
+                (
+                    tr(
+                        "1 row has a problem (marked in red, with the reason beside it). Fix it "
+                        "in the spreadsheet, or ignore its column, and check again; or import the "
+                        "other rows and save this one to a file to fix (below)."
+                    )
+                    if problems == 1
+                    else tr(
+                        "%1 rows have problems (marked in red, with the reasons beside them). "
+                        "Fix them in the spreadsheet, or ignore their column, and check again; "
+                        "or import the other rows and save these to a file to fix (below)."
+                    ).replace("%1", str(problems))
+                )
             )
         if duplicates:
             parts.append(

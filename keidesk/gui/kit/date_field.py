@@ -94,6 +94,8 @@ class DateField(QLineEdit):
 
     #: The reason the text is no date, or "" when it reads (or is empty); as typed.
     problem_changed = Signal(str)
+    #: A date was picked from the calendar (after ``textEdited``).
+    date_picked = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, day_only: bool = False) -> None:
         super().__init__(parent)
@@ -191,6 +193,7 @@ class DateField(QLineEdit):
         self.setText(text)
         self.textEdited.emit(text)  # as if typed: forms record it as an edit
         self.setFocus()
+        self.date_picked.emit()
 
     def pick(self, day: date) -> None:
         """Pick ``day`` as from the calendar (what a click on it does)."""
