@@ -504,9 +504,10 @@ class CaseTableModel(QAbstractTableModel):
         if key == "next":
             overdue = self._overdue.get(summary.id)
             if overdue is not None:
-                return tr("Overdue: {step} since {date}").format(
-                    step=tr(overdue.key.label), date=overdue.due_on.isoformat()
-                )
+                days = overdue.days(self._today)  # the date it was due is in the tooltip
+                return (
+                    tr("1 day overdue: {step}") if days == 1 else tr("{days} days overdue: {step}")
+                ).format(days=days, step=tr(overdue.key.label))
             return tr(next_action(summary))
         if key == "days":
             return str(days_in_stage(summary, self._today))
