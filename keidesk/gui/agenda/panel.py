@@ -29,7 +29,7 @@ class AgendaPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agenda_panel")
-        heading = QLabel(f"<b>{tr('Today')}</b>")
+        heading = QLabel("<b>{}</b>".format(tr("Today")))
         self.summary = QLabel(tr("Reading the agenda…"))
         self.summary.setObjectName("agenda_summary")
         self.summary.setWordWrap(True)

@@ -187,7 +187,7 @@ class CostsPanel(QWidget):
             )
         ]
         if summary.sale_price_cents is None:
-            lines.append(tr("Sale price: not recorded (Shipping & customs tab)"))
+            lines.append(tr("Sale price: not recorded (Shipping and customs tab)"))
         else:
             margin = summary.margin_cents or 0
             colour = "#b5533c" if margin < 0 else "#2e7d32"
