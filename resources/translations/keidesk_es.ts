@@ -196,7 +196,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+15"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+14"/>
         <source>FMVSS eligible</source>
         <translation>Elegible FMVSS</translation>
     </message>
@@ -208,13 +208,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+88"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+81"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-59"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-52"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
@@ -435,7 +435,7 @@
     <message>
         <location line="+4"/>
         <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-498"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+49"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+42"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
@@ -868,6 +868,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location filename="../../keidesk/gui/case_workspace/new_case.py" line="-140"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+84"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
@@ -883,7 +884,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-54"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-131"/>
         <source>1999-03, H11.3, 平成11年3月</source>
         <extracomment>The case with the chassis number typed, if one is on file; with ``open_existing`` the dialog was closed to open it.</extracomment>
         <translation>1999-03, H11.3, 平成11年3月</translation>
@@ -1115,6 +1116,7 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+107"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
@@ -1131,6 +1133,7 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
     <message>
         <location line="+2"/>
         <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -1417,7 +1420,7 @@ Todavía no se guardó nada suyo. Recargar muestra la versión de la otra person
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+70"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-45"/>
         <source>Keep mine</source>
         <translation>Conservar los míos</translation>
     </message>
@@ -1728,6 +1731,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+52"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+61"/>
         <source>Import cases from a spreadsheet</source>
         <translation>Importar casos desde una hoja de cálculo</translation>
     </message>
@@ -1941,7 +1945,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>¿Qué desea hacer?</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-192"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-245"/>
         <source>Age check</source>
         <translation>Control de antigüedad</translation>
     </message>
@@ -2292,12 +2296,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Carrocería</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Colour</source>
-        <translation>Color</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Customs value (USD)</source>
         <translation>Valor en aduana (USD)</translation>
     </message>
@@ -2384,7 +2383,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <location line="+1"/>
         <location filename="../../keidesk/gui/rules/browser.py" line="+6"/>
         <location filename="../../keidesk/gui/rules/chassis.py" line="+15"/>
-        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+89"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+87"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -2477,16 +2476,6 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <location line="+1"/>
         <source>TX</source>
         <translation>TX</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>YYYY-MM-DD: the state rule in force on this day applies (else today&apos;s)</source>
-        <translation>AAAA-MM-DD: se aplica la regla estatal vigente ese día (si no, la de hoy)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2599,32 +2588,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>pendiente</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>case</source>
-        <translation>caso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>customer</source>
-        <translation>cliente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>document</source>
-        <translation>documento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>vehicle</source>
-        <translation>vehículo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>workflow step</source>
-        <translation>paso del trámite</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Added</source>
         <translation>Agregado</translation>
     </message>
@@ -2694,8 +2658,583 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Fuente</translation>
     </message>
     <message>
+        <location line="+62"/>
+        <source>e.g. 2027-03-01: the state rule in force on this day applies (else today&apos;s)</source>
+        <translation>p. ej. 2027-03-01: se aplica la regla estatal vigente ese día (si no, la de hoy)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate (¥/$)</source>
+        <translation>Tipo de cambio (¥/$)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US dollars</source>
+        <translation>Dólares (USD)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anywhere in the window</source>
+        <translation>En cualquier parte de la ventana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block the step</source>
+        <translation>Bloquear el paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the case (asks when unsaved)</source>
+        <translation>Cerrar el caso (pregunta si no está guardado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dialog or pop-up (never a case)</source>
+        <translation>Cerrar el diálogo o la ventana emergente (nunca un caso)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs and margin tab</source>
+        <translation>Pestaña Costos y margen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer, state and notes tab</source>
+        <translation>Pestaña Cliente, estado y notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document packet of the case</source>
+        <translation>Paquete de documentos del caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents tab</source>
+        <translation>Pestaña Documentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find cases (the search box of the case list)</source>
+        <translation>Buscar casos (el cuadro de búsqueda de la lista de casos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History tab</source>
+        <translation>Pestaña Historial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In a date field</source>
+        <translation>En un campo de fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In an open case</source>
+        <translation>En un caso abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In dialogs and pop-ups</source>
+        <translation>En diálogos y ventanas emergentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the case list</source>
+        <translation>En la lista de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the step done and go to the next open one</source>
+        <translation>Marcar el paso como hecho e ir al siguiente abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the step not applicable</source>
+        <translation>Marcar el paso como no aplicable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On a case&apos;s Workflow tab</source>
+        <translation>En la pestaña Flujo de trabajo de un caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the Case menu</source>
+        <translation>Abrir el menú Caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the Edit menu</source>
+        <translation>Abrir el menú Edición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the File menu</source>
+        <translation>Abrir el menú Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the Help menu</source>
+        <translation>Abrir el menú Ayuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the View menu</source>
+        <translation>Abrir el menú Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the calendar of a date field</source>
+        <translation>Abrir el calendario de un campo de fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected case</source>
+        <translation>Abrir el caso seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit keidesk</source>
+        <translation>Salir de keidesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh: show the database as it is now</source>
+        <translation>Actualizar: mostrar la base de datos tal como está ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen the step (back to to do)</source>
+        <translation>Reabrir el paso (vuelve a pendiente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the case</source>
+        <translation>Guardar el caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the step&apos;s note and due date</source>
+        <translation>Guardar la nota y la fecha límite del paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping and customs tab</source>
+        <translation>Pestaña Envío y aduana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show blocked cases only (on or off)</source>
+        <translation>Mostrar solo los casos bloqueados (activar o desactivar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the agenda (what needs doing today)</source>
+        <translation>Mostrar la agenda (lo que hay que hacer hoy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the case list</source>
+        <translation>Mostrar la lista de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the state rules</source>
+        <translation>Mostrar las reglas estatales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the selected step</source>
+        <translation>Iniciar el paso seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dialog&apos;s main button</source>
+        <translation>El botón principal del diálogo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list of keyboard shortcuts</source>
+        <translation>Esta lista de atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last edit of the case in front</source>
+        <translation>Deshacer la última edición del caso al frente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle tab</source>
+        <translation>Pestaña Vehículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workflow tab (the steps)</source>
+        <translation>Pestaña Flujo de trabajo (los pasos)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV spreadsheet</source>
+        <translation>Hoja de cálculo CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook</source>
+        <translation>Libro de Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GIF image</source>
+        <translation>Imagen GIF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HEIC photo</source>
+        <translation>Foto HEIC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG image</source>
+        <translation>Imagen JPEG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image</source>
+        <translation>Imagen PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIFF image</source>
+        <translation>Imagen TIFF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text file</source>
+        <translation>Archivo de texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebP image</source>
+        <translation>Imagen WebP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>Documento de Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZIP archive</source>
+        <translation>Archivo ZIP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arriving</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup due</source>
+        <translation>Copia de seguridad pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible soon</source>
+        <translation>Pronto elegible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For 3 days</source>
+        <translation>Por 3 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a week</source>
+        <translation>Por una semana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue step</source>
+        <translation>Paso vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-verify state rule</source>
+        <translation>Volver a verificar la regla estatal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release pending</source>
+        <translation>Liberación pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step due</source>
+        <translation>Paso por vencer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until tomorrow</source>
+        <translation>Hasta mañana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auction &amp; export fees</source>
+        <translation>Cargos de subasta &amp; exportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auction price</source>
+        <translation>Precio de subasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customs broker</source>
+        <translation>Agente aduanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty</source>
+        <translation>Arancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HMF</source>
+        <translation>HMF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inland transport (Japan)</source>
+        <translation>Transporte terrestre (Japón)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MPF</source>
+        <translation>MPF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ocean freight</source>
+        <translation>Flete marítimo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port &amp; storage</source>
+        <translation>Puerto &amp; almacenaje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repairs</source>
+        <translation>Reparaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case list</source>
+        <translation>Lista de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty and fees by month</source>
+        <translation>Aranceles y cargos por mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margin by truck and by month</source>
+        <translation>Margen por camión y por mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock aging</source>
+        <translation>Antigüedad del inventario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trucks by state and stage</source>
+        <translation>Camiones por estado y etapa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age counted from</source>
+        <translation>Antigüedad contada desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case identifier</source>
+        <translation>Identificador del caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chassis number kind</source>
+        <translation>Tipo de número de chasis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s state</source>
+        <translation>Estado del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customs value</source>
+        <translation>Valor en aduana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty paid</source>
+        <translation>Arancel pagado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EPA eligible</source>
+        <translation>Elegible para la EPA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freight</source>
+        <translation>Flete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model code</source>
+        <translation>Código de modelo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase price</source>
+        <translation>Precio de compra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sale price</source>
+        <translation>Precio de venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State rule change acknowledged</source>
+        <translation>Cambio de regla estatal confirmado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done without papers because</source>
+        <translation>hecho sin documentos porque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due</source>
+        <translation>fecha límite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file name</source>
+        <translation>nombre de archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file type</source>
+        <translation>tipo de archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filed under</source>
+        <translation>archivado en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held by</source>
+        <translation>retenido por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not applicable</source>
+        <translation>no aplica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>posición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed by</source>
+        <translation>quitado por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
         <location filename="../../keidesk/gui/agenda/view.py" line="-142"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+4"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-183"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -3182,7 +3721,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../keidesk/gui/widgets/state_panel.py" line="-35"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="-34"/>
         <source>never researched</source>
         <translation>nunca investigado</translation>
     </message>
@@ -3676,12 +4215,13 @@ Ciudad, Estado, Código postal</translation>
         <translation>Mostrando: {title}</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+18"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+121"/>
         <source>Export the case list</source>
         <translation>Exportar la lista de casos</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+25"/>
         <source>Exported {count} cases (as the list is filtered now) to {path}.</source>
         <translation>Se exportaron {count} casos (según el filtro actual de la lista) a {path}.</translation>
     </message>
@@ -4043,7 +4583,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+6"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+5"/>
         <source>Verified locally on {date} by {who}</source>
         <translation>Verificado localmente el {date} por {who}</translation>
     </message>
@@ -4731,6 +5271,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location filename="../../keidesk/gui/kit/date_field.py" line="+105"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-16"/>
         <source>e.g. 2026-12-20 or 12/20/2026</source>
         <extracomment>The reason the text is no date, or &quot;&quot; when it reads (or is empty); as typed. A date was picked from the calendar (after ``textEdited``).</extracomment>
         <translation>p. ej. 2026-12-20 o 12/20/2026</translation>
@@ -5048,6 +5589,73 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+37"/>
         <source>{where} is not a keidesk database (it is empty or holds other tables). Whoever set up the server prepares it with: keidesk server init.</source>
         <translation>{where} no es una base de datos de keidesk (está vacía o contiene otras tablas). Quien instaló el servidor la prepara con: keidesk server init.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/history_text.py" line="+153"/>
+        <source>{label} unit</source>
+        <extracomment>The tables of a case&apos;s history, as staff call them.</extracomment>
+        <translation>{label}: unidad</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Document “{title}”</source>
+        <extracomment>Stored columns that are not fields of the registry: worked out, or kept by the app.</extracomment>
+        <translation>Documento “{title}”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{title}” ({kind})</source>
+        <translation>“{title}” ({kind})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Document added</source>
+        <translation>Documento agregado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entity} created</source>
+        <translation>{entity} creado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Document deleted for good</source>
+        <translation>Documento eliminado definitivamente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entity} deleted</source>
+        <translation>{entity} eliminado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>moved to the trash</source>
+        <translation>enviado a la papelera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>restored from the trash</source>
+        <translation>restaurado de la papelera</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{subject} {label}</source>
+        <translation>{subject}, {label}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what}: {old} → {new}</source>
+        <translation>{what}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what}: {detail}</source>
+        <translation>{what}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>customer {number}</source>
+        <translation>cliente {number}</translation>
     </message>
 </context>
 </TS>
