@@ -868,7 +868,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location filename="../../keidesk/gui/case_workspace/new_case.py" line="-140"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+84"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+86"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
@@ -884,7 +884,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-131"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-133"/>
         <source>1999-03, H11.3, 平成11年3月</source>
         <extracomment>The case with the chassis number typed, if one is on file; with ``open_existing`` the dialog was closed to open it.</extracomment>
         <translation>1999-03, H11.3, 平成11年3月</translation>
@@ -1116,7 +1116,7 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+107"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+109"/>
         <source>Amount</source>
         <translation>Monto</translation>
     </message>
@@ -1420,7 +1420,7 @@ Todavía no se guardó nada suyo. Recargar muestra la versión de la otra person
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-45"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-47"/>
         <source>Keep mine</source>
         <translation>Conservar los míos</translation>
     </message>
@@ -1731,7 +1731,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+52"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+61"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+63"/>
         <source>Import cases from a spreadsheet</source>
         <translation>Importar casos desde una hoja de cálculo</translation>
     </message>
@@ -1945,7 +1945,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>¿Qué desea hacer?</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-245"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-247"/>
         <source>Age check</source>
         <translation>Control de antigüedad</translation>
     </message>
@@ -2658,12 +2658,12 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Fuente</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>e.g. 2027-03-01: the state rule in force on this day applies (else today&apos;s)</source>
         <translation>p. ej. 2027-03-01: se aplica la regla estatal vigente ese día (si no, la de hoy)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paid</source>
         <translation>Pagado</translation>
     </message>
@@ -3234,7 +3234,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location filename="../../keidesk/gui/agenda/view.py" line="-142"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-183"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-185"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -4215,7 +4215,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Mostrando: {title}</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+18"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+20"/>
         <location filename="../../keidesk/gui/shell/desk.py" line="+121"/>
         <source>Export the case list</source>
         <translation>Exportar la lista de casos</translation>
@@ -5271,7 +5271,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location filename="../../keidesk/gui/kit/date_field.py" line="+105"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-16"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-18"/>
         <source>e.g. 2026-12-20 or 12/20/2026</source>
         <extracomment>The reason the text is no date, or &quot;&quot; when it reads (or is empty); as typed. A date was picked from the calendar (after ``textEdited``).</extracomment>
         <translation>p. ej. 2026-12-20 o 12/20/2026</translation>
@@ -5419,7 +5419,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     <message>
         <location line="+14"/>
         <source>kept by the system&apos;s keyring (or password file), never in the settings</source>
-        <translation>la guarda el llavero del sistema (o el archivo de contraseñas), nunca la configuración</translation>
+        <translation>se guarda en el llavero del sistema, nunca en la configuración</translation>
     </message>
     <message>
         <location line="+3"/>
