@@ -645,17 +645,17 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location filename="../../keidesk/gui/agenda/panel.py" line="+12"/>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Open the agenda</source>
         <translation>Abrir la agenda</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>Nothing late or due today.</source>
         <translation>Nada atrasado ni con vencimiento hoy.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+108"/>
         <source>Open</source>
         <translation>Abrir</translation>
@@ -5222,7 +5222,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location filename="../../keidesk/gui/agenda/feature.py" line="+101"/>
-        <location filename="../../keidesk/gui/agenda/panel.py" line="-40"/>
+        <location filename="../../keidesk/gui/agenda/panel.py" line="-42"/>
         <source>Reading the agenda…</source>
         <extracomment>At most this many items of each kind in the tab (the rest are counted); the agenda of a big database stays quick to read and to show. How often the app looks whether the day has turned (a new day: read again, remind again).</extracomment>
         <translation>Leyendo la agenda…</translation>
@@ -5258,7 +5258,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Mantener al día un archivo de calendario</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/agenda/reminders.py" line="+52"/>
+        <location filename="../../keidesk/gui/agenda/reminders.py" line="+53"/>
         <source>keidesk: what needs doing</source>
         <extracomment>How long the notification stays up (the desktop may choose otherwise). What the last reminder said (shown or not), for the log and the tests.</extracomment>
         <translation>keidesk: lo que hay que hacer</translation>
@@ -5656,6 +5656,132 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+10"/>
         <source>customer {number}</source>
         <translation>cliente {number}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/agenda.py" line="+296"/>
+        <source>1 day</source>
+        <extracomment>The days ahead the agenda shows unless told otherwise (today and the next six). The longest agenda asked for (a year): further ahead is the calendar&apos;s job. Trucks becoming FMVSS-eligible are shown this many days ahead, whatever ``days`` is. A state&apos;s rule is re-verified this often after it was last verified. What a case with no case stands in for in :class:`AgendaMark` (a state&apos;s rule, a backup). The topic an item&apos;s id starts with: a step&apos;s due item keeps its id when it becomes overdue. The kinds that say something is late: the desktop reminder counts these. The state of a ``rule_reverify`` item (it opens the state&apos;s rule, not a case). Per kind, how many items were left out by ``limit`` (none: every item is there). A query of one kind of item: a row per item, its columns by kind.</extracomment>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} days</source>
+        <translation>{n} días</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{step}: due {due}, overdue {days}</source>
+        <translation>{step}: vencía el {due}, {days} de retraso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{step}: due today</source>
+        <translation>{step}: vence hoy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{step}: due {due}</source>
+        <translation>{step}: vence el {due}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on {vessel} at {port}</source>
+        <translation>en el {vessel}, a {port}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on {vessel}</source>
+        <translation>en el {vessel}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at {port}</source>
+        <translation>a {port}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arrives {when} (ETA)</source>
+        <translation>Llega {when} (ETA)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrives {when} (ETA) {where}</source>
+        <translation>Llega {when} (ETA) {where}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arrived {date} ({days} ago); customs release still pending</source>
+        <translation>Llegó el {date} (hace {days}); la liberación aduanal sigue pendiente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Becomes FMVSS-eligible (25 years) on {date}, in {days}</source>
+        <translation>Será elegible para FMVSS (25 años) el {date}, en {days}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{text} · {chassis}</source>
+        <translation>{text} · {chassis}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Re-verify {name}&apos;s registration rule for the open cases going there (last verified {date})</source>
+        <translation>Volver a verificar la regla de registro de {name} para los casos abiertos con ese destino (última verificación: {date})</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>1 step overdue</source>
+        <translation>1 paso vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} steps overdue</source>
+        <translation>{n} pasos vencidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 step due today</source>
+        <translation>1 paso vence hoy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} steps due today</source>
+        <translation>{n} pasos vencen hoy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 customs release pending</source>
+        <translation>1 liberación aduanal pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} customs releases pending</source>
+        <translation>{n} liberaciones aduanales pendientes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 state rule to re-verify</source>
+        <translation>1 regla estatal por volver a verificar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} state rules to re-verify</source>
+        <translation>{n} reglas estatales por volver a verificar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a backup is due</source>
+        <translation>toca hacer una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{list}.</source>
+        <translation>{list}.</translation>
     </message>
 </context>
 </TS>
