@@ -311,7 +311,7 @@
     <message>
         <location line="+6"/>
         <source>Any eligibility</source>
-        <translation>Cualquier elegibilidad</translation>
+        <translation>Toda elegibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
