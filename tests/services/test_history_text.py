@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from keidesk.domain.messages import Message
 from keidesk.domain.money import Money, Odometer
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import EDITABLE
 from keidesk.services.documents import StoredFile, add_document, remove_document
-from keidesk.services.history_text import describe
+from keidesk.services.history_text import HistoryNames, describe
 from keidesk.services.views import HistoryView
 from keidesk.storage.database import Database
 from tests.conftest import CliResult
@@ -106,3 +107,44 @@ def test_cli_history_in_words_and_json_keeps_raw_fields(
     change = next(e for e in entries if e["field"] == "customs_value_cents")
     assert change["new_value"] == "320000"  # the raw fields stay
     assert change["text"] == "Customs value: — → $3,200.00"
+
+
+def test_history_words_are_messages_the_gui_translates() -> None:
+    """describe() keeps its English str() and gives the GUI the template and the words to
+    translate (keidesk.domain.messages): here with a little dictionary for a language."""
+    spanish = {
+        "{what}: {old} → {new}": "{what}: {old} → {new}",
+        "{subject} {label}": "{subject}, {label}",
+        "Customs": "Aduana",
+        "to do": "pendiente",
+        "in progress": "en curso",
+        "Customs value": "Valor en aduana",
+        "Document “{title}”": "Documento “{title}”",
+        "{what}: {detail}": "{what}: {detail}",
+        "moved to the trash": "enviado a la papelera",
+    }
+
+    def language(text: str) -> str:
+        return spanish.get(text, text)
+
+    def entry(entity: str, field: str, old: str | None, new: str | None) -> HistoryView:
+        at = datetime(2026, 11, 21, tzinfo=UTC)
+        return HistoryView(at, "t", entity, "7", "update", field, old, new)
+
+    step = describe(
+        entry("workflow_steps", "status", "todo", "in_progress"),
+        HistoryNames(steps={7: "Customs"}),
+    )
+    assert step.text == "Customs: to do → in progress"
+    assert isinstance(step.text, Message)
+    assert step.text.render(language) == "Aduana: pendiente → en curso"
+    value = describe(entry("cases", "customs_value_cents", None, "320000"))
+    assert value.text == "Customs value: — → $3,200.00"
+    assert isinstance(value.text, Message)
+    assert value.text.render(language) == "Valor en aduana: — → $3,200.00"
+    trashed = describe(
+        entry("documents", "removed_at", None, "2026-11-21"), HistoryNames(documents={7: "Scan"})
+    )
+    assert trashed.text == "Document “Scan”: moved to the trash"
+    assert isinstance(trashed.text, Message)
+    assert trashed.text.render(language) == "Documento “Scan”: enviado a la papelera"

@@ -191,7 +191,7 @@ class CostsPanel(QWidget):
             ).format(cost=usd_text(summary.landed_cents), count=len(summary.costs))
         ]
         if summary.sale_price_cents is None:
-            lines.append(tr("Sale price: not recorded (Customer, state & notes tab)"))
+            lines.append(tr("Sale price: not recorded (Customer, state and notes tab)"))
         else:
             margin = summary.margin_cents or 0
             colour = "#b5533c" if margin < 0 else "#2e7d32"
