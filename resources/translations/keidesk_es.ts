@@ -441,7 +441,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../keidesk/gui/case_workspace/costs_panel.py" line="+130"/>
+        <location filename="../../keidesk/gui/case_workspace/costs_panel.py" line="+132"/>
         <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+479"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+2"/>
         <source>Kind</source>
@@ -1091,8 +1091,8 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
     </message>
     <message>
         <location line="+3"/>
-        <source>YYYY-MM-DD (today when empty)</source>
-        <translation>AAAA-MM-DD (hoy si se deja vacío)</translation>
+        <source>today when empty, or e.g. 12/20/2026</source>
+        <translation>hoy si se deja vacío, o p. ej. 12/20/2026</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1143,14 +1143,19 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
         <translation>Leyendo los costos…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Landed cost: &lt;b&gt;{cost}&lt;/b&gt; (1 cost, in US dollars)</source>
+        <translation>Costo puesto en destino: &lt;b&gt;{cost}&lt;/b&gt; (1 costo, en dólares)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Landed cost: &lt;b&gt;{cost}&lt;/b&gt; ({count} costs, in US dollars)</source>
         <translation>Costo de importación: &lt;b&gt;{cost}&lt;/b&gt; ({count} costos, en dólares estadounidenses)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Sale price: not recorded (Shipping and customs tab)</source>
-        <translation>Precio de venta: no registrado (pestaña Envío y aduana)</translation>
+        <location line="+4"/>
+        <source>Sale price: not recorded (Customer, state and notes tab)</source>
+        <translation>Precio de venta: sin registrar (pestaña Cliente, estado y notas)</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1158,7 +1163,7 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
         <translation>Precio de venta {sale} · margen &lt;b style=&apos;color:{colour}&apos;&gt;{margin}&lt;/b&gt; ({pct}%)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+78"/>
         <source>Saving the cost…</source>
         <translation>Guardando el costo…</translation>
     </message>
@@ -3513,7 +3518,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/reports/dialog.py" line="+86"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+87"/>
         <source>&amp;Save as…</source>
         <translation>Guardar &amp;como…</translation>
     </message>
@@ -5303,13 +5308,13 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location line="+13"/>
-        <source>YYYY-MM-DD (from the first)</source>
-        <translation>AAAA-MM-DD (desde el primero)</translation>
+        <source>from the first, or e.g. 12/01/2026</source>
+        <translation>desde el primero, o p. ej. 12/01/2026</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>YYYY-MM-DD (to the last)</source>
-        <translation>AAAA-MM-DD (hasta el último)</translation>
+        <source>to the last, or e.g. 12/31/2026</source>
+        <translation>hasta el último, o p. ej. 12/31/2026</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5358,11 +5363,11 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location line="+11"/>
-        <source>The {what} day {text!r} is not a date; write it as YYYY-MM-DD.</source>
-        <translation>La fecha {what} {text!r} no es válida; escríbala como AAAA-MM-DD.</translation>
+        <source>The {what} day: {problem}</source>
+        <translation>El día {what}: {problem}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>first</source>
         <translation>inicial</translation>
     </message>
@@ -5560,7 +5565,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Dónde</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/server_check.py" line="+57"/>
+        <location filename="../../keidesk/gui/shell/server_check.py" line="+64"/>
         <source>keidesk cannot reach the office server at {host}, port {port}. Check that this computer is connected to the office network (or its VPN) and that the server is switched on.</source>
         <extracomment>How long a server may take to answer before it counts as unreachable. PostgreSQL&apos;s codes for a refused sign-in and for a database that does not exist.</extracomment>
         <translation>keidesk no puede llegar al servidor de la oficina en {host}, puerto {port}. Compruebe que esta computadora está conectado a la red de la oficina (o a su VPN) y que el servidor está encendido.</translation>
