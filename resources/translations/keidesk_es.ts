@@ -11,7 +11,7 @@
     <message>
         <location line="+31"/>
         <location filename="../../keidesk/gui/case_list/panel.py" line="+154"/>
-        <location line="+203"/>
+        <location line="+232"/>
         <source>Show all cases</source>
         <translation>Mostrar todos los casos</translation>
     </message>
@@ -288,7 +288,7 @@
         <translation>Aún no tiene 25 años: será elegible en {days} días ({date}).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="-212"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="-241"/>
         <source>Search chassis number, customer, model, notes…</source>
         <extracomment>How long typing must pause before the list is searched (ms): fast enough to feel live, slow enough not to query on every key of a quickly typed word.</extracomment>
         <translation>Buscar chasis, cliente, modelo, notas…</translation>
@@ -349,7 +349,7 @@
         <translation>Borrar</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+207"/>
         <source>{count}+ cases</source>
         <translation>{count}+ casos</translation>
     </message>
@@ -2804,6 +2804,11 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
+        <source>From the search box into the list</source>
+        <translation>Del cuadro de búsqueda a la lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Quit keidesk</source>
         <translation>Salir de keidesk</translation>
     </message>
@@ -3239,7 +3244,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location filename="../../keidesk/gui/agenda/view.py" line="-142"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-185"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-186"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
@@ -4133,7 +4138,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Your name could not be saved: {reason}</source>
         <translation>No se pudo guardar su nombre: {reason}</translation>
     </message>

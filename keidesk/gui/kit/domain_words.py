@@ -283,6 +283,7 @@ DOMAIN_WORDS: frozenset[str] = frozenset(
             QT_TR_NOOP("Open the View menu"),
             QT_TR_NOOP("Open the calendar of a date field"),
             QT_TR_NOOP("Open the selected case"),
+            QT_TR_NOOP("From the search box into the list"),
             QT_TR_NOOP("Quit keidesk"),
             QT_TR_NOOP("Redo"),
             QT_TR_NOOP("Refresh: show the database as it is now"),

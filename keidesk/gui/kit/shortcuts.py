@@ -97,6 +97,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("action_keyboard", ("F1",), "This list of keyboard shortcuts", WINDOW),
     # The case list
     Shortcut("case_list_open", ("Return",), "Open the selected case", LIST),
+    Shortcut("list_from_search", ("Down",), "From the search box into the list", LIST),
     Shortcut(
         "list_blocked",
         ("Alt+B",),
