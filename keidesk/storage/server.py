@@ -207,8 +207,12 @@ def role_of(session: Session) -> str | None:
         row = session.execute(
             text(
                 "SELECT pg_has_role(session_user, relowner, 'MEMBER') AS owner,"
-                " pg_has_role(session_user, :manager, 'MEMBER') AS manager,"
-                " pg_has_role(session_user, :staff, 'MEMBER') AS staff"
+                # By the roles' oids: on a database never prepared by ``server init`` the
+                # roles do not exist, and naming them would be an error.
+                " COALESCE((SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
+                "  WHERE rolname = :manager), false) AS manager,"
+                " COALESCE((SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
+                "  WHERE rolname = :staff), false) AS staff"
                 " FROM pg_class WHERE oid = 'history'::regclass"
             ),
             {"manager": MANAGER_ROLE, "staff": STAFF_ROLE},
