@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from keidesk.domain.messages import Message
 from keidesk.domain.money import Money, Odometer
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import EDITABLE
-from keidesk.services.documents import StoredFile, add_document, remove_document
+from keidesk.services.documents import add_document, attachment_store, remove_document
 from keidesk.services.history_text import HistoryNames, describe
 from keidesk.services.views import HistoryView
 from keidesk.storage.database import Database
@@ -24,7 +25,12 @@ def _texts(db: Database, case_id: int) -> list[str]:
         return [entry.text for entry in cases.case_history(session, case_id)]
 
 
-def test_history_reads_as_words(db: Database, make_case: Callable[..., int]) -> None:
+def test_history_reads_as_words(
+    db: Database, make_case: Callable[..., int], tmp_path: Path
+) -> None:
+    scan = tmp_path / "export.pdf"
+    scan.write_bytes(b"%PDF-1.4 export")
+    stored = attachment_store(db).put(scan)  # beside the file, or in the server database
     case_id = make_case(chassis="DA52T-123456", built="1999-03", customer="Dale Fontenot")
     with db.transaction("tester") as session:
         cases.update_case(
@@ -48,7 +54,6 @@ def test_history_reads_as_words(db: Database, make_case: Callable[..., int]) -> 
         cases.set_step(
             session, case_id, StepKey.INTAKE, StepStatus.IN_PROGRESS, user="tester", today=TODAY
         )
-        stored = StoredFile("ab" * 32, 10, "export.pdf", "application/pdf")
         paper = add_document(session, case_id, stored, user="tester", title="Export certificate")
     with db.transaction("tester") as session:
         remove_document(session, paper.id, user="tester")
