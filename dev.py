@@ -185,7 +185,9 @@ def cmd_app(extra: list[str]) -> int:
 TRANSLATIONS = ROOT / "resources" / "translations"
 #: Where the texts to translate are: every tr("...") and QT_TR_NOOP("...") in the GUI, and
 #: every msg("...") template of the Qt-free core (keidesk/domain/messages.py).
-TRANSLATED_SOURCES = tuple(ROOT / "keidesk" / name for name in ("gui", "domain", "services"))
+TRANSLATED_SOURCES = tuple(
+    ROOT / "keidesk" / name for name in ("gui", "domain", "services", "reports")
+)
 
 
 def _unfinished(message: Any) -> bool:

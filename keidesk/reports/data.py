@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from keidesk import clock
 from keidesk.domain.costs import DUTY_AND_FEES, CostKind, margin_percent
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import Message, msg
 from keidesk.domain.workflow import STAGE_COMPLETE, STAGES
 from keidesk.reports.model import BarChart, Column, Period, Report, ReportKind, Table
 from keidesk.services import cases
@@ -246,15 +247,14 @@ def arrivals_by_week(session: Session, *, today: date, weeks: int = ARRIVAL_WEEK
     for eta, number in per_day:
         if eta is not None:
             counts[(eta - today).days // 7] += int(number)
-    labels = tuple(
-        (today + timedelta(days=7 * week)).strftime("%b %d").replace(" 0", " ")
-        for week in range(weeks)
+    labels = tuple(_day_label(today + timedelta(days=7 * week)) for week in range(weeks))
+    return BarChart(
+        msg("Arrivals (ETA) in the next {weeks} weeks, by week", weeks=weeks), labels, tuple(counts)
     )
-    return BarChart(f"Arrivals (ETA) in the next {weeks} weeks, by week", labels, tuple(counts))
 
 
 def stage_counts_chart(session: Session) -> BarChart:
-    return _stage_chart(cases.stage_counts(session), "Cases per stage")
+    return _stage_chart(cases.stage_counts(session), msg("Cases per stage"))
 
 
 def states_report(session: Session, *, today: date) -> Report:
@@ -557,6 +557,27 @@ def margin_report(session: Session, *, period: Period, today: date) -> Report:
 #: Months of margin the dashboard charts.
 DASHBOARD_MONTHS = 12
 
+#: The months as the charts label them (Messages: the app shows them in its language).
+MONTH_ABBREVIATIONS = (
+    msg("Jan"),
+    msg("Feb"),
+    msg("Mar"),
+    msg("Apr"),
+    msg("May"),
+    msg("Jun"),
+    msg("Jul"),
+    msg("Aug"),
+    msg("Sep"),
+    msg("Oct"),
+    msg("Nov"),
+    msg("Dec"),
+)
+
+
+def _day_label(day: date) -> Message:
+    """A chart's label for a day: "Dec 7"."""
+    return msg("{month} {day}", month=MONTH_ABBREVIATIONS[day.month - 1], day=day.day)
+
 
 def dashboard_charts(session: Session, *, today: date) -> tuple[BarChart, ...]:
     """The dashboard's charts: cases per stage, arrivals in the coming weeks, and the margin
@@ -575,8 +596,8 @@ def dashboard_charts(session: Session, *, today: date) -> tuple[BarChart, ...]:
         stage_counts_chart(session),
         arrivals_by_week(session, today=today),
         BarChart(
-            f"Margin by month (last {DASHBOARD_MONTHS})",
-            tuple(month.strftime("%b") for month in months),
+            msg("Margin by month (last {months})", months=DASHBOARD_MONTHS),
+            tuple(MONTH_ABBREVIATIONS[month.month - 1] for month in months),
             tuple(values.get(_month(month), 0) for month in months),
             "usd",
         ),

@@ -3380,6 +3380,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/reports/data.py" line="+566"/>
         <source>May</source>
         <translation>mayo</translation>
     </message>
@@ -5274,7 +5275,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>keidesk: lo que hay que hacer</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_list/charts.py" line="+153"/>
+        <location filename="../../keidesk/gui/case_list/charts.py" line="+154"/>
         <source>Charting…</source>
         <extracomment>Changes arriving within this time are charted once.</extracomment>
         <translation>Graficando…</translation>
@@ -5792,6 +5793,83 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+4"/>
         <source>{list}.</source>
         <translation>{list}.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/reports/data.py" line="-314"/>
+        <source>Arrivals (ETA) in the next {weeks} weeks, by week</source>
+        <extracomment>Rows read per query when a list is streamed. Days-in-stage brackets: (first day, last day or None, title). The cases longest in their stage listed by name in the aging report. Weeks of arrivals (ETA) charted from today.</extracomment>
+        <translation>Llegadas (ETA) en las próximas {weeks} semanas, por semana</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cases per stage</source>
+        <translation>Casos por etapa</translation>
+    </message>
+    <message>
+        <location line="+305"/>
+        <source>Jan</source>
+        <extracomment>Months of margin the dashboard charts. The months as the charts label them (Messages: the app shows them in its language).</extracomment>
+        <translation>ene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feb</source>
+        <translation>feb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mar</source>
+        <translation>mar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>abr</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jun</source>
+        <translation>jun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>jul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aug</source>
+        <translation>ago</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sep</source>
+        <translation>sep</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>oct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation>nov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dec</source>
+        <translation>dic</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{month} {day}</source>
+        <translation>{day} {month}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Margin by month (last {months})</source>
+        <translation>Margen por mes (últimos {months})</translation>
     </message>
 </context>
 </TS>

@@ -12,9 +12,10 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from keidesk.domain.costs import usd_text
+from keidesk.domain.messages import Message
 from keidesk.gui.kit.changes import CaseIds
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_message
 from keidesk.reports.data import dashboard_charts
 from keidesk.reports.model import BarChart
 
@@ -52,14 +53,14 @@ class BarChartView(QWidget):
     def show_chart(self, chart: BarChart) -> None:
         self.chart = chart
         self.setToolTip(
-            chart.title
+            _shown(chart.title)
             + "\n"
             + "\n".join(
-                f"{label}: {usd_text(value) if chart.unit == 'usd' else f'{value:,}'}"
+                f"{_shown(label)}: {usd_text(value) if chart.unit == 'usd' else f'{value:,}'}"
                 for label, value in zip(chart.labels, chart.values, strict=True)
             )
         )
-        self.setAccessibleName(chart.title)
+        self.setAccessibleName(_shown(chart.title))
         self.update()
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -78,7 +79,7 @@ class BarChartView(QWidget):
         painter.drawText(
             QRectF(0, 0, self.width(), metrics.height()),
             Qt.AlignmentFlag.AlignLeft,
-            metrics.elidedText(tr(chart.title), Qt.TextElideMode.ElideRight, self.width()),
+            metrics.elidedText(_shown(chart.title), Qt.TextElideMode.ElideRight, self.width()),
         )
         small = painter.font()
         small.setBold(False)
@@ -115,7 +116,7 @@ class BarChartView(QWidget):
                 )
             if index % step == 0:
                 shown = small_metrics.elidedText(
-                    tr(label), Qt.TextElideMode.ElideRight, int(slot * step)
+                    _shown(label), Qt.TextElideMode.ElideRight, int(slot * step)
                 )
                 painter.drawText(
                     QRectF(index * slot, bottom + 2, slot * step, label_height),
@@ -158,3 +159,9 @@ class DashboardCharts(QWidget):
             return
         for view, chart in zip(self.views, charts, strict=True):
             view.show_chart(chart)
+
+
+def _shown(text: str) -> str:
+    """A chart's title or label in the app's language: the core's sentences (Messages) are
+    rendered, its words (stage titles) translated."""
+    return tr_message(text) if isinstance(text, Message) else tr(text)
