@@ -15,7 +15,7 @@ from keidesk import clock
 from keidesk.domain.chassis import IdentifierKind, parse_chassis
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.errors import InvalidInput, NotFound
-from keidesk.domain.messages import Message, msg
+from keidesk.domain.messages import Message, listed, msg, word
 from keidesk.domain.reference import (
     QUESTIONS_FOR_THE_AGENCY,
     RULE_CONTENT_FIELDS,
@@ -247,40 +247,50 @@ def customer_summary(rule: StateRuleView) -> list[str]:
     settled rule is on file). Never the research notes: sources, confidence, remarks.
     This is what every packet and any text meant for a customer prints.
     """
-    review = " (under review)" if rule.under_review else ""
-    head = f"{rule.name}: {rule.path.label}{review}."
+    # Messages (keidesk.domain.messages): English as the packets print them, in the app's
+    # language on screen. The rule's own texts (citation, papers, questions) are data.
+    review = msg(" (under review)") if rule.under_review else ""
+    head = msg("{name}: {path}{review}.", name=rule.name, path=word(rule.path.label), review=review)
     if rule.customer_text:
-        head += f" {rule.customer_text}"
+        head = msg("{head} {text}", head=head, text=rule.customer_text)
     elif rule.path is PathKind.UNKNOWN:
-        head += f" No rule for registering a kei truck in {rule.name} is on file."
-    paragraphs = [head]
+        head = msg(
+            "{head} No rule for registering a kei truck in {state} is on file.",
+            head=head,
+            state=rule.name,
+        )
+    paragraphs: list[str] = [head]
     if rule.effective_from is not None:
-        paragraphs.append(f"This rule applies from {rule.effective_from.isoformat()}.")
-    limits: list[str] = []
+        paragraphs.append(msg("This rule applies from {day}.", day=rule.effective_from.isoformat()))
+    limits: list[Message] = []
     if rule.max_speed_mph:
-        limits.append(f"roads posted {rule.max_speed_mph} mph or less")
+        limits.append(msg("roads posted {mph} mph or less", mph=rule.max_speed_mph))
     if rule.interstate_allowed is False:
-        limits.append("no interstate highways")
+        limits.append(msg("no interstate highways"))
     elif rule.interstate_allowed is True:
-        limits.append("interstate highways allowed")
+        limits.append(msg("interstate highways allowed"))
     if limits and rule.path is not PathKind.NONE:
-        paragraphs.append("Road limits: " + "; ".join(limits) + ".")
+        paragraphs.append(msg("Road limits: {limits}.", limits=listed(limits)))
     if rule.next_change is not None:
         paragraphs.append(rule.next_change.text)
     if rule.documents:
-        paragraphs.append("What to bring: " + "; ".join(rule.documents) + ".")
+        paragraphs.append(msg("What to bring: {papers}.", papers="; ".join(rule.documents)))
     if not cites_document(rule):
-        paragraphs.append("No statute or agency document is on file for this rule.")
+        paragraphs.append(msg("No statute or agency document is on file for this rule."))
     else:
-        paragraphs.append(f"This rests on: {rule.citation}.")
-    paragraphs.append(f"Last verified: {rule.verified_on.isoformat()}.")
+        paragraphs.append(msg("This rests on: {citation}.", citation=rule.citation))
+    paragraphs.append(msg("Last verified: {day}.", day=rule.verified_on.isoformat()))
     if rule.questions:
         asked = " ".join(f"({n}) {q}" for n, q in enumerate(rule.questions, start=1))
-        paragraphs.append(f"Questions to ask the agency: {asked}")
+        paragraphs.append(msg("Questions to ask the agency: {questions}", questions=asked))
     contact = ", ".join(p for p in (rule.agency_phone, rule.agency_web) if p)
     paragraphs.append(
-        f"Confirm with the {rule.agency}{f' ({contact})' if contact else ''} before relying on "
-        "this. This is information to help you, not legal advice."
+        msg(
+            "Confirm with the {agency}{contact} before relying on this. This is information to "
+            "help you, not legal advice.",
+            agency=rule.agency,
+            contact=f" ({contact})" if contact else "",
+        )
     )
     return paragraphs
 

@@ -5178,7 +5178,82 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Esta regla no está verificada (fuentes contradictorias, desactualizadas o secundarias).</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+73"/>
+        <source> (under review)</source>
+        <translation> (en revisión)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: {path}{review}.</source>
+        <translation>{name}: {path}{review}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{head} {text}</source>
+        <translation>{head} {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{head} No rule for registering a kei truck in {state} is on file.</source>
+        <translation>{head} No hay registrada ninguna regla para registrar un camión kei en {state}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This rule applies from {day}.</source>
+        <translation>Esta regla se aplica desde el {day}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>roads posted {mph} mph or less</source>
+        <translation>vías con límite de {mph} mph o menos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no interstate highways</source>
+        <translation>sin autopistas interestatales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interstate highways allowed</source>
+        <translation>autopistas interestatales permitidas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Road limits: {limits}.</source>
+        <translation>Límites de circulación: {limits}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What to bring: {papers}.</source>
+        <translation>Qué llevar: {papers}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No statute or agency document is on file for this rule.</source>
+        <translation>No hay ninguna ley ni documento de la agencia registrado para esta regla.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This rests on: {citation}.</source>
+        <translation>Se basa en: {citation}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last verified: {day}.</source>
+        <translation>Última verificación: {day}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Questions to ask the agency: {questions}</source>
+        <translation>Preguntas para la agencia: {questions}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Confirm with the {agency}{contact} before relying on this. This is information to help you, not legal advice.</source>
+        <translation>Confírmelo con {agency}{contact} antes de basarse en esto. Es información para ayudarle, no asesoría legal.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>The {state} rule changed since the packet was printed: reprint the packet or acknowledge the change.</source>
         <extracomment>Fields of a state rule that staff may edit, with the check each value must pass. Fields printed for customers: no research wording may go in them.</extracomment>
         <translation>La regla de {state} cambió desde que se imprimió el paquete: vuelva a imprimir el paquete o confirme el cambio.</translation>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.gui.kit import theme
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_message
 from keidesk.services.views import StateRuleView
 
 PATH_KIND = {
@@ -70,7 +70,7 @@ def rule_html(rule: StateRuleView) -> str:
             f"{escape(rule.next_change.text)}</b></p>"
         )
     parts.append("<p style='margin-bottom:2px'><b>" + tr("For customers and clerks") + "</b></p>")
-    parts.extend(f"<p style='margin:2px 0 4px 0'>{escape(p)}</p>" for p in rule.summary)
+    parts.extend(f"<p style='margin:2px 0 4px 0'>{escape(tr_message(p))}</p>" for p in rule.summary)
     parts += [
         "<p style='margin-bottom:2px'><b>" + tr("Research notes (staff only)") + "</b></p>",
         "<table>",
