@@ -1,6 +1,7 @@
 """The case list on PostgreSQL uses its indexes as it does on SQLite: the first page, the last
 page and a keyset page after any sort read along an index on (key, id), with no sort step
-(migration 0013), and a searched word is a LIKE that the trigram index serves. Asked of the
+(migration 0013), a keyset page starting at its position by a row comparison, and a searched
+word is a LIKE that the trigram index serves. Asked of the
 planner with sorting and whole-table scans priced out, so the answer does not depend on how
 many rows the test database holds."""
 
@@ -81,6 +82,10 @@ def test_every_sort_reads_its_pages_along_an_index_without_sorting(
             assert plans, column
             assert index in plans[0], (column, descending, page, plans[0])
             assert "Sort" not in plans[0], (column, descending, page, plans[0])
+            if page.keys() & {"after", "before"} and key is not Case.id:
+                # Started at the position by one row comparison, not the run of equal keys
+                # read up to it.
+                assert "Index Cond: (ROW(" in plans[0], (column, descending, page, plans[0])
 
 
 def test_the_sort_indexes_are_on_the_key_then_the_id(server_db: Database) -> None:

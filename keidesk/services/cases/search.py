@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, text, tuple_
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -236,16 +236,28 @@ def _ids(session: Session, case_filter: CaseFilter, today: date) -> Select[Any]:
 
 
 def _ordered(
-    query: Select[Any], key: SortKey, descending: bool, after: Position | None
+    query: Select[Any],
+    key: SortKey,
+    descending: bool,
+    after: Position | None,
+    *,
+    row_values: bool = False,
 ) -> Select[Any]:
     """``query`` in the order of ``key`` (``descending`` as stored), from just after
-    ``after``: a range of the key's index, never an OFFSET."""
+    ``after``: a range of the key's index, never an OFFSET. With ``row_values`` (PostgreSQL)
+    the position is one row comparison, ``(key, id) > (value, id)``, which the (key, id) index
+    starts at directly; otherwise the key's range with the id tested in it (SQLite's way),
+    which on PostgreSQL reads the run of equal keys up to the position row by row."""
     column = key.column
     by_id = column is Case.id
     if after is not None:
         value, case_id = after
         if by_id:
             query = query.where(Case.id < case_id if descending else Case.id > case_id)
+        elif row_values:
+            position = tuple_(column, Case.id)
+            start = tuple_(literal(value, column.type), literal(case_id, Case.id.type))
+            query = query.where(position < start if descending else position > start)
         elif descending:
             query = query.where(column <= value, or_(column < value, Case.id < case_id))
         else:
@@ -322,6 +334,7 @@ def read_page(
         key,
         stored_descending != backwards,
         before if backwards else after,
+        row_values=session.get_bind().dialect.name == "postgresql",
     )
     if limit is not None:
         ids = ids.limit(limit)
