@@ -16,7 +16,8 @@ What the list does per step, as the app does it (``services.cases``):
 - search, per keystroke (every prefix of a few typed queries): the first page and the count the
   list shows at once (exact up to 1,000, else "1,000+");
 - the first page after sorting by each column, both ways;
-- the last page (jump to the end: the reversed query), each column both ways.
+- the last page (jump to the end: the reversed query), each column both ways;
+- the page after the middle row (keyset, as scrolling after a drag), each column both ways.
 Each beside a floor: the same SQL statements replayed on a plain driver connection (``sqlite3``
 or ``psycopg``; rows as tuples, no SQLAlchemy, no objects), run in turn with keidesk, so a ratio
 holds while the machine's speed drifts. Medians, 90th percentiles, minima and maxima in
@@ -28,6 +29,7 @@ issue 17's targets (search p90 ≤ 50 ms; first page after a sort and jump to th
 from __future__ import annotations
 
 import argparse
+import functools
 import sqlite3
 import statistics
 import time
@@ -95,6 +97,8 @@ class Target:
     recorder: Recorder
     plain: Any
     figures: dict[str, Figures] = field(default_factory=dict)
+    #: Per column and direction, the position just before the middle row of the list.
+    middles: dict[tuple[str, bool], cases.Position | None] = field(default_factory=dict)
 
     @classmethod
     def open(cls, where: str, build: int | None) -> Target:
@@ -216,6 +220,7 @@ def table(targets: list[Target]) -> None:
         ("search per keystroke (page + count shown)", "search:", SEARCH_TARGET),
         ("first page after a sort (10 cols x 2)", "first:", PAGE_TARGET),
         ("jump to the end (10 cols x 2)", "last:", PAGE_TARGET),
+        ("next page from the middle (10 cols x 2)", "middle:", PAGE_TARGET),
     )
     print()
     header = ["operation"] + [f"{t.label} median / p90 / max" for t in targets]
@@ -255,12 +260,29 @@ def main() -> None:
         with target.database.reader() as session:
             cases.read_page(session, today=today, limit=PAGE)
 
-    steps: list[tuple[str, Callable[[Any], Any]]] = []
+    # Where the scrollbar dragged to the middle lands, per column and direction (the app's
+    # position_before, not timed): the next page from there is the keyset path of scrolling.
+    for target in targets:
+        with target.database.reader() as session:
+            total = cases.count_cases(session, cases.CaseFilter(), today=today)
+            for column in cases.SORT_COLUMNS:
+                for descending in (False, True):
+                    target.middles[column, descending] = cases.position_before(
+                        session,
+                        cases.CaseFilter(),
+                        today=today,
+                        order_by=column,
+                        descending=descending,
+                        row=total // 2,
+                        total=total,
+                    )
+
+    steps: list[tuple[str, Callable[[Target, Any], Any]]] = []
     for query in QUERIES:
         for end in range(1, len(query) + 1):
             typed = cases.CaseFilter(search=query[:end])
 
-            def keystroke(session: Any, typed: cases.CaseFilter = typed) -> None:
+            def keystroke(_: Target, session: Any, typed: cases.CaseFilter = typed) -> None:
                 cases.read_page(session, typed, today=today, limit=PAGE)
                 cases.count_cases(session, typed, today=today, at_most=AT_ONCE)
 
@@ -268,12 +290,16 @@ def main() -> None:
     for column in cases.SORT_COLUMNS:
         for descending in (False, True):
 
-            def first(session: Any, column: str = column, descending: bool = descending) -> None:
+            def first(
+                _: Target, session: Any, column: str = column, descending: bool = descending
+            ) -> None:
                 cases.read_page(
                     session, today=today, order_by=column, descending=descending, limit=PAGE
                 )
 
-            def last(session: Any, column: str = column, descending: bool = descending) -> None:
+            def last(
+                _: Target, session: Any, column: str = column, descending: bool = descending
+            ) -> None:
                 cases.read_page(
                     session,
                     today=today,
@@ -284,14 +310,28 @@ def main() -> None:
                 )
 
             steps.append((f"first:{column}", first))
+
+            def middle(
+                target: Target, session: Any, column: str = column, descending: bool = descending
+            ) -> None:
+                cases.read_page(
+                    session,
+                    today=today,
+                    order_by=column,
+                    descending=descending,
+                    after=target.middles[column, descending],
+                    limit=PAGE,
+                )
+
             steps.append((f"last:{column}", last))
+            steps.append((f"middle:{column}", middle))
 
     # Step by step, each database in turn; who goes first swaps every round.
     for round_number in range(args.runs):
         order = targets if round_number % 2 == 0 else targets[::-1]
         for name, step in steps:
             for target in order:
-                target.pair(name, step)
+                target.pair(name, functools.partial(step, target))
 
     keystrokes = sum(len(query) for query in QUERIES)
     summary(
@@ -306,10 +346,16 @@ def main() -> None:
         "first:",
     )
     summary("jump to the end (last page), every column both ways, ms", targets, "last:")
+    summary(
+        "next page from the middle (keyset, as scrolling), every column both ways, ms",
+        targets,
+        "middle:",
+    )
     print()
     by_step("search, each query's keystrokes", targets, "search:")
     by_step("first page, each column both ways", targets, "first:")
     by_step("last page, each column both ways", targets, "last:")
+    by_step("next page from the middle, each column both ways", targets, "middle:")
 
     print()
     for target in targets:
