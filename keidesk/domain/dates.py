@@ -26,7 +26,11 @@ MAX_YEAR = 2999
 
 _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
-ACCEPTED_FORMS = msg("1999, 1999-03, 1999-03-15, 1999/3, 1999年3月, 平成11年3月 or H11.3")
+ACCEPTED_FORMS = msg(
+    "1999, 1999-03, 1999-03-15, 1999/3, 03/15/1999 (US), 1999年3月, 平成11年3月 or H11.3"
+)
+#: The forms of a date to the day (a due date, an ETA), for messages and placeholders.
+DAY_FORMS = msg("2026-12-20, 12/20/2026 (US), 2026/12/20, 令和8年12月20日 or R8.12.20")
 
 
 class Precision(StrEnum):
@@ -197,6 +201,8 @@ _ERA_BY_NAME = {e.kanji: e for e in _ERAS} | {e.letter: e for e in _ERAS}
 _N = r"\s*([0-9]{1,2})\s*"
 # 1999 / 1999-03 / 1999/3/15 / 1999.03: one separator used throughout.
 _WESTERN = re.compile(r"([0-9]{4})(?:\s*([-/.])" + _N + r"(?:\2" + _N + r")?)?")
+# 03/15/1999 or 3/15/1999: the US order, month first, with slashes and a four-digit year
+_US = re.compile(r"([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})")
 # 1999年 / 1999年3月 / 1999年3月15日
 _WESTERN_KANJI = re.compile(r"([0-9]{4})\s*年(?:" + _N + r"月(?:" + _N + r"日)?)?")
 # 平成11年3月15日, H11.3.15, h11/03, R元.5, S63, 令和元年5月
@@ -265,6 +271,10 @@ def parse_date(
         year, _sep, month, day = match.groups()
         _check_parts(int(year), _opt(month), _opt(day), raw)
         result = PartialDate(int(year), _opt(month), _opt(day))
+    elif match := _US.fullmatch(normal):
+        month, day, year = match.groups()
+        _check_parts(int(year), int(month), int(day), raw)
+        result = PartialDate(int(year), int(month), int(day))
     elif match := _WESTERN_KANJI.fullmatch(normal):
         year, month, day = match.groups()
         _check_parts(int(year), _opt(month), _opt(day), raw)
@@ -296,6 +306,14 @@ def parse_date(
                 )
             )
     return result
+
+
+def parse_day(text: str) -> date:
+    """A date to the day (a due date, an ETA), in any form :func:`parse_date` reads."""
+    parsed = parse_date(text)
+    if parsed.month is None or parsed.day is None:
+        raise InvalidInput(f"{_quote(text.strip())} needs a day, such as {DAY_FORMS}.")
+    return date(parsed.year, parsed.month, parsed.day)
 
 
 def _era_on(day: date) -> _Era:

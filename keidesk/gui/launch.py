@@ -25,11 +25,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from keidesk import APP_ID, APP_NAME, __version__
+from keidesk.gui.kit import theme
 from keidesk.gui.kit.dialogs import Dialogs, Discard
 from keidesk.gui.kit.errors import install_excepthook
 from keidesk.gui.kit.i18n import install_translation
 from keidesk.gui.kit.problem_dialog import QUIT, Choice
 from keidesk.gui.kit.responsive import call_while_responsive
+from keidesk.gui.kit.screen_fit import DialogFitter
 from keidesk.gui.kit.settings import ORGANIZATION, AppSettings
 from keidesk.gui.kit.tasks import TaskRunner
 from keidesk.gui.shell.main_window import MainWindow, app_icon
@@ -53,6 +55,8 @@ def ensure_application() -> QApplication:
     app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setWindowIcon(app_icon())
     install_translation(load_preferences().language)  # before any window is built
+    theme.use_fonts(app)
+    app.installEventFilter(DialogFitter(app))  # every dialog on its screen
     return app
 
 
@@ -125,7 +129,7 @@ def run_app(db: str | None, user: str | None = None) -> int:
     # the loading runs in; the app quits on its last window only once it is up.
     app.setQuitOnLastWindowClosed(False)
     settings = AppSettings.for_user()
-    dialogs: Dialogs = NonInteractiveDialogs() if smoke else Dialogs()
+    dialogs: Dialogs = NonInteractiveDialogs() if smoke else Dialogs(settings)
     runner = TaskRunner()  # the app's one runner, handed to everything that runs tasks
     window: MainWindow | None = None
     if smoke or initial_database(db, settings) is not None:

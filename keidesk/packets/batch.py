@@ -93,11 +93,13 @@ class _Job:
 _worker_database: Database | None = None
 
 
-def _start_worker(target: str) -> None:
-    """In each worker, once: leave Ctrl+C to the parent, open the database read-only."""
-    global _worker_database  # noqa: PLW0603 - one read-only database per worker process
+def _start_worker(target: str, read_only: bool) -> None:
+    """In each worker, once: leave Ctrl+C to the parent and open the database: read-only on a
+    file; on a server writable, because the attachment store there is the database and the
+    worker puts the packet's bytes into it (the parent still records the packet)."""
+    global _worker_database  # noqa: PLW0603 - one database per worker process
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_database = open_database(target, read_only=True)
+    _worker_database = open_database(target, read_only=read_only)
 
 
 def build_one(database: Database, case_id: int, job: _Job) -> BatchItem:
@@ -249,7 +251,7 @@ def build_batch(
         workers,
         mp_context=multiprocessing.get_context(method),
         initializer=_start_worker,
-        initargs=(target,),
+        initargs=(target, not database.is_server),
     )
     pending: set[Future[BatchItem]] = set()
     try:

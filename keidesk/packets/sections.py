@@ -223,7 +223,7 @@ def letterhead(sheet: Sheet) -> list[Flowable]:
     if contact:
         lines.append(markup(contact))
     if profile.dealer_licence:
-        lines.append(markup(f"Dealer licence {profile.dealer_licence}"))
+        lines.append(markup(f"Dealer license {profile.dealer_licence}"))
     text = Paragraph("<br/>".join(lines), styles.BODY)
     logo = _logo(sheet, 1.6 * 72, 0.9 * 72)
     if logo is None:
@@ -381,7 +381,7 @@ def vehicle_summary(sheet: Sheet) -> list[Flowable]:
         ("Engine model (原動機の型式)", case.engine),
         ("Displacement", f"{case.engine_cc} cc" if case.engine_cc else None),
         ("Drive", case.drive),
-        ("Colour", case.colour),
+        ("Color", case.colour),
         ("Dimensions", _dimensions(sheet)),
         ("Odometer", odometer_text(sheet)),
     ]
@@ -661,7 +661,7 @@ def bill_of_sale(sheet: Sheet) -> list[Flowable]:
             [
                 ("Name", profile.business_name or None),
                 ("Address", profile.address.strip() or None),
-                ("Dealer licence", profile.dealer_licence or "none recorded"),
+                ("Dealer license", profile.dealer_licence or "none recorded"),
             ],
             sheet.width,
             sheet.gaps,

@@ -146,7 +146,7 @@ def aging_report(session: Session, *, today: date) -> Report:
     longest: dict[str, int] = defaultdict(int)
     query = select(Case.stage, Case.stage_since).where(Case.stage != STAGE_COMPLETE)
     # Streamed as plain tuples: the days are local dates, which SQL cannot portably tell.
-    for stage, since in session.connection().execution_options(yield_per=PAGE).execute(query):
+    for stage, since in session.connection().execute(query.execution_options(yield_per=PAGE)):
         if stage not in counts:
             continue
         days = _days(since, today)

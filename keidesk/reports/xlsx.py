@@ -20,7 +20,6 @@ from keidesk.reports.model import BarChart, Column, Report, Table
 
 USD_FORMAT = '"$"#,##0.00;-"$"#,##0.00'
 PERCENT_FORMAT = '0.0"%"'
-DATE_FORMAT = "yyyy-mm-dd"
 #: What a sheet's name may not hold (Excel's rule), and its longest length.
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -41,9 +40,7 @@ def _cell(sheet: Any, value: Any, column: Column | None, cell_type: Any) -> Any:
         cell.number_format = PERCENT_FORMAT
         return cell
     if isinstance(value, date):
-        cell = cell_type(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
+        return value  # openpyxl gives a date the format yyyy-mm-dd itself
     if isinstance(value, str):
         return _text(value)
     return value

@@ -20,7 +20,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from keidesk.domain.dates import PartialDate, parse_date
+from keidesk.domain.dates import PartialDate, parse_date, parse_day
 from keidesk.domain.duty import BodyType
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.messages import message_of, msg, word
@@ -76,15 +76,12 @@ class Kind:
 
 
 def _date(text: str, label: str) -> date:
+    """A date to the day, in any form the date parser reads (ISO, US 12/20/2026, eras)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return parse_day(text)
+    except InvalidInput as exc:
         raise InvalidInput(
-            msg(
-                "{label}: {text!r} is not a date; write it as YYYY-MM-DD.",
-                label=word(label),
-                text=text,
-            )
+            msg("{label}: {error}", label=word(label), error=message_of(exc))
         ) from None
 
 
@@ -386,8 +383,8 @@ FIELDS: Mapping[str, FieldSpec] = {
         _vehicle("drive", "Drive", hint="2WD or 4WD"),
         _vehicle(
             "colour",
-            "Colour",
-            imported=Importable("colour", "Colour", ("colour", "color", "色"), 12, 12),
+            "Color",
+            imported=Importable("colour", "Color", ("colour", "color", "色"), 12, 12),
         ),
         _vehicle("length_mm", "Length mm", WHOLE),
         _vehicle("width_mm", "Width mm", WHOLE),
@@ -482,19 +479,19 @@ FIELDS: Mapping[str, FieldSpec] = {
             "etd",
             "ETD",
             DAY,
-            hint="YYYY-MM-DD",
+            hint="e.g. 2026-12-20 or 12/20/2026",
             imported=Importable("etd", "ETD", ("etd", "departure", "sails", "出港"), 8, 8),
         ),
         _case(
             "eta",
             "ETA",
             DAY,
-            hint="YYYY-MM-DD",
+            hint="e.g. 2026-12-20 or 12/20/2026",
             export_header="ETA",
             imported=Importable("eta", "ETA", ("eta", "arrival", "arrives", "到着"), 7, 7),
         ),
         _case("entry_number", "Entry number"),
-        _case("release_date", "Release date", DAY, hint="YYYY-MM-DD"),
+        _case("release_date", "Release date", DAY, hint="e.g. 2026-12-20 or 12/20/2026"),
         _case(
             "customs_value",
             "Customs value (USD)",
@@ -539,7 +536,7 @@ FIELDS: Mapping[str, FieldSpec] = {
             "Sale date",
             DAY,
             tab=Tab.CUSTOMER,
-            hint="YYYY-MM-DD",
+            hint="e.g. 2026-12-20 or 12/20/2026",
             imported=Importable(
                 "sale_date", "Sale date", ("sale date", "sold on", "date sold"), 15, -2
             ),
@@ -556,12 +553,13 @@ FIELDS: Mapping[str, FieldSpec] = {
             "Planned registration",
             DAY,
             tab=Tab.CUSTOMER,
-            hint="YYYY-MM-DD: the state rule in force on this day applies (else today's)",
+            hint="e.g. 2027-03-01: the state rule in force on this day applies (else today's)",
         ),
         _case(
             "notes",
             "Notes",
             NOTES,
+            tab=Tab.CUSTOMER,  # about the case as a whole: with the customer, not the ship
             multi_line=True,
             imported=Importable(
                 "notes",

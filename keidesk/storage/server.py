@@ -206,9 +206,13 @@ def role_of(session: Session) -> str | None:
     if info is None:
         row = session.execute(
             text(
+                # A database not yet prepared by `server init` (a new one, just moved in or
+                # restored) has no keidesk roles: asking about a missing role is an error.
                 "SELECT pg_has_role(session_user, relowner, 'MEMBER') AS owner,"
-                " pg_has_role(session_user, :manager, 'MEMBER') AS manager,"
-                " pg_has_role(session_user, :staff, 'MEMBER') AS staff"
+                " (SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
+                "  WHERE rolname = :manager) AS manager,"
+                " (SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
+                "  WHERE rolname = :staff) AS staff"
                 " FROM pg_class WHERE oid = 'history'::regclass"
             ),
             {"manager": MANAGER_ROLE, "staff": STAFF_ROLE},

@@ -72,7 +72,7 @@ def test_a_message_survives_pickling_and_copying():
 
 def test_an_error_raised_with_a_message_gives_it_back():
     with pytest.raises(InvalidInput) as caught:
-        parse_date("12/20/2026")
+        parse_date("20.12.2026")
     assert isinstance(message_of(caught.value), Message)
     assert message_of(ValueError("plain")) == "plain"
     assert not isinstance(message_of(InvalidInput("plain")), Message)
@@ -81,9 +81,9 @@ def test_an_error_raised_with_a_message_gives_it_back():
 # The English the CLI prints and the packets carry, byte for byte as before the Messages.
 ENGLISH = [
     (
-        lambda: parse_date("12/20/2026"),
-        "'12/20/2026' is not a date keidesk can read. Use 1999, 1999-03, 1999-03-15, 1999/3, "
-        "1999年3月, 平成11年3月 or H11.3.",
+        lambda: parse_date("20.12.2026"),
+        "'20.12.2026' is not a date keidesk can read. Use 1999, 1999-03, 1999-03-15, 1999/3, "
+        "03/15/1999 (US), 1999年3月, 平成11年3月 or H11.3.",
     ),
     (
         lambda: parse_date("1999-02-30"),

@@ -79,7 +79,13 @@ class RecordingDialogs(Dialogs):
         return self.confirm_answers.pop(0) if self.confirm_answers else False
 
     def save_file(
-        self, parent: QWidget | None, title: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        purpose: str = "",
     ) -> Path | None:
         return self.saves.pop(0) if self.saves else None
 
@@ -92,13 +98,17 @@ class RecordingDialogs(Dialogs):
     ) -> str | None:
         return self.texts.pop(0)
 
-    def open_file(self, parent: QWidget | None, title: str, filters: str = "") -> Path | None:
+    def open_file(
+        self, parent: QWidget | None, title: str, filters: str = "", *, purpose: str = ""
+    ) -> Path | None:
         return self.files.pop(0) if self.files else None
 
-    def open_files(self, parent: QWidget | None, title: str, filters: str = "") -> list[Path]:
+    def open_files(
+        self, parent: QWidget | None, title: str, filters: str = "", *, purpose: str = ""
+    ) -> list[Path]:
         return self.file_lists.pop(0) if self.file_lists else []
 
-    def folder(self, parent: QWidget | None, title: str) -> Path | None:
+    def folder(self, parent: QWidget | None, title: str, *, purpose: str = "") -> Path | None:
         return self.folders.pop(0) if self.folders else None
 
     def startup_problem(

@@ -191,9 +191,9 @@ def test_a_field_not_recorded_makes_a_draft(db: Database, rich_case: int, tmp_pa
 
 def test_the_gap_list_is_frozen_once_read():
     gaps = Gaps()
-    gaps.note("Colour")
+    gaps.note("Color")
     gaps.document("Bill of lading", GapStatus.MISSING)
-    assert [g.text for g in gaps.freeze()] == ["Bill of lading: missing", "Colour: not recorded"]
+    assert [g.text for g in gaps.freeze()] == ["Bill of lading: missing", "Color: not recorded"]
     with pytest.raises(AssertionError):
         gaps.note("Odometer")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from keidesk.domain.errors import InvalidInput
@@ -16,7 +18,8 @@ def test_case_fields_parse_what_staff_type():
     assert parse_field("purchase_price", "¥450,000") == Money(450000, "JPY")
     assert str(parse_field("built", "Ｈ１１．３")) == "1999-03"
     assert parse_field("eta", "") is None
-    with pytest.raises(InvalidInput, match=r"^ETA: '2026-13-01' is not a date"):
+    assert parse_field("eta", "12/20/2026") == date(2026, 12, 20)  # US, as the import takes it
+    with pytest.raises(InvalidInput, match=r"^ETA: Month 13 is not a month in '2026-13-01'"):
         parse_changes({"eta": "2026-13-01"})
     with pytest.raises(InvalidInput, match=r"^Built: "):
         parse_field("built", "H11.13")

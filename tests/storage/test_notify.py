@@ -172,6 +172,7 @@ _CHILD_EDIT = textwrap.dedent(
 )
 
 
+@pytest.mark.sqlite_only
 def test_another_process_changing_an_sqlite_file_is_noticed_but_not_this_ones(
     db: Database, db_path: Path
 ) -> None:

@@ -91,7 +91,11 @@ class DashboardPanel(QWidget):
             self._show(dashboard)
 
     def _show(self, dashboard: Dashboard) -> None:
-        self.total_label.setText(tr("{count} cases").format(count=f"{dashboard.total:,}"))
+        self.total_label.setText(
+            (tr("{count} case") if dashboard.total == 1 else tr("{count} cases")).format(
+                count=f"{dashboard.total:,}"
+            )
+        )
         if self.buttons:
             for item in (*dashboard.stages, *dashboard.attention, *dashboard.shipments):
                 self.buttons[item.key].update_item(item)

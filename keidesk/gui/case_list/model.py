@@ -49,6 +49,7 @@ from keidesk.services.cases import (
     position_before,
     read_page,
 )
+from keidesk.services.cases.overdue import OverdueStep, overdue_steps
 from keidesk.services.dashboard import days_in_stage, next_action, stage_title
 from keidesk.services.views import CaseSummary
 
@@ -143,6 +144,7 @@ class Counted:
     page: CasePage
     count: int
     exact: bool
+    overdue: dict[int, OverdueStep]
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +202,8 @@ class CaseTableModel(QAbstractTableModel):
         self._requested: set[int] = set()  # pages on their way for the query shown
         self._answering = False  # a page arriving while data() asked for it (synchronous)
         self._brushes: dict[str, QBrush] = {}
+        #: The overdue step of each case read (the one due longest ago), by case id.
+        self._overdue: dict[int, OverdueStep] = {}
 
     @property
     def _today(self) -> date:
@@ -263,10 +267,11 @@ class CaseTableModel(QAbstractTableModel):
                 page_number_read, page = 0, query.page(session)
             else:
                 page_number_read = page_number
+            overdue = overdue_steps(session, [r.id for r in page.rows], today=query.today)
             if known is not None:
-                return Counted(query, page_number_read, page, known, True)
+                return Counted(query, page_number_read, page, known, True, overdue)
             count = count_cases(session, query.case_filter, today=query.today, at_most=at_most)
-            return Counted(query, page_number_read, page, count, count < at_most)
+            return Counted(query, page_number_read, page, count, count < at_most, overdue)
 
         self.context.read_task(read, self._counted, title=tr("Reading the case list…"))
 
@@ -281,7 +286,8 @@ class CaseTableModel(QAbstractTableModel):
         self._pages.clear()
         self._bounds.clear()
         self._requested.clear()
-        self._keep(counted.page_number, counted.page)
+        self._overdue.clear()
+        self._keep(counted.page_number, (counted.page, counted.overdue))
         self.endResetModel()
         if not counted.exact:
             query = counted.query
@@ -386,26 +392,32 @@ class CaseTableModel(QAbstractTableModel):
         self._answering = True
         try:
             self.context.read_task(
-                lambda s: (query, page_number, query.page(s, where)),
+                lambda s: (query, page_number, _page_with_overdue(s, query, where)),
                 self._arrived,
                 title=tr("Reading the case list…"),
             )
         finally:
             self._answering = False
 
-    def _keep(self, page_number: int, page: CasePage) -> None:
+    def _keep(self, page_number: int, answer: tuple[CasePage, dict[int, OverdueStep]]) -> None:
+        page, overdue = answer
+        self._overdue.update(overdue)
+        for row in page.rows:
+            if row.id not in overdue:
+                self._overdue.pop(row.id, None)
         self._pages[page_number] = page.rows
         if page.first is not None and page.last is not None:
             self._bounds[page_number] = (page.first, page.last)
         while len(self._pages) > PAGES_KEPT:
             self._pages.popitem(last=False)
 
-    def _arrived(self, answer: tuple[Query, int, CasePage]) -> None:
-        query, page_number, page = answer
+    def _arrived(self, answer: tuple[Query, int, tuple[CasePage, dict[int, OverdueStep]]]) -> None:
+        query, page_number, read = answer
+        page = read[0]
         if query.generation != self._shown.generation:
             return  # the list was reset since it was asked for
         self._requested.discard(page_number)
-        self._keep(page_number, page)
+        self._keep(page_number, read)
         if self._answering:
             return  # read inline while data() asked: it returns the row itself
         first = page_number * PAGE_SIZE
@@ -490,6 +502,12 @@ class CaseTableModel(QAbstractTableModel):
         if key == "stage":
             return tr(stage_title(summary.stage))
         if key == "next":
+            overdue = self._overdue.get(summary.id)
+            if overdue is not None:
+                days = overdue.days(self._today)  # the date it was due is in the tooltip
+                return (
+                    tr("1 day overdue: {step}") if days == 1 else tr("{days} days overdue: {step}")
+                ).format(days=days, step=tr(overdue.key.label))
             return tr(next_action(summary))
         if key == "days":
             return str(days_in_stage(summary, self._today))
@@ -498,6 +516,17 @@ class CaseTableModel(QAbstractTableModel):
     def _tooltip(self, summary: CaseSummary, key: str) -> str | None:
         if key == "fmvss" and summary.fmvss_eligible_on:
             return _eligibility_text(summary.fmvss_eligible_on, self._today)
+        overdue = self._overdue.get(summary.id) if key == "next" else None
+        if overdue is not None:
+            days = overdue.days(self._today)
+            text = (
+                tr("{step} was due on {date}, 1 day ago.")
+                if days == 1
+                else tr("{step} was due on {date}, {days} days ago.")
+            ).format(step=tr(overdue.key.label), date=overdue.due_on.isoformat(), days=days)
+            if overdue.more:
+                text += " " + tr("Other overdue steps: {count}.").format(count=overdue.more)
+            return text
         if key == "next" and summary.blocked:
             return tr("A step of this case is blocked; open it to see why.")
         return None
@@ -505,7 +534,7 @@ class CaseTableModel(QAbstractTableModel):
     def _foreground(self, summary: CaseSummary, key: str) -> QBrush | None:
         if key == "fmvss" and summary.fmvss_eligible_on:
             return self._brush(theme.eligibility_kind(summary.fmvss_eligible_on, self._today))
-        if key == "next" and summary.blocked:
+        if key == "next" and (summary.blocked or summary.id in self._overdue):
             return self._brush(theme.BAD)
         return None
 
@@ -527,3 +556,11 @@ def _eligibility_text(eligible_on: date, today: date) -> str:
     return tr("Not yet 25 years old: eligible in {days} days ({date}).").format(
         days=days, date=eligible_on.isoformat()
     )
+
+
+def _page_with_overdue(
+    session: Session, query: Query, where: Where
+) -> tuple[CasePage, dict[int, OverdueStep]]:
+    """A page of the list, and the overdue step of each of its cases (one indexed read)."""
+    page = query.page(session, where)
+    return page, overdue_steps(session, [r.id for r in page.rows], today=query.today)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -106,6 +109,7 @@ class CaseTable(QTableView):
 class CaseListPanel(QWidget):
     open_requested = Signal(int)
     filter_changed = Signal(object)  # CaseFilter
+    new_case_requested = Signal()  # "Create your first case" in an empty list
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +123,9 @@ class CaseListPanel(QWidget):
         self.search.setPlaceholderText(tr("Search chassis number, customer, model, notes…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(tr("Search cases"))
+        # Room to read what is typed on a narrow window (1280 pixels at 150%): the filters
+        # beside it give way first.
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 16)
         self.stage = QComboBox()
         self.stage.addItem(tr("All stages"), None)
         for stage in STAGES:
@@ -149,6 +156,11 @@ class CaseListPanel(QWidget):
         self.count_label = QLabel()
         self.extra_label = QLabel()  # dashboard filters that have no widget of their own
 
+        for combo in (self.stage, self.state, self.eligibility):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.stage, 1)
@@ -183,6 +195,7 @@ class CaseListPanel(QWidget):
         self.table.open_requested.connect(self.open_requested)
 
         footer = QHBoxLayout()
+        footer.setSpacing(0)  # "3 cases" and " with overdue steps" read as one sentence
         footer.addWidget(self.count_label)
         footer.addWidget(self.extra_label)
         footer.addStretch(1)
@@ -190,7 +203,11 @@ class CaseListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        self.empty_prompt = self._empty_prompt()
+        self.list_pages = QStackedWidget()
+        self.list_pages.addWidget(self.table)
+        self.list_pages.addWidget(self.empty_prompt)
+        layout.addWidget(self.list_pages, 1)
         layout.addLayout(footer)
         self.setTabOrder(self.search, self.stage)
         self.setTabOrder(self.stage, self.state)
@@ -323,7 +340,48 @@ class CaseListPanel(QWidget):
             extras.append(tr("at sea"))
         if self._hidden_filter.shipment is ShipmentFilter.AT_PORT:
             extras.append(tr("at port, awaiting release"))
-        self.extra_label.setText(" · ".join(extras))
+        self.extra_label.setText(" " + " · ".join(extras) if extras else "")
+        self._show_empty(count == 0 and self.model.count_exact)
+
+    def _empty_prompt(self) -> QWidget:
+        """What an empty list says: how to make the first case, or that nothing matches."""
+        page = QWidget()
+        page.setObjectName("case_list_empty")
+        self.empty_text = QLabel()
+        self.empty_text.setObjectName("case_list_empty_text")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_case_button = QPushButton(tr("Create your first case…"))
+        self.first_case_button.setObjectName("case_list_first_case")
+        self.first_case_button.clicked.connect(self.new_case_requested)
+        self.show_all_button = QPushButton(tr("Show all cases"))
+        self.show_all_button.clicked.connect(lambda: self.apply_filter(CaseFilter()))
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.empty_text)
+        for button in (self.first_case_button, self.show_all_button):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    def _show_empty(self, empty: bool) -> None:
+        filtered = self.current_filter() != CaseFilter()
+        if empty and filtered:
+            self.empty_text.setText(tr("No case matches these filters."))
+        elif empty:
+            self.empty_text.setText(
+                tr(
+                    "No cases yet. A case is one truck: record it by its chassis number, "
+                    "then walk it through its steps."
+                )
+            )
+        self.first_case_button.setVisible(empty and not filtered and not self.context.read_only)
+        self.show_all_button.setVisible(empty and filtered)
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.empty_prompt.isAncestorOf(focus)
+        self.list_pages.setCurrentWidget(self.empty_prompt if empty else self.table)
+        if not empty and had_focus:
+            self.table.setFocus()
 
     def _cases_changed(self, _case_ids: CaseIds, _origin: object) -> None:
         """Any change may move a case in or out of the list, or along it: read it again."""

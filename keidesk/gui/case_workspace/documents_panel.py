@@ -54,6 +54,7 @@ from keidesk.domain.documents import DocumentKind
 from keidesk.domain.workflow import StepKey
 from keidesk.gui.case_workspace.attach_dialog import FileChoice, ask_what_files_are
 from keidesk.gui.case_workspace.thumbnails import THUMBNAIL, Thumbnails
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
@@ -71,6 +72,36 @@ from keidesk.services.views import DocumentView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DocumentIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+#: What a file is, as a person calls it (not its MIME type).
+FILE_TYPES = {
+    "application/pdf": "PDF",
+    "image/png": "PNG image",
+    "image/jpeg": "JPEG image",
+    "image/tiff": "TIFF image",
+    "image/heic": "HEIC photo",
+    "image/gif": "GIF image",
+    "image/webp": "WebP image",
+    "text/plain": "Text file",
+    "text/csv": "CSV spreadsheet",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel workbook",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+    "application/msword": "Word document",
+    "application/zip": "ZIP archive",
+}
+
+
+def file_type(media_type: str) -> str:
+    """``image/png`` → "PNG image"; an unknown type by its subtype ("XYZ file")."""
+    known = FILE_TYPES.get(media_type)
+    if known is not None:
+        return tr(known)
+    if media_type.startswith("image/"):
+        return tr("{name} image").format(name=media_type.split("/", 1)[1].upper())
+    if media_type in {"", "application/octet-stream"}:
+        return tr("File")
+    return tr("{name} file").format(name=media_type.split("/", 1)[-1].upper())
 
 
 def _size(size: int) -> str:
@@ -115,8 +146,9 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and self.thumbnails is not None:
             return self.thumbnails.get(document.sha256)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{title}: {kind}\n{name} ({size}), added by {who} on {when}").format(
+            return tr("{title}: {kind}\n{name} ({type}, {size}), added by {who} on {when}").format(
                 title=document.title,
+                type=file_type(document.media_type),
                 kind=kind_label(document.doc_type)
                 if document.kind == "attachment"
                 else tr("Packet made by keidesk"),
@@ -136,7 +168,7 @@ class DocumentsModel(RowsTableModel[DocumentView]):
         if column == 2:
             return tr(document.step_key.label) if document.step_key else tr("(the case)")
         if column == 3:
-            return document.original_name
+            return f"{document.original_name} · {file_type(document.media_type)}"
         if column == 4:
             if self.trash and document.removed_at is not None:
                 removed = clock.local_time(document.removed_at)
@@ -568,6 +600,7 @@ class DocumentsPanel(QWidget):
             self,
             tr("Attach documents"),
             tr("Scans and photos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.heic);;All files (*)"),
+            purpose=last_folder.ATTACH,
         )
         if paths:
             self.attach(paths)

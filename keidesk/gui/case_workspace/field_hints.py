@@ -10,6 +10,7 @@ from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr, tr_error, tr_message
+from keidesk.gui.widgets.state_panel import PATH_KIND
 from keidesk.services.case_fields import FIELDS, Feedback
 from keidesk.services.reference import decode_chassis, get_state_rule
 from keidesk.services.views import DecodedChassis
@@ -85,6 +86,7 @@ def field_hint(context: AppContext, name: str, text: str) -> Hint | None:
         # One of 51 state rules by its code, as it is typed: small, read at once.
         rule = context.read(lambda s: get_state_rule(s, text, today=context.today))
         later = f" today; {rule.next_change.text}" if rule.next_change else ""
-        return Hint(f"{rule.name}: {rule.path.label}{later}", theme.GOOD)  # Feedback.STATE
+        # Feedback.STATE: coloured by what the path means (a state with no data is no success)
+        return Hint(f"{rule.name}: {rule.path.label}{later}", PATH_KIND[rule.path])
     except KeideskError as exc:
         return Hint(tr_error(exc), theme.BAD)

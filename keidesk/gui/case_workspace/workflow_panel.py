@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -32,6 +31,7 @@ from keidesk.domain.workflow import STEP_DESCRIPTIONS, StepKey, StepStatus
 from keidesk.gui.case_workspace.step_reason import ask_reason
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.services.cases import set_step
 from keidesk.services.documents import StepPapers, step_papers
@@ -118,8 +118,8 @@ class WorkflowPanel(QWidget):
         self.description.setWordWrap(True)
         self.status = QLabel()
         self.who = QLabel()
-        self.due = QLineEdit()
-        self.due.setPlaceholderText("YYYY-MM-DD")
+        self.due = DateField(day_only=True)
+        self.due.setObjectName("step_due")
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
@@ -137,12 +137,16 @@ class WorkflowPanel(QWidget):
             ask_reason(step, missing, self)
         )
 
+        # The Alt-letters are the keyboard scheme's (keidesk.gui.kit.shortcuts, "step_…").
         self.start_button = QPushButton(tr("&Start"))
         self.done_button = QPushButton(tr("Mark &done"))
         self.block_button = QPushButton(tr("&Block"))
         self.na_button = QPushButton(tr("&Not applicable"))
         self.reopen_button = QPushButton(tr("&Reopen"))
-        self.save_button = QPushButton(tr("Save note && due date"))
+        self.save_button = QPushButton(tr("Save note && due da&te"))
+        self._editable = not context.read_only
+        #: After a step is finished here, the next open one is selected when the case is shown.
+        self._advance_from: StepKey | None = None
         for button, status in (
             (self.start_button, StepStatus.IN_PROGRESS),
             (self.done_button, StepStatus.DONE),
@@ -204,25 +208,45 @@ class WorkflowPanel(QWidget):
         self.set_editable(not context.read_only)
 
     def set_editable(self, editable: bool) -> None:
-        for widget in (
-            self.start_button,
-            self.done_button,
-            self.block_button,
-            self.na_button,
-            self.reopen_button,
-            self.save_button,
-        ):
-            widget.setEnabled(editable)
+        self._editable = editable
+        self.save_button.setEnabled(editable)
         self.due.setReadOnly(not editable)
         self.note.setReadOnly(not editable)
+        self._enable_moves()
+
+    def move_buttons(self) -> dict[StepStatus, QPushButton]:
+        return {
+            StepStatus.IN_PROGRESS: self.start_button,
+            StepStatus.DONE: self.done_button,
+            StepStatus.BLOCKED: self.block_button,
+            StepStatus.NOT_APPLICABLE: self.na_button,
+            StepStatus.TODO: self.reopen_button,
+        }
+
+    def _enable_moves(self) -> None:
+        """Only the moves that change the selected step: no Start on a step in progress or
+        finished, no Reopen on one still to do, no button for the status it has."""
+        step = self.current_step()
+        for status, button in self.move_buttons().items():
+            possible = step is not None and status is not step.status
+            if step is not None and step.status.is_finished:
+                possible = possible and status in {
+                    StepStatus.TODO,
+                    StepStatus.DONE,
+                    StepStatus.NOT_APPLICABLE,
+                }
+            button.setEnabled(self._editable and possible)
 
     def show_detail(self, detail: CaseDetail) -> None:
         self.detail = detail
         row = max(self.steps.currentRow(), 0)
-        if self.steps.currentRow() < 0:
+        if self.steps.currentRow() < 0 or self._advance_from is not None:
+            after = self._advance_from.position if self._advance_from is not None else -1
+            self._advance_from = None
+            open_rows = [i for i, s in enumerate(detail.steps) if not s.status.is_finished]
             row = next(
-                (i for i, s in enumerate(detail.steps) if not s.status.is_finished),
-                len(detail.steps) - 1,
+                (i for i in open_rows if i > after),
+                open_rows[0] if open_rows else len(detail.steps) - 1,
             )
         self.steps.blockSignals(True)
         self.steps.clear()
@@ -270,6 +294,7 @@ class WorkflowPanel(QWidget):
         self.evidence.setText(self._evidence_html(step))
         self.done_reason.setText(step.done_reason or "")
         self.form.setRowVisible(self.done_reason, bool(step.done_reason))
+        self._enable_moves()
 
     def _evidence_html(self, step: StepView) -> str:
         """How many expected papers are on file, which are missing, and what is filed here."""
@@ -292,28 +317,32 @@ class WorkflowPanel(QWidget):
         return "<br>".join(parts)
 
     def _due_on(self) -> date | None:
-        text = self.due.text().strip()
-        if not text:
-            return None
         try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise InvalidInput(
-                tr("Due date {text!r} is not a date; write it as YYYY-MM-DD.").format(text=text)
-            ) from None
+            return self.due.value()
+        except KeideskError as exc:
+            raise InvalidInput(tr("Due date: {reason}").format(reason=str(exc))) from None
 
     def move_current(self, status: StepStatus) -> None:
         """Move the selected step (off the GUI thread); a refusal is shown in the panel."""
         step = self.current_step()
         if step is not None and self.detail is not None:
-            self._save(step.key, status)
+            self._save(step.key, status, advance=status.is_finished)
 
     def _save_details(self) -> None:
         step = self.current_step()
         if step is not None:
             self._save(step.key, step.status)
 
-    def _save(self, key: StepKey, status: StepStatus, reason: str | None = None) -> None:
+    def _save(
+        self,
+        key: StepKey,
+        status: StepStatus,
+        reason: str | None = None,
+        *,
+        advance: bool = False,
+    ) -> None:
+        """``advance``: once saved, select the next open step (the case is read again, as
+        after every change, and :meth:`show_detail` selects it)."""
         assert self.detail is not None
         case_id = self.detail.id
         try:
@@ -323,6 +352,7 @@ class WorkflowPanel(QWidget):
             return
         note = self.note.toPlainText()
         user, today = self.context.user, self.context.today
+        self._advance_from = key if advance else None
         self.set_editable(False)  # busy until the step is saved or refused
         self.context.write(
             lambda s: set_step(
@@ -336,27 +366,30 @@ class WorkflowPanel(QWidget):
                 due_on=due_on,
                 reason=reason,
             ),
-            self._saved,
+            lambda _step: self._saved(advance),
             cases=lambda _step: {case_id},
             origin=self,
             on_error=lambda exc: self._refused(exc, key, status),
             title=tr("Saving the step…"),
         )
 
-    def _saved(self, _step: object) -> None:
+    def _saved(self, advanced: bool) -> None:
         self.refusal.hide()
         self.set_editable(not self.context.read_only)
+        if advanced:
+            self.steps.setFocus()  # on the next open step: Alt+D again finishes that one
 
     def _refused(
         self, exc: BaseException, key: StepKey | None = None, status: StepStatus | None = None
     ) -> None:
         """The step stays as it was; what was typed in the note and due date stays too. Papers
         missing: the staff member is asked why, and with a reason the step is marked done."""
+        self._advance_from = None
         self.set_editable(not self.context.read_only)
         if isinstance(exc, PapersMissing) and key is not None and status is not None:
             reason = self.ask_reason(tr(key.label), exc.missing)
             if reason:
-                self._save(key, status, reason)
+                self._save(key, status, reason, advance=True)
             else:
                 self._refuse(tr("Not marked done: papers are missing and no reason was given."))
             return

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from keidesk import clock
-from keidesk.domain.dates import PartialDate, parse_date
+from keidesk.domain.dates import PartialDate, parse_date, parse_day
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
 from keidesk.domain.errors import KeideskError, NotFound
 from keidesk.domain.money import Money
@@ -49,12 +49,15 @@ from keidesk.gui.case_workspace.workflow_panel import WorkflowPanel
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.changes import CaseIds, concerns
 from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.dialogs import Discard
 from keidesk.gui.kit.i18n import tr, tr_error, tr_message
 from keidesk.gui.kit.tasks import TaskHandle
 from keidesk.gui.widgets.state_panel import StateRulePanel
 from keidesk.services.case_fields import (
+    DAY,
     FIELDS,
+    PARTIAL_DATE,
     Tab,
     field_texts,
     on_tab,
@@ -71,6 +74,10 @@ from keidesk.services.reference import (
 from keidesk.services.views import CaseDetail
 
 FIELD_EDIT_ID = 1001
+#: Fields the header line shows (it follows them as they are typed).
+HEADER_FIELDS = frozenset(
+    {"make", "model", "built", "customer_name", "destination_state", "planned_registration"}
+)
 
 
 class FieldEdit(QUndoCommand):
@@ -180,6 +187,9 @@ class CaseWorkspace(QWidget):
         self._reads = 0  # the number of the latest read of the case: an older answer is dropped
         self._attached = True
         self.detail: CaseDetail | None = None  # until it is read
+        # The warnings of the saved state's rule, and of the state typed in the form.
+        self._saved_rule_warnings: tuple[str, ...] = ()
+        self._live_rule_warnings: tuple[str, ...] = ()
 
         self.header = QLabel()
         self.header.setObjectName("case_header")
@@ -203,13 +213,14 @@ class CaseWorkspace(QWidget):
         self.workflow = WorkflowPanel(context)
         self.documents = DocumentsPanel(context)
         self.history = HistoryPanel(context)
-        self.costs_panel = CostsPanel(context)
-        self.tabs.addTab(self._vehicle_tab(), tr("&Vehicle"))
-        self.tabs.addTab(self._customer_tab(), tr("C&ustomer && state"))
-        self.tabs.addTab(self._shipping_tab(), tr("S&hipping && customs"))
+        # The Alt-letters are the keyboard scheme's (keidesk.gui.kit.shortcuts, "tab_…").
+        self.tabs.addTab(self._vehicle_tab(), tr("Vehic&le"))
+        self.tabs.addTab(self._customer_tab(), tr("C&ustomer, state && notes"))
+        self.tabs.addTab(self._shipping_tab(), tr("Sh&ipping && customs"))
         self.tabs.addTab(self.workflow, tr("&Workflow"))
-        self.tabs.addTab(self.documents, tr("&Documents"))
-        self.tabs.addTab(self.costs_panel, tr("Cos&ts"))
+        self.tabs.addTab(self.documents, tr("D&ocuments"))
+        self.costs_panel = CostsPanel(context)
+        self.tabs.addTab(self.costs_panel, tr("Costs && &margin"))
         self.tabs.addTab(self.history, tr("Histor&y"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -243,7 +254,12 @@ class CaseWorkspace(QWidget):
     def _editor(self, name: str) -> QWidget:
         spec = FIELDS[name]
         editor: QLineEdit | QPlainTextEdit
-        if spec.multi_line:
+        if spec.kind is DAY or spec.kind is PARTIAL_DATE:
+            editor = DateField(day_only=spec.kind is DAY)
+            if spec.hint:
+                editor.setPlaceholderText(tr(spec.hint))
+            editor.textEdited.connect(lambda text, n=name: self._edited(n, text))
+        elif spec.multi_line:
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
             editor.setMaximumHeight(80 if name == "customer_address" else 110)
@@ -265,6 +281,7 @@ class CaseWorkspace(QWidget):
         hint.setTextFormat(Qt.TextFormat.RichText)
         self.hints[name] = hint
         box = QWidget()
+        box.setFocusProxy(editor)
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
         box_layout.setSpacing(1)
@@ -276,7 +293,11 @@ class CaseWorkspace(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in names:
-            form.addRow(tr(FIELDS[name].label), self._editor(name))
+            row = self._editor(name)
+            form.addRow(tr(FIELDS[name].label), row)
+            label = form.labelForField(row)
+            if isinstance(label, QLabel):
+                label.setBuddy(self.editors[name])  # not the box holding it and its hint
         return form
 
     @staticmethod
@@ -396,17 +417,22 @@ class CaseWorkspace(QWidget):
             if not edited:
                 self.set_field_text(name, text)
         self._baseline = saved
-        self._show_header(detail)
+        self._saved_rule_warnings = self._rule_warnings(detail.destination_state)
         self._show_summaries(detail)
+        self._show_header(detail)
         self.workflow.show_detail(detail)
         self.documents.show_documents(detail.id, detail.documents)
         self.title_changed.emit()
 
     def _show_header(self, detail: CaseDetail) -> None:
-        vehicle = " ".join(p for p in (detail.make, detail.model) if p) or tr("make unknown")
-        built = tr("built {date}").format(date=detail.built) if detail.built else ""
-        customer = detail.customer.name if detail.customer else tr("no customer yet")
-        state = detail.destination_state or "—"
+        """The case's line at the top, from the form as it is typed (saved or not), and the
+        warnings: those of the state typed in replace those of the state saved."""
+        typed = self.field_text
+        vehicle = " ".join(p for p in (typed("make"), typed("model")) if p.strip())
+        vehicle = vehicle or tr("make unknown")
+        built = tr("built {date}").format(date=typed("built")) if typed("built").strip() else ""
+        customer = typed("customer_name").strip() or tr("no customer yet")
+        state = typed("destination_state").strip().upper() or "—"
         self.header.setText(
             f"<span style='font-size:large'><b>{detail.number}</b> · {escape(detail.chassis)}"
             f"</span><br>{escape(vehicle)} {escape(built)} · {escape(customer)} → {state} · "
@@ -415,17 +441,33 @@ class CaseWorkspace(QWidget):
         self.ack_rule_button.setVisible(
             detail.rule_changed_since_packet and not self.context.read_only
         )
-        if detail.warnings:
+        saved_rule = set(self._saved_rule_warnings)
+        kept = [w for w in detail.warnings if w not in saved_rule]  # the chassis's, the packet's
+        warnings = list(dict.fromkeys([*kept, *self._live_rule_warnings]))
+        if warnings:
             colour = theme.hex_colour(theme.SOON)
             self.warnings.setText(
                 "".join(
-                    f"<div style='color:{colour}'>⚠ {escape(tr_message(w))}</div>"
-                    for w in detail.warnings
+                    f"<div style='color:{colour}'>⚠ {escape(tr_message(w))}</div>" for w in warnings
                 )
             )
             self.warnings.show()
         else:
             self.warnings.hide()
+
+    def _rule_warnings(self, code: str | None) -> tuple[str, ...]:
+        """The warnings of a state's rule (one row by its key: small, read at once)."""
+        if not code:
+            return ()
+        today = self.context.today
+        try:
+            on = parse_day(self._baseline.get("planned_registration", ""))
+        except KeideskError:
+            on = today
+        try:
+            return self.context.read(lambda s: get_state_rule(s, code, today=today, on=on)).warnings
+        except KeideskError:
+            return ()
 
     def _show_summaries(self, detail: CaseDetail) -> None:
         self._refresh_eligibility()
@@ -478,13 +520,14 @@ class CaseWorkspace(QWidget):
 
     def _refresh_state_rule(self) -> None:
         code = self.field_text("destination_state").strip()
+        self._live_rule_warnings = ()
         if not code:
             self.state_panel.show_rule(None)
             return
         today = self.context.today
         try:  # the rule in force on the planned registration day, if one is entered
-            on = date.fromisoformat(self.field_text("planned_registration").strip())
-        except ValueError:
+            on = parse_day(self.field_text("planned_registration"))
+        except KeideskError:
             on = today
         try:  # one row by its key, as the state is typed: small, read at once
             rule = self.context.read(lambda s: get_state_rule(s, code, today=today, on=on))
@@ -492,6 +535,7 @@ class CaseWorkspace(QWidget):
             self.state_panel.show_rule(None, tr_error(exc))
             return
         self.state_panel.show_rule(rule)
+        self._live_rule_warnings = rule.warnings
 
     def _acknowledge_rule_change(self) -> None:
         case_id = self.case_id
@@ -566,6 +610,8 @@ class CaseWorkspace(QWidget):
             self._refresh_eligibility()
         if name in {"destination_state", "planned_registration"} and self._baseline:
             self._refresh_state_rule()
+        if name in HEADER_FIELDS and self.detail is not None:
+            self._show_header(self.detail)  # live: what the header says follows the form
 
     def pending_texts(self) -> dict[str, str]:
         """The fields whose text differs from what is saved."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from keidesk import clock
 from keidesk.dataio import backup
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
@@ -47,6 +48,7 @@ def choose_backup(dialogs: Dialogs, parent: QWidget | None) -> Path | None:
             "or a database file"
         ),
         tr(BACKUP_FILTER),
+        purpose=last_folder.BACKUP,
     )
 
 
@@ -140,7 +142,7 @@ class BackupActions(QObject):
 
     def back_up_to_folder(self) -> None:
         folder = self.context.dialogs.folder(
-            self.widget, tr("Choose a folder or drive for the backup")
+            self.widget, tr("Choose a folder or drive for the backup"), purpose=last_folder.BACKUP
         )
         if folder is None:
             return
@@ -157,7 +159,11 @@ class BackupActions(QObject):
         """A manual backup as one file where the user says (a USB stick, a shared drive)."""
         suggested = f"keidesk-backup-{self.context.today.isoformat()}{backup.FILE_SUFFIX}"
         target = self.context.dialogs.save_file(
-            self.widget, tr("Save the backup as one file"), suggested, tr(BACKUP_FILE_FILTER)
+            self.widget,
+            tr("Save the backup as one file"),
+            suggested,
+            tr(BACKUP_FILE_FILTER),
+            purpose=last_folder.BACKUP,
         )
         if target is None:
             return
@@ -309,7 +315,9 @@ class BackupDialog(QDialog):
         for info in backup.list_backups(backup.backups_folder(self.context.database)):
             item = QListWidgetItem(
                 f"{when(info.created_at)}   {tr(info.kind.value)}   "
-                + tr("{count} cases").format(count=info.cases)
+                + (tr("{count} case") if info.cases == 1 else tr("{count} cases")).format(
+                    count=info.cases
+                )
             )
             item.setToolTip(str(info.path))
             self.backups.addItem(item)

@@ -52,6 +52,7 @@ from keidesk.dataio.importer import (
 from keidesk.dataio.mapping import FIELDS, mapping_for
 from keidesk.dataio.sheets import Sheet, read_sheet
 from keidesk.domain.errors import KeideskError
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -72,8 +73,13 @@ def importer_progress(progress: Progress) -> Callable[[int, int], bool]:
     return report
 
 
+#: The columns before the sheet's own: the row's status, and its problems in words.
+LEAD_COLUMNS = 2
+
+
 class PreviewModel(QAbstractTableModel):
-    """Every row of the sheet with a status column first; problem cells marked and explained."""
+    """Every row of the sheet with its status and its problems in words first (not only on
+    hover); problem cells marked, and explained again in their tooltip."""
 
     def __init__(self, check: ImportCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +89,7 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._check.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._check.sheet.headers) + 1
+        return 0 if parent.isValid() else len(self._check.sheet.headers) + LEAD_COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -94,8 +100,10 @@ class PreviewModel(QAbstractTableModel):
             return str(self._check.rows[section].line)
         if section == 0:
             return tr("Status")
-        header = self._check.sheet.headers[section - 1]
-        field = self._check.mapping[section - 1]
+        if section == 1:
+            return tr("Problems and warnings")
+        header = self._check.sheet.headers[section - LEAD_COLUMNS]
+        field = self._check.mapping[section - LEAD_COLUMNS]
         shown = tr(FIELDS[field]) if field else tr("(ignored)")
         return f"{header}\n→ {shown}"
 
@@ -115,23 +123,42 @@ class PreviewModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._check.rows[index.row()]
-        column = index.column() - 1
+        column = index.column() - LEAD_COLUMNS
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._status(row) if column < 0 else row.cells[column]
+            if index.column() == 0:
+                return self._status(row)
+            if index.column() == 1:
+                return " · ".join(self._reasons(row))
+            return row.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column < 0:
-                messages = [p.message for p in row.problems if p.column is None]
-                messages += list(row.warnings)
-                return "\n".join(messages) or None
+                return "\n".join(self._reasons(row)) or None
             return row.problem_in(column)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if column >= 0 and row.problem_in(column) is not None:
-                return QBrush(PROBLEM_COLOUR)
-            if column < 0 and row.problems:
-                return QBrush(PROBLEM_COLOUR)
-            if row.is_duplicate:
-                return QBrush(DUPLICATE_COLOUR)
+            return self._background(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and self._background(row, column) is not None:
+            return QBrush(QColor("#202020"))  # readable on the light marks in a dark theme too
         return None
+
+    def _background(self, row: RowCheck, column: int) -> QBrush | None:
+        if column >= 0 and row.problem_in(column) is not None:
+            return QBrush(PROBLEM_COLOUR)
+        if column < 0 and row.problems:
+            return QBrush(PROBLEM_COLOUR)
+        if row.is_duplicate:
+            return QBrush(DUPLICATE_COLOUR)
+        return None
+
+    def _reasons(self, row: RowCheck) -> list[str]:
+        """Each problem (named by its column), then each warning."""
+        headers = self._check.sheet.headers
+        reasons = [
+            f"{headers[p.column]}: {p.message}"
+            if p.column is not None and 0 <= p.column < len(headers)
+            else p.message
+            for p in row.problems
+        ]
+        return reasons + list(row.warnings)
 
 
 class ImportDialog(QDialog):
@@ -280,6 +307,7 @@ class ImportDialog(QDialog):
             tr("Save the rows with problems"),
             self.problems_edit.text(),
             tr("Spreadsheets (*.csv *.xlsx)"),
+            purpose=last_folder.EXPORT,
         )
         if path is not None:
             self.problems_edit.setText(str(path))
@@ -287,7 +315,9 @@ class ImportDialog(QDialog):
     # --- actions --------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        path = self.context.dialogs.open_file(self, tr("Import cases"), tr(SPREADSHEET_FILTER))
+        path = self.context.dialogs.open_file(
+            self, tr("Import cases"), tr(SPREADSHEET_FILTER), purpose=last_folder.SPREADSHEET
+        )
         if path is not None:
             self.file_edit.setText(str(path))
 
@@ -409,6 +439,9 @@ class ImportDialog(QDialog):
         self._check = check
         self.preview.setModel(PreviewModel(check, self.preview))
         self.preview.resizeColumnsToContents()
+        reasons = self.preview.fontMetrics().horizontalAdvance("M") * 36
+        if self.preview.columnWidth(1) > reasons:  # the whole text is in its tooltip
+            self.preview.setColumnWidth(1, reasons)
         self.preview.selectionModel().currentRowChanged.connect(self._show_row_problems)
         problems = len(check.problem_rows)
         duplicates = len(check.duplicate_rows)
@@ -416,9 +449,15 @@ class ImportDialog(QDialog):
         if problems:
             parts.append(
                 tr(
-                    "%1 rows have problems (marked in red; point at a cell to see why). Fix them "
-                    "in the spreadsheet, or ignore their column, and check again; or import the "
-                    "other rows and save these to a file to fix (below)."
+                    "1 row has a problem (marked in red, with the reason beside it). Fix it "
+                    "in the spreadsheet, or ignore its column, and check again; or import the "
+                    "other rows and save this one to a file to fix (below)."
+                )
+                if problems == 1
+                else tr(
+                    "%1 rows have problems (marked in red, with the reasons beside them). "
+                    "Fix them in the spreadsheet, or ignore their column, and check again; "
+                    "or import the other rows and save these to a file to fix (below)."
                 ).replace("%1", str(problems))
             )
         if duplicates:

@@ -15,7 +15,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.last_folder import DATABASE, LastFolders
 from keidesk.gui.kit.problem_dialog import Choice, StartupProblemDialog
+from keidesk.gui.kit.settings import AppSettings
 
 DATABASE_FILTER = "keidesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"
 
@@ -27,7 +29,16 @@ class Discard(Enum):
 
 
 class Dialogs:
-    """The real thing: modal message boxes and file dialogs."""
+    """The real thing: modal message boxes and file dialogs. File dialogs open in the folder
+    last used for the same ``purpose`` (:mod:`~keidesk.gui.kit.last_folder`), else in the
+    user's documents."""
+
+    def __init__(self, settings: AppSettings | None = None) -> None:
+        self._settings = settings
+
+    @property
+    def last_folders(self) -> LastFolders:
+        return LastFolders(self._settings or AppSettings.for_user())
 
     def error(self, parent: QWidget | None, message: str, title: str = "") -> None:
         """A problem the user can act on, in plain words."""
@@ -95,27 +106,52 @@ class Dialogs:
         value, ok = QInputDialog.getText(parent, title, label, text=text)
         return value if ok else None
 
-    def open_files(self, parent: QWidget | None, title: str, filters: str = "") -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    def _start(self, purpose: str, suggested: str = "") -> str:
+        return self.last_folders.start(purpose, suggested)
+
+    def _chosen(self, purpose: str, name: str) -> Path | None:
+        if not name:
+            return None
+        path = Path(name)
+        self.last_folders.remember(purpose, path)
+        return path
+
+    def open_files(
+        self, parent: QWidget | None, title: str, filters: str = "", *, purpose: str = ""
+    ) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(parent, title, self._start(purpose), filters)
+        if names:
+            self._chosen(purpose, names[0])
         return [Path(n) for n in names]
 
-    def open_file(self, parent: QWidget | None, title: str, filters: str = "") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return Path(name) if name else None
+    def open_file(
+        self, parent: QWidget | None, title: str, filters: str = "", *, purpose: str = ""
+    ) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, self._start(purpose), filters)
+        return self._chosen(purpose, name)
 
     def open_database(self, parent: QWidget | None) -> Path | None:
         """Ask for a keidesk database file to open."""
-        return self.open_file(parent, tr("Open a keidesk database"), tr(DATABASE_FILTER))
+        return self.open_file(
+            parent, tr("Open a keidesk database"), tr(DATABASE_FILTER), purpose=DATABASE
+        )
 
     def save_file(
-        self, parent: QWidget | None, title: str, suggested: str = "", filters: str = ""
+        self,
+        parent: QWidget | None,
+        title: str,
+        suggested: str = "",
+        filters: str = "",
+        *,
+        purpose: str = "",
     ) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return Path(name) if name else None
+        start = self._start(purpose, suggested)
+        name, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+        return self._chosen(purpose, name)
 
-    def folder(self, parent: QWidget | None, title: str) -> Path | None:
-        name = QFileDialog.getExistingDirectory(parent, title)
-        return Path(name) if name else None
+    def folder(self, parent: QWidget | None, title: str, *, purpose: str = "") -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, self._start(purpose))
+        return self._chosen(purpose, name)
 
     def startup_problem(
         self, message: str, choices: Sequence[Choice], parent: QWidget | None

@@ -49,3 +49,16 @@ def eligibility_kind(eligible_on: date, today: date) -> str:
 
 def eligibility_colour(eligible_on: date, today: date) -> QColor:
     return colour(eligibility_kind(eligible_on, today))
+
+
+#: Tried after the interface font for characters it lacks (kanji in chassis papers), so they
+#: show in a regular sans-serif face of their own rather than whatever font the system finds
+#: first (on some desktops a bold serif).
+CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Yu Gothic", "Meiryo")
+
+
+def use_fonts(app: QGuiApplication) -> None:
+    font = app.font()
+    families = [font.family(), *(f for f in CJK_FAMILIES if f != font.family())]
+    font.setFamilies(families)
+    app.setFont(font)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keidesk.gui.kit import theme
+from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -389,6 +389,7 @@ class PacketDialog(QDialog):
             tr("Save packet"),
             packet_filename(preview.number, self.kind),
             tr("PDF files (*.pdf)"),
+            purpose=last_folder.PACKET,
         )
         if path is None:
             return

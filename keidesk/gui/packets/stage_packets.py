@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import STAGE_COMPLETE, StepKey
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -65,7 +66,9 @@ class StagePacketsDialog(QDialog):
         self.folder.setPlaceholderText(tr("the folder the packets are written to"))
         browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
+        folder_box = QWidget()  # a widget, so "&Folder" gets a label with its Alt-letter
+        folder_row = QHBoxLayout(folder_box)
+        folder_row.setContentsMargins(0, 0, 0, 0)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.count = QLabel()
@@ -75,12 +78,16 @@ class StagePacketsDialog(QDialog):
         form.addRow(tr("Cases in &stage"), self.stage)
         form.addRow(tr("&Packet"), self.kind)
         form.addRow(tr("P&aper"), self.paper)
-        form.addRow(tr("&Folder"), folder_row)
+        form.addRow(tr("&Folder"), folder_box)
+        folder_label = form.labelForField(folder_box)
+        if isinstance(folder_label, QLabel):
+            folder_label.setBuddy(self.folder)  # Alt+F: the folder box itself
         form.addRow("", self.count)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Build packets"))
+        self.build_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.build_button.setText(tr("Build packets"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -95,6 +102,7 @@ class StagePacketsDialog(QDialog):
         """Count the cases in the chosen stage off the GUI thread (it grows with the data)."""
         stage = str(self.stage.currentData())
         self.in_stage = None
+        self.build_button.setEnabled(False)  # until there is a case to build for
         self.count.setText(tr("Counting…"))
         self.context.read_task(
             lambda s: stage_counts(s).get(stage, 0),  # counted in SQL, no ids fetched
@@ -106,6 +114,10 @@ class StagePacketsDialog(QDialog):
         if not shiboken6.isValid(self) or stage != self.stage.currentData():
             return  # closed, or another stage chosen since: its own count is on its way
         self.in_stage = count
+        self.build_button.setEnabled(count > 0)
+        if count == 0:
+            self.count.setText(tr("No case is in this stage: there is nothing to build."))
+            return
         self.count.setText(
             tr("1 case is in this stage.")
             if count == 1
@@ -113,7 +125,9 @@ class StagePacketsDialog(QDialog):
         )
 
     def _browse(self) -> None:
-        folder = self.context.dialogs.folder(self, tr("Choose the folder for the packets"))
+        folder = self.context.dialogs.folder(
+            self, tr("Choose the folder for the packets"), purpose=last_folder.PACKET
+        )
         if folder is not None:
             self.folder.setText(str(folder))
 

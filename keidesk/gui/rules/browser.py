@@ -40,10 +40,11 @@ from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.gui.rules.chassis import ChassisCodesPanel
-from keidesk.gui.widgets.state_panel import PATH_KIND, StateRulePanel
+from keidesk.gui.widgets.state_panel import PATH_KIND, StateRulePanel, never_researched
 from keidesk.services.reference import list_state_rules, update_state_rule
 from keidesk.services.views import StateRuleView
 
@@ -69,6 +70,8 @@ class StateRulesModel(RowsTableModel[StateRuleView]):
             return rule.code
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return QBrush(theme.colour(PATH_KIND[rule.path]))
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and never_researched(rule):
+            return QBrush(theme.colour(theme.MUTED))
         if role == Qt.ItemDataRole.ToolTipRole and rule.warnings:
             return "\n".join(rule.warnings)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -84,6 +87,8 @@ class StateRulesModel(RowsTableModel[StateRuleView]):
         if column == 4:
             return {None: "", True: tr("yes"), False: tr("no")}[rule.interstate_allowed]
         if column == 5:
+            if never_researched(rule):
+                return tr("never researched")
             verified = rule.verified_on.isoformat()
             return verified + (" ✓" if rule.locally_verified_on else "")
         if column == 6:
@@ -124,8 +129,7 @@ class RuleEditor(QGroupBox):
         self.documents.setTabChangesFocus(True)
         self.citation = QLineEdit()
         self.source = QLineEdit()
-        self.as_of = QLineEdit()
-        self.as_of.setPlaceholderText("YYYY-MM-DD")
+        self.as_of = DateField(day_only=True)
         self.as_of_note = QLineEdit()
         self.confidence = QComboBox()
         for mark in Confidence:
@@ -175,9 +179,11 @@ class RuleEditor(QGroupBox):
     def changes(self, rule: StateRuleView) -> dict[str, Any]:
         """Only what differs from the rule as shown."""
         try:
-            as_of = date.fromisoformat(self.as_of.text().strip())
-        except ValueError:
-            raise InvalidInput(tr("The as-of date must be written as YYYY-MM-DD.")) from None
+            as_of = self.as_of.value()
+        except KeideskError as exc:
+            raise InvalidInput(tr("As of: {reason}").format(reason=str(exc))) from None
+        if as_of is None:
+            raise InvalidInput(tr("Enter the date the rule was checked (As of)."))
         documents = [d.strip() for d in self.documents.toPlainText().splitlines() if d.strip()]
         values: dict[str, Any] = {
             "path": self.path.currentData(),
@@ -226,12 +232,13 @@ class RulesBrowser(QWidget):
         self.filter.setPlaceholderText(tr("Filter states, paths, confidence…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.on_date = QLineEdit()
+        self.on_date = DateField(day_only=True)
         self.on_date.setObjectName("rules_on_date")
-        self.on_date.setPlaceholderText(tr("in force today (or YYYY-MM-DD)"))
+        self.on_date.setPlaceholderText(tr("in force today (or a date)"))
         self.on_date.setClearButtonEnabled(True)
         self.on_date.setMaximumWidth(220)
         self.on_date.editingFinished.connect(self.refresh)
+        self.on_date.date_picked.connect(self.refresh)
         self.on_message = QLabel()
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -285,10 +292,9 @@ class RulesBrowser(QWidget):
         self.refresh()
 
     def _entered_day(self) -> date | None:
-        text = self.on_date.text().strip()
         try:
-            return date.fromisoformat(text) if text else self.context.today
-        except ValueError:
+            return self.on_date.value() or self.context.today
+        except KeideskError:
             return None
 
     def on(self) -> date:
@@ -299,7 +305,9 @@ class RulesBrowser(QWidget):
         """The 51 state rules in force on the chosen day: a small fixed list, read at once."""
         on = self.on()
         if self._entered_day() is None:
-            self.on_message.setText(tr("Write the date as YYYY-MM-DD; showing today's rules."))
+            self.on_message.setText(
+                tr("{reason} Showing today's rules.").format(reason=self.on_date.problem())
+            )
         else:
             self.on_message.setText(tr("Rules in force on {date}.").format(date=on.isoformat()))
         today = self.context.today

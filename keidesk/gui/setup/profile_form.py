@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.domain.errors import KeideskError
-from keidesk.gui.kit import theme
+from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskRunner
@@ -48,7 +48,7 @@ class ProfileForm(QWidget):
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.dealer_licence = QLineEdit()
-        self.dealer_licence.setPlaceholderText(tr("state dealer licence number"))
+        self.dealer_licence.setPlaceholderText(tr("state dealer license number"))
         self.logo = QLabel(tr("(no logo)"))
         self.logo.setMinimumHeight(48)
         logo_button = QPushButton(tr("Choose &logo…"))
@@ -64,7 +64,7 @@ class ProfileForm(QWidget):
         form.addRow(tr("&Address"), self.address)
         form.addRow(tr("&Phone"), self.phone)
         form.addRow(tr("&Email"), self.email)
-        form.addRow(tr("Dealer &licence"), self.dealer_licence)
+        form.addRow(tr("Dealer &license"), self.dealer_licence)
         form.addRow(tr("Logo"), logo_row)
         form.addRow(self.message)
 
@@ -93,7 +93,9 @@ class ProfileForm(QWidget):
         )
 
     def _choose_logo(self) -> None:
-        path = self.dialogs.open_file(self, tr("Choose a logo"), tr("Images (*.png *.jpg *.jpeg)"))
+        path = self.dialogs.open_file(
+            self, tr("Choose a logo"), tr("Images (*.png *.jpg *.jpeg)"), purpose=last_folder.LOGO
+        )
         if path is not None:
             self.set_logo_file(path)
 

@@ -6,6 +6,7 @@ The demo database is built in its own file next to the default one
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -23,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from keidesk import clock, paths
 from keidesk.domain.errors import KeideskError
-from keidesk.gui.kit import theme
+from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.responsive import call_while_responsive
 from keidesk.gui.kit.tasks import Progress, TaskProgressBar, TaskRunner
 from keidesk.gui.setup.profile_form import ProfileForm
+from keidesk.preferences import load_preferences, save_preferences
 from keidesk.services.demo import build_demo
 from keidesk.storage.database import Database, open_database
 
@@ -98,6 +101,13 @@ class WelcomeDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        self.staff_name = QLineEdit(load_preferences().staff_name)
+        self.staff_name.setObjectName("welcome_staff_name")
+        self.staff_name.setPlaceholderText(
+            tr("e.g. Maria Lopez (else the login name {login} is recorded)").format(login=self.user)
+        )
+        name_label = QLabel(tr("Your &name, recorded with every change you make:"))
+        name_label.setBuddy(self.staff_name)
         self.create_button = QCommandLinkButton(
             tr("Create my database"),
             tr("In the default data folder: {path}").format(path=self.default_path),
@@ -144,6 +154,8 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(name_label)
+        layout.addWidget(self.staff_name)
         for button in (
             self.create_button,
             self.folder_button,
@@ -157,12 +169,29 @@ class WelcomeDialog(QDialog):
         layout.addLayout(bottom)
         return page
 
+    def keep_staff_name(self) -> None:
+        """The name typed becomes the staff-name preference (File → Preferences), which the
+        history records on this computer instead of the login name."""
+        name = self.staff_name.text().strip()
+        preferences = load_preferences()
+        if name and name != preferences.staff_name:
+            try:
+                save_preferences(dataclasses.replace(preferences, staff_name=name))
+            except (OSError, KeideskError) as exc:
+                self._say(tr("Your name could not be saved: {reason}").format(reason=exc))
+                return
+        if name:
+            self.user = name
+
     def _say(self, text: str) -> None:
         self.message.setText(f"<span style='color:{theme.hex_colour(theme.BAD)}'>{text}</span>")
         self.message.setAccessibleDescription(text)
 
     def _choose_folder(self) -> None:
-        folder = self.dialogs.folder(self, tr("Folder for the keidesk database"))
+        self.keep_staff_name()
+        folder = self.dialogs.folder(
+            self, tr("Folder for the keidesk database"), purpose=last_folder.DATABASE
+        )
         if folder is not None:
             self.create_at(folder / paths.DB_FILENAME)
 
@@ -176,6 +205,7 @@ class WelcomeDialog(QDialog):
             self.accept()
 
     def _choose_existing(self) -> None:
+        self.keep_staff_name()
         path = self.dialogs.open_database(self)
         if path is None:
             return
@@ -188,6 +218,7 @@ class WelcomeDialog(QDialog):
 
     def create_at(self, path: Path) -> None:
         """Create (or open) the database at ``path``, then ask for the importer profile."""
+        self.keep_staff_name()
         try:
             self.database = call_while_responsive(partial(open_database, path))
         except KeideskError as exc:
@@ -198,6 +229,7 @@ class WelcomeDialog(QDialog):
         self.profile_form.business_name.setFocus()
 
     def open_demo(self) -> None:
+        self.keep_staff_name()
         path = demo_database_path(self.default_path)
         user = self.user
         for button in (self.create_button, self.folder_button, self.open_button, self.demo_button):

@@ -151,6 +151,7 @@ class AppController:
         )
         dialog.setWindowIcon(app_icon())
         dialog.exec()
+        self.user = current_user(self.user_override)  # the name the welcome asked for
         return dialog.database
 
     def _first_server(self, parent: QWidget) -> Database | None:

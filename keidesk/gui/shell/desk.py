@@ -37,6 +37,7 @@ from keidesk.gui.data import backup_reminder
 from keidesk.gui.data.backup_dialog import BackupActions, BackupDialog
 from keidesk.gui.data.bundle_dialog import BUNDLE_FILTER, BundleImportDialog
 from keidesk.gui.data.import_dialog import ImportDialog
+from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
@@ -108,6 +109,7 @@ class Desk:
         self.case_list = CaseListPanel(context)
         self.dashboard = DashboardPanel(context)
         self.case_list.open_requested.connect(self.open_case)
+        self.case_list.new_case_requested.connect(self.new_case)
         table = self.case_list.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(
@@ -163,7 +165,12 @@ class Desk:
 
     def new_case(self) -> None:
         dialog = NewCaseDialog(self.context, self.window)
-        if dialog.exec() and dialog.case_id is not None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # read below, before deletion
+        if not dialog.exec():
+            return
+        if dialog.open_existing and dialog.existing is not None:
+            self.open_case(dialog.existing.id)
+        elif dialog.case_id is not None:
             self.open_case(dialog.case_id)
 
     def open_case(self, case_id: int) -> CaseWorkspace:
@@ -393,7 +400,11 @@ class Desk:
         case_filter = self.case_list.current_filter()
         order_by, descending = self.case_list.model.order_by, self.case_list.model.descending
         path = self.context.dialogs.save_file(
-            self.window, tr("Export the case list"), "keidesk-cases.csv", tr(EXPORT_FILTER)
+            self.window,
+            tr("Export the case list"),
+            "keidesk-cases.csv",
+            tr(EXPORT_FILTER),
+            purpose=last_folder.EXPORT,
         )
         if path is None:
             return
@@ -430,7 +441,7 @@ class Desk:
 
     def import_bundle(self) -> None:
         path = self.context.dialogs.open_file(
-            self.window, tr("Import a case bundle"), tr(BUNDLE_FILTER)
+            self.window, tr("Import a case bundle"), tr(BUNDLE_FILTER), purpose=last_folder.BUNDLE
         )
         if path is None:
             return
@@ -448,7 +459,11 @@ class Desk:
             return
         suggested = "keidesk-cases.zip" if len(case_ids) > 1 else f"case-{case_ids[0]}.zip"
         path = self.context.dialogs.save_file(
-            self.window, tr("Export a case bundle"), suggested, tr(BUNDLE_FILTER)
+            self.window,
+            tr("Export a case bundle"),
+            suggested,
+            tr(BUNDLE_FILTER),
+            purpose=last_folder.BUNDLE,
         )
         if path is None:
             return

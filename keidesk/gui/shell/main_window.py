@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -41,7 +41,9 @@ from PySide6.QtWidgets import (
 from keidesk import __version__, crashlog, paths
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.screen_fit import fit_window
 from keidesk.gui.kit.settings import AppSettings
+from keidesk.gui.kit.shortcuts import BY_NAME, sequences
 from keidesk.gui.kit.tasks import TaskProgressBar, TaskRunner
 
 if TYPE_CHECKING:
@@ -120,8 +122,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("keidesk")
         self.setWindowIcon(app_icon())
         self._build_menus()
-        if not settings.restore_geometry(self):
-            self.resize(1280, 800)
+        restored = settings.restore_geometry(self)
+        fit_window(self, QSize(1280, 800), restored=restored)  # on the screen, whatever was saved
 
     @property
     def desk(self) -> Desk:
@@ -181,7 +183,9 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if name:
             action.setObjectName(name)
-        if shortcut is not None:
+        if name in BY_NAME:  # the keyboard scheme's keys (Help → Keyboard shortcuts)
+            action.setShortcuts(sequences(name))
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if waits_in is not None:
             action.setEnabled(False)
@@ -277,6 +281,7 @@ class MainWindow(QMainWindow):
             ("help", tr("&Help")),
         ):
             self.menus[key] = bar.addMenu(title)
+            self.menus[key].setObjectName(f"menu_{key}")
 
         desk = self.add_desk_action
         file_menu = self.menus["file"]
@@ -284,7 +289,6 @@ class MainWindow(QMainWindow):
             "file",
             tr("&New case…"),
             lambda d: d.new_case(),
-            QKeySequence.StandardKey.New,
             writes=True,
             name="action_new_case",
         )
@@ -292,7 +296,6 @@ class MainWindow(QMainWindow):
             "file",
             tr("&Save case"),
             lambda d, _case_id: d.save_current(),
-            QKeySequence.StandardKey.Save,
             writes=True,
             name="action_save",
         )
@@ -321,7 +324,6 @@ class MainWindow(QMainWindow):
             "file",
             tr("&Import cases…"),
             lambda d: d.import_cases(),
-            "Ctrl+I",
             writes=True,
             name="action_import_cases",
         )
@@ -329,7 +331,6 @@ class MainWindow(QMainWindow):
             "file",
             tr("E&xport case list…"),
             lambda d: d.export_case_list(),
-            "Ctrl+E",
             name="action_export_cases",
         )
         desk("file", tr("&Reports…"), lambda d: d.open_reports(), name="action_reports")
@@ -382,29 +383,18 @@ class MainWindow(QMainWindow):
             writes=True,
             name="action_undo_restore",
         )
+        self.menus["backup"].aboutToShow.connect(self._backup_menu_showing)
         self.menus["backup"].addSeparator()
         desk("backup", tr("&Backups…"), lambda d: d.show_backups(), name="action_backups")
         desk("file", tr("&Check database…"), lambda d: d.check_database(), name="action_check")
         file_menu.addSeparator()
-        self.add_action(
-            "file", tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, name="action_quit"
-        )
+        self.add_action("file", tr("&Quit"), self.close, name="action_quit")
 
         undo = self.undo_group.createUndoAction(self, tr("&Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, tr("&Redo"))
-        ctrl_shift_z = QKeySequence("Ctrl+Shift+Z")
-        redo.setShortcuts(
-            [
-                ctrl_shift_z,
-                *(
-                    k
-                    for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-                    if k != ctrl_shift_z
-                ),
-            ]
-        )
-        for action in (undo, redo):
+        for action, name in ((undo, "action_undo"), (redo, "action_redo")):
+            action.setObjectName(name)
+            action.setShortcuts(sequences(name))
             self.menus["edit"].addAction(action)
             self.addAction(action)
         self.undo_action, self.redo_action = undo, redo
@@ -413,7 +403,6 @@ class MainWindow(QMainWindow):
             "edit",
             tr("&Find cases"),
             lambda d: d.focus_search(),
-            QKeySequence.StandardKey.Find,
             name="action_find",
         )
 
@@ -424,7 +413,6 @@ class MainWindow(QMainWindow):
             "case",
             tr("&Close case"),
             lambda d, _case_id: d.close_current_case(),
-            "Esc",
             name="action_close_case",
         )
         self.menus["case"].addSeparator()
@@ -432,7 +420,6 @@ class MainWindow(QMainWindow):
             "case",
             tr("Document &packet…"),
             lambda d, case_id: d.open_packet(case_id),
-            QKeySequence.StandardKey.Print,
             name="action_packet",
         )
         desk(
@@ -443,14 +430,25 @@ class MainWindow(QMainWindow):
             name="action_stage_packets",
         )
 
-        self.add_action("view", tr("&Cases"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
-        desk("view", tr("State &rules"), lambda d: d.show_rules(), "Ctrl+2", name="action_rules")
-        desk("view", tr("&Agenda"), lambda d: d.show_agenda(), "Ctrl+3", name="action_agenda")
-        desk("view", tr("R&efresh"), lambda d: d.refresh(), QKeySequence.StandardKey.Refresh)
+        self.add_action(
+            "view", tr("&Cases"), lambda: self.tabs.setCurrentIndex(0), name="action_cases_tab"
+        )
+        desk("view", tr("State &rules"), lambda d: d.show_rules(), name="action_rules")
+        desk("view", tr("&Agenda"), lambda d: d.show_agenda(), name="action_agenda")
+        desk("view", tr("R&efresh"), lambda d: d.refresh(), name="action_refresh")
 
+        self.add_action(
+            "help", tr("&Keyboard shortcuts"), self.show_keyboard_help, name="action_keyboard"
+        )
         self.add_action("help", tr("&About keidesk"), self.about, name="action_about")
         desk("help", tr("Open the &data folder"), lambda d: d.open_data_folder())
         self.add_action("help", tr("Open the &log"), self.open_log)
+
+    def _backup_menu_showing(self) -> None:
+        """ "Undo last restore" only when there is a restore to undo."""
+        if self._desk is not None:
+            can = not self._desk.context.read_only and self._desk.backups.can_undo()
+            self.action("action_undo_restore").setEnabled(can)
 
     # --- tabs and the database shown ------------------------------------------------------------
 
@@ -495,7 +493,7 @@ class MainWindow(QMainWindow):
             "on this computer.</p>"
             "<p><b>Data folder:</b> {data}<br><b>Database:</b> {db}{ro}<br>"
             "<b>Log:</b> {log}</p>"
-            "<p>Licence: MIT. keidesk supports decisions; it does not give legal advice. "
+            "<p>License: MIT. keidesk supports decisions; it does not give legal advice. "
             "Confirm a state's rule with its motor vehicle agency.</p>"
         ).format(
             version=__version__,
@@ -504,6 +502,13 @@ class MainWindow(QMainWindow):
             ro=tr(" (read-only)") if read_only else "",
             log=crashlog.log_file(),
         )
+
+    def show_keyboard_help(self) -> None:
+        from keidesk.gui.shell.keyboard_help import KeyboardHelpDialog  # noqa: PLC0415 - rarely
+
+        dialog = KeyboardHelpDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def about(self) -> None:
         QMessageBox.about(self, tr("About keidesk"), self.about_text())

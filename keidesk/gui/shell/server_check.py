@@ -13,7 +13,7 @@ from sqlalchemy.pool import NullPool
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.shell.server_login import OfficeServer, server_of
-from keidesk.storage.errors import StorageError
+from keidesk.storage.errors import ServerUnreachable, SignInRefused, StorageError
 
 #: How long a server may take to answer before it counts as unreachable.
 CONNECT_TIMEOUT_S = 5
@@ -37,12 +37,19 @@ def reachable(server: OfficeServer) -> bool:
 def describe(exc: BaseException, target: str) -> str:
     """What went wrong opening ``target``, for the user (a refusal's own words when keidesk
     has them already)."""
-    if isinstance(exc, KeideskError):
-        return str(exc)
     server = server_of(target)
     if server is None:
         return str(exc)
-    code = getattr(getattr(exc, "orig", exc), "sqlstate", None)
+    # What storage already told apart (keidesk.storage.errors), said here in the GUI's words.
+    code: str | None
+    if isinstance(exc, SignInRefused):
+        code = _SIGN_IN_REFUSED_CODE
+    elif isinstance(exc, ServerUnreachable):
+        code = _UNREACHABLE
+    elif isinstance(exc, KeideskError):
+        return str(exc)
+    else:
+        code = getattr(getattr(exc, "orig", exc), "sqlstate", None)
     if code is None:
         # Refused before any SQL ran: the driver gives no code, so ask the server step by
         # step (never reading its words, which follow the server's language).

@@ -24,6 +24,12 @@ PATH_KIND = {
 }
 
 
+def never_researched(rule: StateRuleView) -> bool:
+    """No rule on file and none verified here: its as-of date is when the blank was written,
+    not a check of the state, and must not read as one."""
+    return rule.path is PathKind.UNKNOWN and not rule.locally_verified_on
+
+
 def rule_html(rule: StateRuleView) -> str:
     """The rule in its two voices: what customers and clerks read (the plain summary), then
     the research notes for staff (limits as researched, source, as-of, confidence, notes)."""
@@ -32,6 +38,11 @@ def rule_html(rule: StateRuleView) -> str:
         return f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
 
     as_of = rule.as_of.isoformat()
+    if never_researched(rule):
+        # No rule on file: the date is when the blank was written, not a check of the state.
+        as_of = (
+            f"<span style='color:{theme.hex_colour(theme.MUTED)}'>{tr('never researched')}</span>"
+        )
     if rule.as_of_note:
         as_of += f" ({escape(rule.as_of_note)})"
     if rule.locally_verified_on:

@@ -168,7 +168,9 @@ def test_keyboard(some_cases, window, qtbot):
     workspace = window.desk.current_workspace()
     assert workspace is not None
     assert workspace.case_id == table.model().index(1, 0).data(CaseIdRole)
-    qtbot.keyClick(workspace.tabs, Qt.Key.Key_Escape)
+    qtbot.keyClick(workspace.tabs, Qt.Key.Key_Escape)  # Esc closes dialogs, never a case
+    assert window.desk.current_workspace() is workspace
+    qtbot.keyClick(workspace.tabs, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert window.desk.current_workspace() is None
     # Back where the case was opened from: the list, not the next tab along.
     assert window.tabs.currentIndex() == 0

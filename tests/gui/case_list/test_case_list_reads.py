@@ -123,7 +123,7 @@ def test_a_read_is_not_stuck_behind_a_long_job(qtbot, threaded, make_case):
         dashboard = DashboardPanel(threaded)
         qtbot.addWidget(dashboard)
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
-        qtbot.waitUntil(lambda: dashboard.total_label.text() == "1 cases", timeout=10_000)
+        qtbot.waitUntil(lambda: dashboard.total_label.text() == "1 case", timeout=10_000)
         assert not job.finished
     finally:
         release.set()

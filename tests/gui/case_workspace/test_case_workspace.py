@@ -162,7 +162,7 @@ def test_closing_with_unsaved_changes_asks(window, make_case, dialogs, db, qtbot
     type_into(qtbot, editor(workspace, "colour"), "blue")
     dialogs.discard_answers = [Discard.CANCEL, Discard.SAVE]
     close = next(a for a in window.actions() if a.objectName() == "action_close_case")
-    assert close.shortcut().toString() == "Esc"
+    assert close.shortcut().toString() == "Ctrl+W"
     close.trigger()
     assert window.desk.current_workspace() is workspace  # cancelled: still open
     close.trigger()

@@ -34,9 +34,9 @@ def test_a_date_refusal_shows_in_spanish_under_the_field(spanish, window, make_c
     workspace = window.desk.open_case(make_case(built="1999-03"))
     box = editor(workspace, "built")
     box.clear()
-    type_text(qtbot, box, "12/20/2026")
+    type_text(qtbot, box, "20.12.2026")
     hint = workspace.hints["built"].text()
-    assert "'12/20/2026' no es una fecha que keidesk pueda leer. Use 1999, 1999-03" in hint
+    assert "'20.12.2026' no es una fecha que keidesk pueda leer. Use 1999, 1999-03" in hint
     assert "平成11年3月 o H11.3." in hint
 
 

@@ -59,11 +59,15 @@ def test_import_dialog_marks_problems_then_imports(qtbot, context, dialogs, db, 
     assert dialog.pages.currentIndex() == 2
     model = dialog.preview.model()
     assert model.rowCount() == 3
-    bad_chassis = model.index(1, 1)
+    bad_chassis = model.index(1, 2)
     assert model.data(bad_chassis, Qt.ItemDataRole.BackgroundRole).color() == PROBLEM_COLOUR
     assert "HA4-12" in model.data(bad_chassis, Qt.ItemDataRole.ToolTipRole)
-    assert "not a US state code" in model.data(model.index(1, 4), Qt.ItemDataRole.ToolTipRole)
-    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
+    assert "not a US state code" in model.data(model.index(1, 5), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.BackgroundRole) is None
+    # The reasons are in a column of their own, not only on hover, each named by its column.
+    reasons = model.data(model.index(1, 1))
+    assert "HA4-12" in reasons and "not a US state code" in reasons
+    assert reasons.startswith("Frame #: ")
     assert "2 problem" in model.data(model.index(1, 0))
     assert not dialog.import_button.isEnabled()  # nothing imports while a row has a problem
     dialog.preview.selectRow(1)

@@ -1,0 +1,124 @@
+"""A case is created and walked through its steps without the mouse; Esc closes dialogs and
+pop-ups, never a case; Ctrl+W closes a case, asking first when it has unsaved edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from keidesk.domain.workflow import StepKey, StepStatus
+from keidesk.gui.case_workspace.new_case import NewCaseDialog
+from keidesk.gui.kit.dialogs import Discard
+from keidesk.services.cases import case_detail
+from tests.gui.case_workspace.test_documents_panel import when_modal
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def show(window, qtbot) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_a_case_is_created_and_walked_without_the_mouse(window, db, qtbot, today):
+    show(window, qtbot)
+
+    problems: list[BaseException] = []
+
+    def fill_in(dialog: QWidget) -> None:
+        try:
+            type_new_case(dialog)
+        except BaseException as exc:  # shown by the test, not lost in the event loop
+            problems.append(exc)
+            assert isinstance(dialog, QDialog)
+            dialog.done(0)
+
+    def type_new_case(dialog: QWidget) -> None:
+        assert isinstance(dialog, NewCaseDialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        assert dialog.focusWidget() is dialog.chassis
+        qtbot.keyClicks(dialog.chassis, "DA52T-424242")
+        qtbot.keyClick(dialog.chassis, Qt.Key.Key_Tab)
+        assert focused() is dialog.built
+        qtbot.keyClicks(focused(), "H11.3")
+        qtbot.keyClick(focused(), Qt.Key.Key_E, ALT)  # &ETA
+        assert focused() is dialog.eta
+        qtbot.keyClicks(focused(), "12/20/2026")
+        assert dialog.eta.problem() == ""
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Create case, the default button
+
+    when_modal(fill_in)
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    if problems:
+        raise problems[0]
+    workspace = window.desk.current_workspace()
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.loaded)
+    assert workspace.detail is not None and workspace.detail.eta.isoformat() == "2026-12-20"
+    show(window, qtbot)  # back from the dialog (offscreen, the test gives the window focus)
+
+    qtbot.keyClick(focused(), Qt.Key.Key_W, ALT)  # the Workflow tab
+    assert workspace.tabs.currentWidget() is workspace.workflow
+    flow = workspace.workflow
+    assert flow.current_step() is not None and flow.current_step().key is StepKey.INTAKE
+    assert not flow.reopen_button.isEnabled()  # a step still to do cannot be reopened
+    qtbot.keyClick(focused(), Qt.Key.Key_D, ALT)  # Mark done (a button clicks a moment later)
+    qtbot.waitUntil(lambda: flow.current_step().key is StepKey.AGE)  # the next open step
+    with db.reader() as session:
+        detail = case_detail(session, workspace.case_id, today=today)
+    assert detail.step(StepKey.INTAKE).status is StepStatus.DONE
+    qtbot.keyClick(focused(), Qt.Key.Key_Up)  # back on the finished step
+    assert flow.current_step().key is StepKey.INTAKE
+    assert not flow.done_button.isEnabled() and not flow.start_button.isEnabled()
+    assert flow.reopen_button.isEnabled()
+
+
+def test_escape_never_closes_a_case_and_ctrl_w_asks(window, make_case, dialogs, qtbot):
+    show(window, qtbot)
+    workspace = window.desk.open_case(make_case())
+    qtbot.waitUntil(lambda: workspace.loaded)
+    colour = workspace.editors["colour"]
+    colour.setFocus()
+    qtbot.keyClicks(colour, "red")
+    qtbot.keyClick(colour, Qt.Key.Key_Escape)
+    assert window.desk.current_workspace() is workspace
+    dialogs.discard_answers = [Discard.CANCEL, Discard.DISCARD]
+    qtbot.keyClick(colour, Qt.Key.Key_W, CTRL)
+    assert dialogs.discard_asked == [workspace.number]
+    assert window.desk.current_workspace() is workspace  # cancelled: still open
+    qtbot.keyClick(colour, Qt.Key.Key_W, CTRL)
+    assert window.desk.current_workspace() is None
+    assert window.tabs.currentIndex() == 0
+
+
+def test_escape_closes_a_dialog(window, qtbot):
+    show(window, qtbot)
+    closed: list[bool] = []
+
+    def escape(dialog: QWidget) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        closed.append(not dialog.isVisible())
+
+    when_modal(escape)
+    window.action("action_new_case").trigger()
+    assert closed == [True]
+    assert window.desk.current_workspace() is None
+
+
+def test_save_and_case_actions_wait_for_a_case(window, make_case):
+    save = window.action("action_save")
+    assert not save.isEnabled()
+    window.desk.open_case(make_case())
+    assert save.isEnabled()
+    window.desk.show_rules()
+    assert not save.isEnabled()
