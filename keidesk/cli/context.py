@@ -27,6 +27,15 @@ class CommandContext:
 
     @property
     def user(self) -> str:
+        """The name a change is recorded under (opens the database: on an office server the
+        history records the signed-in role, so does everything else)."""
+        return self.database.user_for(self.typed_user)
+
+    @property
+    def typed_user(self) -> str:
+        """The staff name given (--user, KEIDESK_USER, the login name), without opening the
+        database: for commands that must not open it (restore into an empty server database,
+        migrate-to from a file left untouched)."""
         name = current_user(getattr(self.args, "user", None))
         try:
             name.encode("utf-8")
@@ -35,8 +44,7 @@ class CommandContext:
                 f"The staff name {name!r} is not valid UTF-8 text; give it with --user NAME "
                 "or set KEIDESK_USER."
             ) from None
-        # On an office server the history records the signed-in role: so does everything else.
-        return self.database.user_for(name)
+        return name
 
     @property
     def today(self) -> date:

@@ -270,7 +270,9 @@ def cmd_restore(ctx: CommandContext) -> int:
     target = getattr(ctx.args, "db", None)
     if target is not None and backup.is_server_target(target):
         # Not opened first: opening creates the schema, and the target must stay empty.
-        into = backup.restore_server_backup(target, ctx.args.path, user=ctx.user)
+        # Nor signed in through it for ctx.user: the restore's own transaction records the
+        # signed-in role.
+        into = backup.restore_server_backup(target, ctx.args.path, user=ctx.typed_user)
         if ctx.json:
             emit_json(into)
         else:
@@ -319,7 +321,7 @@ def cmd_migrate_to(ctx: CommandContext) -> int:
             f"{exc} Open it once with this version of keidesk (which upgrades it), then move it."
         ) from None
     try:
-        result = migrate.migrate_to(source, ctx.args.url, user=ctx.user)
+        result = migrate.migrate_to(source, ctx.args.url, user=ctx.typed_user)
     finally:
         source.close()
     if ctx.json:

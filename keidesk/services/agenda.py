@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from keidesk import clock
 from keidesk.domain.errors import InvalidInput, NotFound
+from keidesk.domain.messages import Message, listed, msg, word
 from keidesk.domain.reference import index_in_force
 from keidesk.domain.workflow import STAGE_COMPLETE, StepKey, StepStatus
 from keidesk.services.views import RULE_STALE_AFTER_DAYS
@@ -291,8 +292,8 @@ def _eligible(today: date, first: date, last: date) -> _Query:
     return _Query(query.rows, query.count.join(Case, Case.vehicle_id == Vehicle.id))
 
 
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+def _days(n: int) -> Message:
+    return msg("1 day") if n == 1 else msg("{n} days", n=n)
 
 
 def _item(kind: AgendaKind, row: Any, today: date) -> AgendaItem:
@@ -300,37 +301,51 @@ def _item(kind: AgendaKind, row: Any, today: date) -> AgendaItem:
     if kind in (AgendaKind.STEP_OVERDUE, AgendaKind.STEP_DUE):
         step, due, chassis = StepKey(row[1]), row[2], row[3]
         ref = ItemRef("step", case_id, step.value, due)
+        title = word(step.label)
+        text: Message
         if kind is AgendaKind.STEP_OVERDUE:
-            text = f"{step.label}: due {due.isoformat()}, overdue {_days((today - due).days)}"
+            overdue = _days((today - due).days)
+            text = msg(
+                "{step}: due {due}, overdue {days}", step=title, due=due.isoformat(), days=overdue
+            )
         elif due == today:
-            text = f"{step.label}: due today"
+            text = msg("{step}: due today", step=title)
         else:
-            text = f"{step.label}: due {due.isoformat()}"
+            text = msg("{step}: due {due}", step=title, due=due.isoformat())
     elif kind in (AgendaKind.ARRIVAL, AgendaKind.RELEASE_PENDING):
         eta, chassis, vessel, port = row[1], row[2], row[3], row[4]
         if kind is AgendaKind.ARRIVAL:
             ref = ItemRef("arrival", case_id, "", eta)
-            where = " ".join(
-                p for p in (f"on {vessel}" if vessel else "", f"at {port}" if port else "") if p
-            )
-            when = "today" if eta == today else eta.isoformat()
-            text = f"Arrives {when} (ETA){' ' + where if where else ''}"
+            when = msg("today") if eta == today else eta.isoformat()
+            if vessel and port:
+                where: Message | None = msg("on {vessel} at {port}", vessel=vessel, port=port)
+            elif vessel:
+                where = msg("on {vessel}", vessel=vessel)
+            elif port:
+                where = msg("at {port}", port=port)
+            else:
+                where = None
+            if where is None:
+                text = msg("Arrives {when} (ETA)", when=when)
+            else:
+                text = msg("Arrives {when} (ETA) {where}", when=when, where=where)
         else:
             ref = ItemRef("release", case_id, "", eta)
-            text = (
-                f"Arrived {eta.isoformat()} ({_days((today - eta).days)} ago); "
-                "customs release still pending"
+            text = msg(
+                "Arrived {date} ({days} ago); customs release still pending",
+                date=eta.isoformat(),
+                days=_days((today - eta).days),
             )
     else:
         eligible_on, chassis = row[1], row[2]
         ref = ItemRef("eligible", case_id, "", eligible_on)
-        text = (
-            f"Becomes FMVSS-eligible (25 years) on {eligible_on.isoformat()}, "
-            f"in {_days((eligible_on - today).days)}"
+        text = msg(
+            "Becomes FMVSS-eligible (25 years) on {date}, in {days}",
+            date=eligible_on.isoformat(),
+            days=_days((eligible_on - today).days),
         )
-    return AgendaItem(
-        ref.item_date, kind, case_id, case_number(case_id), f"{text} · {chassis}", ref.id
-    )
+    shown = msg("{text} · {chassis}", text=text, chassis=chassis)
+    return AgendaItem(ref.item_date, kind, case_id, case_number(case_id), shown, ref.id)
 
 
 def _midnight(day: date) -> datetime:
@@ -400,9 +415,11 @@ def _rules_to_reverify(session: Session, today: date, last: date) -> Iterable[Ag
         ref = ItemRef("rule", NO_CASE, code, due)
         if session.scalar(open_case, {"code": code}) is None:
             continue
-        text = (
-            f"Re-verify {name}'s registration rule for the open cases going there "
-            f"(last verified {verified.isoformat()})"
+        text = msg(
+            "Re-verify {name}'s registration rule for the open cases going there "
+            "(last verified {date})",
+            name=name,
+            date=verified.isoformat(),
         )
         yield AgendaItem(due, AgendaKind.RULE_REVERIFY, None, None, text, ref.id, code)
 
@@ -564,18 +581,29 @@ def reminder_text(agenda: Agenda) -> str | None:
         1 for i in agenda.items if i.kind is AgendaKind.RULE_REVERIFY and i.date <= today
     )
     due_today = sum(1 for i in agenda.items if i.kind is AgendaKind.STEP_DUE and i.date == today)
-    parts = []
+    parts: list[Message] = []
     for count, one, many in (
-        (agenda.count(AgendaKind.STEP_OVERDUE), "1 step overdue", "{n} steps overdue"),
-        (due_today, "1 step due today", "{n} steps due today"),
+        (
+            agenda.count(AgendaKind.STEP_OVERDUE),
+            msg("1 step overdue"),
+            msg("{n} steps overdue", n=f"{agenda.count(AgendaKind.STEP_OVERDUE):,}"),
+        ),
+        (due_today, msg("1 step due today"), msg("{n} steps due today", n=f"{due_today:,}")),
         (
             agenda.count(AgendaKind.RELEASE_PENDING),
-            "1 customs release pending",
-            "{n} customs releases pending",
+            msg("1 customs release pending"),
+            msg(
+                "{n} customs releases pending",
+                n=f"{agenda.count(AgendaKind.RELEASE_PENDING):,}",
+            ),
         ),
-        (late_rules, "1 state rule to re-verify", "{n} state rules to re-verify"),
-        (agenda.count(AgendaKind.BACKUP_DUE), "a backup is due", "a backup is due"),
+        (
+            late_rules,
+            msg("1 state rule to re-verify"),
+            msg("{n} state rules to re-verify", n=f"{late_rules:,}"),
+        ),
+        (agenda.count(AgendaKind.BACKUP_DUE), msg("a backup is due"), msg("a backup is due")),
     ):
         if count:
-            parts.append(one if count == 1 else many.format(n=f"{count:,}"))
-    return ", ".join(parts) + "." if parts else None
+            parts.append(one if count == 1 else many)
+    return msg("{list}.", list=listed(parts, ", ")) if parts else None

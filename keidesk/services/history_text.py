@@ -21,6 +21,7 @@ from keidesk import clock
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.documents import DocumentKind
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import Message, msg, word
 from keidesk.domain.money import Money
 from keidesk.domain.workflow import STEP_TITLES, StepKey, StepStatus
 from keidesk.services.case_fields import (
@@ -110,18 +111,18 @@ def _day(value: str) -> str:
 
 def _stage(value: str) -> str:
     try:
-        return STEP_TITLES[StepKey(value)]
+        return word(STEP_TITLES[StepKey(value)])
     except ValueError:
-        return value.capitalize()  # "Complete", as the case list shows it
+        return word(value.capitalize())  # "Complete", as the case list shows it
 
 
 def _status(value: str) -> str:
-    return STATUS_WORDS.get(value, value)
+    return word(STATUS_WORDS[value]) if value in STATUS_WORDS else value
 
 
 def _document_kind(value: str) -> str:
     try:
-        return DocumentKind(value).label
+        return word(DocumentKind(value).label)
     except ValueError:
         return value.replace("_", " ")  # a packet's kind
 
@@ -148,7 +149,10 @@ def _registry_columns() -> dict[tuple[str, str], tuple[str, Show]]:
         attrs = [column.attr for column in spec.bundled] or [spec.attr]
         for attr in attrs:
             if attr.endswith(("_currency", "_unit")):  # the odometer's km/mi, the price's JPY
-                columns[(table, attr)] = (f"{_without_unit(spec.label)} unit", _plain)
+                columns[(table, attr)] = (
+                    msg("{label} unit", label=word(_without_unit(spec.label))),
+                    _plain,
+                )
             else:
                 columns[(table, attr)] = (
                     _without_unit(spec.label),
@@ -210,10 +214,10 @@ def _subject(entry: HistoryView, names: HistoryNames) -> str:
     """The row an entry is about, when it is not the case itself: "Customs", "Document “X”"."""
     key = int(entry.entity_key) if entry.entity_key.isdigit() else None
     if entry.entity == "workflow_steps":
-        return names.steps.get(key, "Step") if key is not None else "Step"
+        return word(names.steps.get(key, "Step") if key is not None else "Step")
     if entry.entity == "documents":
         title = names.documents.get(key) if key is not None else None
-        return f"Document “{title}”" if title else "Document"
+        return msg("Document “{title}”", title=title) if title else word("Document")
     return ""
 
 
@@ -222,46 +226,56 @@ def _document_summary(value: str | None) -> str:
     if not value:
         return NONE
     kind, _, title = value.partition(": ")
-    return f"“{title}” ({_document_kind(kind)})" if title else value
+    return msg("“{title}” ({kind})", title=title, kind=_document_kind(kind)) if title else value
 
 
 def describe(entry: HistoryView, names: HistoryNames = HistoryNames()) -> HistoryText:
     """One history entry in words."""
-    entity = ENTITY_NAMES.get(entry.entity, _words(entry.entity).capitalize())
+    entity = word(ENTITY_NAMES.get(entry.entity, _words(entry.entity).capitalize()))
     if entry.action == "create":
         if entry.entity == "documents":
-            return _event("Document added", _document_summary(entry.new_value))
-        return _event(f"{entity} created", entry.new_value or "")
+            return _event(msg("Document added"), _document_summary(entry.new_value))
+        return _event(msg("{entity} created", entity=entity), entry.new_value or "")
     if entry.action == "delete":
         if entry.entity == "documents":
-            return _event("Document deleted for good", _document_summary(entry.old_value))
-        return _event(f"{entity} deleted", entry.old_value or "")
+            return _event(msg("Document deleted for good"), _document_summary(entry.old_value))
+        return _event(msg("{entity} deleted", entity=entity), entry.old_value or "")
     subject = _subject(entry, names)
     column = entry.field or ""
     if entry.entity == "documents" and column == "removed_at":
         return _event(
-            subject or "Document",
-            "moved to the trash" if entry.new_value else "restored from the trash",
+            subject or word("Document"),
+            msg("moved to the trash") if entry.new_value else msg("restored from the trash"),
         )
     label, show = _COLUMNS.get((entry.entity, column), (_words(column).capitalize(), _plain))
-    what = f"{subject} {label}".strip() if subject else label
+    label = label if isinstance(label, Message) else word(label)
+    what: str = label
+    if subject and label:
+        what = msg("{subject} {label}", subject=subject, label=label)
+    elif subject:
+        what = subject
     if (entry.entity, column) == ("cases", "customer_id"):
         old = _customer(entry.old_value, names)
         new = _customer(entry.new_value, names)
     else:
         old, new = _value(show, entry.old_value), _value(show, entry.new_value)
-    return HistoryText(what=what, old=old, new=new, text=f"{what}: {old} {ARROW} {new}")
+    text = msg("{what}: {old} → {new}", what=what, old=old, new=new)
+    return HistoryText(what=what, old=old, new=new, text=text)
 
 
 def _event(what: str, detail: str) -> HistoryText:
     """Something that happened rather than a value changed: no old value."""
-    return HistoryText(what=what, old="", new=detail, text=f"{what}: {detail}" if detail else what)
+    text = msg("{what}: {detail}", what=what, detail=detail) if detail else what
+    return HistoryText(what=what, old="", new=detail, text=text)
 
 
 def _customer(value: str | None, names: HistoryNames) -> str:
     if not value:
         return NONE
-    return names.customers.get(int(value), f"customer {value}") if value.isdigit() else value
+    if not value.isdigit():
+        return value
+    name = names.customers.get(int(value))
+    return name if name is not None else msg("customer {number}", number=value)
 
 
 def _ids(entries: Iterable[HistoryView], entity: str, column: str | None = None) -> set[int]:

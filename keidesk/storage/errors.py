@@ -168,7 +168,8 @@ def _try_again(place: str) -> StorageError:
 def _no_database(place: str) -> StorageError:
     return CannotOpen(
         f"There is no such database on the office server{place}. Check the database name; "
-        "a new one is prepared with keidesk server init URL."
+        "a new office database is first created on the server (createdb) and then prepared "
+        "with keidesk server init URL (see the office set-up guide)."
     )
 
 

@@ -206,13 +206,13 @@ def role_of(session: Session) -> str | None:
     if info is None:
         row = session.execute(
             text(
-                # A database not yet prepared by `server init` (a new one, just moved in or
-                # restored) has no keidesk roles: asking about a missing role is an error.
                 "SELECT pg_has_role(session_user, relowner, 'MEMBER') AS owner,"
-                " (SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
-                "  WHERE rolname = :manager) AS manager,"
-                " (SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
-                "  WHERE rolname = :staff) AS staff"
+                # By the roles' oids: on a database never prepared by ``server init`` the
+                # roles do not exist, and naming them would be an error.
+                " COALESCE((SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
+                "  WHERE rolname = :manager), false) AS manager,"
+                " COALESCE((SELECT pg_has_role(session_user, oid, 'MEMBER') FROM pg_roles"
+                "  WHERE rolname = :staff), false) AS staff"
                 " FROM pg_class WHERE oid = 'history'::regclass"
             ),
             {"manager": MANAGER_ROLE, "staff": STAFF_ROLE},

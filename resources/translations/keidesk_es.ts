@@ -4,13 +4,14 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../keidesk/gui/case_list/dashboard.py" line="+36"/>
+        <location filename="../../keidesk/gui/case_list/dashboard.py" line="+37"/>
         <source>Show these cases in the list</source>
         <translation>Mostrar estos casos en la lista</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="+146"/>
+        <location line="+31"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="+154"/>
+        <location line="+232"/>
         <source>Show all cases</source>
         <translation>Mostrar todos los casos</translation>
     </message>
@@ -21,19 +22,19 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../keidesk/gui/packets/stage_packets.py" line="+102"/>
+        <location filename="../../keidesk/gui/packets/stage_packets.py" line="+110"/>
         <source>Counting cases…</source>
         <translation>Contando casos…</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="+143"/>
-        <location filename="../../keidesk/gui/data/backup_dialog.py" line="+312"/>
+        <location line="+9"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="-22"/>
+        <location filename="../../keidesk/gui/data/backup_dialog.py" line="+318"/>
         <source>{count} cases</source>
         <translation>{count} casos</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Needs attention</source>
         <translation>Requieren atención</translation>
     </message>
@@ -48,14 +49,136 @@
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_list/model.py" line="+157"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="+36"/>
+        <source>Overdue and pending</source>
+        <extracomment>The snooze choices: label and how many days.</extracomment>
+        <translation>Vencido y pendiente</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/agenda/panel.py" line="+32"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="+2"/>
+        <source>Today</source>
+        <extracomment>How many of today&apos;s items the panel lists (the agenda tab has them all).</extracomment>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/agenda/view.py" line="+2"/>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+146"/>
+        <source>Agenda</source>
+        <extracomment>How many problems &quot;Check database…&quot; lists before saying how many more there are.</extracomment>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days ahead</source>
+        <translation>Días hacia adelante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export to a calendar file (.ics)…</source>
+        <translation>Exportar a un archivo de calendario (.ics)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep a calendar file up to date…</source>
+        <translation>Mantener al día un archivo de calendario…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop updating the calendar file</source>
+        <translation>Dejar de actualizar el archivo de calendario</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Today and the next</source>
+        <translation>Hoy y los próximos</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../keidesk/gui/case_list/model.py" line="+159"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+106"/>
         <source>Case</source>
         <extracomment>Cases counted with the first page; beyond, the list shows &quot;1,000+&quot; until the exact count. Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke. The exact count starts once the filter stayed this long (ms): typing never waits for it. What a row shows while its page is on its way. The roles the list answers.</extracomment>
         <translation>Caso</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Snooze</source>
+        <translation>&amp;Posponer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+122"/>
+        <source>&amp;Handled</source>
+        <translation>&amp;Atendido</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>Take this item off the agenda</source>
+        <translation>Quitar este elemento de la agenda</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Nothing on the agenda. Well done.</source>
+        <translation>Nada en la agenda. ¡Bien hecho!</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{shown} items shown; {more:,} more of the same kinds are not listed.</source>
+        <translation>Se muestran {shown} elementos; otros {more:,} de los mismos tipos no aparecen en la lista.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} items.</source>
+        <translation>{count} elementos.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Updating the calendar file {path}</source>
+        <translation>Actualizando el archivo de calendario {path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export due dates, ETAs and eligibility dates to a calendar</source>
+        <translation>Exportar fechas límite, ETA y fechas de elegibilidad a un calendario</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Snooze: </source>
+        <translation>Posponer: </translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_list/model.py" line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
         <source>Chassis number</source>
         <translation>Número de chasis</translation>
@@ -73,7 +196,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+15"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+14"/>
         <source>FMVSS eligible</source>
         <translation>Elegible FMVSS</translation>
     </message>
@@ -85,13 +208,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+88"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+81"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-59"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-52"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
@@ -106,10 +229,10 @@
         <translation>Días en la etapa</translation>
     </message>
     <message>
-        <location line="+105"/>
-        <location line="+120"/>
+        <location line="+108"/>
+        <location line="+121"/>
         <source>Reading the case list…</source>
-        <extracomment>The count shown changed (the exact count arrived after &quot;1,000+&quot;). Cases counted with the first page (beyond: &quot;1,000+&quot; until the exact count). How long the list must stay on one filter before the exact count starts (ms). The first and last positions of every page read for the query shown (small: two keys a page), so a page next to one read before is read after or before it. The query the rows shown belong to (its count and pages).</extracomment>
+        <extracomment>The count shown changed (the exact count arrived after &quot;1,000+&quot;). Cases counted with the first page (beyond: &quot;1,000+&quot; until the exact count). How long the list must stay on one filter before the exact count starts (ms). The first and last positions of every page read for the query shown (small: two keys a page), so a page next to one read before is read after or before it. The query the rows shown belong to (its count and pages). The overdue step of each case read (the one due longest ago), by case id.</extracomment>
         <translation>Leyendo la lista de casos…</translation>
     </message>
     <message>
@@ -118,14 +241,39 @@
         <translation>Contando los casos…</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+176"/>
         <location filename="../../keidesk/gui/rules/chassis.py" line="+83"/>
         <location line="+27"/>
         <source>(unknown)</source>
         <translation>(desconocido)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>1 day overdue: {step}</source>
+        <translation>1 día de retraso: {step}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{days} days overdue: {step}</source>
+        <translation>{days} días de retraso: {step}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{step} was due on {date}, 1 day ago.</source>
+        <translation>{step} vencía el {date}, hace 1 día.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{step} was due on {date}, {days} days ago.</source>
+        <translation>{step} vencía el {date}, hace {days} días.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other overdue steps: {count}.</source>
+        <translation>Otros pasos vencidos: {count}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>A step of this case is blocked; open it to see why.</source>
         <translation>Un paso de este caso está bloqueado; ábralo para ver por qué.</translation>
     </message>
@@ -140,7 +288,7 @@
         <translation>Aún no tiene 25 años: será elegible en {days} días ({date}).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="-171"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="-241"/>
         <source>Search chassis number, customer, model, notes…</source>
         <extracomment>How long typing must pause before the list is searched (ms): fast enough to feel live, slow enough not to query on every key of a quickly typed word.</extracomment>
         <translation>Buscar chasis, cliente, modelo, notas…</translation>
@@ -151,7 +299,7 @@
         <translation>Buscar casos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>All stages</source>
         <translation>Todas las etapas</translation>
     </message>
@@ -163,7 +311,7 @@
     <message>
         <location line="+6"/>
         <source>Any eligibility</source>
-        <translation>Cualquier elegibilidad</translation>
+        <translation>Toda elegibilidad</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -201,17 +349,19 @@
         <translation>Borrar</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+207"/>
         <source>{count}+ cases</source>
         <translation>{count}+ casos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../keidesk/gui/case_list/dashboard.py" line="-11"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="+2"/>
+        <location filename="../../keidesk/gui/data/backup_dialog.py" line="+0"/>
         <source>{count} case</source>
         <translation>{count} caso</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="+5"/>
         <source>with overdue steps</source>
         <translation>con pasos vencidos</translation>
     </message>
@@ -226,7 +376,22 @@
         <translation>en puerto, por liberar</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+12"/>
+        <source>Create your first case…</source>
+        <translation>Crear su primer caso…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No case matches these filters.</source>
+        <translation>Ningún caso coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No cases yet. A case is one truck: record it by its chassis number, then walk it through its steps.</source>
+        <translation>Todavía no hay casos. Un caso es un camión: regístrelo por su número de chasis y luego llévelo paso a paso.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Save current view…</source>
         <translation>Guardar la vista actual…</translation>
     </message>
@@ -247,13 +412,13 @@
     </message>
     <message>
         <location filename="../../keidesk/gui/case_workspace/attach_dialog.py" line="+60"/>
-        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+300"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+332"/>
         <source>(the case as a whole)</source>
         <translation>(el caso en general)</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+262"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+269"/>
         <source>Attach documents</source>
         <translation>Adjuntar documentos</translation>
     </message>
@@ -269,13 +434,15 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+49"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-498"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+42"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-19"/>
+        <location filename="../../keidesk/gui/case_workspace/costs_panel.py" line="+132"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+479"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+2"/>
         <source>Kind</source>
         <translation>Tipo</translation>
@@ -320,14 +487,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>&amp;Adjuntar</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-425"/>
-        <source>{title}: {kind}
-{name} ({size}), added by {who} on {when}</source>
-        <translation>{title}: {kind}
-{name} ({size}), agregado por {who} el {when}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-428"/>
         <location line="+12"/>
         <source>Packet made by keidesk</source>
         <translation>Paquete generado por keidesk</translation>
@@ -345,12 +505,12 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="-19"/>
-        <location line="+637"/>
+        <location line="+645"/>
         <source>The stored file is missing. Restore a backup of the data folder.</source>
         <translation>Falta el archivo guardado. Restaure una copia de seguridad de la carpeta de datos.</translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-636"/>
         <source>This picture cannot be shown: the file may be damaged.</source>
         <translation>No se puede mostrar esta imagen: el archivo puede estar dañado.</translation>
     </message>
@@ -361,7 +521,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+50"/>
-        <location filename="../../keidesk/gui/rules/browser.py" line="+147"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="+151"/>
         <source>Documents</source>
         <translation>Documentos</translation>
     </message>
@@ -376,12 +536,14 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Adjunte escaneos y fotos; usted indica qué es cada uno.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="-130"/>
+        <location line="+127"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+2"/>
         <source>&amp;Open</source>
         <translation>A&amp;brir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+2"/>
         <source>Re&amp;name…</source>
         <translation>Cambiar &amp;nombre…</translation>
     </message>
@@ -482,12 +644,47 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>&lt;b&gt;La papelera&lt;/b&gt;: estos documentos ya no forman parte del caso. Restaure uno para recuperarlo, o vacíe la papelera para eliminarlos definitivamente.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location filename="../../keidesk/gui/agenda/panel.py" line="+12"/>
+        <location line="+33"/>
+        <source>Open the agenda</source>
+        <translation>Abrir la agenda</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Nothing late or due today.</source>
+        <translation>Nada atrasado ni con vencimiento hoy.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+108"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
+        <source>Open the agenda ({count:,} more)</source>
+        <translation>Abrir la agenda ({count:,} más)</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="-476"/>
+        <source>{name} image</source>
+        <extracomment>What a file is, as a person calls it (not its MIME type).</extracomment>
+        <translation>Imagen {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} file</source>
+        <translation>Archivo {name}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{title}: {kind}
+{name} ({type}, {size}), added by {who} on {when}</source>
+        <translation>{title}: {kind}
+{name} ({type}, {size}), agregado por {who} el {when}</translation>
+    </message>
+    <message>
+        <location line="+430"/>
         <location filename="../../keidesk/gui/data/backup_dialog.py" line="-136"/>
         <source>Restore</source>
         <translation>Restaurar</translation>
@@ -513,7 +710,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Escaneos y fotos (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.heic);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>1 paper attached.</source>
         <translation>1 documento adjunto.</translation>
     </message>
@@ -644,7 +841,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Vaciando la papelera…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/field_hints.py" line="+38"/>
+        <location filename="../../keidesk/gui/case_workspace/field_hints.py" line="+39"/>
         <source>{number}: a 17-character VIN</source>
         <translation>{number}: un VIN de 17 caracteres</translation>
     </message>
@@ -655,6 +852,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+20"/>
+        <location filename="../../keidesk/gui/case_workspace/new_case.py" line="+180"/>
         <source>Read as {date}</source>
         <translation>Leído como {date}</translation>
     </message>
@@ -664,13 +862,13 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>(en el futuro)</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/history_panel.py" line="+100"/>
+        <location filename="../../keidesk/gui/case_workspace/history_panel.py" line="+84"/>
         <source>Reading the history…</source>
-        <extracomment>What the history&apos;s table names mean to staff.</extracomment>
         <translation>Leyendo el historial…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/new_case.py" line="+35"/>
+        <location filename="../../keidesk/gui/case_workspace/new_case.py" line="-140"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+86"/>
         <source>New case</source>
         <translation>Nuevo caso</translation>
     </message>
@@ -680,9 +878,15 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>p. ej. DA52T-123456 (como en el certificado de exportación)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-54"/>
+        <location line="+2"/>
+        <source>&amp;Open existing case</source>
+        <translation>&amp;Abrir el caso existente</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-133"/>
         <source>1999-03, H11.3, 平成11年3月</source>
+        <extracomment>The case with the chassis number typed, if one is on file; with ``open_existing`` the dialog was closed to open it.</extracomment>
         <translation>1999-03, H11.3, 平成11年3月</translation>
     </message>
     <message>
@@ -696,7 +900,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>dos letras, p. ej. TX (por omisión: el del cliente)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>&amp;Chassis number</source>
         <translation>Número de &amp;chasis</translation>
     </message>
@@ -731,17 +935,22 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>&amp;Notas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Create case</source>
         <translation>Crear caso</translation>
     </message>
     <message>
-        <location line="+58"/>
-        <source>ETA {text!r} is not a date; write it as YYYY-MM-DD.</source>
-        <translation>La ETA {text!r} no es una fecha; escríbala como AAAA-MM-DD.</translation>
+        <location line="+49"/>
+        <source>{chassis} is already case {number}.</source>
+        <translation>{chassis} ya es el caso {number}.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+46"/>
+        <source>ETA: {reason}</source>
+        <translation>ETA: {reason}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Creating the case…</source>
         <translation>Creando el caso…</translation>
     </message>
@@ -777,7 +986,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+141"/>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+142"/>
         <source>Mark &amp;done</source>
         <translation>&amp;Marcar como hecho</translation>
     </message>
@@ -787,7 +996,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="-72"/>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="-73"/>
         <source>{count} of {total} paper on file</source>
         <translation>{count} de {total} documento en el expediente</translation>
     </message>
@@ -817,7 +1026,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Pasos del trámite</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>&amp;Start</source>
         <translation>&amp;Iniciar</translation>
     </message>
@@ -838,13 +1047,21 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Save note &amp;&amp; due date</source>
-        <translation>Guardar nota y fecha límite</translation>
+        <source>Save note &amp;&amp; due da&amp;te</source>
+        <translation>&amp;Guardar nota y fecha límite</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="+96"/>
+        <location line="+177"/>
+        <source>Due date: {reason}</source>
+        <translation>Fecha límite: {reason}</translation>
+    </message>
+    <message>
+        <location line="-144"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+102"/>
         <source>Status</source>
+        <extracomment>After a step is finished here, the next open one is selected when the case is shown.
+----------
+The columns before the sheet&apos;s own: the row&apos;s status, and its problems in words.</extracomment>
         <translation>Estado</translation>
     </message>
     <message>
@@ -858,12 +1075,120 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Vence</translation>
     </message>
     <message>
+        <location filename="../../keidesk/gui/case_workspace/costs_panel.py" line="-31"/>
+        <source>e.g. 1,250.00 or ¥185,000</source>
+        <translation>p. ej. 1,250.00 o ¥185,000</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>yen per US dollar, e.g. 151.37</source>
+        <translation>yenes por dólar estadounidense, p. ej. 151.37</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>The exchange rate used on the day the yen were paid</source>
+        <translation>El tipo de cambio del día en que se pagaron los yenes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>today when empty, or e.g. 12/20/2026</source>
+        <translation>hoy si se deja vacío, o p. ej. 12/20/2026</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add cost</source>
+        <translation>A&amp;gregar costo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Take over the duty &amp;estimate</source>
+        <translation>Tomar la estimación de a&amp;ranceles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Record the case&apos;s estimated duty (with Section 232), MPF and HMF as costs</source>
+        <translation>Registrar como costos el arancel estimado del caso (con la Sección 232), el MPF y el HMF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Remove cost</source>
+        <translation>&amp;Quitar costo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+109"/>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid on</source>
+        <translation>Pagado el</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+33"/>
+        <source>Reading the costs…</source>
+        <translation>Leyendo los costos…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Landed cost: &lt;b&gt;{cost}&lt;/b&gt; (1 cost, in US dollars)</source>
+        <translation>Costo puesto en destino: &lt;b&gt;{cost}&lt;/b&gt; (1 costo, en dólares)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Landed cost: &lt;b&gt;{cost}&lt;/b&gt; ({count} costs, in US dollars)</source>
+        <translation>Costo de importación: &lt;b&gt;{cost}&lt;/b&gt; ({count} costos, en dólares estadounidenses)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sale price: not recorded (Customer, state and notes tab)</source>
+        <translation>Precio de venta: sin registrar (pestaña Cliente, estado y notas)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sale price {sale} · margin &lt;b style=&apos;color:{colour}&apos;&gt;{margin}&lt;/b&gt; ({pct}%)</source>
+        <translation>Precio de venta {sale} · margen &lt;b style=&apos;color:{colour}&apos;&gt;{margin}&lt;/b&gt; ({pct}%)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Saving the cost…</source>
+        <translation>Guardando el costo…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Recording the duty estimate…</source>
+        <translation>Registrando la estimación de aranceles…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove the cost {kind} of {amount} paid {day}?</source>
+        <translation>¿Quitar el costo {kind} de {amount} pagado el {day}?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove cost</source>
+        <translation>Quitar costo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Removing the cost…</source>
+        <translation>Quitando el costo…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+5"/>
         <source>Papers</source>
         <translation>Documentos</translation>
     </message>
@@ -873,33 +1198,28 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Motivo indicado</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+47"/>
+        <location line="+73"/>
+        <location line="+48"/>
         <source>Not on file: {papers}</source>
         <translation>Falta en el expediente: {papers}</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-18"/>
         <source>(not yet changed)</source>
         <translation>(sin cambios aún)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>No documents filed under this step (attach them in the Documents tab).</source>
         <translation>No hay documentos archivados en este paso (adjúntelos en la pestaña Documentos).</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Due date {text!r} is not a date; write it as YYYY-MM-DD.</source>
-        <translation>La fecha límite {text!r} no es una fecha; escríbala como AAAA-MM-DD.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+58"/>
         <source>Saving the step…</source>
         <translation>Guardando el paso…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Not marked done: papers are missing and no reason was given.</source>
         <translation>No se marcó como hecho: faltan documentos y no se indicó un motivo.</translation>
     </message>
@@ -909,8 +1229,9 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Todavía no es posible: {reason}</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/workspace.py" line="+79"/>
+        <location filename="../../keidesk/gui/case_workspace/workspace.py" line="+87"/>
         <source>edit {field}</source>
+        <extracomment>Fields the header line shows (it follows them as they are typed).</extracomment>
         <translation>editar {field}</translation>
     </message>
     <message>
@@ -934,29 +1255,34 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Contado desde la fecha de {basis} {date}, revisado el {on}.</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>&amp;Vehicle</source>
-        <translation>Ve&amp;hículo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>C&amp;ustomer &amp;&amp; state</source>
-        <translation>Clien&amp;te y estado</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>S&amp;hipping &amp;&amp; customs</source>
-        <translation>Envío y a&amp;duana</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+63"/>
         <source>&amp;Workflow</source>
         <translation>&amp;Flujo de trabajo</translation>
     </message>
     <message>
+        <location line="-3"/>
+        <source>Vehic&amp;le</source>
+        <translation>Ve&amp;hículo</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>&amp;Documents</source>
+        <source>C&amp;ustomer, state &amp;&amp; notes</source>
+        <translation>C&amp;liente, estado y notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sh&amp;ipping &amp;&amp; customs</source>
+        <translation>Envío y a&amp;duana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>D&amp;ocuments</source>
         <translation>D&amp;ocumentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Costs &amp;&amp; &amp;margin</source>
+        <translation>Cos&amp;tos y margen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -984,7 +1310,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Abriendo el caso…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+67"/>
         <source>Eligibility</source>
         <translation>Elegibilidad</translation>
     </message>
@@ -1009,7 +1335,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Leyendo {number}…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>make unknown</source>
         <translation>marca desconocida</translation>
     </message>
@@ -1029,7 +1355,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>etapa: {stage}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>Duty {duty}, Section 232 {s232}, MPF {mpf}, HMF {hmf}</source>
         <translation>Arancel {duty}, Sección 232 {s232}, MPF {mpf}, HMF {hmf}</translation>
     </message>
@@ -1059,12 +1385,12 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Corrija las fechas de arriba para ver la elegibilidad.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Acknowledging the rule change…</source>
         <translation>Confirmando el cambio de regla…</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+113"/>
         <source>Saving {number}…</source>
         <translation>Guardando {number}…</translation>
     </message>
@@ -1099,7 +1425,7 @@ Todavía no se guardó nada suyo. Recargar muestra la versión de la otra person
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="+70"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-47"/>
         <source>Keep mine</source>
         <translation>Conservar los míos</translation>
     </message>
@@ -1109,13 +1435,13 @@ Todavía no se guardó nada suyo. Recargar muestra la versión de la otra person
         <translation>Recargar</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/data/backup_dialog.py" line="-130"/>
+        <location filename="../../keidesk/gui/data/backup_dialog.py" line="-135"/>
         <source>Choose a backup: a .keidesk-backup file, the backup.json in a backup folder, or a database file</source>
         <extracomment>A backup is chosen as its one file, by its ``backup.json`` (inside the backup folder) or as a database file. A backup written as one file.</extracomment>
         <translation>Elija una copia de seguridad: un archivo .keidesk-backup, el backup.json de una carpeta de copia, o un archivo de base de datos</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Replace everything in keidesk with the backup in {source}?
 
 The backup is checked first. The current database is kept aside, so you can undo this restore.</source>
@@ -1137,22 +1463,22 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+10"/>
         <location line="+15"/>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Backing up…</source>
         <translation>Haciendo la copia de seguridad…</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-29"/>
         <source>Choose a folder or drive for the backup</source>
         <translation>Elija una carpeta o unidad para la copia de seguridad</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Save the backup as one file</source>
         <translation>Guardar la copia de seguridad como un solo archivo</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <location filename="../../keidesk/gui/shell/recovery.py" line="+87"/>
         <location line="+8"/>
         <source>Restore a backup</source>
@@ -1218,7 +1544,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+2"/>
         <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+295"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="+416"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+449"/>
         <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+157"/>
         <source>Close</source>
         <translation>Cerrar</translation>
@@ -1317,7 +1643,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="-349"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-361"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -1379,7 +1705,12 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Se importó {name}: {created} creados, {updated} actualizados, {unchanged} sin cambios.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="-65"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-87"/>
+        <source>Problems and warnings</source>
+        <translation>Problemas y advertencias</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>(ignored)</source>
         <translation>(omitida)</translation>
     </message>
@@ -1404,7 +1735,8 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Bien</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+52"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+63"/>
         <source>Import cases from a spreadsheet</source>
         <translation>Importar casos desde una hoja de cálculo</translation>
     </message>
@@ -1426,7 +1758,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+1"/>
         <location line="+58"/>
-        <location filename="../../keidesk/gui/packets/stage_packets.py" line="-36"/>
+        <location filename="../../keidesk/gui/packets/stage_packets.py" line="-43"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
@@ -1486,12 +1818,12 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Hojas de cálculo (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Import cases</source>
         <translation>Importar casos</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Choose the spreadsheet to import.</source>
         <translation>Elija la hoja de cálculo que va a importar.</translation>
     </message>
@@ -1521,14 +1853,19 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Revisando las filas…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1 rows checked.</source>
         <translation>Filas revisadas: %1.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 rows have problems (marked in red; point at a cell to see why). Fix them in the spreadsheet, or ignore their column, and check again; or import the other rows and save these to a file to fix (below).</source>
-        <translation>Filas con problemas: %1 (marcadas en rojo; señale una celda para ver por qué). Corríjalas en la hoja de cálculo, u omita su columna, y revise de nuevo; o importe las demás filas y guarde estas en un archivo para corregirlas (abajo).</translation>
+        <source>1 row has a problem (marked in red, with the reason beside it). Fix it in the spreadsheet, or ignore its column, and check again; or import the other rows and save this one to a file to fix (below).</source>
+        <translation>1 fila tiene un problema (marcada en rojo, con el motivo al lado). Corríjala en la hoja de cálculo, u omita su columna, y revise de nuevo; o importe las demás filas y guarde esta en un archivo para corregirla (abajo).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 rows have problems (marked in red, with the reasons beside them). Fix them in the spreadsheet, or ignore their column, and check again; or import the other rows and save these to a file to fix (below).</source>
+        <translation>Filas con problemas: %1 (marcadas en rojo, con los motivos al lado). Corríjalas en la hoja de cálculo, u omita su columna, y revise de nuevo; o importe las demás filas y guarde estas en un archivo para corregirlas (abajo).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1561,7 +1898,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Las filas con problemas se guardaron en %1, con una columna que dice qué está mal: corríjalas ahí e importe ese archivo.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/dialogs.py" line="+34"/>
+        <location filename="../../keidesk/gui/kit/dialogs.py" line="+45"/>
         <location line="+3"/>
         <location line="+28"/>
         <source>keidesk</source>
@@ -1598,12 +1935,22 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>{what} tiene cambios sin guardar. ¿Guardarlos?</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+47"/>
         <source>Open a keidesk database</source>
         <translation>Abrir una base de datos de keidesk</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/domain_words.py" line="-192"/>
+        <location line="+38"/>
+        <source>keidesk and the office server</source>
+        <translation>keidesk y el servidor de la oficina</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What would you like to do?</source>
+        <translation>¿Qué desea hacer?</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-247"/>
         <source>Age check</source>
         <translation>Control de antigüedad</translation>
     </message>
@@ -1954,12 +2301,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Carrocería</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Colour</source>
-        <translation>Color</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Customs value (USD)</source>
         <translation>Valor en aduana (USD)</translation>
     </message>
@@ -2046,7 +2388,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <location line="+1"/>
         <location filename="../../keidesk/gui/rules/browser.py" line="+6"/>
         <location filename="../../keidesk/gui/rules/chassis.py" line="+15"/>
-        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+76"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+87"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
@@ -2139,16 +2481,6 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <location line="+1"/>
         <source>TX</source>
         <translation>TX</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>YYYY-MM-DD</source>
-        <translation>AAAA-MM-DD</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>YYYY-MM-DD: the state rule in force on this day applies (else today&apos;s)</source>
-        <translation>AAAA-MM-DD: se aplica la regla estatal vigente ese día (si no, la de hoy)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2261,32 +2593,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>pendiente</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>case</source>
-        <translation>caso</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>customer</source>
-        <translation>cliente</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>document</source>
-        <translation>documento</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>vehicle</source>
-        <translation>vehículo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>workflow step</source>
-        <translation>paso del trámite</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Added</source>
         <translation>Agregado</translation>
     </message>
@@ -2356,12 +2663,593 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Fuente</translation>
     </message>
     <message>
+        <location line="+63"/>
+        <source>e.g. 2027-03-01: the state rule in force on this day applies (else today&apos;s)</source>
+        <translation>p. ej. 2027-03-01: se aplica la regla estatal vigente ese día (si no, la de hoy)</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate (¥/$)</source>
+        <translation>Tipo de cambio (¥/$)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>US dollars</source>
+        <translation>Dólares (USD)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Anywhere in the window</source>
+        <translation>En cualquier parte de la ventana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Block the step</source>
+        <translation>Bloquear el paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the case (asks when unsaved)</source>
+        <translation>Cerrar el caso (pregunta si no está guardado)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the dialog or pop-up (never a case)</source>
+        <translation>Cerrar el diálogo o la ventana emergente (nunca un caso)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Costs and margin tab</source>
+        <translation>Pestaña Costos y margen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer, state and notes tab</source>
+        <translation>Pestaña Cliente, estado y notas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document packet of the case</source>
+        <translation>Paquete de documentos del caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents tab</source>
+        <translation>Pestaña Documentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find cases (the search box of the case list)</source>
+        <translation>Buscar casos (el cuadro de búsqueda de la lista de casos)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History tab</source>
+        <translation>Pestaña Historial</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In a date field</source>
+        <translation>En un campo de fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In an open case</source>
+        <translation>En un caso abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In dialogs and pop-ups</source>
+        <translation>En diálogos y ventanas emergentes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the case list</source>
+        <translation>En la lista de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the step done and go to the next open one</source>
+        <translation>Marcar el paso como hecho e ir al siguiente abierto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the step not applicable</source>
+        <translation>Marcar el paso como no aplicable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On a case&apos;s Workflow tab</source>
+        <translation>En la pestaña Flujo de trabajo de un caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the Case menu</source>
+        <translation>Abrir el menú Caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the Edit menu</source>
+        <translation>Abrir el menú Edición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the File menu</source>
+        <translation>Abrir el menú Archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the Help menu</source>
+        <translation>Abrir el menú Ayuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the View menu</source>
+        <translation>Abrir el menú Ver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the calendar of a date field</source>
+        <translation>Abrir el calendario de un campo de fecha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected case</source>
+        <translation>Abrir el caso seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the search box into the list</source>
+        <translation>Del cuadro de búsqueda a la lista</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit keidesk</source>
+        <translation>Salir de keidesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh: show the database as it is now</source>
+        <translation>Actualizar: mostrar la base de datos tal como está ahora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen the step (back to to do)</source>
+        <translation>Reabrir el paso (vuelve a pendiente)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the case</source>
+        <translation>Guardar el caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the step&apos;s note and due date</source>
+        <translation>Guardar la nota y la fecha límite del paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping and customs tab</source>
+        <translation>Pestaña Envío y aduana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show blocked cases only (on or off)</source>
+        <translation>Mostrar solo los casos bloqueados (activar o desactivar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the agenda (what needs doing today)</source>
+        <translation>Mostrar la agenda (lo que hay que hacer hoy)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the case list</source>
+        <translation>Mostrar la lista de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the state rules</source>
+        <translation>Mostrar las reglas estatales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start the selected step</source>
+        <translation>Iniciar el paso seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dialog&apos;s main button</source>
+        <translation>El botón principal del diálogo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list of keyboard shortcuts</source>
+        <translation>Esta lista de atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the last edit of the case in front</source>
+        <translation>Deshacer la última edición del caso al frente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle tab</source>
+        <translation>Pestaña Vehículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workflow tab (the steps)</source>
+        <translation>Pestaña Flujo de trabajo (los pasos)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV spreadsheet</source>
+        <translation>Hoja de cálculo CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook</source>
+        <translation>Libro de Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GIF image</source>
+        <translation>Imagen GIF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HEIC photo</source>
+        <translation>Foto HEIC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG image</source>
+        <translation>Imagen JPEG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image</source>
+        <translation>Imagen PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TIFF image</source>
+        <translation>Imagen TIFF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text file</source>
+        <translation>Archivo de texto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebP image</source>
+        <translation>Imagen WebP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>Documento de Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZIP archive</source>
+        <translation>Archivo ZIP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arriving</source>
+        <translation>Llegada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup due</source>
+        <translation>Copia de seguridad pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eligible soon</source>
+        <translation>Pronto elegible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For 3 days</source>
+        <translation>Por 3 días</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a week</source>
+        <translation>Por una semana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue step</source>
+        <translation>Paso vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-verify state rule</source>
+        <translation>Volver a verificar la regla estatal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release pending</source>
+        <translation>Liberación pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step due</source>
+        <translation>Paso por vencer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until tomorrow</source>
+        <translation>Hasta mañana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auction &amp; export fees</source>
+        <translation>Cargos de subasta &amp; exportación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auction price</source>
+        <translation>Precio de subasta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customs broker</source>
+        <translation>Agente aduanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty</source>
+        <translation>Arancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HMF</source>
+        <translation>HMF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inland transport (Japan)</source>
+        <translation>Transporte terrestre (Japón)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MPF</source>
+        <translation>MPF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ocean freight</source>
+        <translation>Flete marítimo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port &amp; storage</source>
+        <translation>Puerto &amp; almacenaje</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repairs</source>
+        <translation>Reparaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Case list</source>
+        <translation>Lista de casos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty and fees by month</source>
+        <translation>Aranceles y cargos por mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Margin by truck and by month</source>
+        <translation>Margen por camión y por mes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stock aging</source>
+        <translation>Antigüedad del inventario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trucks by state and stage</source>
+        <translation>Camiones por estado y etapa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age counted from</source>
+        <translation>Antigüedad contada desde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case identifier</source>
+        <translation>Identificador del caso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chassis number kind</source>
+        <translation>Tipo de número de chasis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Color</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer&apos;s state</source>
+        <translation>Estado del cliente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customs value</source>
+        <translation>Valor en aduana</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty paid</source>
+        <translation>Arancel pagado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EPA eligible</source>
+        <translation>Elegible para la EPA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freight</source>
+        <translation>Flete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model code</source>
+        <translation>Código de modelo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase price</source>
+        <translation>Precio de compra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sale price</source>
+        <translation>Precio de venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State rule change acknowledged</source>
+        <translation>Cambio de regla estatal confirmado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vehicle</source>
+        <translation>Vehículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done without papers because</source>
+        <translation>hecho sin documentos porque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>due</source>
+        <translation>fecha límite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file name</source>
+        <translation>nombre de archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file type</source>
+        <translation>tipo de archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>filed under</source>
+        <translation>archivado en</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held by</source>
+        <translation>retenido por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not applicable</source>
+        <translation>no aplica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation>posición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed by</source>
+        <translation>quitado por</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/agenda/view.py" line="-142"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-186"/>
         <source>What</source>
         <translation>Qué</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -2586,7 +3474,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Algo inesperado salió mal ({kind}). Los detalles se escribieron en {log}.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/problem_dialog.py" line="+37"/>
+        <location filename="../../keidesk/gui/kit/problem_dialog.py" line="+44"/>
         <source>keidesk cannot open the database</source>
         <extracomment>The answer to a start-up problem that ends the app (the dialog&apos;s Quit button). A way out offered to the user: its key (the answer) and its button label.</extracomment>
         <translation>keidesk no puede abrir la base de datos</translation>
@@ -2635,6 +3523,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+87"/>
         <source>&amp;Save as…</source>
         <translation>Guardar &amp;como…</translation>
     </message>
@@ -2680,12 +3569,12 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+23"/>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Packet</source>
         <translation>Paquete</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-94"/>
         <source>Building the packet…</source>
         <translation>Generando el paquete…</translation>
     </message>
@@ -2720,7 +3609,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Saved to {path}.</source>
         <translation>Guardado en {path}.</translation>
     </message>
@@ -2760,7 +3649,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>la carpeta donde se escriben los paquetes</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Cases in &amp;stage</source>
         <translation>Casos en la &amp;etapa</translation>
     </message>
@@ -2780,17 +3669,17 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>&amp;Carpeta</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Build packets</source>
         <translation>Generar paquetes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>1 case is in this stage.</source>
         <translation>Hay 1 caso en esta etapa.</translation>
     </message>
@@ -2800,17 +3689,18 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Hay {count} casos en esta etapa.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose the folder for the packets</source>
         <translation>Elija la carpeta para los paquetes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose the folder the packets are written to.</source>
         <translation>Elija la carpeta donde se escriben los paquetes.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-25"/>
+        <location line="+28"/>
         <source>No case is in this stage: there is nothing to build.</source>
         <translation>No hay casos en esta etapa: no hay nada que generar.</translation>
     </message>
@@ -2830,7 +3720,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Generando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/rules/browser.py" line="-64"/>
+        <location filename="../../keidesk/gui/rules/browser.py" line="-65"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
@@ -2840,7 +3730,13 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>no</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="-34"/>
+        <source>never researched</source>
+        <translation>nunca investigado</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Edit this rule</source>
         <translation>Editar esta regla</translation>
     </message>
@@ -2880,7 +3776,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>un documento por línea</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>&amp;Save rule</source>
         <translation>&amp;Guardar regla</translation>
     </message>
@@ -2916,27 +3812,37 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+29"/>
-        <source>The as-of date must be written as YYYY-MM-DD.</source>
-        <translation>La fecha de verificación debe escribirse como AAAA-MM-DD.</translation>
+        <source>As of: {reason}</source>
+        <translation>Verificado: {reason}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+2"/>
+        <source>Enter the date the rule was checked (As of).</source>
+        <translation>Escriba la fecha en que se verificó la regla (Verificado).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>in force today (or a date)</source>
+        <translation>vigente hoy (o una fecha)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>{reason} Showing today&apos;s rules.</source>
+        <translation>{reason} Se muestran las reglas de hoy.</translation>
+    </message>
+    <message>
+        <location line="-77"/>
         <source>Filter states, paths, confidence…</source>
         <translation>Filtrar estados, vías, confianza…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>in force today (or YYYY-MM-DD)</source>
-        <translation>hoy o AAAA-MM-DD</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Rules on</source>
         <translation>Reglas al</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../keidesk/gui/shell/main_window.py" line="+107"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="+112"/>
         <source>State rules</source>
         <extracomment>Stands in the &quot;State rules&quot; tab until the rules browser is first shown.</extracomment>
         <translation>Reglas estatales</translation>
@@ -2947,12 +3853,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Códigos de chasis</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Write the date as YYYY-MM-DD; showing today&apos;s rules.</source>
-        <translation>Escriba la fecha como AAAA-MM-DD; se muestran las reglas de hoy.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+24"/>
         <source>Rules in force on {date}.</source>
         <translation>Reglas vigentes el {date}.</translation>
     </message>
@@ -3085,7 +3986,7 @@ Ciudad, Estado, Código postal</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>state dealer licence number</source>
+        <source>state dealer license number</source>
         <translation>número de licencia estatal de concesionario</translation>
     </message>
     <message>
@@ -3120,7 +4021,7 @@ Ciudad, Estado, Código postal</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Dealer &amp;licence</source>
+        <source>Dealer &amp;license</source>
         <translation>Lic&amp;encia de concesionario</translation>
     </message>
     <message>
@@ -3129,7 +4030,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Logotipo</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Choose a logo</source>
         <translation>Elija un logotipo</translation>
     </message>
@@ -3139,7 +4040,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Saving the importer profile…</source>
         <translation>Guardando el perfil del importador…</translation>
     </message>
@@ -3154,14 +4055,15 @@ Ciudad, Estado, Código postal</translation>
         <translation>Estos datos se imprimen en cada paquete de documentos.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/setup/welcome.py" line="+53"/>
+        <location filename="../../keidesk/gui/setup/welcome.py" line="+57"/>
         <source>building sample cases</source>
         <translation>creando casos de ejemplo</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <location line="+12"/>
         <source>Welcome to keidesk</source>
+        <extracomment>Asks for the office server and opens its database (the app&apos;s connect dialog).</extracomment>
         <translation>Bienvenido a keidesk</translation>
     </message>
     <message>
@@ -3170,7 +4072,17 @@ Ciudad, Estado, Código postal</translation>
         <translation>keidesk guarda sus casos de importación en un solo archivo de base de datos en esta computadora. No se envía nada a ninguna parte; funciona sin conexión.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>e.g. Maria Lopez (else the login name {login} is recorded)</source>
+        <translation>p. ej. María López (si no, se registra el nombre de usuario {login})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your &amp;name, recorded with every change you make:</source>
+        <translation>Su &amp;nombre, que se registra con cada cambio que haga:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Create my database</source>
         <translation>Crear mi base de datos</translation>
     </message>
@@ -3210,18 +4122,33 @@ Ciudad, Estado, Código postal</translation>
         <translation>{count} casos de ejemplo realistas en un archivo aparte ({name}); su propia base de datos queda vacía.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../keidesk/gui/shell/main_window.py" line="+273"/>
+        <location line="+7"/>
+        <source>Connect to the office server…</source>
+        <translation>Conectarse al servidor de la oficina…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the office keeps its cases, shared by everyone working on them.</source>
+        <translation>Donde la oficina guarda sus casos, compartidos por todos los que trabajan en ellos.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="+279"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+37"/>
+        <source>Your name could not be saved: {reason}</source>
+        <translation>No se pudo guardar su nombre: {reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Folder for the keidesk database</source>
         <translation>Carpeta para la base de datos de keidesk</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Preparing the demo…</source>
         <translation>Preparando la demostración…</translation>
     </message>
@@ -3246,7 +4173,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Guardar y &amp;empezar</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/controller.py" line="+97"/>
+        <location filename="../../keidesk/gui/shell/controller.py" line="+110"/>
         <source>{path} is already open in keidesk on this computer. Two copies writing the same file would only get in each other&apos;s way.</source>
         <extracomment>How long closing waits for the backup made at close (a 100,000-case database takes a few s; none is made, and closing waits for nothing, when the data have not changed since a backup).</extracomment>
         <translation>{path} ya está abierto en keidesk en esta computadora. Dos copias escribiendo en el mismo archivo solo se estorbarían.</translation>
@@ -3272,19 +4199,18 @@ Ciudad, Estado, Código postal</translation>
         <translation>Ya está abierto</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+92"/>
         <source>Checking the age gates…</source>
         <translation>Revisando los límites de antigüedad…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/desk.py" line="+153"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+53"/>
         <source>&amp;Open case</source>
-        <extracomment>How many problems &quot;Check database…&quot; lists before saying how many more there are.</extracomment>
         <translation>&amp;Abrir caso</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/shell/main_window.py" line="+43"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="+30"/>
         <source>Document &amp;packet…</source>
         <translation>&amp;Paquete de documentos…</translation>
     </message>
@@ -3299,12 +4225,13 @@ Ciudad, Estado, Código postal</translation>
         <translation>Mostrando: {title}</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+20"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+121"/>
         <source>Export the case list</source>
         <translation>Exportar la lista de casos</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+25"/>
         <source>Exported {count} cases (as the list is filtered now) to {path}.</source>
         <translation>Se exportaron {count} casos (según el filtro actual de la lista) a {path}.</translation>
     </message>
@@ -3314,7 +4241,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Exportando casos…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Import a case bundle</source>
         <translation>Importar un lote de casos</translation>
     </message>
@@ -3324,12 +4251,12 @@ Ciudad, Estado, Código postal</translation>
         <translation>Primero seleccione en la lista los casos que va a exportar.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export a case bundle</source>
         <translation>Exportar un lote de casos</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Wrote {cases} case(s) and {files} file(s) to {path}.</source>
         <translation>Se escribieron {cases} caso(s) y {files} archivo(s) en {path}.</translation>
     </message>
@@ -3384,18 +4311,18 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/main_window.py" line="-360"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="-356"/>
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Cases</source>
-        <extracomment>The user chose another database file; the app reopens the window on it.</extracomment>
+        <extracomment>The user chose another database (a file&apos;s Path, or an office server&apos;s URL without its password); the app reopens the window on it. File → Connect to office server… (the app asks which server, then switches to it).</extracomment>
         <translation>Casos</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+168"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -3420,19 +4347,24 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;New case…</source>
         <translation>&amp;Nuevo caso…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Save case</source>
         <translation>&amp;Guardar caso</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>&amp;Open database…</source>
         <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect to office ser&amp;ver…</source>
+        <translation>Conectarse al servi&amp;dor de la oficina…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3450,12 +4382,17 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>&amp;Importar casos…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>E&amp;xport case list…</source>
         <translation>E&amp;xportar lista de casos…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>&amp;Reports…</source>
+        <translation>In&amp;formes…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import case &amp;bundle…</source>
         <translation>Importar &amp;lote de casos…</translation>
     </message>
@@ -3495,7 +4432,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>&amp;Deshacer la última restauración</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Backups…</source>
         <translation>Co&amp;pias de seguridad…</translation>
     </message>
@@ -3505,22 +4442,22 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Re&amp;visar base de datos…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>&amp;Find cases</source>
         <translation>&amp;Buscar casos</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Open selected case</source>
         <translation>&amp;Abrir el caso seleccionado</translation>
     </message>
@@ -3530,24 +4467,34 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>&amp;Cerrar caso</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Packets for &amp;stage…</source>
         <translation>Paquetes por &amp;etapa…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Cases</source>
         <translation>&amp;Casos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>State &amp;rules</source>
         <translation>&amp;Reglas estatales</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Agenda</source>
+        <translation>A&amp;genda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>R&amp;efresh</source>
         <translation>Actu&amp;alizar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3565,7 +4512,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Abrir el &amp;registro</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>demo</source>
         <translation>demostración</translation>
     </message>
@@ -3596,7 +4543,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location line="+5"/>
-        <source>&lt;h3&gt;keidesk {version}&lt;/h3&gt;&lt;p&gt;Import-case manager for Japanese kei trucks. Works offline; your data stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Database:&lt;/b&gt; {db}{ro}&lt;br&gt;&lt;b&gt;Log:&lt;/b&gt; {log}&lt;/p&gt;&lt;p&gt;Licence: MIT. keidesk supports decisions; it does not give legal advice. Confirm a state&apos;s rule with its motor vehicle agency.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;keidesk {version}&lt;/h3&gt;&lt;p&gt;Import-case manager for Japanese kei trucks. Works offline; your data stays on this computer.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Data folder:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Database:&lt;/b&gt; {db}{ro}&lt;br&gt;&lt;b&gt;Log:&lt;/b&gt; {log}&lt;/p&gt;&lt;p&gt;License: MIT. keidesk supports decisions; it does not give legal advice. Confirm a state&apos;s rule with its motor vehicle agency.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;keidesk {version}&lt;/h3&gt;&lt;p&gt;Administrador de casos de importación de camiones kei japoneses. Funciona sin conexión; sus datos se quedan en esta computadora.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Carpeta de datos:&lt;/b&gt; {data}&lt;br&gt;&lt;b&gt;Base de datos:&lt;/b&gt; {db}{ro}&lt;br&gt;&lt;b&gt;Registro:&lt;/b&gt; {log}&lt;/p&gt;&lt;p&gt;Licencia: MIT. keidesk apoya decisiones; no da asesoría legal. Confirme la regla de un estado con su agencia de vehículos motorizados.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -3605,7 +4552,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation> (solo lectura)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>About keidesk</source>
         <translation>Acerca de keidesk</translation>
     </message>
@@ -3646,7 +4593,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/widgets/state_panel.py" line="-29"/>
+        <location filename="../../keidesk/gui/widgets/state_panel.py" line="+5"/>
         <source>Verified locally on {date} by {who}</source>
         <translation>Verificado localmente el {date} por {who}</translation>
     </message>
@@ -3696,7 +4643,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Escriba el estado de destino para ver su vía de registro.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/domain/chassis.py" line="+98"/>
+        <location filename="../../keidesk/domain/chassis.py" line="+119"/>
         <source>{n} {noun}</source>
         <translation>{n} {noun}</translation>
     </message>
@@ -3822,9 +4769,15 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>{text} tiene {count} guiones; un número de chasis tiene exactamente uno, entre el código de modelo y el número de serie (p. ej., {example}).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/domain/dates.py" line="+29"/>
-        <source>1999, 1999-03, 1999-03-15, 1999/3, 1999年3月, 平成11年3月 or H11.3</source>
-        <translation>1999, 1999-03, 1999-03-15, 1999/3, 1999年3月, 平成11年3月 o H11.3</translation>
+        <location filename="../../keidesk/domain/dates.py" line="+30"/>
+        <source>1999, 1999-03, 1999-03-15, 1999/3, 03/15/1999 (US), 1999年3月, 平成11年3月 or H11.3</source>
+        <translation>1999, 1999-03, 1999-03-15, 1999/3, 03/15/1999 (EE. UU.), 1999年3月, 平成11年3月 o H11.3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2026-12-20, 12/20/2026 (US), 2026/12/20, 令和8年12月20日 or R8.12.20</source>
+        <extracomment>The forms of a date to the day (a due date, an ETA), for messages and placeholders.</extracomment>
+        <translation>2026-12-20, 12/20/2026 (EE. UU.), 2026/12/20, 令和8年12月20日 o R8.12.20</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -3862,7 +4815,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>{text} no es una fecha guardada (se espera 1999, 1999-03 o 1999-03-15).</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>{era} began on {start}</source>
         <translation>{era} comenzó el {start}</translation>
     </message>
@@ -3887,7 +4840,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Ingrese una fecha, como {forms}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>{text} is not a date keidesk can read. Use {forms}.</source>
         <translation>{text} no es una fecha que keidesk pueda leer. Use {forms}.</translation>
     </message>
@@ -4144,11 +5097,11 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location filename="../../keidesk/services/case_fields.py" line="+84"/>
-        <source>{label}: {text!r} is not a date; write it as YYYY-MM-DD.</source>
-        <translation>{label}: {text!r} no es una fecha; escríbala como AAAA-MM-DD.</translation>
+        <source>{label}: {error}</source>
+        <translation>{label}: {error}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>{label}: {text!r} is not a whole number.</source>
         <translation>{label}: {text!r} no es un número entero.</translation>
     </message>
@@ -4174,7 +5127,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>{step} no puede marcarse como hecho: {papers} no están en el expediente. Adjúntelos o indique un motivo.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/services/reference.py" line="+81"/>
+        <location filename="../../keidesk/services/reference.py" line="+82"/>
         <source>Model code {code} is not in the chassis-code table; make and model must be entered by hand.</source>
         <translation>El código de modelo {code} no está en la tabla de códigos de chasis; la marca y el modelo deben ingresarse a mano.</translation>
     </message>
@@ -4224,14 +5177,14 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Esta regla no está verificada (fuentes contradictorias, desactualizadas o secundarias).</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+174"/>
         <source>The {state} rule changed since the packet was printed: reprint the packet or acknowledge the change.</source>
         <extracomment>Fields of a state rule that staff may edit, with the check each value must pass. Fields printed for customers: no research wording may go in them.</extracomment>
         <translation>La regla de {state} cambió desde que se imprimió el paquete: vuelva a imprimir el paquete o confirme el cambio.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/services/cases/create.py" line="+176"/>
-        <location filename="../../keidesk/services/cases/edit.py" line="+47"/>
+        <location filename="../../keidesk/services/cases/create.py" line="+178"/>
+        <location filename="../../keidesk/services/cases/edit.py" line="+51"/>
         <source>Chassis number {chassis} is already case {case}.</source>
         <extracomment>Reference rows held while the batch runs: the session&apos;s identity map is weak, and without this each case would load its chassis code and state rule again.</extracomment>
         <translation>El número de chasis {chassis} ya es el caso {case}.</translation>
@@ -4257,7 +5210,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>El primer registro {first} es anterior a la fecha de fabricación {built}; un camión se registra el día en que se fabrica o después.</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+170"/>
         <source>Enter the customer&apos;s name first.</source>
         <translation>Primero ingrese el nombre del cliente.</translation>
     </message>
@@ -4265,6 +5218,580 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+8"/>
         <source>The ETA {eta} is before the ETD {etd}.</source>
         <translation>La ETA {eta} es anterior a la ETD {etd}.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/agenda/calendar_file.py" line="+71"/>
+        <source>The calendar file could not be written: {reason}</source>
+        <extracomment>Writes within this time of each other make one file.</extracomment>
+        <translation>No se pudo escribir el archivo de calendario: {reason}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Writing the calendar file…</source>
+        <translation>Escribiendo el archivo de calendario…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/agenda/feature.py" line="+101"/>
+        <location filename="../../keidesk/gui/agenda/panel.py" line="-42"/>
+        <source>Reading the agenda…</source>
+        <extracomment>At most this many items of each kind in the tab (the rest are counted); the agenda of a big database stays quick to read and to show. How often the app looks whether the day has turned (a new day: read again, remind again).</extracomment>
+        <translation>Leyendo la agenda…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Snoozing…</source>
+        <translation>Posponiendo…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Marking handled…</source>
+        <translation>Marcando como atendido…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export a calendar</source>
+        <translation>Exportar un calendario</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Wrote {count} events to {path}. Import it into Outlook, Thunderbird or Google Calendar; exporting again updates the same events.</source>
+        <translation>Se escribieron {count} eventos en {path}. Impórtelo en Outlook, Thunderbird o Google Calendar; al exportar de nuevo se actualizan los mismos eventos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting the calendar…</source>
+        <translation>Exportando el calendario…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep a calendar file up to date</source>
+        <translation>Mantener al día un archivo de calendario</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/agenda/reminders.py" line="+53"/>
+        <source>keidesk: what needs doing</source>
+        <extracomment>How long the notification stays up (the desktop may choose otherwise). What the last reminder said (shown or not), for the log and the tests.</extracomment>
+        <translation>keidesk: lo que hay que hacer</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/case_list/charts.py" line="+153"/>
+        <source>Charting…</source>
+        <extracomment>Changes arriving within this time are charted once.</extracomment>
+        <translation>Graficando…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/kit/date_field.py" line="+105"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="-18"/>
+        <source>e.g. 2026-12-20 or 12/20/2026</source>
+        <extracomment>The reason the text is no date, or &quot;&quot; when it reads (or is empty); as typed. A date was picked from the calendar (after ``textEdited``).</extracomment>
+        <translation>p. ej. 2026-12-20 o 12/20/2026</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. 1999-03 or H11.3</source>
+        <translation>p. ej. 1999-03 o H11.3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pick a date</source>
+        <translation>Elegir una fecha</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick a date from the calendar ({keys})</source>
+        <translation>Elegir una fecha del calendario ({keys})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dates can be written {forms}.</source>
+        <translation>Las fechas se pueden escribir {forms}.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="-44"/>
+        <source>Reports</source>
+        <translation>Informes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>from the first, or e.g. 12/01/2026</source>
+        <translation>desde el primero, o p. ej. 12/01/2026</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to the last, or e.g. 12/31/2026</source>
+        <translation>hasta el último, o p. ej. 12/31/2026</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;PDF (to print)</source>
+        <translation>&amp;PDF (para imprimir)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Excel (XLSX)</source>
+        <translation>&amp;Excel (XLSX)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Report</source>
+        <translation>&amp;Informe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The case list as shown: {what}, sorted by {order}.</source>
+        <translation>La lista de casos tal como se ve: {what}, ordenada por {order}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duty, MPF, HMF, broker and port costs by the month they were paid.</source>
+        <translation>Aranceles, MPF, HMF, costos del agente aduanal y del puerto, por el mes en que se pagaron.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sale price, landed cost and margin of the trucks sold in the period.</source>
+        <translation>Precio de venta, costo de importación y margen de los camiones vendidos en el periodo.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As of today; the period does not apply.</source>
+        <translation>A la fecha de hoy; el periodo no se aplica.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The {what} day: {problem}</source>
+        <translation>El día {what}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>first</source>
+        <translation>inicial</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>last</source>
+        <translation>final</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The report was saved to {path}.</source>
+        <translation>El informe se guardó en {path}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Writing the {kind} report…</source>
+        <translation>Escribiendo el informe {kind}…</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/connect_dialog.py" line="+62"/>
+        <source>Connect to office server</source>
+        <translation>Conectarse al servidor de la oficina</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>keidesk on the office server: every seat sees the same cases. Ask whoever set up the server for these details.</source>
+        <translation>keidesk en el servidor de la oficina: todos los puestos ven los mismos casos. Pida estos datos a quien instaló el servidor.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server&apos;s name or address on the office network</source>
+        <translation>El nombre o la dirección del servidor en la red de la oficina</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. office-server or 192.168.1.10</source>
+        <translation>p. ej. servidor-oficina o 192.168.1.10</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>kept by the system&apos;s keyring (or password file), never in the settings</source>
+        <translation>se guarda en el llavero del sistema, nunca en la configuración</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>P&amp;uerto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Test connection</source>
+        <translation>P&amp;robar la conexión</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Connect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the server</source>
+        <translation>el servidor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database</source>
+        <translation>la base de datos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the user</source>
+        <translation>el usuario</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fill in {what}.</source>
+        <translation>Indique {what}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Connecting to {host}…</source>
+        <translation>Conectando con {host}…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connected: {label} is a keidesk database.</source>
+        <translation>Conectado: {label} es una base de datos de keidesk.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The password could not be kept ({problem}).</source>
+        <translation>No se pudo guardar la contraseña ({problem}).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/connection_lost.py" line="+66"/>
+        <location line="+94"/>
+        <source>Retry</source>
+        <extracomment>How long the server may be away before the retry offer is shown (the listener keeps trying meanwhile; a laptop waking up usually finds its network within this time).</extracomment>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <location line="+93"/>
+        <source>Open a local database…</source>
+        <translation>Abrir una base de datos local…</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Connect to office server…</source>
+        <translation>Conectarse al servidor de la oficina…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>keidesk cannot open the office database.</source>
+        <translation>keidesk no puede abrir la base de datos de la oficina.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The office server does not answer; keidesk keeps trying…</source>
+        <translation>El servidor de la oficina no responde; keidesk lo sigue intentando…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connected to the office server again.</source>
+        <translation>Conectado de nuevo al servidor de la oficina.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The connection to the office server was lost.</source>
+        <translation>Se perdió la conexión con el servidor de la oficina.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What you typed in the open cases stays there, not saved yet: save it once the server answers again.</source>
+        <translation>Lo que escribió en los casos abiertos sigue ahí, aún sin guardar: guárdelo cuando el servidor vuelva a responder.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/keyboard_help.py" line="+34"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every action has a key. Alt and the underlined letter presses a button or opens a tab; Esc closes a dialog or pop-up, never a case.</source>
+        <translation>Cada acción tiene una tecla. Alt y la letra subrayada presionan un botón o abren una pestaña; Esc cierra un diálogo o una ventana emergente, nunca un caso.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it does</source>
+        <translation>Qué hace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/gui/shell/server_check.py" line="+64"/>
+        <source>keidesk cannot reach the office server at {host}, port {port}. Check that this computer is connected to the office network (or its VPN) and that the server is switched on.</source>
+        <extracomment>How long a server may take to answer before it counts as unreachable. PostgreSQL&apos;s codes for a refused sign-in and for a database that does not exist.</extracomment>
+        <translation>keidesk no puede llegar al servidor de la oficina en {host}, puerto {port}. Compruebe que esta computadora está conectado a la red de la oficina (o a su VPN) y que el servidor está encendido.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The office server at {host} did not let {user} sign in: no password is kept for it on this computer, or the one kept is no longer right. Type it in Connect to office server…</source>
+        <translation>El servidor de la oficina en {host} no dejó entrar a {user}: en esta computadora no hay ninguna contraseña guardada para él, o la guardada ya no es válida. Escríbala en Conectarse al servidor de la oficina…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The office server at {host} did not let {user} sign in: the password is wrong, there is no such user, or this computer may not connect to it. Type them again (Connect to office server…), or ask whoever looks after the server.</source>
+        <translation>El servidor de la oficina en {host} no dejó entrar a {user}: la contraseña es incorrecta, ese usuario no existe o esta computadora no puede conectarse a él. Escríbalos de nuevo (Conectarse al servidor de la oficina…) o pregunte a quien se ocupa del servidor.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The office server at {host} has no database named {database} that {user} may use. Check the name, or ask whoever looks after the server.</source>
+        <translation>El servidor de la oficina en {host} no tiene ninguna base de datos llamada {database} que {user} pueda usar. Compruebe el nombre o pregunte a quien se ocupa del servidor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{user} may not use the keidesk database {database} on {host}. Ask whoever looks after the server to add you (keidesk server add-user).</source>
+        <translation>{user} no puede usar la base de datos de keidesk {database} en {host}. Pida a quien se ocupa del servidor que lo agregue (keidesk server add-user).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{where} is not a keidesk database (it is empty or holds other tables). Whoever set up the server prepares it with: keidesk server init.</source>
+        <translation>{where} no es una base de datos de keidesk (está vacía o contiene otras tablas). Quien instaló el servidor la prepara con: keidesk server init.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/history_text.py" line="+153"/>
+        <source>{label} unit</source>
+        <extracomment>The tables of a case&apos;s history, as staff call them.</extracomment>
+        <translation>{label}: unidad</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Document “{title}”</source>
+        <extracomment>Stored columns that are not fields of the registry: worked out, or kept by the app.</extracomment>
+        <translation>Documento “{title}”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{title}” ({kind})</source>
+        <translation>“{title}” ({kind})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Document added</source>
+        <translation>Documento agregado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entity} created</source>
+        <translation>{entity} creado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Document deleted for good</source>
+        <translation>Documento eliminado definitivamente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{entity} deleted</source>
+        <translation>{entity} eliminado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>moved to the trash</source>
+        <translation>enviado a la papelera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>restored from the trash</source>
+        <translation>restaurado de la papelera</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{subject} {label}</source>
+        <translation>{subject}, {label}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{what}: {old} → {new}</source>
+        <translation>{what}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{what}: {detail}</source>
+        <translation>{what}: {detail}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>customer {number}</source>
+        <translation>cliente {number}</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/agenda.py" line="+296"/>
+        <source>1 day</source>
+        <extracomment>The days ahead the agenda shows unless told otherwise (today and the next six). The longest agenda asked for (a year): further ahead is the calendar&apos;s job. Trucks becoming FMVSS-eligible are shown this many days ahead, whatever ``days`` is. A state&apos;s rule is re-verified this often after it was last verified. What a case with no case stands in for in :class:`AgendaMark` (a state&apos;s rule, a backup). The topic an item&apos;s id starts with: a step&apos;s due item keeps its id when it becomes overdue. The kinds that say something is late: the desktop reminder counts these. The state of a ``rule_reverify`` item (it opens the state&apos;s rule, not a case). Per kind, how many items were left out by ``limit`` (none: every item is there). A query of one kind of item: a row per item, its columns by kind.</extracomment>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} days</source>
+        <translation>{n} días</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{step}: due {due}, overdue {days}</source>
+        <translation>{step}: vencía el {due}, {days} de retraso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{step}: due today</source>
+        <translation>{step}: vence hoy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{step}: due {due}</source>
+        <translation>{step}: vence el {due}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on {vessel} at {port}</source>
+        <translation>en el {vessel}, a {port}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>on {vessel}</source>
+        <translation>en el {vessel}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>at {port}</source>
+        <translation>a {port}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arrives {when} (ETA)</source>
+        <translation>Llega {when} (ETA)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arrives {when} (ETA) {where}</source>
+        <translation>Llega {when} (ETA) {where}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arrived {date} ({days} ago); customs release still pending</source>
+        <translation>Llegó el {date} (hace {days}); la liberación aduanal sigue pendiente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Becomes FMVSS-eligible (25 years) on {date}, in {days}</source>
+        <translation>Será elegible para FMVSS (25 años) el {date}, en {days}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{text} · {chassis}</source>
+        <translation>{text} · {chassis}</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Re-verify {name}&apos;s registration rule for the open cases going there (last verified {date})</source>
+        <translation>Volver a verificar la regla de registro de {name} para los casos abiertos con ese destino (última verificación: {date})</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>1 step overdue</source>
+        <translation>1 paso vencido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} steps overdue</source>
+        <translation>{n} pasos vencidos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 step due today</source>
+        <translation>1 paso vence hoy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} steps due today</source>
+        <translation>{n} pasos vencen hoy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 customs release pending</source>
+        <translation>1 liberación aduanal pendiente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} customs releases pending</source>
+        <translation>{n} liberaciones aduanales pendientes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 state rule to re-verify</source>
+        <translation>1 regla estatal por volver a verificar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} state rules to re-verify</source>
+        <translation>{n} reglas estatales por volver a verificar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a backup is due</source>
+        <translation>toca hacer una copia de seguridad</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{list}.</source>
+        <translation>{list}.</translation>
     </message>
 </context>
 </TS>

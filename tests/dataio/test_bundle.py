@@ -15,7 +15,7 @@ from keidesk.dataio import bundle, integrity
 from keidesk.dataio.bundle import BundleConflict, BundleRefused, Choice
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
-from keidesk.services.documents import AttachmentStore, add_document
+from keidesk.services.documents import add_document, attachment_store
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import Case
 from tests.dataio.helpers import fingerprint, rewrite_bundle
@@ -24,13 +24,13 @@ from tests.write_lock import WriteLockProbe
 
 def _export(db: Database, ids: list[int], out: Path) -> Path:
     with db.reader() as session:
-        bundle.export_bundle(session, AttachmentStore(db.folder), ids, out, user="office")
+        bundle.export_bundle(session, attachment_store(db), ids, out, user="office")
     return out
 
 
 def _import(db: Database, path: Path, today: date, **kw) -> bundle.BundleImport:
     contents = bundle.open_bundle(path)
-    store = AttachmentStore(db.folder)
+    store = attachment_store(db)
     return bundle.import_files_and_cases(db, store, contents, user="laptop", today=today, **kw)
 
 
@@ -42,7 +42,7 @@ def office(tmp_path: Path, make_case, db: Database, today) -> tuple[Database, in
     scan.write_bytes(b"%PDF-1.4 export certificate")
     packet = tmp_path / "handover.pdf"
     packet.write_bytes(b"%PDF-1.4 handover packet")
-    store = AttachmentStore(db.folder)
+    store = attachment_store(db)
     scan_file, packet_file = store.put(scan), store.put(packet)
     with db.transaction("office") as session:
         add_document(session, case_id, scan_file, user="office", title="Export certificate")
@@ -85,7 +85,7 @@ def test_bundle_round_trip_into_another_database(office, tmp_path, today):
         # The office's history came along (by "office"), beside the laptop's own entries.
         office_entries = {(h.at, h.by, h.field, h.new_value) for h in mine_history}
         assert office_entries <= {(h.at, h.by, h.field, h.new_value) for h in history}
-        store = AttachmentStore(laptop.folder)
+        store = attachment_store(laptop)
         assert all(store.path_for(d.sha256).is_file() for d in theirs.documents)
         # Importing the same bundle again changes nothing.
         before = fingerprint(laptop)
@@ -165,7 +165,7 @@ def test_importing_before_the_files_are_stored_is_refused_as_a_bug(office, tmp_p
     _db, _case_id, path = office
     laptop = open_database(tmp_path / "laptop" / "k.sqlite3")
     try:
-        store = AttachmentStore(laptop.folder)
+        store = attachment_store(laptop)
         contents = bundle.open_bundle(path)
         with (
             pytest.raises(RuntimeError, match="store_files"),

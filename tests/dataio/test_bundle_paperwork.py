@@ -14,7 +14,7 @@ from keidesk.dataio import bundle
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases, documents
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import attachment_store
 from keidesk.storage.database import Database, open_database
 from tests.conftest import TODAY
 from tests.dataio.helpers import rewrite_bundle
@@ -23,7 +23,7 @@ from tests.dataio.helpers import rewrite_bundle
 @pytest.fixture
 def exported(tmp_path: Path, db: Database, make_case) -> Path:
     case_id = make_case(chassis="DA52T-123456", built="1999-03", customer="Dale", state="TX")
-    store = AttachmentStore(db.folder)
+    store = attachment_store(db)
     files = {}
     for name in ("BL_MSCU1.pdf", "IMG_1.jpg"):
         path = tmp_path / name
@@ -52,7 +52,7 @@ def _import(tmp_path: Path, path: Path) -> Database:
     laptop = open_database(tmp_path / "laptop" / "k.sqlite3")
     contents = bundle.open_bundle(path)
     bundle.import_files_and_cases(
-        laptop, AttachmentStore(laptop.folder), contents, user="laptop", today=TODAY
+        laptop, attachment_store(laptop), contents, user="laptop", today=TODAY
     )
     return laptop
 
@@ -87,7 +87,7 @@ def test_an_unknown_paper_kind_is_refused(tmp_path, exported):
         laptop = open_database(tmp_path / "laptop" / "k.sqlite3")
         try:
             bundle.import_files_and_cases(
-                laptop, AttachmentStore(laptop.folder), contents, user="laptop", today=TODAY
+                laptop, attachment_store(laptop), contents, user="laptop", today=TODAY
             )
         finally:
             laptop.close()

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from keidesk.services import cases
-from keidesk.services.documents import AttachmentStore, add_document
+from keidesk.services.documents import add_document, attachment_store
 from keidesk.storage.database import Database, open_database
 from tests.conftest import TODAY
 from tests.dataio.helpers import bundle_with_document, fingerprint, rewrite_bundle
@@ -30,7 +30,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, d
     scan.write_bytes(b"%PDF-1.4 export certificate")
     out = tmp_path / "case.zip"
     try:
-        stored = AttachmentStore(office.folder).put(scan)
+        stored = attachment_store(office).put(scan)
         with office.transaction("office") as session:
             case_id = cases.create_case(
                 session, chassis="DA52T-123456", customer="Dale", state="TX", today=TODAY
@@ -46,17 +46,16 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, d
         from keidesk.dataio import bundle  # noqa: PLC0415
 
         with office.reader() as session:
-            bundle.export_bundle(
-                session, AttachmentStore(office.folder), [case_id], out, user="office"
-            )
+            bundle.export_bundle(session, attachment_store(office), [case_id], out, user="office")
     finally:
         office.close()
     document = json.loads(zipfile.ZipFile(out).read("bundle.json"))
     yield out, document["cases"][0]
 
 
-def _files(db: Database) -> list[Path]:
-    return sorted(p for p in (db.folder / "attachments").rglob("*") if p.is_file())
+def _files(db: Database) -> list[tuple[str, int]]:
+    """The files the database's attachment store holds (beside the file, or in the server)."""
+    return attachment_store(db).stored()
 
 
 def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:

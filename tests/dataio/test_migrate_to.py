@@ -19,6 +19,9 @@ from tests.dataio.server_helpers import FILES, counts_and_files, populate, sha25
 
 EMPTY = hashlib.sha256(b"").hexdigest()
 
+#: A move from a laptop's database file, which it leaves byte for byte as it was.
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def laptop(db_path: Path, cli, tmp_path: Path) -> Path:

@@ -12,7 +12,7 @@ import pytest
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import field_texts
-from keidesk.services.documents import AttachmentStore, add_document
+from keidesk.services.documents import add_document, attachment_store
 from keidesk.storage.database import Database
 
 
@@ -41,7 +41,7 @@ def test_every_kind_of_change_bumps_the_version_once(db, make_case, today, tmp_p
     assert _version(db, case_id, today) == 3
     scan = tmp_path / "title.pdf"
     scan.write_bytes(b"%PDF-1.4 title")
-    stored = AttachmentStore(db.folder).put(scan)
+    stored = attachment_store(db).put(scan)
     with db.transaction("ann") as session:  # a document
         add_document(session, case_id, stored, user="ann")
     assert _version(db, case_id, today) == 4

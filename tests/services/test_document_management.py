@@ -11,13 +11,13 @@ from keidesk.domain.documents import DocumentKind
 from keidesk.domain.errors import InvalidInput, NotFound, PapersMissing
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases, documents
-from keidesk.services.documents import AttachmentStore
+from keidesk.services.documents import AttachmentStore, attachment_store
 from keidesk.storage.database import Database
 from tests.conftest import TODAY
 
 
 def attach(db: Database, case_id: int, path: Path, kind: DocumentKind | None = None, **kw) -> int:
-    store = AttachmentStore(db.folder)
+    store = attachment_store(db)
     stored = store.put(path)
     chosen = kind or documents.guessed_kind(stored)
     with db.transaction("ann") as session:
@@ -107,7 +107,7 @@ def test_emptying_the_trash_deletes_only_files_nothing_else_uses(db, make_case, 
     kept = attach(db, first, shared)
     gone = attach(db, second, shared)
     alone = attach(db, second, scan("alone.pdf", b"%PDF alone"))
-    store = AttachmentStore(db.folder)
+    store = attachment_store(db)
     with db.reader() as session:
         by_id = {v.id: v for v in documents.list_documents(session, second)}
     with db.transaction("ann") as session:

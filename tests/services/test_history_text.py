@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
+from keidesk.domain.messages import Message
 from keidesk.domain.money import Money, Odometer
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import EDITABLE
-from keidesk.services.documents import StoredFile, add_document, remove_document
-from keidesk.services.history_text import describe
+from keidesk.services.documents import add_document, attachment_store, remove_document
+from keidesk.services.history_text import HistoryNames, describe
 from keidesk.services.views import HistoryView
 from keidesk.storage.database import Database
 from tests.conftest import CliResult
@@ -23,7 +25,12 @@ def _texts(db: Database, case_id: int) -> list[str]:
         return [entry.text for entry in cases.case_history(session, case_id)]
 
 
-def test_history_reads_as_words(db: Database, make_case: Callable[..., int]) -> None:
+def test_history_reads_as_words(
+    db: Database, make_case: Callable[..., int], tmp_path: Path
+) -> None:
+    scan = tmp_path / "export.pdf"
+    scan.write_bytes(b"%PDF-1.4 export")
+    stored = attachment_store(db).put(scan)  # beside the file, or in the server database
     case_id = make_case(chassis="DA52T-123456", built="1999-03", customer="Dale Fontenot")
     with db.transaction("tester") as session:
         cases.update_case(
@@ -47,7 +54,6 @@ def test_history_reads_as_words(db: Database, make_case: Callable[..., int]) -> 
         cases.set_step(
             session, case_id, StepKey.INTAKE, StepStatus.IN_PROGRESS, user="tester", today=TODAY
         )
-        stored = StoredFile("ab" * 32, 10, "export.pdf", "application/pdf")
         paper = add_document(session, case_id, stored, user="tester", title="Export certificate")
     with db.transaction("tester") as session:
         remove_document(session, paper.id, user="tester")
@@ -106,3 +112,44 @@ def test_cli_history_in_words_and_json_keeps_raw_fields(
     change = next(e for e in entries if e["field"] == "customs_value_cents")
     assert change["new_value"] == "320000"  # the raw fields stay
     assert change["text"] == "Customs value: — → $3,200.00"
+
+
+def test_history_words_are_messages_the_gui_translates() -> None:
+    """describe() keeps its English str() and gives the GUI the template and the words to
+    translate (keidesk.domain.messages): here with a little dictionary for a language."""
+    spanish = {
+        "{what}: {old} → {new}": "{what}: {old} → {new}",
+        "{subject} {label}": "{subject}, {label}",
+        "Customs": "Aduana",
+        "to do": "pendiente",
+        "in progress": "en curso",
+        "Customs value": "Valor en aduana",
+        "Document “{title}”": "Documento “{title}”",
+        "{what}: {detail}": "{what}: {detail}",
+        "moved to the trash": "enviado a la papelera",
+    }
+
+    def language(text: str) -> str:
+        return spanish.get(text, text)
+
+    def entry(entity: str, field: str, old: str | None, new: str | None) -> HistoryView:
+        at = datetime(2026, 11, 21, tzinfo=UTC)
+        return HistoryView(at, "t", entity, "7", "update", field, old, new)
+
+    step = describe(
+        entry("workflow_steps", "status", "todo", "in_progress"),
+        HistoryNames(steps={7: "Customs"}),
+    )
+    assert step.text == "Customs: to do → in progress"
+    assert isinstance(step.text, Message)
+    assert step.text.render(language) == "Aduana: pendiente → en curso"
+    value = describe(entry("cases", "customs_value_cents", None, "320000"))
+    assert value.text == "Customs value: — → $3,200.00"
+    assert isinstance(value.text, Message)
+    assert value.text.render(language) == "Valor en aduana: — → $3,200.00"
+    trashed = describe(
+        entry("documents", "removed_at", None, "2026-11-21"), HistoryNames(documents={7: "Scan"})
+    )
+    assert trashed.text == "Document “Scan”: moved to the trash"
+    assert isinstance(trashed.text, Message)
+    assert trashed.text.render(language) == "Documento “Scan”: enviado a la papelera"

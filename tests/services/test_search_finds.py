@@ -14,7 +14,12 @@ from sqlalchemy import select, text
 from keidesk.domain.dates import parse_date
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
-from keidesk.services.documents import StoredFile, add_document, remove_document
+from keidesk.services.documents import (
+    StoredFile,
+    add_document,
+    attachment_store,
+    remove_document,
+)
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import Case, Customer, Vehicle, WorkflowStep
 
@@ -72,10 +77,11 @@ def _new_case(
         return case.id
 
 
-def _scan(title: str) -> StoredFile:
-    return StoredFile(
-        sha256="ab" * 32, size_bytes=10, original_name=f"{title}.pdf", media_type="application/pdf"
-    )
+def _scan(db: Database, folder: Path, title: str) -> StoredFile:
+    """A scan stored as keidesk stores it (beside the file, or in the server database)."""
+    path = folder / f"{title}.pdf"
+    path.write_bytes(b"%PDF-1.4 " + title.encode())
+    return attachment_store(db).put(path)
 
 
 def test_search_finds_what_staff_type(engine_db: Database) -> None:
@@ -113,10 +119,11 @@ def test_search_finds_what_staff_type(engine_db: Database) -> None:
 
 
 def test_step_notes_and_document_titles_are_searched_and_kept_current(
-    engine_db: Database,
+    engine_db: Database, tmp_path: Path
 ) -> None:
     db = engine_db
     case_id = _new_case(db, "DA63T-700001", customer="Dale Fontenot")
+    scan = _scan(db, tmp_path, "Export certificate Yokohama")
     with db.transaction("tester") as session:
         cases.set_step(
             session,
@@ -127,7 +134,7 @@ def test_step_notes_and_document_titles_are_searched_and_kept_current(
             today=TODAY,
             note="Credit company holds the title",
         )
-        paper = add_document(session, case_id, _scan("Export certificate Yokohama"), user="tester")
+        paper = add_document(session, case_id, scan, user="tester")
     assert _found(db, "credit company") == ["DA63T-700001"]
     assert _found(db, "yokohama") == ["DA63T-700001"]
     with db.transaction("tester") as session:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.gui.agenda.view import ITEM_ROLE, kind_colour
 from keidesk.gui.kit import theme
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_message
 from keidesk.services.agenda import Agenda, AgendaItem, reminder_text
 
 #: How many of today's items the panel lists (the agenda tab has them all).
@@ -29,7 +29,7 @@ class AgendaPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agenda_panel")
-        heading = QLabel(f"<b>{tr('Today')}</b>")
+        heading = QLabel("<b>{}</b>".format(tr("Today")))
         self.summary = QLabel(tr("Reading the agenda…"))
         self.summary.setObjectName("agenda_summary")
         self.summary.setWordWrap(True)
@@ -53,14 +53,16 @@ class AgendaPanel(QWidget):
 
     def show_agenda(self, agenda: Agenda) -> None:
         self.list.clear()
-        text = reminder_text(agenda)
+        said = reminder_text(agenda)
+        text = tr_message(said) if said else None
         self.summary.setText(
             text[0].upper() + text[1:] if text else tr("Nothing late or due today.")
         )
         today_items = [item for item in agenda.items if item.date <= agenda.today]
         for item in today_items[:PANEL_ITEMS]:
             who = item.number or item.state or ""
-            row = QListWidgetItem(f"{who}  {item.text}" if who else item.text)
+            said = tr_message(item.text)
+            row = QListWidgetItem(f"{who}  {said}" if who else said)
             row.setData(ITEM_ROLE, item)
             row.setToolTip(tr("Open"))
             colour = kind_colour(item, agenda.today)

@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon, QWidget
 
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_message
 from keidesk.services.agenda import Agenda, reminder_text
 
 #: How long the notification stays up (the desktop may choose otherwise).
@@ -43,9 +43,10 @@ class TrayReminder(QObject):
         if not self.started or self.reminded_on == agenda.today:
             return
         self.reminded_on = agenda.today
-        text = reminder_text(agenda)
-        if text is None:
+        said = reminder_text(agenda)
+        if said is None:
             return
+        text = tr_message(said)
         self.last_message = text[0].upper() + text[1:]
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(

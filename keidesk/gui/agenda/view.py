@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.gui.kit import theme
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_message
 from keidesk.services.agenda import MAX_DAYS, Agenda, AgendaItem, AgendaKind
 
 #: The snooze choices: label and how many days.
@@ -177,11 +177,11 @@ class AgendaView(QWidget):
                     item.date.isoformat(),
                     tr(item.kind.label),
                     item.number or item.state or "",
-                    item.text,
+                    tr_message(item.text),
                 ]
             )
             row.setData(0, ITEM_ROLE, item)
-            row.setToolTip(3, item.text)
+            row.setToolTip(3, tr_message(item.text))
             colour = kind_colour(item, today)
             if colour is not None:
                 row.setForeground(1, theme.colour(colour))

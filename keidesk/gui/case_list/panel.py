@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -221,6 +221,9 @@ class CaseListPanel(QWidget):
         self._debounce.timeout.connect(self._filters_edited)
         self.search.textEdited.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._search_now)
+        self.search.installEventFilter(self)  # Down: from the search box into the list
+        self._first_row_when_shown = False
+        self.model.modelReset.connect(self._list_shown)
         for combo in (self.stage, self.state, self.eligibility):
             combo.currentIndexChanged.connect(lambda _i: self._filters_edited())
         self.blocked.toggled.connect(lambda _on: self._filters_edited())
@@ -309,6 +312,32 @@ class CaseListPanel(QWidget):
     def _select(combo: QComboBox, value: Any) -> None:
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the search box goes into the list (at its first row), where Enter opens
+        the case: search, Down, Enter opens a case without the mouse."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            if self._debounce.isActive():  # typed just now: the list follows, at its first row
+                self._first_row_when_shown = True
+                self._search_now()
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            self._select_first_row()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _select_first_row(self) -> None:
+        if self.model.rowCount() > 0 and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _list_shown(self) -> None:
+        if self._first_row_when_shown:
+            self._first_row_when_shown = False
+            self._select_first_row()
 
     def _search_now(self) -> None:
         self._debounce.stop()

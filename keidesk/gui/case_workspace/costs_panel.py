@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.domain.costs import CostKind, NewCost, rate_text, usd_text
+from keidesk.domain.dates import parse_day
 from keidesk.domain.errors import InvalidInput, NotFound
 from keidesk.gui.kit.changes import CaseIds, concerns
 from keidesk.gui.kit.context import AppContext
+from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.services.costs import (
@@ -105,9 +107,9 @@ class CostsPanel(QWidget):
         self.rate.setObjectName("cost_rate")
         self.rate.setPlaceholderText(tr("yen per US dollar, e.g. 151.37"))
         self.rate.setToolTip(tr("The exchange rate used on the day the yen were paid"))
-        self.paid_on = QLineEdit()
+        self.paid_on = DateField(day_only=True)
         self.paid_on.setObjectName("cost_date")
-        self.paid_on.setPlaceholderText(tr("YYYY-MM-DD (today when empty)"))
+        self.paid_on.setPlaceholderText(tr("today when empty, or e.g. 12/20/2026"))
         self.note = QLineEdit()
         self.note.setObjectName("cost_note")
         self.add_button = QPushButton(tr("&Add cost"))
@@ -182,12 +184,14 @@ class CostsPanel(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(5, min(self.table.columnWidth(5), 320))
         lines = [
-            tr("Landed cost: <b>{cost}</b> ({count} costs, in US dollars)").format(
-                cost=usd_text(summary.landed_cents), count=len(summary.costs)
-            )
+            (
+                tr("Landed cost: <b>{cost}</b> (1 cost, in US dollars)")
+                if len(summary.costs) == 1
+                else tr("Landed cost: <b>{cost}</b> ({count} costs, in US dollars)")
+            ).format(cost=usd_text(summary.landed_cents), count=len(summary.costs))
         ]
         if summary.sale_price_cents is None:
-            lines.append(tr("Sale price: not recorded (Shipping & customs tab)"))
+            lines.append(tr("Sale price: not recorded (Customer, state and notes tab)"))
         else:
             margin = summary.margin_cents or 0
             colour = "#b5533c" if margin < 0 else "#2e7d32"
@@ -240,10 +244,7 @@ class CostsPanel(QWidget):
         text = self.paid_on.text().strip()
         if not text:
             return self.context.today
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise InvalidInput(f"{text!r} is not a date; write it as YYYY-MM-DD.") from None
+        return parse_day(text)  # the one reading of dates; its refusal says what is wrong
 
     def add(self) -> None:
         """Check the cost as typed (a plain message when it does not make sense), then save."""

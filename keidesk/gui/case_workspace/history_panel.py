@@ -12,7 +12,7 @@ from keidesk import clock
 from keidesk.domain.errors import NotFound
 from keidesk.gui.kit.changes import CaseIds, concerns
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_message
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.services.cases import case_history
 from keidesk.services.views import HistoryView
@@ -35,12 +35,12 @@ class HistoryModel(RowsTableModel[HistoryView]):
             return f"{clock.local_time(entry.at):%Y-%m-%d %H:%M:%S}"
         if column == 1:
             return entry.by
-        if column == 2:  # in words (services.history_text), as the CLI shows them
-            return entry.what
+        if column == 2:  # in words (services.history_text), translated
+            return tr_message(entry.what)
         if column == 3:
-            return entry.old_text
+            return tr_message(entry.old_text)
         if column == 4:
-            return entry.new_text
+            return tr_message(entry.new_text)
         return None
 
 

@@ -3,8 +3,9 @@
 The main window gives its menu actions their keys from :data:`SHORTCUTS` (by the action's
 object name), and Help → Keyboard shortcuts lists this same table, so what the help says is
 what the keys do. Alt-letters of the case tabs and the workflow buttons are listed here too;
-their labels carry the letter (``tr("Vehic&le")``), and the tests check that each label's
-letter is the one declared here and that no two entries of the window share a key.
+their labels carry the letter (``tr("Vehic&le")``, the entry's ``label``), and the tests check
+that each label's letter is the one declared here and that no two entries of the window share a
+key. A translated label has its own letter (``&Archivo``): the help shows that one.
 
 Scopes: ``WINDOW`` keys work anywhere in the main window; ``CASE`` ones while a case is in
 front; ``WORKFLOW`` ones on a case's Workflow tab; ``FIELDS`` and ``DIALOGS`` ones in date
@@ -41,6 +42,9 @@ class Shortcut:
     keys: tuple[Key, ...]
     what: str  # what it does (English; shown through tr)
     scope: str
+    #: For an Alt-letter, the English label that carries it (``"Vehic&le"``): another
+    #: language's label has its own letter, and the help shows that one (:func:`shown_keys`).
+    label: str = ""
 
     def sequences(self) -> list[QKeySequence]:
         """The key sequences, a standard key as this platform binds it."""
@@ -59,15 +63,25 @@ class Shortcut:
         )
 
 
+def shown_keys(shortcut: Shortcut) -> str:
+    """The keys as the help shows them in the interface's language: an Alt-letter as its
+    translated label carries it (``&Archivo`` → Alt+A), other keys as declared."""
+    if shortcut.label:
+        letter = mnemonic(tr(shortcut.label))
+        if letter:
+            return QKeySequence(letter).toString(QKeySequence.SequenceFormat.NativeText)
+    return shortcut.shown()
+
+
 _S = QKeySequence.StandardKey
 
 SHORTCUTS: tuple[Shortcut, ...] = (
     # Menus (Alt-letters of the menu bar)
-    Shortcut("menu_file", ("Alt+F",), "Open the File menu", WINDOW),
-    Shortcut("menu_edit", ("Alt+E",), "Open the Edit menu", WINDOW),
-    Shortcut("menu_case", ("Alt+C",), "Open the Case menu", WINDOW),
-    Shortcut("menu_view", ("Alt+V",), "Open the View menu", WINDOW),
-    Shortcut("menu_help", ("Alt+H",), "Open the Help menu", WINDOW),
+    Shortcut("menu_file", ("Alt+F",), "Open the File menu", WINDOW, label="&File"),
+    Shortcut("menu_edit", ("Alt+E",), "Open the Edit menu", WINDOW, label="&Edit"),
+    Shortcut("menu_case", ("Alt+C",), "Open the Case menu", WINDOW, label="&Case"),
+    Shortcut("menu_view", ("Alt+V",), "Open the View menu", WINDOW, label="&View"),
+    Shortcut("menu_help", ("Alt+H",), "Open the Help menu", WINDOW, label="&Help"),
     # Menu actions
     Shortcut("action_new_case", (_S.New,), "New case", WINDOW),
     Shortcut("action_import_cases", ("Ctrl+I",), "Import cases from a spreadsheet", WINDOW),
@@ -83,27 +97,58 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("action_keyboard", ("F1",), "This list of keyboard shortcuts", WINDOW),
     # The case list
     Shortcut("case_list_open", ("Return",), "Open the selected case", LIST),
-    Shortcut("list_blocked", ("Alt+B",), "Show blocked cases only (on or off)", LIST),
+    Shortcut("list_from_search", ("Down",), "From the search box into the list", LIST),
+    Shortcut(
+        "list_blocked",
+        ("Alt+B",),
+        "Show blocked cases only (on or off)",
+        LIST,
+        label="&Blocked only",
+    ),
     # An open case
     Shortcut("action_save", (_S.Save,), "Save the case", CASE),
     Shortcut(
         "action_close_case", ("Ctrl+W", "Ctrl+F4"), "Close the case (asks when unsaved)", CASE
     ),
     Shortcut("action_packet", (_S.Print,), "Document packet of the case", CASE),
-    Shortcut("tab_vehicle", ("Alt+L",), "Vehicle tab", CASE),
-    Shortcut("tab_customer", ("Alt+U",), "Customer, state and notes tab", CASE),
-    Shortcut("tab_shipping", ("Alt+I",), "Shipping and customs tab", CASE),
-    Shortcut("tab_workflow", ("Alt+W",), "Workflow tab (the steps)", CASE),
-    Shortcut("tab_documents", ("Alt+O",), "Documents tab", CASE),
-    Shortcut("tab_costs", ("Alt+M",), "Costs and margin tab", CASE),
-    Shortcut("tab_history", ("Alt+Y",), "History tab", CASE),
+    Shortcut("tab_vehicle", ("Alt+L",), "Vehicle tab", CASE, label="Vehic&le"),
+    Shortcut(
+        "tab_customer",
+        ("Alt+U",),
+        "Customer, state and notes tab",
+        CASE,
+        label="C&ustomer, state && notes",
+    ),
+    Shortcut(
+        "tab_shipping", ("Alt+I",), "Shipping and customs tab", CASE, label="Sh&ipping && customs"
+    ),
+    Shortcut("tab_workflow", ("Alt+W",), "Workflow tab (the steps)", CASE, label="&Workflow"),
+    Shortcut("tab_documents", ("Alt+O",), "Documents tab", CASE, label="D&ocuments"),
+    Shortcut("tab_costs", ("Alt+M",), "Costs and margin tab", CASE, label="Costs && &margin"),
+    Shortcut("tab_history", ("Alt+Y",), "History tab", CASE, label="Histor&y"),
     # The workflow tab: the buttons of the selected step
-    Shortcut("step_start", ("Alt+S",), "Start the selected step", WORKFLOW),
-    Shortcut("step_done", ("Alt+D",), "Mark the step done and go to the next open one", WORKFLOW),
-    Shortcut("step_block", ("Alt+B",), "Block the step", WORKFLOW),
-    Shortcut("step_na", ("Alt+N",), "Mark the step not applicable", WORKFLOW),
-    Shortcut("step_reopen", ("Alt+R",), "Reopen the step (back to to do)", WORKFLOW),
-    Shortcut("step_save", ("Alt+T",), "Save the step's note and due date", WORKFLOW),
+    Shortcut("step_start", ("Alt+S",), "Start the selected step", WORKFLOW, label="&Start"),
+    Shortcut(
+        "step_done",
+        ("Alt+D",),
+        "Mark the step done and go to the next open one",
+        WORKFLOW,
+        label="Mark &done",
+    ),
+    Shortcut("step_block", ("Alt+B",), "Block the step", WORKFLOW, label="&Block"),
+    Shortcut(
+        "step_na", ("Alt+N",), "Mark the step not applicable", WORKFLOW, label="&Not applicable"
+    ),
+    Shortcut(
+        "step_reopen", ("Alt+R",), "Reopen the step (back to to do)", WORKFLOW, label="&Reopen"
+    ),
+    Shortcut(
+        "step_save",
+        ("Alt+T",),
+        "Save the step's note and due date",
+        WORKFLOW,
+        label="Save note && due da&te",
+    ),
     # Date fields and dialogs
     Shortcut("date_calendar", ("Alt+Down", "F4"), "Open the calendar of a date field", FIELDS),
     Shortcut("dialog_close", ("Esc",), "Close the dialog or pop-up (never a case)", DIALOGS),

@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from keidesk.domain.dates import parse_day
 from keidesk.domain.errors import InvalidInput
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.date_field import DateField
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.reports import check_target, write_report
 from keidesk.reports.data import CaseListShown, build_report
@@ -50,12 +51,12 @@ class ReportsDialog(QDialog):
         self.kind.setObjectName("report_kind")
         for kind in ReportKind:
             self.kind.addItem(tr(kind.label), kind.value)
-        self.start = QLineEdit()
+        self.start = DateField(day_only=True)
         self.start.setObjectName("report_from")
-        self.start.setPlaceholderText(tr("YYYY-MM-DD (from the first)"))
-        self.end = QLineEdit()
+        self.start.setPlaceholderText(tr("from the first, or e.g. 12/01/2026"))
+        self.end = DateField(day_only=True)
         self.end.setObjectName("report_to")
-        self.end.setPlaceholderText(tr("YYYY-MM-DD (to the last)"))
+        self.end.setPlaceholderText(tr("to the last, or e.g. 12/31/2026"))
         self.pdf = QRadioButton(tr("&PDF (to print)"))
         self.pdf.setObjectName("report_pdf")
         self.xlsx = QRadioButton(tr("&Excel (XLSX)"))
@@ -115,17 +116,15 @@ class ReportsDialog(QDialog):
             text = tr("As of today; the period does not apply.")
         self.about.setText(text)
 
-    def _day(self, edit: QLineEdit, what: str) -> date | None:
+    def _day(self, edit: DateField, what: str) -> date | None:
         text = edit.text().strip()
         if not text or not edit.isEnabled():
             return None
         try:
-            return date.fromisoformat(text)
-        except ValueError:
+            return parse_day(text)  # the one reading of dates, US forms included
+        except InvalidInput as exc:
             raise InvalidInput(
-                tr("The {what} day {text!r} is not a date; write it as YYYY-MM-DD.").format(
-                    what=what, text=text
-                )
+                tr("The {what} day: {problem}").format(what=what, problem=tr_error(exc))
             ) from None
 
     def period(self) -> Period:

@@ -163,6 +163,10 @@ class WelcomeDialog(QDialog):
             self.server_button,
             self.demo_button,
         ):
+            # A command link's height depends on its width (the description wraps), which the
+            # stacked pages do not pass on: without a floor, five of them are squeezed and their
+            # descriptions cut in half.
+            button.setMinimumHeight(button.heightForWidth(self.minimumWidth() - 40))
             layout.addWidget(button)
         layout.addWidget(self.message)
         layout.addStretch(1)

@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.gui.kit.i18n import tr
-from keidesk.gui.kit.shortcuts import SHORTCUTS, Shortcut
+from keidesk.gui.kit.shortcuts import SHORTCUTS, Shortcut, shown_keys
 
 
 def rows() -> list[tuple[str, str, str]]:
     """(keys, what they do, where they work) for each entry, in the table's order."""
 
     def row(s: Shortcut) -> tuple[str, str, str]:
-        return (s.shown(), tr(s.what), tr(s.scope))
+        return (shown_keys(s), tr(s.what), tr(s.scope))
 
     return [row(s) for s in SHORTCUTS]
 

@@ -40,8 +40,8 @@ def rule_html(rule: StateRuleView) -> str:
     as_of = rule.as_of.isoformat()
     if never_researched(rule):
         # No rule on file: the date is when the blank was written, not a check of the state.
-        as_of = (
-            f"<span style='color:{theme.hex_colour(theme.MUTED)}'>{tr('never researched')}</span>"
+        as_of = "<span style='color:{}'>{}</span>".format(
+            theme.hex_colour(theme.MUTED), tr("never researched")
         )
     if rule.as_of_note:
         as_of += f" ({escape(rule.as_of_note)})"

@@ -14,17 +14,22 @@ from keidesk.dataio.backup import BackupKind
 from keidesk.dataio.importer import RowOutcome
 from keidesk.dataio.mapping import FIELDS as IMPORT_FIELDS
 from keidesk.domain import eligibility
+from keidesk.domain.costs import CostKind
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.documents import DocumentKind
 from keidesk.domain.eligibility import Basis
 from keidesk.domain.kei_class import KEI_ERAS, check_kei_class
+from keidesk.domain.messages import Message
 from keidesk.domain.reference import PathKind
 from keidesk.domain.sources import Confidence
 from keidesk.domain.workflow import STAGES, STEP_DESCRIPTIONS, StepKey
 from keidesk.gui.kit.domain_words import DOMAIN_WORDS
+from keidesk.gui.kit.shortcuts import SHORTCUTS
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.packets import PacketKind
-from keidesk.services import dashboard
+from keidesk.reports.model import ReportKind
+from keidesk.services import dashboard, history_text
+from keidesk.services.agenda import AgendaKind
 from keidesk.services.case_fields import FIELDS
 from keidesk.storage.database import Database
 
@@ -37,6 +42,7 @@ def _import_every_gui_module() -> None:
 def shown_words(db: Database) -> dict[str, set[str]]:
     """The English texts the GUI passes to tr() as values, by where they come from."""
     _import_every_gui_module()
+    from keidesk.gui.agenda import feature, view  # noqa: PLC0415
     from keidesk.gui.case_workspace import documents_panel, workflow_panel  # noqa: PLC0415
     from keidesk.gui.data import backup_dialog, bundle_dialog, import_dialog  # noqa: PLC0415
     from keidesk.gui.kit import dialogs  # noqa: PLC0415
@@ -77,7 +83,27 @@ def shown_words(db: Database) -> dict[str, set[str]]:
         "eligibility basis": {basis.value.replace("_", " ") for basis in Basis},
         "chassis bodies": BODIES,  # the editor's choices, a literal tuple in a method
         "words in the core's sentences": sentence_words(),
+        "keyboard shortcuts": {s.what for s in SHORTCUTS} | {s.scope for s in SHORTCUTS},
+        "file types": set(documents_panel.FILE_TYPES.values()),
+        "agenda kinds": {kind.label for kind in AgendaKind},
+        "snooze choices": {label for label, _days in view.SNOOZE_CHOICES},
+        "calendar file filter": {feature.ICS_FILTER},
+        "cost kinds": {kind.label for kind in CostKind},
+        "report kinds": {kind.label for kind in ReportKind},
+        "history words": history_words(),
     }
+
+
+def history_words() -> set[str]:
+    """The words keidesk.services.history_text puts into its sentences with word(): the
+    tables, the step statuses and the column labels (a "… unit" label by its field's label)."""
+    words = set(history_text.ENTITY_NAMES.values()) | set(history_text.STATUS_WORDS.values())
+    for label, _show in history_text._COLUMNS.values():
+        if isinstance(label, Message) and label.values:
+            words.add(str(label.values["label"]))
+        elif label:
+            words.add(str(label))
+    return words
 
 
 def sentence_words() -> set[str]:

@@ -3,9 +3,13 @@ and Help → Keyboard shortcuts lists it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtGui import QAction, QKeySequence
 
-from keidesk.gui.kit.shortcuts import BY_NAME, LIVE_TOGETHER, SHORTCUTS, mnemonic
+from keidesk.gui.kit import i18n
+from keidesk.gui.kit.shortcuts import BY_NAME, LIVE_TOGETHER, SHORTCUTS, mnemonic, shown_keys
 from keidesk.gui.shell.keyboard_help import KeyboardHelpDialog, rows
 
 NATIVE = QKeySequence.SequenceFormat.PortableText
@@ -48,15 +52,27 @@ def test_close_case_is_ctrl_w_and_esc_is_for_dialogs(window) -> None:
         assert escape not in action.shortcuts(), action.objectName()
 
 
+def labels_of(names: list[str]) -> list[str]:
+    return [BY_NAME[name].label for name in names]
+
+
+def test_each_alt_letter_is_its_labels() -> None:
+    for entry in SHORTCUTS:
+        if entry.label:
+            assert [mnemonic(entry.label)] == keys_of([entry.name]), entry.name
+
+
 def test_labels_carry_the_tables_alt_letters(window, make_case) -> None:
     for key, menu in window.menus.items():
         if key in {"file", "edit", "case", "view", "help"}:
             assert mnemonic(menu.title()) == keys_of([f"menu_{key}"])[0]
+            assert menu.title() == BY_NAME[f"menu_{key}"].label
     workspace = window.desk.open_case(make_case())
     tabs = [workspace.tabs.tabText(i) for i in range(workspace.tabs.count())]
     names = ["tab_vehicle", "tab_customer", "tab_shipping", "tab_workflow", "tab_documents"]
     names += ["tab_costs", "tab_history"]
     assert [mnemonic(t) for t in tabs] == keys_of(names)
+    assert tabs == labels_of(names)
     flow = workspace.workflow
     buttons = (
         flow.start_button,
@@ -68,7 +84,9 @@ def test_labels_carry_the_tables_alt_letters(window, make_case) -> None:
     )
     step_names = ["step_start", "step_done", "step_block", "step_na", "step_reopen", "step_save"]
     assert [mnemonic(b.text()) for b in buttons] == keys_of(step_names)
+    assert [b.text() for b in buttons] == labels_of(step_names)
     assert mnemonic(window.desk.case_list.blocked.text()) == keys_of(["list_blocked"])[0]
+    assert window.desk.case_list.blocked.text() == BY_NAME["list_blocked"].label
 
 
 def test_help_lists_the_same_table(window, qtbot) -> None:
@@ -81,3 +99,27 @@ def test_help_lists_the_same_table(window, qtbot) -> None:
     assert any("Ctrl+W" in keys and "Close the case" in what for keys, what, _ in shown)
     assert any(keys == "Alt+D" and "next open" in what for keys, what, _ in shown)
     dialog.close()
+
+
+@pytest.fixture
+def spanish(qapp) -> Iterator[None]:
+    assert i18n.install_translation("es") == "es"
+    try:
+        yield
+    finally:
+        i18n.remove_translation()
+
+
+def test_in_spanish_the_help_shows_the_spanish_alt_letters(spanish) -> None:
+    """A Spanish label has its own letter (&Archivo): the help shows it, and no two Alt-letters
+    live together repeat one another in Spanish either."""
+    native = QKeySequence.SequenceFormat.NativeText
+    assert shown_keys(BY_NAME["menu_file"]) == QKeySequence("Alt+A").toString(native)
+    assert shown_keys(BY_NAME["action_new_case"]) == BY_NAME["action_new_case"].shown()
+    for scopes in LIVE_TOGETHER:
+        keys = [
+            shown_keys(entry)
+            for entry in SHORTCUTS
+            if entry.scope in scopes and shown_keys(entry).startswith("Alt+")
+        ]
+        assert len(keys) == len(set(keys)), keys

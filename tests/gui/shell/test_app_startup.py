@@ -525,3 +525,22 @@ def test_closing_again_with_nothing_changed_makes_no_backup(
     assert first  # the data were never backed up: a backup was made
     clock_frozen.shift(timedelta(hours=2))
     assert session_of_work() == first  # nothing changed: closing copied nothing
+
+
+def test_welcome_choices_show_their_whole_description(dialogs, runner, qtbot):
+    """Five command links (the office server among them) are not squeezed: each is as tall as
+    its wrapped description needs at the width it is shown."""
+    welcome = WelcomeDialog(
+        paths.default_database_path(), dialogs, runner, "tester", connect_server=lambda _p: None
+    )
+    qtbot.addWidget(welcome)
+    welcome.show()
+    qtbot.waitExposed(welcome)
+    for button in (
+        welcome.create_button,
+        welcome.folder_button,
+        welcome.open_button,
+        welcome.server_button,
+        welcome.demo_button,
+    ):
+        assert button.height() >= button.heightForWidth(button.width())

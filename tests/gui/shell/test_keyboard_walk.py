@@ -122,3 +122,22 @@ def test_save_and_case_actions_wait_for_a_case(window, make_case):
     assert save.isEnabled()
     window.desk.show_rules()
     assert not save.isEnabled()
+
+
+def test_a_case_is_found_and_opened_without_the_mouse(window, make_case, qtbot):
+    """Ctrl+F, type, Down into the list, Enter: the case opens."""
+    make_case(chassis="DA63T-512345", customer="Ann Lee", state="TX")
+    make_case(chassis="DA52T-111111", customer="Bob Ray", state="FL")
+    show(window, qtbot)
+    qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
+    panel = window.desk.case_list
+    assert focused() is panel.search
+    qtbot.keyClicks(panel.search, "ann lee tx")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)  # the search runs now, the list follows
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1 and focused() is panel.table)
+    qtbot.waitUntil(lambda: panel.table.currentIndex().isValid())
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.desk.current_workspace() is not None)
+    workspace = window.desk.current_workspace()
+    qtbot.waitUntil(lambda: workspace.loaded)
+    assert workspace.detail is not None and workspace.detail.chassis == "DA63T-512345"
