@@ -35,9 +35,11 @@ from keidesk import __version__, clock
 from keidesk.atomic import replacing
 from keidesk.dataio.archive import bomb_reason
 from keidesk.dataio.sheets import write_refused
+from keidesk.domain.costs import CostKind, NewCost, parse_currency, parse_rate, rate_text
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.documents import DocumentKind
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
+from keidesk.domain.money import Money
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import FIELDS, Column, FieldSpec, json_day, json_text, owner_row
@@ -46,6 +48,7 @@ from keidesk.services.reference import decode_chassis
 from keidesk.storage.database import Database
 from keidesk.storage.models import (
     Case,
+    Cost,
     Document,
     HistoryEntry,
     Vehicle,
@@ -136,6 +139,37 @@ def _blocked_by(step: Mapping[str, Any]) -> BlockedBy | None:
     return BlockedBy.AGE_GATE if legacy_gate else None
 
 
+def _cost_doc(cost: Cost) -> dict[str, Any]:
+    return {
+        "kind": cost.kind,
+        "amount_minor": cost.amount_minor,
+        "currency": cost.currency,
+        "rate": cost.rate,
+        "usd_cents": cost.usd_cents,
+        "paid_on": _iso(cost.paid_on),
+        "note": cost.note,
+        "created_by": cost.created_by,
+        "created_at": _iso(cost.created_at),
+    }
+
+
+def _cost_key(cost: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What makes two costs the same line of the ledger (who entered it and when aside)."""
+    return tuple(
+        cost.get(k) for k in ("kind", "amount_minor", "currency", "rate", "paid_on", "note")
+    )
+
+
+def _cost_text(cost: Mapping[str, Any]) -> str:
+    amount = Money(cost["amount_minor"], cost["currency"])
+    rate = f" at {cost['rate']}" if cost.get("rate") else ""
+    return f"{CostKind(cost['kind']).label} {amount}{rate} paid {cost['paid_on']}"
+
+
+def _costs_text(costs: Sequence[Mapping[str, Any]]) -> str:
+    return "; ".join(_cost_text(c) for c in costs) or "no costs"
+
+
 def _history_doc(entry: HistoryEntry) -> dict[str, Any]:
     return {
         "at": _iso(entry.at),
@@ -176,6 +210,7 @@ def _case_doc(session: Session, case: Case) -> dict[str, Any]:
             }
             for d in case.documents
         ],
+        "costs": [_cost_doc(c) for c in sorted(case.costs, key=lambda c: c.id)],
         "history": [_history_doc(h) for h in history],
     }
 
@@ -417,6 +452,36 @@ def _sha(value: Any) -> str:
     return value
 
 
+def _validate_cost(cost: dict[str, Any]) -> None:
+    """A bundle's cost, read as the costs service reads one (:meth:`NewCost.checked`, the same
+    kinds, currencies, bounds and rates); its US cents must be what its rate gives."""
+    minor = cost.get("amount_minor")
+    if type(minor) is not int:
+        raise InvalidInput("its amount is not a whole number of minor units")
+    currency = parse_currency(json_text(cost.get("currency")))
+    amount = Money.parse(format(Money(minor, currency).major, "f"), currency)
+    rate = cost.get("rate")
+    checked = NewCost.checked(
+        CostKind.parse(json_text(cost.get("kind"))),
+        amount,
+        None if rate is None else parse_rate(json_text(rate)),
+        json_day(cost.get("paid_on")),
+        _text_or_none(cost.get("note")) or "",
+    )
+    if cost.get("usd_cents") != checked.usd_cents:
+        raise InvalidInput(f"its US-dollar value is not {checked.amount} at its rate")
+    if not (_text_or_none(cost.get("created_by")) or "").strip():
+        raise InvalidInput("it does not say who added it")
+    _optional(_instant)(cost.get("created_at"))
+    cost.update(  # as stored: canonical kind, currency and rate text
+        kind=checked.kind.value,
+        currency=currency,
+        rate=None if checked.rate is None else rate_text(checked.rate),
+        paid_on=checked.paid_on.isoformat(),
+        note=checked.note,
+    )
+
+
 def _validate_document(document: Any) -> list[dict[str, Any]]:
     """The bundle's cases, every value checked through the field registry's kinds (the same
     checks a value typed in the app or imported from a sheet gets); a refusal says where."""
@@ -465,6 +530,9 @@ def _validate_case_doc(doc: dict[str, Any], where: str) -> None:
         _at(f"{at} step_key", _optional(_one_of(StepKey)), d.get("step_key"))
         _at(f"{at} added_at", _optional(_instant), d.get("added_at"))
         _at(f"{at} removed_at", _optional(_instant), d.get("removed_at"))
+    if "costs" in doc:  # bundles written before costs were carried have none
+        for number, cost in enumerate(_records(doc["costs"], f"{where} costs"), 1):
+            _at(f"{where} cost {number}", _validate_cost, cost)
     for number, entry in enumerate(_records(doc.get("history"), f"{where} history"), 1):
         at = f"{where} history {number}"
         _at(f"{at} at", _instant, entry.get("at"))
@@ -551,7 +619,48 @@ def differences(case: Case, doc: Mapping[str, Any]) -> list[Difference]:
         for part in ("status", "note", "due_on"):
             if local[part] != step[part]:
                 found.append(Difference(f"step:{step['key']}", part, local[part], step[part]))
+    if "costs" in doc:  # a bundle from before costs were carried says nothing about them
+        mine_costs = _local_costs(case)
+        if sorted(map(_cost_key, mine_costs)) != sorted(map(_cost_key, doc["costs"])):
+            found.append(
+                Difference("costs", "costs", _costs_text(mine_costs), _costs_text(doc["costs"]))
+            )
     return found
+
+
+def _local_costs(case: Case) -> list[dict[str, Any]]:
+    return [_cost_doc(c) for c in sorted(case.costs, key=lambda c: c.id)]
+
+
+def _add_costs(
+    session: Session, case: Case, costs: Sequence[Mapping[str, Any]], *, skip: Sequence[Any] = ()
+) -> None:
+    """The bundle's costs on ``case``, each line once: a line identical to one in ``skip``
+    (the costs already here) is not added again."""
+    have = list(skip)
+    for cost in costs:
+        key = _cost_key(cost)
+        if key in have:
+            have.remove(key)
+            continue
+        session.add(
+            Cost(
+                case_id=case.id,
+                kind=cost["kind"],
+                amount_minor=cost["amount_minor"],
+                currency=cost["currency"],
+                rate=cost["rate"],
+                usd_cents=cost["usd_cents"],
+                paid_on=date.fromisoformat(cost["paid_on"]),
+                note=cost["note"],
+                created_by=str(cost["created_by"])[:80],
+                created_at=datetime.fromisoformat(cost["created_at"])
+                if cost.get("created_at")
+                else clock.now(),
+            )
+        )
+    session.flush()
+    session.expire(case, ["costs"])
 
 
 def _joined(mine: str, theirs: str) -> str:
@@ -640,11 +749,32 @@ def _apply(
             continue
         step.updated_by = user
         step.updated_at = clock.now()
+    if any(d.item == "costs" for d in found):
+        # Costs are a ledger: theirs replaces the lines here; both keeps every line of either
+        # side once (a line on both sides is not doubled).
+        costs_choice = choices.get("costs")
+        if costs_choice is Choice.THEIRS:
+            keep = [_cost_key(c) for c in doc["costs"]]
+            for cost in sorted(case.costs, key=lambda c: c.id):
+                line = _cost_key(_cost_doc(cost))
+                if line in keep:
+                    keep.remove(line)
+                else:
+                    session.delete(cost)
+            session.flush()
+            session.expire(case, ["costs"])
+            _add_costs(session, case, doc["costs"], skip=[_cost_key(c) for c in _local_costs(case)])
+        elif costs_choice is Choice.BOTH:
+            _add_costs(session, case, doc["costs"], skip=[_cost_key(c) for c in _local_costs(case)])
     cases.refresh_stage(case)
 
 
 def _snapshot(case: Case) -> tuple[Any, ...]:
-    return (_details(case), [_step_doc(s) for s in case.steps])
+    return (
+        _details(case),
+        [_step_doc(s) for s in case.steps],
+        sorted(map(_cost_key, _local_costs(case))),
+    )
 
 
 def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date) -> Case:
@@ -689,6 +819,7 @@ def _create(session: Session, doc: Mapping[str, Any], *, user: str, today: date)
         )
     cases.refresh_stage(case)
     session.flush()
+    _add_costs(session, case, doc.get("costs", ()))
     return case
 
 

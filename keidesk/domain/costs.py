@@ -171,20 +171,28 @@ class NewCost:
             raise InvalidInput(f"The amount {amount!r} is not in {code}.")
         code = code or implied or "USD"
         money = Money.parse(amount.replace("円", ""), code)
-        if money.minor == 0:
-            raise InvalidInput("A cost of zero is not recorded; enter the amount paid.")
         parsed_rate = parse_rate(rate) if rate and rate.strip() else None
-        if code == "JPY" and parsed_rate is None:
+        return cls.checked(cost_kind, money, parsed_rate, paid_on, note)
+
+    @classmethod
+    def checked(
+        cls, kind: CostKind, amount: Money, rate: Decimal | None, paid_on: date, note: str = ""
+    ) -> NewCost:
+        """A cost from read parts, checked as one: not zero, a rate for yen and only for yen,
+        a note of at most 2,000 characters (what :meth:`parse` and a case bundle both use)."""
+        if amount.minor == 0:
+            raise InvalidInput("A cost of zero is not recorded; enter the amount paid.")
+        if amount.currency == "JPY" and rate is None:
             raise InvalidInput(
                 f"A yen cost needs the exchange rate used on the day it was paid "
-                f"(yen per US dollar, e.g. 151.37) for {money}."
+                f"(yen per US dollar, e.g. 151.37) for {amount}."
             )
-        if code == "USD" and parsed_rate is not None:
+        if amount.currency == "USD" and rate is not None:
             raise InvalidInput("An exchange rate applies to yen costs only; this one is in USD.")
         text = note.strip()
         if len(text) > 2_000:
             raise InvalidInput("A cost's note is limited to 2,000 characters.")
-        return cls(cost_kind, money, parsed_rate, paid_on, text)
+        return cls(kind, amount, rate, paid_on, text)
 
 
 def usd_text(cents: int) -> str:

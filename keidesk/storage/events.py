@@ -268,7 +268,7 @@ def _search_changed(obj: Any) -> bool:
 
 def _changed_cases(session: Session) -> set[Case]:
     """The existing cases this flush changes: the case itself, its vehicle, its customer's
-    fields, its steps or its documents (added, changed or removed)."""
+    fields, its steps, its documents or its costs (added, changed or removed)."""
     changed: set[Case] = set()
     for obj in session.dirty:
         if isinstance(obj, Case):
@@ -280,7 +280,7 @@ def _changed_cases(session: Session) -> set[Case]:
         elif isinstance(obj, Customer) and session.is_modified(obj, include_collections=False):
             changed.update(obj.cases)
     for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, WorkflowStep | Document) and (
+        if isinstance(obj, WorkflowStep | Document | Cost) and (
             obj in session.new or obj in session.deleted or session.is_modified(obj)
         ):
             case = obj.case if obj.case is not None else session.get(Case, obj.case_id)

@@ -13,7 +13,16 @@ from sqlalchemy import create_engine
 
 from keidesk.storage.database import Database, read_only_uri
 
-TABLES = ("cases", "vehicles", "customers", "workflow_steps", "documents", "history", "settings")
+TABLES = (
+    "cases",
+    "vehicles",
+    "customers",
+    "workflow_steps",
+    "documents",
+    "history",
+    "settings",
+    "costs",
+)
 
 
 def fingerprint(database: Database) -> dict[str, int]:

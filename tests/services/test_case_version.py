@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from keidesk.domain.costs import CostKind, NewCost, parse_rate
+from keidesk.domain.money import Money
 from keidesk.domain.workflow import StepKey, StepStatus
-from keidesk.services import cases
+from keidesk.services import cases, costs
 from keidesk.services.case_fields import field_texts
 from keidesk.services.documents import add_document, attachment_store
 from keidesk.storage.database import Database
@@ -24,6 +26,15 @@ def _version(db: Database, case_id: int, today: date) -> int:
 def _texts(db: Database, case_id: int, today: date) -> dict[str, str]:
     with db.reader() as session:
         return field_texts(cases.case_detail(session, case_id, today=today))
+
+
+def _cost(currency: str, minor: int, rate: str | None) -> NewCost:
+    return NewCost(
+        CostKind.OCEAN_FREIGHT,
+        Money(minor, currency),
+        parse_rate(rate) if rate is not None else None,
+        date(2026, 11, 20),
+    )
 
 
 def test_every_kind_of_change_bumps_the_version_once(db, make_case, today, tmp_path: Path):
@@ -45,21 +56,29 @@ def test_every_kind_of_change_bumps_the_version_once(db, make_case, today, tmp_p
     with db.transaction("ann") as session:  # a document
         add_document(session, case_id, stored, user="ann")
     assert _version(db, case_id, today) == 4
+    with db.transaction("ann") as session:  # two costs in one save: one version
+        yen = costs.add_cost(session, case_id, _cost("JPY", 50_000, "151.37"), user="ann")
+        costs.add_cost(session, case_id, _cost("USD", 12_000, None), user="ann")
+    assert _version(db, case_id, today) == 5
+    with db.transaction("ann") as session:  # a cost removed
+        costs.remove_cost(session, yen.id, case_id=case_id)
+    assert _version(db, case_id, today) == 6
+    assert _version(db, other, today) == 1
     # The customer's phone is on both of their cases.
     with db.transaction("ann") as session:
         cases.update_case(session, case_id, {"customer_phone": "555-0100"}, user="ann", today=today)
-    assert _version(db, case_id, today) == 5
+    assert _version(db, case_id, today) == 7
     assert _version(db, other, today) == 2
     # Saving what is already there changes nothing, so the version stays.
     with db.transaction("ann") as session:
         cases.update_case(session, case_id, {"vessel": "Ocean Star"}, user="ann", today=today)
-    assert _version(db, case_id, today) == 5
+    assert _version(db, case_id, today) == 7
     # A refused change leaves the version where it was.
     with pytest.raises(cases.CaseChanged), db.transaction("ann") as session:
         cases.update_case(
             session, case_id, {"vessel": "Sea Wind"}, user="ann", today=today, if_version=4
         )
-    assert _version(db, case_id, today) == 5
+    assert _version(db, case_id, today) == 7
 
 
 @pytest.mark.typed_names
