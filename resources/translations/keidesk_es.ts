@@ -1543,7 +1543,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+295"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+297"/>
         <location filename="../../keidesk/gui/data/import_dialog.py" line="+449"/>
         <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+157"/>
         <source>Close</source>
@@ -1596,10 +1596,15 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Haciendo la copia antes de cerrar…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="-236"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="-238"/>
         <source>Case details</source>
         <extracomment>The choices offered for an item, in the order shown; &quot;both&quot; first: nothing is lost.</extracomment>
         <translation>Datos del caso</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Costs (the ledger)</source>
+        <translation>Costos (el registro)</translation>
     </message>
     <message>
         <location line="+2"/>

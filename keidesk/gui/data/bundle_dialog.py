@@ -57,6 +57,8 @@ def item_title(item: str) -> str:
     """What one choice applies to, in words: the case details, or one workflow step."""
     if item == "details":
         return tr("Case details")
+    if item == "costs":
+        return tr("Costs (the ledger)")
     if item.startswith("step:"):
         return tr("Step: {step}").format(step=tr(stage_title(item.removeprefix("step:"))))
     return item
