@@ -31,6 +31,7 @@ from keidesk.dataio.sheets import Sheet, column_letters, write_sheet
 from keidesk.domain.dates import PartialDate, Precision, parse_date
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
+from keidesk.domain.messages import message_of, msg
 from keidesk.domain.money import Odometer
 from keidesk.services import cases
 from keidesk.services.case_fields import FIELDS as CASE_FIELDS
@@ -177,10 +178,20 @@ class ImportFailed(InvalidInput):
     def __init__(self, report: ImportReport) -> None:
         failed = [r for r in report.rows if r.outcome is RowOutcome.FAILED]
         first = failed[0] if failed else None
-        detail = f" First: row {first.line}: {first.message}" if first else ""
+        counts = {"failed": len(failed), "total": len(report.rows), "file": str(report.file)}
         super().__init__(
-            f"{len(failed)} of {len(report.rows)} rows in {report.file} cannot be imported; "
-            f"nothing was imported.{detail}"
+            msg(
+                "{failed} of {total} rows in {file} cannot be imported; nothing was imported. "
+                "First: row {line}: {problem}",
+                line=first.line,
+                problem=first.message,
+                **counts,
+            )
+            if first
+            else msg(
+                "{failed} of {total} rows in {file} cannot be imported; nothing was imported.",
+                **counts,
+            )
         )
         self.report = report
 
@@ -197,16 +208,24 @@ def _day(text: str, label: str) -> date:
         try:
             return date(year, month, day)
         except ValueError:
-            raise InvalidInput(f"{text!r} is not a real date.") from None
+            raise InvalidInput(msg("{text!r} is not a real date.", text=text)) from None
     parsed = parse_date(text)
     if parsed.precision is not Precision.DAY or parsed.day is None or parsed.month is None:
-        raise InvalidInput(f"The {label} {text!r} needs a day; write it as YYYY-MM-DD.")
+        raise InvalidInput(
+            msg("The {label} {text!r} needs a day; write it as YYYY-MM-DD.", label=label, text=text)
+        )
     return date(parsed.year, parsed.month, parsed.day)
 
 
 def _text(text: str, limit: int = MAX_TEXT) -> str:
     if len(text) > limit:
-        raise InvalidInput(f"This is {len(text):,} characters long; at most {limit:,} fit.")
+        raise InvalidInput(
+            msg(
+                "This is {length:,} characters long; at most {limit:,} fit.",
+                length=len(text),
+                limit=limit,
+            )
+        )
     return text
 
 
@@ -246,7 +265,9 @@ def _parse(ctx: _Context, name: str, text: str, header: str) -> Any:
             header_words = header.lower()
             unit = "mi" if re.search(r"\bmi(les)?\b", header_words) else "km"
             if "km" not in header_words and unit != "mi":
-                raise InvalidInput(f"{text!r} has no unit; write it like '48200 km'.")
+                raise InvalidInput(
+                    msg("{text!r} has no unit; write it like '48200 km'.", text=text)
+                )
             return Odometer.parse(f"{text} {unit}")
         return Odometer.parse(text)
     spec = CASE_FIELDS[CASE_FIELD_OF[name]]
@@ -274,8 +295,12 @@ def _check_row(
         problems.append(
             CellProblem(
                 None,
-                f"This row has {width} cells but the first row names {len(sheet.headers)} "
-                "columns; the extra cells would be lost.",
+                msg(
+                    "This row has {width} cells but the first row names {named} "
+                    "columns; the extra cells would be lost.",
+                    width=width,
+                    named=len(sheet.headers),
+                ),
             )
         )
     for column, name in enumerate(mapping):
@@ -289,14 +314,14 @@ def _check_row(
             problems.append(
                 CellProblem(
                     column,
-                    "This is a spreadsheet formula, not a value; paste the value instead.",
+                    msg("This is a spreadsheet formula, not a value; paste the value instead."),
                 )
             )
             continue
         try:
             values[name] = _parse(ctx, name, text, sheet.headers[column])
         except (InvalidInput, NotFound) as exc:
-            problems.append(CellProblem(column, str(exc)))
+            problems.append(CellProblem(column, message_of(exc)))
     chassis: str | None = None
     decoded = values.pop("chassis", None)
     if decoded is not None:
@@ -304,14 +329,18 @@ def _check_row(
         values["chassis"] = chassis
         warnings.extend(decoded.warnings)
     elif "chassis" not in values and not any(p.column == columns["chassis"] for p in problems):
-        problems.append(CellProblem(columns["chassis"], "There is no chassis number."))
+        problems.append(CellProblem(columns["chassis"], msg("There is no chassis number.")))
     built: PartialDate | None = values.get("built")
     first: PartialDate | None = values.get("first_registered")
     if built is not None and first is not None and first.latest() < built.earliest():
         problems.append(
             CellProblem(
                 columns["first_registered"],
-                f"First registration {first} is before the build date {built}.",
+                msg(
+                    "First registration {first} is before the build date {built}.",
+                    first=str(first),
+                    built=str(built),
+                ),
             )
         )
     else:
@@ -319,12 +348,17 @@ def _check_row(
     for contact in ("customer_phone", "customer_email"):
         if contact in values and "customer" not in values and _duplicate_free(ctx, chassis):
             problems.append(
-                CellProblem(columns[contact], "Give the customer's name on the same row.")
+                CellProblem(columns[contact], msg("Give the customer's name on the same row."))
             )
     eta: date | None = values.get("eta")
     etd: date | None = values.get("etd")
     if eta is not None and etd is not None and eta < etd:
-        problems.append(CellProblem(columns["eta"], f"The ETA {eta} is before the ETD {etd}."))
+        problems.append(
+            CellProblem(
+                columns["eta"],
+                msg("The ETA {eta} is before the ETD {etd}.", eta=str(eta), etd=str(etd)),
+            )
+        )
     duplicate_case = ctx.existing.get(chassis) if chassis else None
     duplicate_line = seen.get(chassis) if chassis and duplicate_case is None else None
     if chassis and chassis not in seen:
@@ -352,8 +386,12 @@ def _age_warning(
     if fmvss.eligible:
         return ()
     return (
-        f"Not yet 25 years old: eligible to import under the 25-year rule from "
-        f"{fmvss.eligible_on.isoformat()} ({fmvss.days_remaining:,} days from today).",
+        msg(
+            "Not yet 25 years old: eligible to import under the 25-year rule from "
+            "{eligible_on} ({days:,} days from today).",
+            eligible_on=fmvss.eligible_on.isoformat(),
+            days=fmvss.days_remaining,
+        ),
     )
 
 

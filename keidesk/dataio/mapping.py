@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import msg, word
 from keidesk.services.case_fields import FIELDS as CASE_FIELDS
 from keidesk.storage.models import Setting
 
@@ -69,22 +70,29 @@ def guess_mapping(headers: Sequence[str]) -> tuple[str | None, ...]:
 def check_mapping(headers: Sequence[str], mapping: Sequence[str | None]) -> None:
     """Refuse a mapping that cannot work: wrong length, unknown or repeated fields, no chassis."""
     if len(mapping) != len(headers):
-        raise InvalidInput("The column mapping does not match the sheet's columns.")
+        raise InvalidInput(msg("The column mapping does not match the sheet's columns."))
     seen: dict[str, str] = {}
     for header, field in zip(headers, mapping, strict=True):
         if field is None:
             continue
         if field not in FIELDS:
-            raise InvalidInput(f"{field!r} is not an import field; use one of {', '.join(FIELDS)}.")
+            raise InvalidInput(_not_a_field(field))
         if field in seen:
             raise InvalidInput(
-                f"Columns {seen[field]!r} and {header!r} are both mapped to {FIELDS[field]}; "
-                "map one of them to nothing."
+                msg(
+                    "Columns {first!r} and {second!r} are both mapped to {field}; "
+                    "map one of them to nothing.",
+                    first=seen[field],
+                    second=header,
+                    field=word(FIELDS[field]),
+                )
             )
         seen[field] = header
     for field in REQUIRED_FIELDS:
         if field not in seen:
-            raise InvalidInput(f"Choose the column that holds the {FIELDS[field].lower()}.")
+            raise InvalidInput(
+                msg("Choose the column that holds the {field}.", field=FIELDS[field].lower())
+            )
 
 
 def layout_key(headers: Sequence[str]) -> str:
@@ -141,18 +149,30 @@ def apply_overrides(
     for override in overrides:
         column, sep, field = override.rpartition("=")
         if not sep:
-            raise InvalidInput(f"{override!r} is not COLUMN=FIELD.")
+            raise InvalidInput(msg("{override!r} is not COLUMN=FIELD.", override=override))
         index = by_name.get(_normal_header(column))
         if index is None:
             raise InvalidInput(
-                f"The sheet has no column {column!r}; its columns are {', '.join(headers)}."
+                msg(
+                    "The sheet has no column {column!r}; its columns are {columns}.",
+                    column=column,
+                    columns=", ".join(headers),
+                )
             )
         target = field.strip().lower() or None
         if target in {None, "-", "none", "ignore"}:
             result[index] = None
             continue
         if target not in FIELDS:
-            raise InvalidInput(f"{field!r} is not an import field; use one of {', '.join(FIELDS)}.")
+            raise InvalidInput(_not_a_field(field))
         result = [None if f == target else f for f in result]
         result[index] = target
     return tuple(result)
+
+
+def _not_a_field(field: str) -> str:
+    return msg(
+        "{field!r} is not an import field; use one of {fields}.",
+        field=field,
+        fields=", ".join(FIELDS),
+    )

@@ -1544,7 +1544,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+2"/>
         <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+297"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="+449"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+451"/>
         <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+157"/>
         <source>Close</source>
         <translation>Cerrar</translation>
@@ -1710,7 +1710,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Se importó {name}: {created} creados, {updated} actualizados, {unchanged} sin cambios.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="-87"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-89"/>
         <source>Problems and warnings</source>
         <translation>Problemas y advertencias</translation>
     </message>
@@ -1740,7 +1740,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Bien</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+63"/>
         <source>Import cases from a spreadsheet</source>
         <translation>Importar casos desde una hoja de cálculo</translation>
@@ -4046,7 +4046,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Saving the importer profile…</source>
         <translation>Guardando el perfil del importador…</translation>
     </message>
@@ -5297,6 +5297,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../../keidesk/dataio/importer.py" line="+359"/>
         <source>The ETA {eta} is before the ETD {etd}.</source>
         <translation>La ETA {eta} es anterior a la ETD {etd}.</translation>
     </message>
@@ -5950,6 +5951,99 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+20"/>
         <source>Margin by month (last {months})</source>
         <translation>Margen por mes (últimos {months})</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/dataio/importer.py" line="-175"/>
+        <source>{failed} of {total} rows in {file} cannot be imported; nothing was imported. First: row {line}: {problem}</source>
+        <extracomment>Longest text kept in a short field (names, vessel, colour) and in notes. New cases written per flush: large enough to be fast, small enough to keep memory flat. Called with (rows done, rows in all); returning False cancels the import.</extracomment>
+        <translation>{failed} de {total} filas de {file} no se pueden importar; no se importó nada. La primera: fila {line}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{failed} of {total} rows in {file} cannot be imported; nothing was imported.</source>
+        <translation>{failed} de {total} filas de {file} no se pueden importar; no se importó nada.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{text!r} is not a real date.</source>
+        <translation>{text!r} no es una fecha real.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The {label} {text!r} needs a day; write it as YYYY-MM-DD.</source>
+        <translation>La {label} {text!r} necesita el día; escríbala como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This is {length:,} characters long; at most {limit:,} fit.</source>
+        <translation>Esto tiene {length:,} caracteres; caben como máximo {limit:,}.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>{text!r} has no unit; write it like &apos;48200 km&apos;.</source>
+        <extracomment>Chassis codes held while checking: the session&apos;s identity map is weak, and without this every row would load its model code&apos;s row again.</extracomment>
+        <translation>{text!r} no tiene unidad; escríbalo como &apos;48200 km&apos;.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This row has {width} cells but the first row names {named} columns; the extra cells would be lost.</source>
+        <translation>Esta fila tiene {width} celdas, pero la primera fila nombra {named} columnas; las celdas de más se perderían.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>This is a spreadsheet formula, not a value; paste the value instead.</source>
+        <translation>Esto es una fórmula de la hoja de cálculo, no un valor; pegue el valor en su lugar.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no chassis number.</source>
+        <translation>No hay número de chasis.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First registration {first} is before the build date {built}.</source>
+        <translation>El primer registro {first} es anterior a la fecha de fabricación {built}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Give the customer&apos;s name on the same row.</source>
+        <translation>Indique el nombre del cliente en la misma fila.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Not yet 25 years old: eligible to import under the 25-year rule from {eligible_on} ({days:,} days from today).</source>
+        <translation>Aún no cumple 25 años: se podrá importar bajo la regla de 25 años a partir del {eligible_on} (dentro de {days:,} días).</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/dataio/mapping.py" line="+73"/>
+        <source>The column mapping does not match the sheet&apos;s columns.</source>
+        <extracomment>Import fields, in the order the mapping step lists them, with the label staff see. The case field each import field sets. Header words that point at a field, checked in this order (the first match wins).</extracomment>
+        <translation>La asignación de columnas no coincide con las columnas de la hoja de cálculo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Columns {first!r} and {second!r} are both mapped to {field}; map one of them to nothing.</source>
+        <translation>Las columnas {first!r} y {second!r} están asignadas ambas a {field}; no asigne ningún campo a una de ellas.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Choose the column that holds the {field}.</source>
+        <translation>Elija la columna que contiene el campo {field}.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{override!r} is not COLUMN=FIELD.</source>
+        <translation>{override!r} no tiene la forma COLUMNA=CAMPO.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The sheet has no column {column!r}; its columns are {columns}.</source>
+        <translation>La hoja de cálculo no tiene la columna {column!r}; sus columnas son {columns}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{field!r} is not an import field; use one of {fields}.</source>
+        <translation>{field!r} no es un campo de importación; use uno de estos: {fields}.</translation>
     </message>
 </context>
 </TS>

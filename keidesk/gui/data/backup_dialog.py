@@ -26,7 +26,7 @@ from keidesk.dataio import backup
 from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 
 #: A backup is chosen as its one file, by its ``backup.json`` (inside the backup folder) or as
@@ -101,7 +101,7 @@ class BackupActions(QObject):
 
         def on_error(exc: BaseException) -> None:
             finish()
-            self.failed.emit(str(exc))
+            self.failed.emit(tr_error(exc))
 
         def work(_progress: Progress) -> Any:
             return fn()

@@ -39,7 +39,7 @@ from keidesk.dataio.bundle import (
     open_bundle,
 )
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.services.dashboard import stage_title
 
@@ -155,7 +155,7 @@ class BundleImportDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._task = None
         self.progress.hide()
-        self.message.setText(str(exc))
+        self.message.setText(tr_error(exc))
         self.summary.setText(tr("Nothing was imported."))
         self._set_ready(self.plan is not None and self.outcome is None)
 

@@ -54,7 +54,7 @@ from keidesk.dataio.sheets import Sheet, read_sheet
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error, tr_message
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 
 PROBLEM_COLOUR = QColor("#f8d0d0")
@@ -133,7 +133,9 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column < 0:
                 return "\n".join(self._reasons(row)) or None
-            return row.problem_in(column)
+            return (
+                "\n".join(tr_message(p.message) for p in row.problems if p.column == column) or None
+            )
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and self._background(row, column) is not None:
@@ -153,12 +155,12 @@ class PreviewModel(QAbstractTableModel):
         """Each problem (named by its column), then each warning."""
         headers = self._check.sheet.headers
         reasons = [
-            f"{headers[p.column]}: {p.message}"
+            f"{headers[p.column]}: {tr_message(p.message)}"
             if p.column is not None and 0 <= p.column < len(headers)
-            else p.message
+            else tr_message(p.message)
             for p in row.problems
         ]
-        return reasons + list(row.warnings)
+        return reasons + [tr_message(w) for w in row.warnings]
 
 
 class ImportDialog(QDialog):
@@ -342,7 +344,7 @@ class ImportDialog(QDialog):
             with self._database.reader() as session:
                 mapping, remembered = mapping_for(session, sheet.headers)
         except KeideskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(tr_error(exc))
             return
         self._sheet = sheet
         self._fill_mapping(sheet, mapping, remembered=remembered)
@@ -416,7 +418,7 @@ class ImportDialog(QDialog):
         self._busy(False)
         if isinstance(error, ImportFailed):
             self.report = error.report
-        self.message.setText(str(error))
+        self.message.setText(tr_error(error))
         self._show_page(self.pages.currentIndex())
 
     def _run_check(self) -> None:
@@ -490,7 +492,7 @@ class ImportDialog(QDialog):
                 tr("Row {line}, {column}: {problem}").format(
                     line=row.line,
                     column=headers[p.column] if p.column is not None else "",
-                    problem=p.message,
+                    problem=tr_message(p.message),
                 )
                 for p in row.problems
             )
@@ -508,7 +510,7 @@ class ImportDialog(QDialog):
                     Path(self.file_edit.text().strip()), Path(self.problems_edit.text().strip())
                 )
             except KeideskError as exc:
-                self.message.setText(str(exc))
+                self.message.setText(tr_error(exc))
                 return
 
         def work(progress: Progress) -> ImportReport:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.packets import (
@@ -295,8 +295,8 @@ class PacketDialog(QDialog):
 
         def finished_with_error(exc: BaseException) -> None:
             self._set_busy(False)
-            self.status.setText(str(exc))
-            self.context.dialogs.error(self, str(exc), tr("Packet"))
+            self.status.setText(tr_error(exc))
+            self.context.dialogs.error(self, tr_error(exc), tr("Packet"))
 
         def task(_progress: Progress) -> object:
             return work()

@@ -41,7 +41,7 @@ from keidesk.domain.sources import Confidence
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.date_field import DateField
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.gui.rules.chassis import ChassisCodesPanel
 from keidesk.gui.widgets.state_panel import PATH_KIND, StateRulePanel, never_researched
@@ -181,7 +181,7 @@ class RuleEditor(QGroupBox):
         try:
             as_of = self.as_of.value()
         except KeideskError as exc:
-            raise InvalidInput(tr("As of: {reason}").format(reason=str(exc))) from None
+            raise InvalidInput(tr("As of: {reason}").format(reason=tr_error(exc))) from None
         if as_of is None:
             raise InvalidInput(tr("Enter the date the rule was checked (As of)."))
         documents = [d.strip() for d in self.documents.toPlainText().splitlines() if d.strip()]
@@ -368,5 +368,5 @@ class RulesBrowser(QWidget):
     def _refused(self, exc: BaseException) -> None:
         self.editor.setEnabled(not self.context.read_only)
         self.editor.message.setText(
-            f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>"
+            f"<span style='color:{theme.hex_colour(theme.BAD)}'>{tr_error(exc)}</span>"
         )

@@ -33,7 +33,7 @@ from keidesk.domain.reference import ChassisCodeInfo
 from keidesk.domain.sources import Confidence
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
-from keidesk.gui.kit.i18n import tr, tr_message
+from keidesk.gui.kit.i18n import tr, tr_error, tr_message
 from keidesk.gui.kit.table_model import RowsTableModel
 from keidesk.services.reference import list_chassis_codes, save_chassis_code
 
@@ -270,7 +270,7 @@ class ChassisCodesPanel(QWidget):
 
     def _refused(self, exc: BaseException) -> None:
         self.editor.setEnabled(not self.context.read_only)
-        message = str(exc) if isinstance(exc, KeideskError) else repr(exc)
+        message = tr_error(exc) if isinstance(exc, KeideskError) else repr(exc)
         self.editor.message.setText(
             f"<span style='color:{theme.hex_colour(theme.BAD)}'>{message}</span>"
         )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.dialogs import Dialogs
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.tasks import Progress, TaskRunner
 from keidesk.services.documents import AttachmentStore, attachment_store
 from keidesk.services.profile import ImporterProfile, load_profile, save_profile, store_logo
@@ -133,8 +133,9 @@ class ProfileForm(QWidget):
 
         def refused(exc: BaseException) -> None:
             self.setEnabled(True)
-            self.message.setText(f"<span style='color:{theme.hex_colour(theme.BAD)}'>{exc}</span>")
-            self.message.setAccessibleDescription(str(exc))
+            text = tr_error(exc)
+            self.message.setText(f"<span style='color:{theme.hex_colour(theme.BAD)}'>{text}</span>")
+            self.message.setAccessibleDescription(text)
             on_finished(False)
 
         try:
