@@ -256,6 +256,16 @@ def test_a_crashed_worker_ends_the_batch_and_no_worker_is_left(
     assert recorded and len(recorded) == len(list((tmp_path / "out").iterdir()))
 
 
+#: Runs the rest of its command line with Ctrl+C's default handling, as a terminal's foreground
+#: command has it: the test process (a pytest-xdist worker, after hundreds of other tests) may
+#: hold SIGINT ignored or blocked, which a child would inherit.
+FOREGROUND = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+    "os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
 @pytest.mark.slow
 def test_ctrl_c_stops_the_batch_and_every_worker(
     db_path: Path, db: Database, make_case: Callable[..., int], tmp_path: Path
@@ -265,7 +275,7 @@ def test_ctrl_c_stops_the_batch_and_every_worker(
     command = [sys.executable, "-m", "keidesk", "--db", str(db_path), "packet", "--stage"]
     command += ["handover", "--kind", "handover", "--out-dir", str(tmp_path / "out")]
     process = subprocess.Popen(
-        [*command, "--workers", "2"],
+        [sys.executable, "-c", FOREGROUND, *command, "--workers", "2"],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         env=child_env(PYTHONPATH=str(Path(__file__).resolve().parents[2])),
