@@ -21,7 +21,12 @@ def current_user(explicit: str | None = None) -> str:
     saved = load_preferences().staff_name.strip()
     if saved:
         return saved
+    return login_name() or "unknown"
+
+
+def login_name() -> str:
+    """The system's login name, "" when the system cannot say."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
-        return "unknown"
+        return ""

@@ -5,7 +5,6 @@ language of the interface (applied when keidesk next starts)."""
 from __future__ import annotations
 
 import dataclasses
-import getpass
 import os
 
 from PySide6.QtWidgets import (
@@ -24,14 +23,7 @@ from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import LANGUAGE_NAMES, tr
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.preferences import load_preferences, save_preferences
-from keidesk.services.staff import USER_ENV_VAR, current_user
-
-
-def _login() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+from keidesk.services.staff import USER_ENV_VAR, current_user, login_name
 
 
 class PreferencesDialog(QDialog):
@@ -44,7 +36,7 @@ class PreferencesDialog(QDialog):
         self.staff_name = QLineEdit(self.preferences.staff_name)
         self.staff_name.setObjectName("preferences_staff_name")
         self.staff_name.setPlaceholderText(
-            tr("empty: your login name ({login})").format(login=_login())
+            tr("empty: your login name ({login})").format(login=login_name())
         )
         self.paper = paper_box()
         self.language = QComboBox()

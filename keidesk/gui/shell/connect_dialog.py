@@ -9,7 +9,6 @@ in the system keyring, or the PostgreSQL password file where there is no keyring
 
 from __future__ import annotations
 
-import getpass
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -38,13 +37,7 @@ from keidesk.gui.shell.server_login import (
     store_password,
     stored_password,
 )
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+from keidesk.services.staff import login_name
 
 
 class ConnectDialog(QDialog):
@@ -86,7 +79,7 @@ class ConnectDialog(QDialog):
         self.port.setValue(DEFAULT_PORT)
         self.database = QLineEdit("keidesk")
         self.database.setObjectName("database")
-        self.user = QLineEdit(_login_name())
+        self.user = QLineEdit(login_name())
         self.user.setObjectName("user")
         self.password = QLineEdit()
         self.password.setObjectName("password")
