@@ -118,32 +118,38 @@ def _default(column: Column[Any]) -> Any:
     raise ValueError(f"{column} has a default that only the database can compute")
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert plain rows (every row with the keys of the first) with one executemany on the
-    driver: each value goes through its column's type as SQLAlchemy would bind it, without the
-    per-row parameter handling of a Core ``insert`` (a third of the time of a big demo)."""
+def driver_value(session: Session, column: Column[Any]) -> Callable[[Any], Any]:
+    """What :func:`insert_rows` expects in place of a value of ``column``: on SQLite, the value
+    as the driver gets it (its type's bind processing: a timestamp in UTC as text, an enum as
+    its value), so a bulk writer converts each distinct value once rather than every row; the
+    value as it is elsewhere (the Core insert there binds it)."""
+    dialect = session.connection().dialect
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if dialect.paramstyle != "qmark" or process is None:
+        return _as_it_is
+    return lambda value: None if value is None else process(value)
+
+
+def _as_it_is(value: Any) -> Any:
+    return value
+
+
+def insert_rows(
+    session: Session, table: Table, names: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert plain rows (tuples of the values of the columns ``names``, each converted by
+    :func:`driver_value`): on SQLite one executemany on the driver, without the per-row
+    parameter handling of a Core ``insert`` (most of the time of a big demo)."""
     if not rows:
         return
     connection = session.connection()
-    dialect = connection.dialect
-    if dialect.paramstyle != "qmark":
-        connection.execute(insert(table), list(rows))
+    if connection.dialect.paramstyle != "qmark":
+        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    names = list(rows[0])
-    processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
-    ]
     statement = (
         f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     )
-    plain = [
-        tuple(
-            value if process is None or value is None else process(value)
-            for value, process in zip([row[n] for n in names], processors, strict=True)
-        )
-        for row in rows
-    ]
-    connection.exec_driver_sql(statement, plain)
+    connection.exec_driver_sql(statement, rows)
 
 
 @contextmanager
