@@ -27,7 +27,7 @@ from keidesk.domain.duty import BodyType, estimate_duty
 from keidesk.domain.eligibility import Eligibility, assess_eligibility
 from keidesk.domain.money import Money
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus, age_block_reason
-from keidesk.storage.bulk import driver_value, insert_rows, reserve_ids, search_index_deferred
+from keidesk.storage.bulk import driver_value, indexes_deferred, insert_rows, reserve_ids
 from keidesk.storage.events import compose_search_text
 from keidesk.storage.models import (
     Case,
@@ -270,8 +270,10 @@ def build_demo(
     session: Session, *, cases: int, today: date, user: str = "demo", seed: int = 2026
 ) -> DemoResult:
     """Add ``cases`` realistic cases in bulk, written in batches of :data:`BATCH_CASES` so
-    memory stays bounded (1,000,000 cases in a few hundred megabytes)."""
-    with search_index_deferred(session):
+    memory stays bounded (1,000,000 cases in a few hundred megabytes), their indexes built
+    at the end."""
+    tables = (Customer, Vehicle, Case, WorkflowStep, HistoryEntry, Cost)
+    with indexes_deferred(session, [_table(mapped) for mapped in tables]):
         return _build(session, cases=cases, today=today, user=user, seed=seed)
 
 

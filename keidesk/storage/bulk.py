@@ -29,7 +29,7 @@ from keidesk.storage.models import Base, Case
 
 #: Rows per INSERT statement execution: bounds the memory a huge batch holds at once.
 CHUNK_ROWS = 20_000
-#: SQLite's page cache (KiB) while a bulk insert runs under :func:`search_index_deferred`.
+#: SQLite's page cache (KiB) while a bulk insert runs under :func:`indexes_deferred`.
 BULK_CACHE_KIB = 131_072
 
 
@@ -153,33 +153,55 @@ def insert_rows(
 
 
 @contextmanager
-def search_index_deferred(session: Session) -> Iterator[None]:
-    """Index the search text of the cases added inside in one statement at the end, rather
-    than row by row through the insert trigger (SQLite's FTS5 writes a segment per statement
-    that way: twenty times slower). Elsewhere, or without the trigger, it does nothing."""
+def indexes_deferred(session: Session, tables: Iterable[Table]) -> Iterator[None]:
+    """Build the indexes of ``tables`` once, after the rows written inside, rather than row by
+    row (on SQLite; elsewhere it does nothing):
+
+    - the search index of the cases added, in one statement rather than through the insert
+      trigger (FTS5 writes a segment per statement that way: twenty times slower);
+    - every other index but those that keep values unique, dropped and made again from its
+      own SQL, so the schema stays as it was: sorting a million keys once costs a fraction of
+      inserting them one at a time in random order.
+
+    All of it is inside the session's transaction. If the body fails, the transaction is
+    rolled back here, which brings back the indexes and the trigger with nothing half-added
+    (nothing is built for rows that are going)."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
         return
+    names = ", ".join(f"'{table.name}'" for table in tables)
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({names}) ORDER BY name"
+    ).all()
     trigger = connection.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'cases_fts_insert'"
     ).scalar()
-    if not trigger:
-        yield
-        return
     first = int(connection.scalar(select(func.max(Case.id))) or 0) + 1
     cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    # A bigger page cache while the indexes grow in random order (a million cases: fewer
-    # pages written out and read back), given back after.
+    # A bigger page cache while the tables and the unique indexes grow, and for sorting the
+    # keys of each index (a million cases: fewer pages written out and read back), given
+    # back after.
     connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    connection.exec_driver_sql("DROP TRIGGER cases_fts_insert")
+    restore = f"PRAGMA cache_size = {int(cache or -2000)}"
     try:
+        for name, _ in indexes:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        if trigger:
+            connection.exec_driver_sql("DROP TRIGGER cases_fts_insert")
         yield
-        connection.exec_driver_sql(
-            "INSERT INTO case_fts(rowid, search_text) SELECT id, search_text FROM cases"
-            " WHERE id >= ?",
-            (first,),
-        )
-    finally:
-        connection.exec_driver_sql(str(trigger))
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
+        if trigger:
+            connection.exec_driver_sql(
+                "INSERT INTO case_fts(rowid, search_text) SELECT id, search_text FROM cases"
+                " WHERE id >= ?",
+                (first,),
+            )
+            connection.exec_driver_sql(str(trigger))
+        for _, sql in indexes:
+            connection.exec_driver_sql(str(sql))
+    except BaseException:
+        connection.exec_driver_sql(restore)
+        session.rollback()
+        raise
+    connection.exec_driver_sql(restore)
