@@ -14,8 +14,13 @@ from sqlalchemy.orm import Session
 from keidesk.domain.dates import parse_date
 from keidesk.domain.money import Money, Odometer
 from keidesk.services import cases
-from keidesk.storage.bulk import indexes_deferred, insert_new, insert_rows
-from keidesk.storage.database import open_database
+from keidesk.storage.bulk import (
+    indexes_deferred,
+    insert_new,
+    insert_rows,
+    journal_for_a_new_file,
+)
+from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import Case, Vehicle
 
 #: Differ between any two runs: when a row was written, and the random case uid.
@@ -192,4 +197,34 @@ def test_indexes_built_after_a_bulk_load_leave_the_schema_as_it_was(tmp_path, to
         assert session.scalar(select(func.count()).select_from(Case)) == 30
         cache = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
         assert cache == -2000
+    db.close()
+
+
+def _journal(db: Database) -> str:
+    connection = db.engine.raw_connection()
+    try:
+        return str(connection.cursor().execute("PRAGMA journal_mode").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_a_bulk_load_into_a_new_file_uses_a_rollback_journal_then_the_log_again(tmp_path):
+    db = open_database(tmp_path / "cases.sqlite3")
+    with journal_for_a_new_file(db.engine):
+        assert _journal(db) == "delete"
+        with db.transaction("ann") as session:
+            _write_cases(session, 3)
+    assert _journal(db) == "wal"
+    # A file with cases keeps its log.
+    with journal_for_a_new_file(db.engine):
+        assert _journal(db) == "wal"
+    # So does a file open elsewhere (SQLite refuses to leave the log).
+    other = sqlite3.connect(tmp_path / "cases.sqlite3")
+    other.execute("SELECT count(*) FROM cases").fetchone()
+    with db.transaction("ann") as session:
+        session.connection().exec_driver_sql("DELETE FROM cases")
+        session.connection().exec_driver_sql("DELETE FROM vehicles")
+    with journal_for_a_new_file(db.engine):
+        assert _journal(db) == "wal"
+    other.close()
     db.close()
