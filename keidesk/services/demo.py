@@ -201,9 +201,9 @@ def _names(rng: random.Random, below: Callable[[int], int]) -> Iterator[str]:
 def draws(rng: random.Random) -> Callable[[int], int]:
     """``rng``'s own draw of a whole number in ``[0, n)``, the one its ``randrange``,
     ``randint`` and ``choice`` make (``a + below(b - a + 1)`` is ``randint(a, b)``,
-    ``seq[below(len(seq))]`` is ``choice(seq)``): the same numbers without their checks and
-    three calls deep, a fifth of a big demo's time. tests/services/test_demo.py holds it to the
-    random module's own, so a new Python that draws otherwise is noticed."""
+    ``seq[below(len(seq))]`` is ``choice(seq)``): the same numbers, one call deep rather than
+    three or four (forty draws a case). tests/services/test_demo.py holds it to the random
+    module's own, so a new Python that draws otherwise is noticed."""
     getrandbits = rng.getrandbits
 
     def below(n: int) -> int:

@@ -174,7 +174,11 @@ def test_folding_ascii_text_agrees_with_the_full_unicode_folding(text: str) -> N
 
 
 def test_folding_for_search() -> None:
-    assert fold_for_search("ＳＭＩＴＨ　ＴＸ\u200b") == fold_for_search(" Smith\x1f\ttx ") == "smith tx"
+    assert (
+        fold_for_search("ＳＭＩＴＨ　ＴＸ\u200b")
+        == fold_for_search(" Smith\x1f\ttx ")
+        == "smith tx"
+    )
     assert fold_for_search("ＤＡ７１Ｔ－４７７５") == fold_for_search("DA71T-4775") == "da71t-4775"
 
 
