@@ -10,6 +10,7 @@ from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json
 from keidesk.domain.errors import InvalidInput
 from keidesk.services.demo import build_demo
+from keidesk.storage.bulk import journal_for_a_new_file
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -29,7 +30,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def cmd_demo(ctx: CommandContext) -> int:
     if not 1 <= ctx.args.cases <= 1_000_000:
         raise InvalidInput("--cases must be between 1 and 1,000,000.")
-    with ctx.database.transaction(ctx.user) as session:
+    with (
+        journal_for_a_new_file(ctx.database.engine),
+        ctx.database.transaction(ctx.user) as session,
+    ):
         result = build_demo(
             session, cases=ctx.args.cases, today=ctx.today, user=ctx.user, seed=ctx.args.seed
         )

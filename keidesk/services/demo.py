@@ -8,10 +8,13 @@ model codes built within their production years.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from bisect import bisect
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import cache
+from itertools import accumulate
 from typing import Any, cast
 
 from sqlalchemy import Table, select
@@ -21,10 +24,10 @@ from keidesk import clock
 from keidesk.domain.costs import CostKind, rate_text, usd_cents
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.duty import BodyType, estimate_duty
-from keidesk.domain.eligibility import assess_eligibility
+from keidesk.domain.eligibility import Eligibility, assess_eligibility
 from keidesk.domain.money import Money
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus, age_block_reason
-from keidesk.storage.bulk import insert_rows, reserve_ids, search_index_deferred
+from keidesk.storage.bulk import driver_value, indexes_deferred, insert_rows, reserve_ids
 from keidesk.storage.events import compose_search_text
 from keidesk.storage.models import (
     Case,
@@ -187,62 +190,97 @@ class DemoResult:
     customers: int
 
 
-def _build_date(rng: random.Random, code: ChassisCode, today: date, young: bool) -> PartialDate:
-    first = code.first_year or 1990
-    # A generation whose end is not on file is taken to run about eight years, as kei ones do.
-    last = code.last_year or (today.year - 1 if code.in_production else first + 8)
-    last = min(last, today.year - 1)
-    if young:
-        # A truck that will come of age soon: built within the last 25 years.
-        year = min(max(first, today.year - 25), last)
-    else:
-        year = rng.randint(first, min(last, today.year - 26))
-    month = rng.randint(1, 12)
-    if year == code.first_year and code.first_month:
-        month = max(month, code.first_month)
-    if year == code.last_year and code.last_month:
-        month = min(month, code.last_month)
-    return PartialDate(year, month)
-
-
-def _month_after(built: PartialDate) -> PartialDate:
-    """Kei trucks are first inspected soon after they are built: here, the month after."""
-    month = built.month or 12
-    return PartialDate(built.year + (month == 12), month % 12 + 1)
-
-
-def _names(rng: random.Random) -> Iterator[str]:
+def _names(rng: random.Random, below: Callable[[int], int]) -> Iterator[str]:
     while True:
         if rng.random() < 0.15:
-            yield f"{rng.choice(LAST_NAMES)} {rng.choice(FARM_WORDS)}"
+            yield f"{LAST_NAMES[below(len(LAST_NAMES))]} {FARM_WORDS[below(len(FARM_WORDS))]}"
         else:
-            yield f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+            yield f"{FIRST_NAMES[below(len(FIRST_NAMES))]} {LAST_NAMES[below(len(LAST_NAMES))]}"
+
+
+def draws(rng: random.Random) -> Callable[[int], int]:
+    """``rng``'s own draw of a whole number in ``[0, n)``, the one its ``randrange``,
+    ``randint`` and ``choice`` make (``a + below(b - a + 1)`` is ``randint(a, b)``,
+    ``seq[below(len(seq))]`` is ``choice(seq)``): the same numbers, one call deep rather than
+    three or four (forty draws a case). tests/services/test_demo.py holds it to the random
+    module's own, so a new Python that draws otherwise is noticed."""
+    getrandbits = rng.getrandbits
+
+    def below(n: int) -> int:
+        if n <= 0:
+            raise ValueError("empty range for a random draw")
+        k = n.bit_length()
+        r = getrandbits(k)
+        while r >= n:
+            r = getrandbits(k)
+        return r
+
+    return below
+
+
+def _weighted(weights: Sequence[int]) -> Callable[[float], int]:
+    """The index ``rng.choices(range(len(weights)), weights)[0]`` picks, given that call's one
+    ``rng.random()``."""
+    cumulative = list(accumulate(weights))
+    total = cumulative[-1] + 0.0
+    hi = len(cumulative) - 1
+    return lambda r: bisect(cumulative, r * total, 0, hi)
 
 
 #: Cases generated and written at a time: the memory a demo holds does not grow with its size.
 BATCH_CASES = 5_000
+
+_NOTES = (
+    "",
+    "",
+    "",
+    "Customer wants dump bed.",
+    "Paid deposit.",
+    "Rust on rear frame noted at auction.",
+    "Needs new tires.",
+)
+_BLOCKED_NOTES = (
+    "Waiting on export certificate from auction house.",
+    "Ownership retention not yet released by credit company.",
+    "Broker needs corrected invoice.",
+)
+_HEIGHTS = (1765, 1780, 1890)
+_CURRENT = (StepStatus.TODO, StepStatus.IN_PROGRESS, StepStatus.IN_PROGRESS)
 
 
 def _table(mapped: type[Any]) -> Table:
     return cast(Table, mapped.__table__)
 
 
-def _insert(session: Session, mapped: type[Any], rows: list[dict[str, Any]]) -> None:
-    insert_rows(session, _table(mapped), rows)
-    rows.clear()
+class _Rows:
+    """New rows of one table, as tuples of the values of ``names`` (see
+    :func:`~keidesk.storage.bulk.driver_value`), written a batch at a time."""
+
+    def __init__(self, mapped: type[Any], names: str) -> None:
+        self.table = _table(mapped)
+        self.names = tuple(names.split())
+        self.rows: list[tuple[Any, ...]] = []
+
+    def write(self, session: Session) -> None:
+        insert_rows(session, self.table, self.names, self.rows)
+        self.rows.clear()
 
 
 def build_demo(
     session: Session, *, cases: int, today: date, user: str = "demo", seed: int = 2026
 ) -> DemoResult:
     """Add ``cases`` realistic cases in bulk, written in batches of :data:`BATCH_CASES` so
-    memory stays bounded (1,000,000 cases in a few hundred megabytes)."""
-    with search_index_deferred(session):
+    memory stays bounded (1,000,000 cases in a few hundred megabytes), their indexes built
+    at the end."""
+    tables = (Customer, Vehicle, Case, WorkflowStep, HistoryEntry, Cost)
+    with indexes_deferred(session, [_table(mapped) for mapped in tables]):
         return _build(session, cases=cases, today=today, user=user, seed=seed)
 
 
 def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -> DemoResult:
     rng = random.Random(seed)
+    below = draws(rng)
+    chance = rng.random
     codes = [
         c
         for c in session.scalars(select(ChassisCode).order_by(ChassisCode.code))
@@ -250,8 +288,14 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
     ]
     eligible_states = list(session.scalars(select(StateRule.code)))
     states = [s for s in STATE_WEIGHTS if s in eligible_states]
-    weights = [STATE_WEIGHTS[s] for s in states]
+    pick_state = _weighted([STATE_WEIGHTS[s] for s in states])
+    pick_stage = _weighted(STAGE_WEIGHTS)
     now = clock.now()
+    # Each distinct instant and date is converted to its stored form once (every timestamp
+    # column has the one UTC type, every date column the one date type).
+    instant = cache(driver_value(session, _table(Case).c.stage_since))
+    day = cache(driver_value(session, _table(Case).c.eta))
+    now_stored = instant(now)
 
     existing = set(session.scalars(select(Vehicle.chassis_number)))
     # Chassis numbers made here, as (code index, serial) packed in an int: a tenth of the memory
@@ -264,301 +308,431 @@ def _build(session: Session, *, cases: int, today: date, user: str, seed: int) -
     case_ids = reserve_ids(session, _table(Case), cases)
     vehicle_ids = reserve_ids(session, _table(Vehicle), cases)
     # What a case needs of its customer, kept compact: the name (a few thousand distinct ones,
-    # each kept once), the phone and the state.
+    # each kept once, with its sort key), the phone and the state.
     customer_names: list[str] = []
     customer_states: list[str] = []
     customer_phones: list[str] = []
-    distinct: dict[str, str] = {}
-    customer_rows: list[dict[str, Any]] = []
-    names = _names(rng)
+    sort_names: dict[str, str] = {}
+    customers = _Rows(Customer, "id name phone email address state_code created_at")
+    names = _names(rng, below)
     for i in range(customer_count):
-        state = rng.choices(states, weights)[0]
+        state = states[pick_state(chance())]
         name = next(names)
-        name = distinct.setdefault(name, name)
+        if name not in sort_names:
+            sort_names[name] = name.lower()
         customer_names.append(name)
         customer_states.append(state)
-        phone = f"({rng.randint(201, 989)}) 555-{rng.randint(0, 9999):04d}"
+        phone = f"({201 + below(789)}) 555-{below(10_000):04d}"
         customer_phones.append(phone)
-        customer_rows.append(
-            {
-                "id": customer_ids[i],
-                "name": name,
-                "phone": phone,
-                "email": None,
-                "address": f"{rng.randint(10, 9999)} County Road {rng.randint(1, 400)}",
-                "state_code": state,
-                "created_at": now,
-            }
-        )
-        if len(customer_rows) >= BATCH_CASES:
-            _insert(session, Customer, customer_rows)
-    _insert(session, Customer, customer_rows)
+        address = f"{10 + below(9990)} County Road {1 + below(400)}"
+        customers.rows.append((customer_ids[i], name, phone, None, address, state, now_stored))
+        if len(customers.rows) >= BATCH_CASES:
+            customers.write(session)
+    customers.write(session)
 
-    vehicle_rows: list[dict[str, Any]] = []
-    case_rows: list[dict[str, Any]] = []
-    step_rows: list[dict[str, Any]] = []
-    history_rows: list[dict[str, Any]] = []
-    cost_rows: list[dict[str, Any]] = []
-    # Costs and sales draw on their own generator, so the cases stay those of the seed.
-    money_rng = random.Random(seed * 7919 + 14)
-    step_keys = list(StepKey)
-    code_index = {code.code: number for number, code in enumerate(codes)}
-    positions = [(key, key.position) for key in step_keys]
+    vehicles = _Rows(
+        Vehicle,
+        "id chassis_number identifier_kind model_code make model body_type built"
+        " first_registered eligibility_basis fmvss_eligible_on epa_eligible_on engine engine_cc"
+        " drive colour length_mm width_mm height_mm odometer_value odometer_unit"
+        " purchase_price_minor purchase_currency",
+    )
+    case_table = _Rows(
+        Case,
+        "id uid vehicle_id customer_id destination_state stage stage_since vessel"
+        " bill_of_lading port_of_loading port_of_entry etd eta entry_number release_date"
+        " customs_value_cents freight_cents duty_paid_cents notes search_text sort_chassis"
+        " sort_vehicle sort_model sort_built sort_eligible_on sort_customer sort_state"
+        " created_at updated_at sale_price_cents sale_date",
+    )
+    steps = _Rows(
+        WorkflowStep, "case_id key position status blocked_by note due_on updated_by updated_at"
+    )
+    history = _Rows(
+        HistoryEntry,
+        "at by case_id entity entity_key action field old_value new_value",
+    )
+    costs = _Rows(
+        Cost,
+        "case_id kind amount_minor currency rate usd_cents paid_on note created_at created_by",
+    )
+    money = _Money(random.Random(seed * 7919 + 14), today=today, user=user, day=day)
+    step_column = _table(WorkflowStep).c
+    status_stored = {s: driver_value(session, step_column.status)(s) for s in StepStatus}
+    age_gate = driver_value(session, step_column.blocked_by)(BlockedBy.AGE_GATE)
+    step_keys = [
+        (key, key.position, driver_value(session, step_column.key)(key)) for key in StepKey
+    ]
+    stages = [key.value for key, _, _ in step_keys] + ["complete"]
+    todo = StepStatus.TODO
+    done = StepStatus.DONE
+    kinds = [_Kind.of(session, number, code, today) for number, code in enumerate(codes)]
+    months: dict[tuple[int, int], _Built] = {}
+    gates: dict[tuple[date | None, date], str | None] = {}
+    write_vehicle = vehicles.rows.append
+    write_case = case_table.rows.append
+    write_step = steps.rows.append
+    write_history = history.rows.append
     for i in range(cases):
         case_id = case_ids[i]
         vehicle_id = vehicle_ids[i]
-        code = rng.choice(codes)
-        stage_index = rng.choices(range(9), STAGE_WEIGHTS)[0]
-        young = stage_index <= 1 and rng.random() < 0.4
-        built = _build_date(rng, code, today, young)
-        first_registered = _month_after(built)
+        kind = kinds[below(len(kinds))]
+        stage_index = pick_stage(chance())
+        young = stage_index <= 1 and chance() < 0.4
+        # The build month: a truck that will come of age soon was built within the last 25
+        # years, the others in the model's years and 25 years ago or more.
+        year = kind.young_year if young else kind.first + below(kind.old_span)
+        month = 1 + below(12)
+        if year == kind.first_year and kind.first_month:
+            month = max(month, kind.first_month)
+        if year == kind.last_year and kind.last_month:
+            month = min(month, kind.last_month)
+        built = months.get((year, month))
+        if built is None:
+            built = months[year, month] = _Built.of(session, PartialDate(year, month), today)
         while True:
-            serial = rng.randint(100000, 9999999)
-            chassis = f"{code.code}-{serial}"
-            packed = code_index[code.code] * 10_000_000 + serial
-            if packed not in taken and chassis not in existing:
+            serial = 100_000 + below(9_900_000)
+            packed = kind.number * 10_000_000 + serial
+            if packed in taken:
+                continue
+            chassis = f"{kind.code}-{serial}"
+            if chassis not in existing:
                 taken.add(packed)
                 break
-        result = assess_eligibility(built, first_registered, today)
-        customer = rng.randrange(customer_count)
+        customer = below(customer_count)
         customer_name, customer_state = customer_names[customer], customer_states[customer]
         eta: date | None = None
         etd: date | None = None
         release: date | None = None
         if stage_index >= 3:
-            etd = today - timedelta(days=rng.randint(-10, 120))
-            eta = etd + timedelta(days=rng.randint(18, 35))
+            etd = today - timedelta(days=below(131) - 10)
+            eta = etd + timedelta(days=18 + below(18))
         if stage_index >= 5:
-            release = (eta or today) + timedelta(days=rng.randint(2, 12))
-        stage = step_keys[stage_index].value if stage_index < 8 else "complete"
-        stage_since = now - timedelta(days=rng.randint(0, 60), hours=rng.randint(0, 23))
-        make, model = code.make, code.model
-        notes = rng.choice(
+            release = (eta or today) + timedelta(days=2 + below(11))
+        stage_since = now - timedelta(days=below(61), hours=below(24))
+        notes = _NOTES[below(7)]
+        colour = COLOURS[below(len(COLOURS))]
+        height = _HEIGHTS[below(3)]
+        odometer = 8_000 + below(87_001)
+        purchase = 180_000 + 10_000 * below(72)
+        write_vehicle(
             (
-                "",
-                "",
-                "",
-                "Customer wants dump bed.",
-                "Paid deposit.",
-                "Rust on rear frame noted at auction.",
-                "Needs new tires.",
+                vehicle_id,
+                chassis,
+                *kind.vehicle,
+                *built.vehicle,
+                kind.engine,
+                kind.engine_cc,
+                kind.drive,
+                colour,
+                3395,
+                1475,
+                height,
+                odometer,
+                kind.km,
+                purchase,
+                "JPY",
             )
         )
-        vehicle_rows.append(
-            {
-                "id": vehicle_id,
-                "chassis_number": chassis,
-                "identifier_kind": "frame",
-                "model_code": code.code,
-                "make": make,
-                "model": model,
-                "body_type": "van" if code.body == "van" else "truck",
-                "built": built,
-                "first_registered": first_registered,
-                "eligibility_basis": result.basis,
-                "fmvss_eligible_on": result.fmvss.eligible_on,
-                "epa_eligible_on": result.epa.eligible_on,
-                "engine": code.engine,
-                "engine_cc": code.engine_cc or 656,
-                "drive": code.drive,
-                "colour": rng.choice(COLOURS),
-                "length_mm": 3395,
-                "width_mm": 1475,
-                "height_mm": rng.choice((1765, 1780, 1890)),
-                "odometer_value": rng.randint(8_000, 95_000),
-                "odometer_unit": "km",
-                "purchase_price_minor": rng.randrange(180_000, 900_000, 10_000),
-                "purchase_currency": "JPY",
-            }
-        )
-        case_rows.append(
-            {
-                "id": case_id,
-                "uid": f"00000000-demo-4000-8000-{case_id:012d}",
-                "vehicle_id": vehicle_id,
-                "customer_id": customer_ids[customer],
-                "destination_state": customer_state,
-                "stage": stage,
-                "stage_since": stage_since,
-                "vessel": rng.choice(VESSELS) if eta else None,
-                "bill_of_lading": f"NYKS{rng.randint(10**8, 10**9 - 1)}" if eta else None,
-                "port_of_loading": rng.choice(PORTS_JP) if eta else None,
-                "port_of_entry": rng.choice(PORTS_US) if eta else None,
-                "etd": etd,
-                "eta": eta,
-                "entry_number": f"ABC-{rng.randint(10**6, 10**7 - 1)}-{rng.randint(0, 9)}"
-                if release
-                else None,
-                "release_date": release,
-                "customs_value_cents": rng.randrange(150_000, 600_000, 100),
-                "freight_cents": rng.randrange(120_000, 220_000, 100),
-                "duty_paid_cents": None,
-                "notes": notes,
-                "search_text": "",  # below, with the steps' notes
-                "sort_chassis": chassis.lower(),
-                "sort_vehicle": " ".join(p for p in (make, model) if p).lower(),
-                "sort_model": (model or "").lower(),
-                "sort_built": built.iso(),
-                "sort_eligible_on": result.fmvss.eligible_on.isoformat()
-                if result.fmvss.eligible_on
-                else "",
-                "sort_customer": customer_name.lower(),
-                "sort_state": customer_state,
-                "created_at": stage_since - timedelta(days=rng.randint(5, 90)),
-                "updated_at": stage_since,
-            }
-        )
-        _demo_money(
-            money_rng,
-            case_rows[-1],
-            vehicle_rows[-1],
+        vessel = VESSELS[below(len(VESSELS))] if eta else None
+        bill_of_lading = f"NYKS{100_000_000 + below(900_000_000)}" if eta else None
+        port_of_loading = PORTS_JP[below(len(PORTS_JP))] if eta else None
+        port_of_entry = PORTS_US[below(len(PORTS_US))] if eta else None
+        entry_number = f"ABC-{1_000_000 + below(9_000_000)}-{below(10)}" if release else None
+        customs_value = 150_000 + 100 * below(4500)
+        freight = 120_000 + 100 * below(1000)
+        created_at = stage_since - timedelta(days=5 + below(86))
+        created_stored = instant(created_at)
+        sale_price, sale_date = money.add(
+            costs.rows.append,
+            case_id,
             stage_index=stage_index,
-            today=today,
-            user=user,
-            costs=cost_rows,
+            created_at=created_at,
+            created_stored=created_stored,
+            etd=etd,
+            release=release,
+            purchase=purchase,
+            freight=freight,
+            customs_value=customs_value,
+            body=kind.body,
+            built=built.built,
         )
-        for key, position in positions:
+        eligible_on = built.eligibility.fmvss.eligible_on
+        reference = eta or today
+        gate = gates.get((eligible_on, reference), "")
+        if gate == "":
+            found = age_block_reason(eligible_on, reference)
+            gate = gates[eligible_on, reference] = None if found is None else str(found)
+        stage_stored = instant(stage_since)
+        step_notes = []
+        for key, position, key_stored in step_keys:
             note = ""
-            blocked_by: BlockedBy | None = None
-            due: date | None = None
+            blocked_by = None
+            due = None
             if position < stage_index:
-                status = StepStatus.DONE
-                if key is StepKey.EMISSIONS and rng.random() < 0.2:
+                status = done
+                if key is StepKey.EMISSIONS and chance() < 0.2:
                     status = StepStatus.NOT_APPLICABLE
             elif position == stage_index:
-                status = rng.choice(
-                    (StepStatus.TODO, StepStatus.IN_PROGRESS, StepStatus.IN_PROGRESS)
-                )
-                if rng.random() < 0.08:
+                status = _CURRENT[below(3)]
+                if chance() < 0.08:
                     status = StepStatus.BLOCKED
-                    note = rng.choice(
-                        (
-                            "Waiting on export certificate from auction house.",
-                            "Ownership retention not yet released by credit company.",
-                            "Broker needs corrected invoice.",
-                        )
-                    )
+                    note = _BLOCKED_NOTES[below(3)]
                 # Most current steps are due soon; about one in eight has slipped past its date.
-                due = today + timedelta(
-                    days=rng.randint(1, 30) if rng.random() > 0.12 else -rng.randint(1, 14)
+                due = day(
+                    today + timedelta(days=1 + below(30) if chance() > 0.12 else -1 - below(14))
                 )
             else:
-                status = StepStatus.TODO
-            gate = age_block_reason(result.fmvss.eligible_on, eta or today)
+                status = todo
             if key is StepKey.AGE and gate is not None:
                 status = StepStatus.BLOCKED
-                blocked_by = BlockedBy.AGE_GATE
-                note = str(gate)
-            step_rows.append(
-                {
-                    "case_id": case_id,
-                    "key": key,
-                    "position": position,
-                    "status": status,
-                    "blocked_by": blocked_by,
-                    "note": note,
-                    "due_on": due,
-                    "updated_by": user if status is not StepStatus.TODO else None,
-                    "updated_at": stage_since if status is not StepStatus.TODO else None,
-                }
+                blocked_by = age_gate
+                note = gate
+            step_notes.append(note)
+            acted = status is not todo
+            write_step(
+                (case_id, key_stored, position, status_stored[status], blocked_by, note, due)
+                + ((user, stage_stored) if acted else (None, None))
             )
-        case_rows[-1]["search_text"] = compose_search_text(
+        search_text = compose_search_text(
             chassis=chassis,
-            model_code=code.code,
-            make=make,
-            model=model,
+            model_code=kind.code,
+            make=kind.make,
+            model=kind.model,
             customer=customer_name,
             phone=customer_phones[customer],
             email=None,
             state=customer_state,
             notes=notes,
-            step_notes=[row["note"] for row in step_rows[-len(positions) :]],
+            step_notes=step_notes,
         )
-        history_rows.append(
-            {
-                "at": now,
-                "by": user,
-                "case_id": case_id,
-                "entity": "cases",
-                "entity_key": str(case_id),
-                "action": "create",
-                "field": None,
-                "old_value": None,
-                "new_value": chassis,
-            }
+        write_case(
+            (
+                case_id,
+                f"00000000-demo-4000-8000-{case_id:012d}",
+                vehicle_id,
+                customer_ids[customer],
+                customer_state,
+                stages[stage_index],
+                stage_stored,
+                vessel,
+                bill_of_lading,
+                port_of_loading,
+                port_of_entry,
+                day(etd),
+                day(eta),
+                entry_number,
+                day(release),
+                customs_value,
+                freight,
+                None,
+                notes,
+                search_text,
+                chassis.lower(),
+                kind.sort_vehicle,
+                kind.sort_model,
+                built.sort_built,
+                built.sort_eligible_on,
+                sort_names[customer_name],
+                customer_state,
+                created_stored,
+                stage_stored,
+                sale_price,
+                day(sale_date),
+            )
         )
-        if len(case_rows) >= BATCH_CASES:
-            _write_batch(session, vehicle_rows, case_rows, step_rows, history_rows, cost_rows)
-    _write_batch(session, vehicle_rows, case_rows, step_rows, history_rows, cost_rows)
+        write_history(
+            (now_stored, user, case_id, "cases", str(case_id), "create", None, None, chassis)
+        )
+        if len(case_table.rows) >= BATCH_CASES:
+            for table in (vehicles, case_table, steps, history, costs):
+                table.write(session)
+    for table in (vehicles, case_table, steps, history, costs):
+        table.write(session)
     return DemoResult(cases=cases, customers=customer_count)
 
 
-def _demo_money(
-    rng: random.Random,
-    case: dict[str, Any],
-    vehicle: dict[str, Any],
-    *,
-    stage_index: int,
-    today: date,
-    user: str,
-    costs: list[dict[str, Any]],
-) -> None:
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """A chassis code as the demo uses it, worked out once: the vehicle's fixed columns, its
+    sort keys and the range of its build years."""
+
+    number: int
+    code: str
+    make: str | None
+    model: str | None
+    body: BodyType
+    vehicle: tuple[Any, ...]  # identifier_kind, model_code, make, model, body_type
+    engine: str | None
+    engine_cc: int
+    drive: str | None
+    km: Any
+    sort_vehicle: str
+    sort_model: str
+    first: int
+    old_span: int  # how many years an old truck's build year is drawn from
+    young_year: int
+    first_year: int | None
+    first_month: int | None
+    last_year: int | None
+    last_month: int | None
+
+    @classmethod
+    def of(cls, session: Session, number: int, code: ChassisCode, today: date) -> _Kind:
+        first = code.first_year or 1990
+        # A generation whose end is not on file is taken to run about eight years, as kei
+        # ones do.
+        last = code.last_year or (today.year - 1 if code.in_production else first + 8)
+        last = min(last, today.year - 1)
+        body = BodyType.VAN if code.body == "van" else BodyType.TRUCK
+        column = _table(Vehicle).c
+        return cls(
+            number=number,
+            code=code.code,
+            make=code.make,
+            model=code.model,
+            body=body,
+            vehicle=(
+                "frame",
+                code.code,
+                code.make,
+                code.model,
+                driver_value(session, column.body_type)(body.value),
+            ),
+            engine=code.engine,
+            engine_cc=code.engine_cc or 656,
+            drive=code.drive,
+            km=driver_value(session, column.odometer_unit)("km"),
+            sort_vehicle=" ".join(p for p in (code.make, code.model) if p).lower(),
+            sort_model=(code.model or "").lower(),
+            first=first,
+            old_span=min(last, today.year - 26) - first + 1,
+            young_year=min(max(first, today.year - 25), last),
+            first_year=code.first_year,
+            first_month=code.first_month,
+            last_year=code.last_year,
+            last_month=code.last_month,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Built:
+    """What a build month gives a truck, worked out once per month: its eligibility and the
+    dates in their stored forms."""
+
+    built: PartialDate
+    eligibility: Eligibility
+    vehicle: tuple[Any, ...]  # built, first_registered, basis, fmvss and EPA eligible on
+    sort_built: str
+    sort_eligible_on: str
+
+    @classmethod
+    def of(cls, session: Session, built: PartialDate, today: date) -> _Built:
+        # Kei trucks are first inspected soon after they are built: here, the month after.
+        month = built.month or 12
+        first_registered = PartialDate(built.year + (month == 12), month % 12 + 1)
+        result = assess_eligibility(built, first_registered, today)
+        column = _table(Vehicle).c
+        fmvss_on = result.fmvss.eligible_on
+        return cls(
+            built=built,
+            eligibility=result,
+            vehicle=(
+                driver_value(session, column.built)(built),
+                driver_value(session, column.first_registered)(first_registered),
+                driver_value(session, column.eligibility_basis)(result.basis),
+                driver_value(session, column.fmvss_eligible_on)(fmvss_on),
+                driver_value(session, column.epa_eligible_on)(result.epa.eligible_on),
+            ),
+            sort_built=built.iso(),
+            sort_eligible_on=fmvss_on.isoformat() if fmvss_on else "",
+        )
+
+
+class _Money:
     """Costs as far as the truck has come (the auction once bought, freight once shipped,
-    duty and fees once released), and a sale price for trucks being handed over or done."""
-    case["sale_price_cents"] = None
-    case["sale_date"] = None
-    if stage_index < 2:
-        return
-    bought = clock.local_date(case["created_at"])
-    if case["etd"] is not None:  # bought at auction before it sailed
-        bought = min(bought, case["etd"] - timedelta(days=rng.randint(14, 40)))
-    rate = Decimal(rng.randrange(14_000, 15_900)) / 100
+    duty and fees once released), and a sale price for trucks being handed over or done. They
+    draw on their own generator, so the cases stay those of the seed."""
 
-    def cost(kind: CostKind, amount: Money, paid_on: date, note: str = "") -> None:
-        costs.append(
-            {
-                "case_id": case["id"],
-                "kind": kind.value,
-                "amount_minor": amount.minor,
-                "currency": amount.currency,
-                "rate": rate_text(rate) if amount.currency == "JPY" else None,
-                "usd_cents": usd_cents(amount, rate),
-                "paid_on": min(paid_on, today),
-                "note": note,
-                "created_at": case["created_at"],
-                "created_by": user,
-            }
-        )
+    def __init__(
+        self, rng: random.Random, *, today: date, user: str, day: Callable[[Any], Any]
+    ) -> None:
+        self.below = draws(rng)
+        self.chance = rng.random
+        self.today = today
+        self.user = user
+        self.day = day
+        self.rates: dict[int, tuple[Decimal, str]] = {}
+        self.bought_on: dict[datetime, date] = {}
 
-    cost(CostKind.AUCTION_PRICE, Money(vehicle["purchase_price_minor"], "JPY"), bought)
-    cost(CostKind.AUCTION_FEES, Money(rng.randrange(30_000, 80_000, 1_000), "JPY"), bought)
-    if stage_index >= 3 and case["etd"] is not None:
-        cost(CostKind.INLAND_TRANSPORT, Money(rng.randrange(15_000, 45_000, 500), "JPY"), bought)
-        cost(CostKind.OCEAN_FREIGHT, Money(case["freight_cents"], "USD"), case["etd"])
-    release = case["release_date"]
-    if stage_index >= 5 and release is not None:
-        estimate = estimate_duty(
-            body=BodyType(vehicle["body_type"]),
-            customs_value_cents=case["customs_value_cents"],
-            built=vehicle["built"],
-            entry_date=release,
-        )
-        cost(CostKind.DUTY, Money(estimate.duty_cents + estimate.section232_cents, "USD"), release)
-        cost(CostKind.MPF, Money(estimate.mpf_cents, "USD"), release)
-        cost(CostKind.HMF, Money(estimate.hmf_cents, "USD"), release)
-        cost(CostKind.CUSTOMS_BROKER, Money(rng.randrange(25_000, 45_000, 500), "USD"), release)
-        if rng.random() < 0.3:
-            cost(CostKind.PORT_STORAGE, Money(rng.randrange(5_000, 40_000, 500), "USD"), release)
-    if stage_index >= 7:
-        sold = today - timedelta(days=rng.randint(0, 330))
-        case["sale_price_cents"] = rng.randrange(650_000, 1_150_000, 5_000)
-        case["sale_date"] = sold
+    def add(
+        self,
+        write: Callable[[tuple[Any, ...]], None],
+        case_id: int,
+        *,
+        stage_index: int,
+        created_at: datetime,
+        created_stored: Any,
+        etd: date | None,
+        release: date | None,
+        purchase: int,
+        freight: int,
+        customs_value: int,
+        body: BodyType,
+        built: PartialDate,
+    ) -> tuple[int | None, date | None]:
+        """Write the case's costs; its sale price and date (or None)."""
+        if stage_index < 2:
+            return None, None
+        below = self.below
+        today = self.today
+        bought = self.bought_on.get(created_at)
+        if bought is None:
+            bought = self.bought_on[created_at] = clock.local_date(created_at)
+        if etd is not None:  # bought at auction before it sailed
+            bought = min(bought, etd - timedelta(days=14 + below(27)))
+        hundredths = 14_000 + below(1900)
+        rate = self.rates.get(hundredths)
+        if rate is None:
+            value = Decimal(hundredths) / 100
+            rate = self.rates[hundredths] = (value, rate_text(value))
 
+        def cost(kind: CostKind, amount: Money, paid_on: date) -> None:
+            write(
+                (
+                    case_id,
+                    kind.value,
+                    amount.minor,
+                    amount.currency,
+                    rate[1] if amount.currency == "JPY" else None,
+                    usd_cents(amount, rate[0]),
+                    self.day(min(paid_on, today)),
+                    "",
+                    created_stored,
+                    self.user,
+                )
+            )
 
-def _write_batch(session: Session, *batches: list[dict[str, Any]]) -> None:
-    """Write a batch of vehicles, cases, steps, history and costs (in that order) and empty
-    them."""
-    for rows, mapped in zip(
-        batches, (Vehicle, Case, WorkflowStep, HistoryEntry, Cost), strict=True
-    ):
-        _insert(session, mapped, rows)
+        cost(CostKind.AUCTION_PRICE, Money(purchase, "JPY"), bought)
+        cost(CostKind.AUCTION_FEES, Money(30_000 + 1_000 * below(50), "JPY"), bought)
+        if stage_index >= 3 and etd is not None:
+            cost(CostKind.INLAND_TRANSPORT, Money(15_000 + 500 * below(60), "JPY"), bought)
+            cost(CostKind.OCEAN_FREIGHT, Money(freight, "USD"), etd)
+        if stage_index >= 5 and release is not None:
+            estimate = estimate_duty(
+                body=body, customs_value_cents=customs_value, built=built, entry_date=release
+            )
+            cost(
+                CostKind.DUTY,
+                Money(estimate.duty_cents + estimate.section232_cents, "USD"),
+                release,
+            )
+            cost(CostKind.MPF, Money(estimate.mpf_cents, "USD"), release)
+            cost(CostKind.HMF, Money(estimate.hmf_cents, "USD"), release)
+            cost(CostKind.CUSTOMS_BROKER, Money(25_000 + 500 * below(40), "USD"), release)
+            if self.chance() < 0.3:
+                cost(CostKind.PORT_STORAGE, Money(5_000 + 500 * below(70), "USD"), release)
+        if stage_index >= 7:
+            sold = today - timedelta(days=below(331))
+            return 650_000 + 5_000 * below(100), sold
+        return None, None

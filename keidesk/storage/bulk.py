@@ -16,12 +16,13 @@ cascade the new object into its session).
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, cast
 
-from sqlalchemy import Column, Table, func, insert, select, text
+from sqlalchemy import Column, Engine, Table, func, insert, select, text
 from sqlalchemy.orm import Mapper, RelationshipDirection, Session, object_mapper
 
 from keidesk.storage import events
@@ -29,8 +30,9 @@ from keidesk.storage.models import Base, Case
 
 #: Rows per INSERT statement execution: bounds the memory a huge batch holds at once.
 CHUNK_ROWS = 20_000
-#: SQLite's page cache (KiB) while a bulk insert runs under :func:`search_index_deferred`.
-BULK_CACHE_KIB = 131_072
+#: SQLite's page cache (KiB) while a bulk insert runs under :func:`indexes_deferred`; it also
+#: bounds the memory each index's sort takes at the end.
+BULK_CACHE_KIB = 65_536
 
 
 def insert_new(session: Session, objects: Iterable[Any]) -> None:
@@ -118,62 +120,124 @@ def _default(column: Column[Any]) -> Any:
     raise ValueError(f"{column} has a default that only the database can compute")
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert plain rows (every row with the keys of the first) with one executemany on the
-    driver: each value goes through its column's type as SQLAlchemy would bind it, without the
-    per-row parameter handling of a Core ``insert`` (a third of the time of a big demo)."""
+def driver_value(session: Session, column: Column[Any]) -> Callable[[Any], Any]:
+    """What :func:`insert_rows` expects in place of a value of ``column``: on SQLite, the value
+    as the driver gets it (its type's bind processing: a timestamp in UTC as text, an enum as
+    its value), so a bulk writer converts each distinct value once rather than every row; the
+    value as it is elsewhere (the Core insert there binds it)."""
+    dialect = session.connection().dialect
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    if dialect.paramstyle != "qmark" or process is None:
+        return _as_it_is
+    return lambda value: None if value is None else process(value)
+
+
+def _as_it_is(value: Any) -> Any:
+    return value
+
+
+def insert_rows(
+    session: Session, table: Table, names: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert plain rows (tuples of the values of the columns ``names``, each converted by
+    :func:`driver_value`): on SQLite one executemany on the driver, without the per-row
+    parameter handling of a Core ``insert`` (most of the time of a big demo)."""
     if not rows:
         return
     connection = session.connection()
-    dialect = connection.dialect
-    if dialect.paramstyle != "qmark":
-        connection.execute(insert(table), list(rows))
+    if connection.dialect.paramstyle != "qmark":
+        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    names = list(rows[0])
-    processors: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
-    ]
     statement = (
         f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     )
-    plain = [
-        tuple(
-            value if process is None or value is None else process(value)
-            for value, process in zip([row[n] for n in names], processors, strict=True)
-        )
-        for row in rows
-    ]
-    connection.exec_driver_sql(statement, plain)
+    connection.exec_driver_sql(statement, rows)
 
 
 @contextmanager
-def search_index_deferred(session: Session) -> Iterator[None]:
-    """Index the search text of the cases added inside in one statement at the end, rather
-    than row by row through the insert trigger (SQLite's FTS5 writes a segment per statement
-    that way: twenty times slower). Elsewhere, or without the trigger, it does nothing."""
+def indexes_deferred(session: Session, tables: Iterable[Table]) -> Iterator[None]:
+    """Build the indexes of ``tables`` once, after the rows written inside, rather than row by
+    row (on SQLite; elsewhere it does nothing):
+
+    - the search index of the cases added, in one statement rather than through the insert
+      trigger (FTS5 writes a segment per statement that way: twenty times slower);
+    - every other index but those that keep values unique, dropped and made again from its
+      own SQL, so the schema stays as it was: sorting a million keys once costs a fraction of
+      inserting them one at a time in random order.
+
+    All of it is inside the session's transaction. If the body fails, the transaction is
+    rolled back here, which brings back the indexes and the trigger with nothing half-added
+    (nothing is built for rows that are going)."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
         return
+    names = ", ".join(f"'{table.name}'" for table in tables)
+    indexes = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        f" AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN ({names}) ORDER BY name"
+    ).all()
     trigger = connection.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'cases_fts_insert'"
     ).scalar()
-    if not trigger:
-        yield
-        return
     first = int(connection.scalar(select(func.max(Case.id))) or 0) + 1
     cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    # A bigger page cache while the indexes grow in random order (a million cases: fewer
-    # pages written out and read back), given back after.
+    # A bigger page cache while the tables and the unique indexes grow, and for sorting the
+    # keys of each index (a million cases: fewer pages written out and read back), given
+    # back after.
     connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    connection.exec_driver_sql("DROP TRIGGER cases_fts_insert")
+    restore = f"PRAGMA cache_size = {int(cache or -2000)}"
+    try:
+        for name, _ in indexes:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
+        if trigger:
+            connection.exec_driver_sql("DROP TRIGGER cases_fts_insert")
+        yield
+        if trigger:
+            connection.exec_driver_sql(
+                "INSERT INTO case_fts(rowid, search_text) SELECT id, search_text FROM cases"
+                " WHERE id >= ?",
+                (first,),
+            )
+            connection.exec_driver_sql(str(trigger))
+        for _, sql in indexes:
+            connection.exec_driver_sql(str(sql))
+    except BaseException:
+        connection.exec_driver_sql(restore)
+        session.rollback()
+        raise
+    connection.exec_driver_sql(restore)
+
+
+@contextmanager
+def journal_for_a_new_file(engine: Engine) -> Iterator[None]:
+    """While a bulk load fills a SQLite file that has no case yet: a rollback journal rather
+    than the write-ahead log, and the log again after. With the log, a million cases would be
+    written twice (to the log, then into the file at the checkpoint) and every page read
+    looked up among millions of logged pages; a new file's journal holds next to nothing, as
+    its pages are new. A crash still leaves the file as it was before the load.
+
+    It does nothing elsewhere, on a file with cases, or when the file is open on another
+    connection (SQLite then refuses to leave the log)."""
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    switched = False
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        if cursor.execute("SELECT NOT EXISTS (SELECT 1 FROM cases)").fetchone()[0]:
+            switched = cursor.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:  # another connection has the file open: left as it is
+        switched = False
+    finally:
+        connection.close()
     try:
         yield
-        connection.exec_driver_sql(
-            "INSERT INTO case_fts(rowid, search_text) SELECT id, search_text FROM cases"
-            " WHERE id >= ?",
-            (first,),
-        )
     finally:
-        connection.exec_driver_sql(str(trigger))
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache or -2000)}")
+        if switched:
+            connection = engine.raw_connection()
+            try:
+                connection.cursor().execute("PRAGMA journal_mode = WAL")
+            finally:
+                connection.close()

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from keidesk.domain.chassis import (
     ChassisNumber,
     IdentifierKind,
+    fold_for_search,
     normalize_chassis,
     parse_chassis,
     vin_check_digit,
@@ -163,6 +164,22 @@ def test_vin_check_digit_rejects_bad_input() -> None:
 
 
 # Properties
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_folding_ascii_text_agrees_with_the_full_unicode_folding(text: str) -> None:
+    # An ideographic space (U+3000) folds to a space and trailing spaces go: the same text,
+    # folded the whole Unicode way rather than by the ASCII shortcut.
+    assert fold_for_search(text) == fold_for_search(text + "\u3000")
+
+
+def test_folding_for_search() -> None:
+    assert (
+        fold_for_search("ＳＭＩＴＨ　ＴＸ\u200b")
+        == fold_for_search(" Smith\x1f\ttx ")
+        == "smith tx"
+    )
+    assert fold_for_search("ＤＡ７１Ｔ－４７７５") == fold_for_search("DA71T-4775") == "da71t-4775"
 
 
 @given(st.text(max_size=40))

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
 
 from keidesk.domain.dates import parse_date
 from keidesk.domain.money import Money, Odometer
 from keidesk.services import cases
-from keidesk.storage.bulk import insert_new
-from keidesk.storage.database import open_database
+from keidesk.storage.bulk import (
+    indexes_deferred,
+    insert_new,
+    insert_rows,
+    journal_for_a_new_file,
+)
+from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import Case, Vehicle
 
 #: Differ between any two runs: when a row was written, and the random case uid.
@@ -126,3 +132,99 @@ def test_insert_new_refuses_rows_with_ids_of_their_own(db):
         db.transaction("ann") as session,
     ):
         insert_new(session, [Vehicle(id=7, chassis_number="X", identifier_kind="vin")])
+
+
+def _schema(path: Path) -> list[tuple[str, str, str, str | None]]:
+    with sqlite3.connect(path) as connection:
+        return sorted(connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+
+
+def _write_cases(session: Session, count: int) -> None:
+    numbers = range(1, count + 1)
+    insert_rows(
+        session,
+        cast(Table, Vehicle.__table__),
+        ("id", "chassis_number", "identifier_kind", "body_type"),
+        [(n, f"DA52T-{n}", "frame", "truck") for n in numbers],
+    )
+    at = "2026-11-21 18:00:00.000000"
+    insert_rows(
+        session,
+        cast(Table, Case.__table__),
+        [
+            "id",
+            "uid",
+            "vehicle_id",
+            "stage",
+            "stage_since",
+            "notes",
+            "search_text",
+            "sort_chassis",
+            "created_at",
+            "updated_at",
+        ],
+        [(n, f"u-{n}", n, "intake", at, "", "smith tx", f"da52t-{n}", at, at) for n in numbers],
+    )
+
+
+def test_indexes_built_after_a_bulk_load_leave_the_schema_as_it_was(tmp_path, today):
+    """The indexes and the search trigger dropped for a bulk load come back as they were, and
+    index what was written; if the load fails, nothing of it stays."""
+    path = tmp_path / "cases.sqlite3"
+    db = open_database(path)
+    before = _schema(path)
+    tables = [cast(Table, Case.__table__), cast(Table, Vehicle.__table__)]
+    with db.transaction("ann") as session, indexes_deferred(session, tables):
+        _write_cases(session, 30)
+    assert _schema(path) == before
+    with db.reader() as session:
+        found = cases.count_cases(session, cases.CaseFilter(search="SMITH"), today=today)
+        assert found == 30
+        plan = session.connection().exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM cases ORDER BY sort_chassis LIMIT 5"
+        )
+        assert "ix_cases_sort_chassis" in " ".join(str(row) for row in plan)
+    with (
+        pytest.raises(RuntimeError, match="stopped"),
+        db.transaction("ann") as session,
+        indexes_deferred(session, tables),
+    ):
+        _write_cases(session, 0)
+        session.connection().exec_driver_sql("DELETE FROM cases")
+        raise RuntimeError("stopped")
+    assert _schema(path) == before
+    with db.reader() as session:
+        assert session.scalar(select(func.count()).select_from(Case)) == 30
+        cache = session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        assert cache == -2000
+    db.close()
+
+
+def _journal(db: Database) -> str:
+    connection = db.engine.raw_connection()
+    try:
+        return str(connection.cursor().execute("PRAGMA journal_mode").fetchone()[0])
+    finally:
+        connection.close()
+
+
+def test_a_bulk_load_into_a_new_file_uses_a_rollback_journal_then_the_log_again(tmp_path):
+    db = open_database(tmp_path / "cases.sqlite3")
+    with journal_for_a_new_file(db.engine):
+        assert _journal(db) == "delete"
+        with db.transaction("ann") as session:
+            _write_cases(session, 3)
+    assert _journal(db) == "wal"
+    # A file with cases keeps its log.
+    with journal_for_a_new_file(db.engine):
+        assert _journal(db) == "wal"
+    # So does a file open elsewhere (SQLite refuses to leave the log).
+    other = sqlite3.connect(tmp_path / "cases.sqlite3")
+    other.execute("SELECT count(*) FROM cases").fetchone()
+    with db.transaction("ann") as session:
+        session.connection().exec_driver_sql("DELETE FROM cases")
+        session.connection().exec_driver_sql("DELETE FROM vehicles")
+    with journal_for_a_new_file(db.engine):
+        assert _journal(db) == "wal"
+    other.close()
+    db.close()
