@@ -12,6 +12,8 @@ from keidesk import APP_NAME
 
 DB_FILENAME = "keidesk.sqlite3"
 DB_ENV_VAR = "KEIDESK_DB"
+#: The sample database the welcome offers, beside the real one.
+DEMO_FILENAME = "keidesk-demo.sqlite3"
 
 
 def data_dir() -> Path:
@@ -27,6 +29,11 @@ def data_dir() -> Path:
 
 def default_database_path() -> Path:
     return data_dir() / DB_FILENAME
+
+
+def is_demo(path: Path | None) -> bool:
+    """Is ``path`` the sample database (the window says so in its title)?"""
+    return path is not None and path.name == DEMO_FILENAME
 
 
 def log_dir() -> Path:

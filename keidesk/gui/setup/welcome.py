@@ -35,17 +35,12 @@ from keidesk.preferences import load_preferences, save_preferences
 from keidesk.services.demo import build_demo
 from keidesk.storage.database import Database, open_database
 
-DEMO_FILENAME = "keidesk-demo.sqlite3"
 DEMO_CASES = 400
 
 
 def demo_database_path(default: Path) -> Path:
     """The demo lives beside the real database, in its own file."""
-    return default.with_name(DEMO_FILENAME)
-
-
-def is_demo(path: Path | None) -> bool:
-    return path is not None and path.name == DEMO_FILENAME
+    return default.with_name(paths.DEMO_FILENAME)
 
 
 def create_demo_database(path: Path, user: str, progress: Progress | None = None) -> Database:
@@ -130,7 +125,7 @@ class WelcomeDialog(QDialog):
             tr(
                 "{count} realistic sample cases in a separate file ({name}); your own database "
                 "stays empty."
-            ).format(count=DEMO_CASES, name=DEMO_FILENAME),
+            ).format(count=DEMO_CASES, name=paths.DEMO_FILENAME),
         )
         self.demo_button.setObjectName("welcome_demo")
         self.demo_button.clicked.connect(self.open_demo)

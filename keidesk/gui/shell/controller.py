@@ -20,8 +20,6 @@ from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.errors import ErrorReporter
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.settings import LAST_DATABASE, AppSettings
-from keidesk.gui.setup.welcome import WelcomeDialog
-from keidesk.gui.shell.connect_dialog import ask_for_server
 from keidesk.gui.shell.connection_lost import ConnectionWatch, is_server, open_server
 from keidesk.gui.shell.desk import Desk
 from keidesk.gui.shell.main_window import MainWindow, app_icon
@@ -38,6 +36,15 @@ READ_ONLY = "read_only"
 #: How long closing waits for the backup made at close (a 100,000-case database takes a few s;
 #: none is made, and closing waits for nothing, when the data have not changed since a backup).
 CLOSE_BACKUP_WAIT_MS = 300_000
+
+
+def ask_for_server(
+    settings: AppSettings, parent: QWidget | None, server: OfficeServer | None = None
+) -> str | None:
+    """The connect dialog, loaded when first asked for (most starts never need it)."""
+    from keidesk.gui.shell import connect_dialog  # noqa: PLC0415 - on use
+
+    return connect_dialog.ask_for_server(settings, parent, server)
 
 
 class AppController:
@@ -146,6 +153,8 @@ class AppController:
         window.activateWindow()
 
     def welcome(self, default: Path) -> Database | None:
+        from keidesk.gui.setup.welcome import WelcomeDialog  # noqa: PLC0415 - first run only
+
         dialog = WelcomeDialog(
             default, self.dialogs, self.runner, self.user, connect_server=self._first_server
         )
@@ -217,10 +226,10 @@ class AppController:
                     )
 
             context.read_task(lambda s: age_gates_due(s, today=today), open_gates)
-        # The daily backup and the reminder come once the window is up (the backup itself
-        # runs off the GUI thread).
-        QTimer.singleShot(0, window.desk.backups_at_start)
         QTimer.singleShot(0, window.desk.start_of_day)  # the agenda, the desktop reminder
+        # The daily backup (itself off the GUI thread) and its reminder, and loading what the
+        # menus need, once the first page of cases is on screen.
+        window.desk.after_first_page(window.desk.backups_at_start, window.desk.preload)
         return window
 
     def connect_to_server(self) -> None:

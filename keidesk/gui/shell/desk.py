@@ -9,11 +9,15 @@ call its methods. The desk sees the window only through :class:`DeskWindow`.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,32 +29,58 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keidesk.dataio import bundle, integrity
-from keidesk.dataio.export import export_cases
+from keidesk import paths
 from keidesk.domain.errors import NotFound
 from keidesk.gui.agenda.feature import AgendaFeature
 from keidesk.gui.case_list.dashboard import DashboardPanel
 from keidesk.gui.case_list.panel import CaseListPanel
-from keidesk.gui.case_workspace.new_case import NewCaseDialog
-from keidesk.gui.case_workspace.workspace import CaseWorkspace
 from keidesk.gui.data import backup_reminder
 from keidesk.gui.data.backup_dialog import BackupActions, BackupDialog
-from keidesk.gui.data.bundle_dialog import BUNDLE_FILTER, BundleImportDialog
-from keidesk.gui.data.import_dialog import ImportDialog
 from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.tasks import Progress, TaskHandle
-from keidesk.gui.reports.dialog import ReportsDialog
-from keidesk.gui.rules.browser import RulesBrowser
-from keidesk.gui.setup.preferences_dialog import PreferencesDialog
-from keidesk.gui.setup.profile_form import ProfileDialog
-from keidesk.gui.setup.welcome import is_demo
 from keidesk.services.cases import CaseFilter, case_detail
 
+# What a menu or the first opened case needs is imported when first used (and, once the case
+# list shows its first page, ahead of use off the GUI thread: see ``preload``), so a start
+# reads its cases without loading the dialogs first.
 if TYPE_CHECKING:
+    from keidesk.dataio import bundle, integrity
+    from keidesk.gui.case_workspace.workspace import CaseWorkspace
     from keidesk.gui.packets.stage_packets import StagePackets
+    from keidesk.gui.reports.dialog import ReportsDialog
+    from keidesk.gui.rules.browser import RulesBrowser
     from keidesk.packets.batch import BatchResult
+
+#: Modules the desk imports on first use, loaded ahead once the first page is shown.
+LOADED_ON_USE = (
+    "keidesk.dataio.bundle",
+    "keidesk.dataio.export",
+    "keidesk.dataio.integrity",
+    "keidesk.gui.case_workspace.new_case",
+    "keidesk.gui.case_workspace.workspace",
+    "keidesk.gui.data.bundle_dialog",
+    "keidesk.gui.data.import_dialog",
+    "keidesk.gui.reports.dialog",
+    "keidesk.gui.rules.browser",
+    "keidesk.gui.setup.preferences_dialog",
+    "keidesk.gui.setup.profile_form",
+    "keidesk.gui.setup.welcome",
+)
+WORKSPACE_MODULE = "keidesk.gui.case_workspace.workspace"
+#: How long the start waits for the first page before doing the rest anyway (a failed read).
+FIRST_PAGE_WAIT_MS = 3000
+
+
+def as_workspace(widget: QWidget | None) -> CaseWorkspace | None:
+    """``widget`` if it is an open case's workspace. Before the workspace module is loaded
+    (with the first case opened) no tab can be one."""
+    module = sys.modules.get(WORKSPACE_MODULE)
+    if module is None or not isinstance(widget, module.CaseWorkspace):
+        return None
+    return cast("CaseWorkspace", widget)
+
 
 R = TypeVar("R")
 
@@ -151,6 +181,35 @@ class Desk:
         self.tabs.setCurrentWidget(self.agenda.view)
         self.window.raise_()
 
+    def after_first_page(self, *calls: Callable[[], None]) -> None:
+        """Run ``calls`` once the case list shows its first page (or after
+        ``FIRST_PAGE_WAIT_MS`` when reading it failed): what a start does besides showing the
+        cases waits until they are on screen."""
+        model = self.case_list.model
+        pending = list(calls)
+
+        def run() -> None:
+            if not pending:
+                return
+            model.modelReset.disconnect(run)
+            while pending:
+                pending.pop(0)()
+
+        model.modelReset.connect(run)
+        QTimer.singleShot(FIRST_PAGE_WAIT_MS, self.case_list, run)
+
+    def preload(self) -> None:
+        """Import what menus and the first opened case need, on a worker thread, so their
+        first use does not wait for it. A module that fails to load fails again when used,
+        and is reported then."""
+
+        def load() -> None:
+            for name in LOADED_ON_USE:
+                with contextlib.suppress(Exception):
+                    importlib.import_module(name)
+
+        threading.Thread(target=load, name="keidesk-preload", daemon=True).start()
+
     def start_of_day(self) -> None:
         """Once the window is up: the agenda first, the first time each day; the reminder."""
         if self.agenda.first_look_today():
@@ -159,11 +218,13 @@ class Desk:
 
     @property
     def is_demo(self) -> bool:
-        return is_demo(self.context.database.path)
+        return paths.is_demo(self.context.database.path)
 
     # --- cases ----------------------------------------------------------------------------------
 
     def new_case(self) -> None:
+        from keidesk.gui.case_workspace.new_case import NewCaseDialog  # noqa: PLC0415 - on use
+
         dialog = NewCaseDialog(self.context, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # read below, before deletion
         if not dialog.exec():
@@ -178,6 +239,8 @@ class Desk:
             if workspace.case_id == case_id:
                 self.tabs.setCurrentWidget(workspace)
                 return workspace
+        from keidesk.gui.case_workspace.workspace import CaseWorkspace  # noqa: PLC0415 - on use
+
         workspace = CaseWorkspace(self.context, case_id)
         workspace.gone.connect(lambda w=workspace: self._drop_tab(w))
         workspace.packet_requested.connect(self.open_packet)
@@ -213,15 +276,11 @@ class Desk:
             self.open_case(case_id)
 
     def workspaces(self) -> list[CaseWorkspace]:
-        return [
-            w
-            for w in (self.tabs.widget(i) for i in range(self.tabs.count()))
-            if isinstance(w, CaseWorkspace)
-        ]
+        widgets = (as_workspace(self.tabs.widget(i)) for i in range(self.tabs.count()))
+        return [w for w in widgets if w is not None]
 
     def current_workspace(self) -> CaseWorkspace | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, CaseWorkspace) else None
+        return as_workspace(self.tabs.currentWidget())
 
     def current_case_id(self) -> int | None:
         """The open case, else the one selected in the list (for actions added by others)."""
@@ -243,8 +302,8 @@ class Desk:
 
     def close_tab(self, index: int) -> bool:
         """Close an open case (asking about unsaved edits); the fixed tabs never close."""
-        widget = self.tabs.widget(index)
-        if not isinstance(widget, CaseWorkspace):
+        widget = as_workspace(self.tabs.widget(index))
+        if widget is None:
             return False
         if not widget.confirm_close():
             return False
@@ -271,7 +330,7 @@ class Desk:
         if widget is self.frame.rules_placeholder:
             self.show_rules()
             return
-        workspace = widget if isinstance(widget, CaseWorkspace) else None
+        workspace = as_workspace(widget)
         # None (no active stack) is valid in Qt; the stubs do not say so.
         self.frame.undo_group.setActiveStack(workspace.undo_stack if workspace else None)  # type: ignore[arg-type]
         self.frame.enable_case_actions(workspace is not None)
@@ -288,6 +347,8 @@ class Desk:
 
     def show_rules(self) -> RulesBrowser:
         if self.rules is None:
+            from keidesk.gui.rules.browser import RulesBrowser  # noqa: PLC0415 - on use
+
             self.rules = RulesBrowser(self.context)
             self.frame.replace_fixed_tab(self.frame.rules_placeholder, self.rules)
             self.context.settings.restore_splitter(RULES_SPLITTER, self.rules.splitter)
@@ -352,12 +413,16 @@ class Desk:
             self.frame.open_database_file(path)
 
     def edit_profile(self) -> None:
+        from keidesk.gui.setup.profile_form import ProfileDialog  # noqa: PLC0415 - on use
+
         context = self.context
         ProfileDialog(
             context.database, context.user, context.dialogs, context.tasks, self.window
         ).exec()
 
     def edit_preferences(self) -> None:
+        from keidesk.gui.setup.preferences_dialog import PreferencesDialog  # noqa: PLC0415
+
         self._show_dialog(PreferencesDialog(self.context, self.window))
 
     def _show_dialog(self, dialog: QDialog) -> QDialog:
@@ -393,6 +458,8 @@ class Desk:
     # --- data in and out --------------------------------------------------------------------
 
     def import_cases(self) -> None:
+        from keidesk.gui.data.import_dialog import ImportDialog  # noqa: PLC0415 - on use
+
         dialog = ImportDialog(self.context, self.window)
         self._show_dialog(dialog)
 
@@ -411,6 +478,8 @@ class Desk:
         if path.suffix.lower() not in {".csv", ".xlsx"}:
             path = path.with_name(path.name + ".csv")
         database, today = self.context.database, self.context.today
+
+        from keidesk.dataio.export import export_cases  # noqa: PLC0415 - on use
 
         def work(_progress: Progress) -> int:
             with database.reader() as session:
@@ -435,11 +504,18 @@ class Desk:
 
     def open_reports(self) -> ReportsDialog:
         """The Reports dialog; its case list report is the list as shown now."""
+        from keidesk.gui.reports.dialog import ReportsDialog  # noqa: PLC0415 - on use
+
         dialog = ReportsDialog(self.context, self.case_list.shown(), self.window)
         self._show_dialog(dialog)
         return dialog
 
     def import_bundle(self) -> None:
+        from keidesk.gui.data.bundle_dialog import (  # noqa: PLC0415 - on use
+            BUNDLE_FILTER,
+            BundleImportDialog,
+        )
+
         path = self.context.dialogs.open_file(
             self.window, tr("Import a case bundle"), tr(BUNDLE_FILTER), purpose=last_folder.BUNDLE
         )
@@ -457,6 +533,9 @@ class Desk:
                 self.window, tr("Select the cases to export in the case list first.")
             )
             return
+        from keidesk.dataio import bundle  # noqa: PLC0415 - on use
+        from keidesk.gui.data.bundle_dialog import BUNDLE_FILTER  # noqa: PLC0415 - on use
+
         suggested = "keidesk-cases.zip" if len(case_ids) > 1 else f"case-{case_ids[0]}.zip"
         path = self.context.dialogs.save_file(
             self.window,
@@ -493,6 +572,8 @@ class Desk:
         backup_reminder.backups_at_start(self.context, self.window, self.backups.back_up_to_folder)
 
     def check_database(self) -> None:
+        from keidesk.dataio import integrity  # noqa: PLC0415 - on use
+
         database = self.context.database
 
         def done(report: integrity.CheckReport) -> None:

@@ -7,6 +7,7 @@ import importlib
 import os
 import subprocess
 import sys
+import textwrap
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from keidesk.dataio import backup
 from keidesk.gui.kit import tasks
 from keidesk.gui.kit.problem_dialog import StartupProblemDialog
 from keidesk.gui.kit.settings import LAST_DATABASE
-from keidesk.gui.setup.welcome import DEMO_FILENAME, WelcomeDialog
+from keidesk.gui.setup.welcome import WelcomeDialog
 from keidesk.gui.shell.controller import AppController
 from keidesk.gui.shell.recovery import (
     RECOVERY_ACTIONS,
@@ -123,7 +124,7 @@ def test_first_run_demo_is_its_own_file(dialogs, settings, runner, qtbot, today)
     assert window is not None
     qtbot.addWidget(window)
     database = window.desk.context.database
-    assert database.path == paths.default_database_path().with_name(DEMO_FILENAME)
+    assert database.path == paths.default_database_path().with_name(paths.DEMO_FILENAME)
     assert not paths.default_database_path().exists()
     with database.reader() as session:
         assert count_cases(session, CaseFilter(), today=today) == 400
@@ -314,6 +315,56 @@ def test_starting_the_app_loads_nothing_heavy_before_the_window(tmp_path):
         [sys.executable, "-c", script], check=True, env=env, capture_output=True, text=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_first_page_shows_before_the_menus_dialogs_load(tmp_path, db_path, make_case):
+    """A start reads and shows its cases without loading the dialogs, the case workspace or
+    the bundle and export code: they load ahead of use on their own thread, started once the
+    first page is in."""
+    make_case(built="1999-03")
+    script = textwrap.dedent(
+        """
+        import os, sys, threading, time
+        from PySide6.QtCore import QEvent, QObject
+        from keidesk.gui.launch import ensure_application
+        from keidesk.gui.shell.desk import LOADED_ON_USE
+
+        loaded_by = {}
+
+        class Record:  # which thread imports each of them first
+            def find_spec(self, name, path=None, target=None):
+                if name in LOADED_ON_USE and name not in sys.modules:
+                    loaded_by.setdefault(name, threading.current_thread().name)
+                return None
+
+        sys.meta_path.insert(0, Record())
+
+        class Watch(QObject):
+            def eventFilter(self, obj, event):
+                window = obj.window() if obj.isWidgetType() else None
+                if event.type() != QEvent.Type.Paint or not getattr(window, "attached", False):
+                    return False
+                if window.desk.case_list.model.rowCount() > 0:  # the first page is in
+                    for _ in range(600):  # the preload's thread
+                        if all(m in sys.modules for m in LOADED_ON_USE):
+                            break
+                        time.sleep(0.05)
+                    print("loaded by:", sorted(set(loaded_by.values())))
+                    print("not loaded:", sorted(m for m in LOADED_ON_USE if m not in sys.modules))
+                    sys.stdout.flush()
+                    os._exit(0)
+                return False
+
+        app = ensure_application()
+        watch = Watch()
+        app.installEventFilter(watch)
+        from keidesk.cli import main
+        main(sys.argv[1:])
+        """
+    )
+    result = run_app_process(tmp_path, ["-c", script, "--db", str(db_path)])
+    assert "loaded by: ['keidesk-preload']" in result.stdout, result.stdout + result.stderr
+    assert "not loaded: []" in result.stdout, result.stdout + result.stderr
 
 
 def test_import_while_responsive_keeps_the_gui_thread_running(qapp, tmp_path, monkeypatch):
