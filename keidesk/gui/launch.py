@@ -14,6 +14,7 @@ app's smoke test.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -135,6 +136,11 @@ def run_app(db: str | None, user: str | None = None) -> int:
     if smoke or initial_database(db, settings) is not None:
         window = MainWindow(settings, dialogs, runner)
         window.show()
+    # A full garbage collection amid the start's imports holds the interpreter for tens of
+    # milliseconds, and the window shown freezes meanwhile: none until the first page of
+    # cases is on screen; then what the start built is set aside for good (gc.freeze), so
+    # later collections never walk it again.
+    gc.disable()
     controller_module = import_while_responsive(CONTROLLER_MODULE)
     controller = controller_module.AppController(
         dialogs=dialogs, settings=settings, runner=runner, interactive=not smoke, user=user
@@ -144,6 +150,7 @@ def run_app(db: str | None, user: str | None = None) -> int:
         window = controller.start(db, window)
         if window is None:
             return 0 if not smoke else 1
+        window.desk.after_first_page(_collect_from_now_on)
         if smoke:
             _process_events_for(SMOKE_SECONDS)
             window.close()
@@ -153,5 +160,13 @@ def run_app(db: str | None, user: str | None = None) -> int:
         app.setQuitOnLastWindowClosed(True)
         return int(app.exec())
     finally:
+        _collect_from_now_on()
         controller.close()
         uninstall()
+
+
+def _collect_from_now_on() -> None:
+    """Garbage collection back on after the start, the objects it made set aside."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()

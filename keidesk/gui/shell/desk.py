@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -91,6 +91,40 @@ EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
 CHECK_PROBLEMS_SHOWN = 12
 
 
+class FirstPagePainted(QObject):
+    """Calls what it is given once the list's first page has been painted: after the model's
+    first reset, at the end of the next paint of the window (then at once)."""
+
+    def __init__(self, panel: CaseListPanel, wait_ms: int) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.pending: list[Callable[[], None]] = []
+        self.done = False
+        panel.model.modelReset.connect(self._page_in)
+        QTimer.singleShot(wait_ms, self, self._run)
+
+    def then(self, *calls: Callable[[], None]) -> None:
+        self.pending.extend(calls)
+        if self.done:
+            QTimer.singleShot(0, self, self._run)
+
+    def _page_in(self) -> None:
+        self.panel.model.modelReset.disconnect(self._page_in)
+        self.panel.window().installEventFilter(self)
+        self.panel.window().update()  # a paint is coming (offscreen too)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint or event.type() == QEvent.Type.UpdateRequest:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # after the paint under way
+        return False
+
+    def _run(self) -> None:
+        self.done = True
+        while self.pending:
+            self.pending.pop(0)()
+
+
 class DeskWindow(Protocol):
     """What the desk needs from the window it sits in: its tabs, undo group, status bar and
     actions. :class:`~keidesk.gui.shell.main_window.MainWindow` is one; the desk does not
@@ -158,6 +192,7 @@ class Desk:
         self.cases_page.setSizes([260, 1020])
         context.settings.restore_splitter(CASES_SPLITTER, self.cases_page)
         self.rules: RulesBrowser | None = None  # built when first shown
+        self._first_page = FirstPagePainted(self.case_list, FIRST_PAGE_WAIT_MS)
 
     @property
     def tabs(self) -> QTabWidget:
@@ -182,21 +217,10 @@ class Desk:
         self.window.raise_()
 
     def after_first_page(self, *calls: Callable[[], None]) -> None:
-        """Run ``calls`` once the case list shows its first page (or after
-        ``FIRST_PAGE_WAIT_MS`` when reading it failed): what a start does besides showing the
-        cases waits until they are on screen."""
-        model = self.case_list.model
-        pending = list(calls)
-
-        def run() -> None:
-            if not pending:
-                return
-            model.modelReset.disconnect(run)
-            while pending:
-                pending.pop(0)()
-
-        model.modelReset.connect(run)
-        QTimer.singleShot(FIRST_PAGE_WAIT_MS, self.case_list, run)
+        """Run ``calls`` once the case list's first page is painted (or after
+        ``FIRST_PAGE_WAIT_MS`` when it is not: a failed read, the agenda in front): what a
+        start does besides showing the cases waits until they are on screen."""
+        self._first_page.then(*calls)
 
     def preload(self) -> None:
         """Import what menus and the first opened case need, on a worker thread, so their
