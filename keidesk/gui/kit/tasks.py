@@ -30,7 +30,8 @@ window has one in its status bar, and a dialog can embed its own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
@@ -191,6 +192,8 @@ class TaskRunner(QObject):
         self.count_pool.setMaxThreadCount(1)
         self._handles: dict[int, TaskHandle[Any]] = {}
         self._retired: list[_Bridge] = []
+        #: Jobs given while :meth:`holding`, started when it ends (None: start at once).
+        self._held: list[tuple[_Job, Lane]] | None = None
         #: Shows a KeideskError no on_error took; the main window sets this to its dialogs.
         self.user_error_handler: ErrorHandler | None = None
         #: Handles a bug in a task; the app sets this to the crash handler.
@@ -250,11 +253,33 @@ class TaskRunner(QObject):
         self._handles[id(handle)] = handle
         self.task_started.emit(handle)
         job = _Job(fn, handle, bridge)
+        if self._held is not None:
+            self._held.append((job, lane))
+        else:
+            self._start_job(job, lane)
+        return handle
+
+    def _start_job(self, job: _Job, lane: Lane) -> None:
         if self.synchronous:
             job.run()
         else:
             {"read": self.read_pool, "count": self.count_pool}.get(lane, self.pool).start(job)
-        return handle
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Tasks given inside start when it ends, in order: building a window's parts, whose
+        reads would otherwise share the interpreter with the building (and the window would
+        freeze for both)."""
+        if self._held is not None:  # already holding: the outer one starts them
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            for job, lane in held:
+                self._start_job(job, lane)
 
     def _handle_error(self, exc: BaseException, on_error: ErrorHandler | None) -> None:
         if isinstance(exc, KeideskError):

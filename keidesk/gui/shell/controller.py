@@ -207,7 +207,8 @@ class AppController:
             window = MainWindow(self.settings, self.dialogs, self.runner)
         window.switch_database.connect(self.switch_to)
         window.connect_server_requested.connect(self.connect_to_server)
-        window.attach(Desk(context, window))
+        with self.runner.holding():  # the desk's first reads start once it is built
+            window.attach(Desk(context, window))
         self.window = window
         self.watch = ConnectionWatch(context, window, open_local=window.desk.choose_database)
         self.watch.start()
