@@ -162,3 +162,36 @@ def test_a_full_disk_during_export_or_bundle_export_is_one_line(
         assert done.returncode == 2, done.stderr
         assert done.stderr.count("\n") == 1 and "the file grew too large" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("all", ".all"))) == []
+
+
+def test_a_failed_xlsx_write_leaves_no_file_and_no_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Rows that fail half-way (a database error, say): the error is the caller's, the target
+    is not created, and the writer's scratch files are gone."""
+    import tempfile  # noqa: PLC0415
+
+    from keidesk.dataio.sheets import write_sheet  # noqa: PLC0415
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    def rows():
+        for number in range(3_000):  # past the width sample: rows already on their way out
+            yield [f"KD-{number:06d}", number]
+        raise RuntimeError("the database went away")
+
+    target = tmp_path / "out" / "cases.xlsx"
+    target.parent.mkdir()
+    with pytest.raises(RuntimeError, match="went away"):
+        write_sheet(target, ["Case", "Number"], rows())
+    assert list(target.parent.iterdir()) == []
+    assert list(scratch.iterdir()) == []
+    assert write_sheet(target, ["Case", "Number"], [["KD-000001", 1]]) == 1
+    assert list(scratch.iterdir()) == []
+    sheet = openpyxl.load_workbook(target).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Case", "Number"],
+        ["KD-000001", 1],
+    ]
