@@ -367,7 +367,7 @@ def _safe(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        return neutralise(printable(value))
+        return sheet_text(value)
     return value
 
 
@@ -468,7 +468,7 @@ class XlsxSheet:
             kind = type(value)
             if kind is str:
                 if value:
-                    sheet.write_string(row, column, sheet_text(value), style)
+                    self._text(row, column, sheet_text(value), style)
             elif kind is int or kind is Decimal or kind is float:
                 sheet.write_number(row, column, value, style)
             elif kind is bool:
@@ -478,8 +478,18 @@ class XlsxSheet:
             elif isinstance(value, int | float | Decimal):
                 sheet.write_number(row, column, value, style)
             else:
-                sheet.write_string(row, column, sheet_text(str(value)), style)
+                self._text(row, column, sheet_text(str(value)), style)
         self.row = row + 1
+
+    def _text(self, row: int, column: int, text: str, style: Any) -> None:
+        if text.startswith("<r>") and text.endswith("</r>"):
+            # XlsxWriter takes such text for its own rich-text XML and writes it unescaped
+            # (a customer named "<r>&</r>" would break the file): as three plain runs it is
+            # escaped and shows as typed.
+            runs = (text[:1], text[1:2], text[2:])
+            self._sheet.write_rich_string(row, column, *runs, *([style] if style else []))
+        else:
+            self._sheet.write_string(row, column, text, style)
 
 
 class XlsxBook:

@@ -195,3 +195,16 @@ def test_a_failed_xlsx_write_leaves_no_file_and_no_scratch(
         ["Case", "Number"],
         ["KD-000001", 1],
     ]
+
+
+def test_text_that_looks_like_sheet_xml_is_written_as_typed(tmp_path: Path):
+    """Cell text is never taken for the file's own XML (XlsxWriter writes text in the shape of
+    its rich-text runs unescaped): it reads back as typed, and the file stays readable."""
+    from keidesk.dataio.sheets import write_sheet  # noqa: PLC0415
+
+    texts = ["<r>&</r>", "<r><t>hidden</t></r>", "<r> a  b </r>", "<b>&amp;</b>", "a < b & c"]
+    target = tmp_path / "cases.xlsx"
+    write_sheet(target, ["Notes", "Price"], [[text, 1] for text in texts], formats=["@"])
+    sheet = openpyxl.load_workbook(target).active
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == texts
+    assert sheet["A2"].number_format == "@"
