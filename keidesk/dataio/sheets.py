@@ -431,6 +431,29 @@ def sheet_text(value: str) -> str:
     return neutralise(value)
 
 
+#: The most text an Excel cell holds (UTF-16 code units), and what ends text cut to it.
+EXCEL_CELL_CHARACTERS = 32_767
+CUT_MARK = " … [cut: an Excel cell holds at most 32,767 characters]"
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fitted_to_a_cell(text: str) -> str:
+    """``text`` as one cell holds it: longer text cut, with a mark saying so (never silently,
+    as XlsxWriter would)."""
+    if _utf16_length(text) <= EXCEL_CELL_CHARACTERS:
+        return text
+    room = EXCEL_CELL_CHARACTERS - len(CUT_MARK)
+    units = 0
+    for index, char in enumerate(text):
+        units += 2 if ord(char) > 0xFFFF else 1  # outside the BMP: two UTF-16 units
+        if units > room:
+            return text[:index] + CUT_MARK
+    return text + CUT_MARK  # not reached: the text is longer than the room
+
+
 class XlsxSheet:
     """A worksheet written a row at a time, top to bottom."""
 
@@ -482,6 +505,8 @@ class XlsxSheet:
         self.row = row + 1
 
     def _text(self, row: int, column: int, text: str, style: Any) -> None:
+        if len(text) > EXCEL_CELL_CHARACTERS // 2:
+            text = _fitted_to_a_cell(text)
         if text.startswith("<r>") and text.endswith("</r>"):
             # XlsxWriter takes such text for its own rich-text XML and writes it unescaped
             # (a customer named "<r>&</r>" would break the file): as three plain runs it is

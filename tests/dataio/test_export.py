@@ -208,3 +208,19 @@ def test_text_that_looks_like_sheet_xml_is_written_as_typed(tmp_path: Path):
     sheet = openpyxl.load_workbook(target).active
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == texts
     assert sheet["A2"].number_format == "@"
+
+
+def test_text_longer_than_an_excel_cell_is_cut_with_a_mark(tmp_path: Path):
+    from keidesk.dataio.sheets import CUT_MARK, EXCEL_CELL_CHARACTERS, write_sheet  # noqa: PLC0415
+
+    long_latin = "x" * 40_000
+    long_wide = "🚚" * 20_000  # two UTF-16 units each, as Excel counts them
+    fits = "y" * EXCEL_CELL_CHARACTERS
+    target = tmp_path / "notes.xlsx"
+    write_sheet(target, ["Notes"], [[long_latin], [long_wide], [fits]])
+    cells = [row[0].value for row in openpyxl.load_workbook(target).active.iter_rows(min_row=2)]
+    assert cells[0].endswith(CUT_MARK) and len(cells[0]) == EXCEL_CELL_CHARACTERS
+    assert cells[0].startswith("x" * 30_000)
+    assert cells[1].endswith(CUT_MARK) and len(cells[1].encode("utf-16-le")) // 2 <= 32_767
+    assert cells[1].startswith("🚚" * 16_000)
+    assert cells[2] == fits
