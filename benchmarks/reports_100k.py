@@ -3,11 +3,14 @@
 Build the database once, then measure (wall time and this process's CPU time, which a busy
 machine inflates less):
 
-    .venv/bin/keidesk --db /tmp/costs/big.sqlite3 demo --cases 100000 --seed 17
-    .venv/bin/python -m benchmarks.reports_100k --db /tmp/costs/big.sqlite3
+    .venv/bin/keidesk --db /tmp/reports/big.sqlite3 demo --cases 100000 --seed 17
+    .venv/bin/python -m benchmarks.reports_100k --db /tmp/reports/big.sqlite3
 
 The data are asked in SQL (counts and sums grouped there) or streamed a keyset page at a time
-as plain rows; no report loads every ORM object.
+as plain rows; no report loads every ORM object. Where the time of the slowest, the case list
+(100,000 rows of 10 columns), goes: about 2 s CPU reading and shaping the rows (shared by both
+formats), about 5 s XlsxWriter's writing of a million cells, about 2 s laying out and
+compressing 2,000 PDF pages. `python -m cProfile -o` on one run shows it.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ Every text cell is neutralised against formula injection: a customer called
 from __future__ import annotations
 
 import inspect
-import operator
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -105,23 +104,47 @@ _NEEDED = sorted(
 )
 
 
-def _getter(spec: FieldSpec) -> Callable[[Any], Any]:
+def _getter(spec: FieldSpec) -> Callable[[Any], Any] | None:
     """How a field's typed value is read from its columns: the model's own property where the
-    field is a value object over columns (``Case.customs_value``, ``Vehicle.odometer``)."""
+    field is a value object over columns (``Case.customs_value``, ``Vehicle.odometer``), or
+    None: the column's value as it is."""
     assert spec.owner is not None
     attribute = inspect.getattr_static(_TABLES[spec.owner], spec.attr, None)
     if isinstance(attribute, property) and attribute.fget is not None:
         return attribute.fget
-    return operator.attrgetter(spec.attr)
+    return None
 
 
-_GETTERS = {spec.name: _getter(spec) for spec in _MORE}
+def _reader(spec: FieldSpec) -> tuple[FieldSpec, Owner, int, Callable[[Any], Any] | None]:
+    """An extra field: its spec, its owner, and either its column's place in a page's row
+    (after the case id) or the property that reads it from its owner's columns."""
+    assert spec.owner is not None
+    getter = _getter(spec)
+    place = 1 + _NEEDED.index((spec.owner, spec.attr)) if getter is None else -1
+    return spec, spec.owner, place, getter
 
 
-def _more_cell(row: SimpleNamespace | None, spec: FieldSpec, for_people: bool) -> Any:
+_READERS = [_reader(spec) for spec in _MORE]
+#: The columns the properties read, per owner: (attribute, place in a page's row).
+_PROPERTY_COLUMNS = {
+    owner: [
+        (attr, 1 + _NEEDED.index((owner, attr)))
+        for attr in sorted(
+            {
+                attr
+                for spec, of, _place, getter in _READERS
+                if getter is not None and of is owner
+                for attr in _stored_attrs(spec)
+            }
+        )
+    ]
+    for owner in _TABLES
+}
+
+
+def _more_cell(value: Any, spec: FieldSpec, for_people: bool) -> Any:
     """A stored field as a sheet cell: in the XLSX an amount is a number, a day a date; else
     (and always in the CSV) the text the case's form shows, which the import reads back."""
-    value = None if row is None else _GETTERS[spec.name](row)
     if value is None or value == "":
         return None
     if for_people:
@@ -130,6 +153,25 @@ def _more_cell(row: SimpleNamespace | None, spec: FieldSpec, for_people: bool) -
         if isinstance(value, date | int) and not isinstance(value, bool):
             return value
     return spec.show(value)
+
+
+def _more_cells(stored: Sequence[Any] | None, for_people: bool) -> list[Any]:
+    """The extra fields of one case from its row of stored columns (None: none read)."""
+    if stored is None:
+        return [None] * len(_READERS)
+    owners = {
+        owner: SimpleNamespace(**{attr: stored[place] for attr, place in columns})
+        for owner, columns in _PROPERTY_COLUMNS.items()
+        if columns
+    }
+    cells: list[Any] = []
+    for spec, owner, place, getter in _READERS:
+        value = stored[place] if getter is None else getter(owners[owner])
+        if type(value) is str and spec.kind.show is str:  # text, shown as it is (most fields)
+            cells.append(value or None)
+        else:
+            cells.append(_more_cell(value, spec, for_people))
+    return cells
 
 
 def _rows(
@@ -164,21 +206,11 @@ def _page_rows(
         .outerjoin(Customer, Case.customer_id == Customer.id)
         .where(Case.id.in_([summary.id for summary in page]))
     )
-    loaded: dict[int, dict[Owner, SimpleNamespace]] = {}
-    for case_id, *values in session.connection().execute(query):
-        owners: dict[Owner, SimpleNamespace] = {owner: SimpleNamespace() for owner in _TABLES}
-        for (owner, attr), value in zip(_NEEDED, values, strict=True):
-            setattr(owners[owner], attr, value)
-        loaded[case_id] = owners
+    loaded = {row[0]: row for row in session.connection().execute(query)}
     for summary in page:
-        owners_of = loaded.get(summary.id)
         yield [
             *(_listed_cell(summary, spec, for_people) for spec in _LISTED),
-            *(
-                _more_cell(None if owners_of is None else owners_of[spec.owner], spec, for_people)
-                for spec in _MORE
-                if spec.owner is not None
-            ),
+            *_more_cells(loaded.get(summary.id), for_people),
         ]
 
 

@@ -39,7 +39,7 @@ def write_report(report: Report, path: Path) -> None:
 
                 write_pdf(report, temp)
             else:
-                from keidesk.reports.xlsx import write_xlsx  # noqa: PLC0415 - openpyxl on use
+                from keidesk.reports.xlsx import write_xlsx  # noqa: PLC0415 - XlsxWriter on use
 
                 write_xlsx(report, temp)
     except OSError as exc:

@@ -4,6 +4,7 @@ keyset page at a time (never every ORM object at once)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
@@ -38,6 +39,12 @@ class CaseColumn:
     value: Callable[[CaseSummary, date], Any]
 
 
+@functools.cache
+def _stage_shown(stage: str, blocked: bool) -> str:
+    """A stage as the list shows it (asked once per stage, not once per row)."""
+    return stage_title(stage) + (" (blocked)" if blocked else "")
+
+
 CASE_COLUMNS: dict[str, CaseColumn] = {
     "number": CaseColumn(Column("Case", "text", 0.8), lambda s, _t: s.number),
     "chassis": CaseColumn(Column("Chassis number", "text", 1.2), lambda s, _t: s.chassis),
@@ -52,8 +59,7 @@ CASE_COLUMNS: dict[str, CaseColumn] = {
     "customer": CaseColumn(Column("Customer", "text", 1.4), lambda s, _t: s.customer or ""),
     "state": CaseColumn(Column("State", "text", 0.45), lambda s, _t: s.state or ""),
     "stage": CaseColumn(
-        Column("Stage", "text", 1.15),
-        lambda s, _t: stage_title(s.stage) + (" (blocked)" if s.blocked else ""),
+        Column("Stage", "text", 1.15), lambda s, _t: _stage_shown(s.stage, s.blocked)
     ),
     "next": CaseColumn(Column("Next action", "text", 1.6), lambda s, _t: next_action(s)),
     "days": CaseColumn(Column("Days in stage", "int", 0.75), days_in_stage),

@@ -1,21 +1,22 @@
 """A report as an Excel workbook: a summary sheet (title, notes, each chart's figures), then
 one sheet per table, money as numbers in dollars (exact decimals) with a dollar format.
 
-Written in openpyxl's write-only mode, a row at a time as the rows stream from the database.
-Text cells are made safe the way every keidesk sheet is (no formula runs when it is opened).
+Written a row at a time as the rows stream from the database, by keidesk's one XLSX writer
+(:func:`keidesk.dataio.sheets.xlsx_book`): text cells are made safe the way every keidesk sheet
+is (no formula runs when it is opened), each table's header is bold, frozen and filtered, and
+its columns are as wide as their text.
 """
 
 from __future__ import annotations
 
-import io
+import itertools
 import re
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from keidesk.dataio.sheets import neutralise, printable
+from keidesk.dataio.sheets import WIDTH_SAMPLE, XlsxBook, XlsxSheet, fitted_widths, xlsx_book
 from keidesk.reports.model import BarChart, Column, Report, Table
 
 USD_FORMAT = '"$"#,##0.00;-"$"#,##0.00'
@@ -24,30 +25,29 @@ PERCENT_FORMAT = '0.0"%"'
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
-def _text(value: str) -> str:
-    return neutralise(printable(value))
+def _dollars(value: Any) -> Any:
+    """US cents as exact dollars (an int cent count; anything else as it is)."""
+    return Decimal(value).scaleb(-2) if type(value) is int else value
 
 
-def _cell(sheet: Any, value: Any, column: Column | None, cell_type: Any) -> Any:
-    if value is None or value == "":
-        return None
-    if column is not None and column.kind == "usd" and isinstance(value, int):
-        cell = cell_type(sheet, value=Decimal(value).scaleb(-2))
-        cell.number_format = USD_FORMAT
-        return cell
-    if column is not None and column.kind == "percent" and isinstance(value, Decimal):
-        cell = cell_type(sheet, value=value)
-        cell.number_format = PERCENT_FORMAT
-        return cell
-    if isinstance(value, date):
-        return value  # openpyxl gives a date the format yyyy-mm-dd itself
-    if isinstance(value, str):
-        return _text(value)
+def _as_is(value: Any) -> Any:
     return value
 
 
+def _converter(column: Column) -> Callable[[Any], Any]:
+    return _dollars if column.kind == "usd" else _as_is
+
+
+def _number_format(column: Column) -> str | None:
+    if column.kind == "usd":
+        return USD_FORMAT
+    if column.kind == "percent":
+        return PERCENT_FORMAT
+    return None
+
+
 def _sheet_name(title: str, taken: set[str]) -> str:
-    base = _SHEET_NAME_BAD.sub(" ", title)[:28].strip() or "Sheet"
+    base = _SHEET_NAME_BAD.sub(" ", title)[:28].strip().strip("'").strip() or "Sheet"
     name, number = base, 2
     while name.lower() in taken:
         name = f"{base[:25]} {number}"
@@ -56,68 +56,63 @@ def _sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def _summary(book: Any, report: Report, cell_type: Any, bold: Any) -> None:
-    sheet = book.create_sheet("Summary")
-    title = cell_type(sheet, value=_text(report.title))
-    title.font = bold
-    sheet.append([title])
-    sheet.append([_text(report.subtitle)])
+def _summary(book: XlsxBook, report: Report) -> None:
+    sheet = book.add_sheet("Summary")
+    bold = book.style(bold=True)
+    sheet.append([report.title], [bold])
+    sheet.append([report.subtitle])
     for note in report.notes:
-        sheet.append([_text(note)])
+        sheet.append([note])
     for chart in report.charts:
-        _chart_figures(sheet, chart, cell_type, bold)
+        _chart_figures(book, sheet, chart)
 
 
-def _chart_figures(sheet: Any, chart: BarChart, cell_type: Any, bold: Any) -> None:
+def _chart_figures(book: XlsxBook, sheet: XlsxSheet, chart: BarChart) -> None:
     sheet.append([])
-    heading = cell_type(sheet, value=_text(chart.title))
-    heading.font = bold
-    sheet.append([heading])
-    column = Column("", "usd" if chart.unit == "usd" else "int")
+    sheet.append([chart.title], [book.style(bold=True)])
+    usd = chart.unit == "usd"
+    styles = [None, book.style(USD_FORMAT if usd else None)]
     for label, value in zip(chart.labels, chart.values, strict=True):
-        sheet.append([_text(label), _cell(sheet, value, column, cell_type)])
+        sheet.append([label, _dollars(value) if usd else value], styles)
 
 
-def _table(book: Any, table: Table, taken: set[str], cell_type: Any, bold: Any) -> int:
-    sheet = book.create_sheet(_sheet_name(table.title, taken))
+def _table(book: XlsxBook, table: Table, taken: set[str]) -> int:
+    sheet = book.add_sheet(_sheet_name(table.title, taken))
     columns: Sequence[Column] = table.columns
-    header = []
-    for column in columns:
-        cell = cell_type(sheet, value=_text(column.title))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    converters = [_converter(column) for column in columns]
+    styles = [book.style(_number_format(column)) for column in columns]
+    titles = [column.title for column in columns]
+    rows = iter(table.rows())
+    sample = [
+        [convert(value) for convert, value in zip(converters, row, strict=True)]
+        for row in itertools.islice(rows, WIDTH_SAMPLE)
+    ]
+    sheet.set_widths(fitted_widths(titles, sample))
+    sheet.header_row(titles)
     count = 0
-    for row in table.rows():
-        sheet.append([_cell(sheet, v, c, cell_type) for v, c in zip(row, columns, strict=True)])
+    for values in sample:
+        sheet.append(values, styles)
         count += 1
+    if any(convert is _dollars for convert in converters):
+        for row in rows:
+            sheet.append([convert(v) for convert, v in zip(converters, row, strict=True)], styles)
+            count += 1
+    else:
+        for row in rows:
+            sheet.append(row, styles)
+            count += 1
+    sheet.filter(len(columns))
     if table.totals is not None:
-        cells = []
-        for value, column in zip(table.totals, columns, strict=True):
-            cell = _cell(sheet, value, column, cell_type)
-            if cell is not None and not isinstance(cell, str | int):
-                cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
+        bold = [book.style(_number_format(column), bold=True) for column in columns]
+        totals = [convert(v) for convert, v in zip(converters, table.totals, strict=True)]
+        sheet.append(totals, bold)
     return count
 
 
 def write_xlsx(report: Report, path: Path) -> None:
     """Write ``report`` to ``path`` (the caller makes it atomic)."""
-    # openpyxl ships no type information.
-    import openpyxl  # type: ignore[import-untyped]  # noqa: PLC0415
-    from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]  # noqa: PLC0415
-    from openpyxl.styles import Font  # type: ignore[import-untyped]  # noqa: PLC0415
-
-    bold = Font(bold=True)
-    book = openpyxl.Workbook(write_only=True)
-    book.properties.title = report.title
-    book.properties.creator = "keidesk"
-    _summary(book, report, WriteOnlyCell, bold)
-    taken = {"summary"}
-    for table in report.tables:
-        _table(book, table, taken, WriteOnlyCell, bold)
-    # Zipped in memory, then written (as the case export does): a full disk fails our write.
-    packed = io.BytesIO()
-    book.save(packed)
-    path.write_bytes(packed.getbuffer())
+    with xlsx_book(path, title=report.title) as book:
+        _summary(book, report)
+        taken = {"summary"}
+        for table in report.tables:
+            _table(book, table, taken)

@@ -162,3 +162,65 @@ def test_a_full_disk_during_export_or_bundle_export_is_one_line(
         assert done.returncode == 2, done.stderr
         assert done.stderr.count("\n") == 1 and "the file grew too large" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("all", ".all"))) == []
+
+
+def test_a_failed_xlsx_write_leaves_no_file_and_no_scratch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Rows that fail half-way (a database error, say): the error is the caller's, the target
+    is not created, and the writer's scratch files are gone."""
+    import tempfile  # noqa: PLC0415
+
+    from keidesk.dataio.sheets import write_sheet  # noqa: PLC0415
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+
+    def rows():
+        for number in range(3_000):  # past the width sample: rows already on their way out
+            yield [f"KD-{number:06d}", number]
+        raise RuntimeError("the database went away")
+
+    target = tmp_path / "out" / "cases.xlsx"
+    target.parent.mkdir()
+    with pytest.raises(RuntimeError, match="went away"):
+        write_sheet(target, ["Case", "Number"], rows())
+    assert list(target.parent.iterdir()) == []
+    assert list(scratch.iterdir()) == []
+    assert write_sheet(target, ["Case", "Number"], [["KD-000001", 1]]) == 1
+    assert list(scratch.iterdir()) == []
+    sheet = openpyxl.load_workbook(target).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Case", "Number"],
+        ["KD-000001", 1],
+    ]
+
+
+def test_text_that_looks_like_sheet_xml_is_written_as_typed(tmp_path: Path):
+    """Cell text is never taken for the file's own XML (XlsxWriter writes text in the shape of
+    its rich-text runs unescaped): it reads back as typed, and the file stays readable."""
+    from keidesk.dataio.sheets import write_sheet  # noqa: PLC0415
+
+    texts = ["<r>&</r>", "<r><t>hidden</t></r>", "<r> a  b </r>", "<b>&amp;</b>", "a < b & c"]
+    target = tmp_path / "cases.xlsx"
+    write_sheet(target, ["Notes", "Price"], [[text, 1] for text in texts], formats=["@"])
+    sheet = openpyxl.load_workbook(target).active
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == texts
+    assert sheet["A2"].number_format == "@"
+
+
+def test_text_longer_than_an_excel_cell_is_cut_with_a_mark(tmp_path: Path):
+    from keidesk.dataio.sheets import CUT_MARK, EXCEL_CELL_CHARACTERS, write_sheet  # noqa: PLC0415
+
+    long_latin = "x" * 40_000
+    long_wide = "🚚" * 20_000  # two UTF-16 units each, as Excel counts them
+    fits = "y" * EXCEL_CELL_CHARACTERS
+    target = tmp_path / "notes.xlsx"
+    write_sheet(target, ["Notes"], [[long_latin], [long_wide], [fits]])
+    cells = [row[0].value for row in openpyxl.load_workbook(target).active.iter_rows(min_row=2)]
+    assert cells[0].endswith(CUT_MARK) and len(cells[0]) == EXCEL_CELL_CHARACTERS
+    assert cells[0].startswith("x" * 30_000)
+    assert cells[1].endswith(CUT_MARK) and len(cells[1].encode("utf-16-le")) // 2 <= 32_767
+    assert cells[1].startswith("🚚" * 16_000)
+    assert cells[2] == fits

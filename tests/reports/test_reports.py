@@ -112,6 +112,30 @@ def test_margin_report(db, tmp_path, today, ledger):
     assert [row[0] for row in by_month] == ["Month", "2026-09", "2026-10", "Total"]
 
 
+def test_each_xlsx_table_has_a_frozen_filtered_header_fitted_widths_and_bold_totals(
+    db, make_case, tmp_path, today, ledger
+):
+    make_case(chassis="DA52T-444444", customer="Bell\x07 & =Sons")
+    book = openpyxl.load_workbook(_write(db, tmp_path, ReportKind.MARGIN, ".xlsx", today))
+    sheet = book["Margin by truck"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:J3"  # the header and the two trucks, not the totals
+    assert all(cell.font.b for cell in sheet[1])
+    totals = sheet[4]
+    assert totals[0].value == "Total" and totals[0].font.b and totals[5].font.b
+    assert totals[5].number_format == '"$"#,##0.00;-"$"#,##0.00'
+    assert sheet["E2"].number_format == "yyyy-mm-dd" and sheet["E2"].value.date() == date(
+        2026, 9, 14
+    )
+    widths = {sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJ"}
+    assert len(widths) > 3  # fitted to the text
+    assert book.properties.title == "Margin by truck and by month"
+    assert book.properties.creator == "keidesk"
+    # Text as every keidesk sheet keeps it: control characters shown, formulas never run.
+    listed = _sheets(_write(db, tmp_path, ReportKind.CASES, ".xlsx", today))["Cases"]
+    assert "Bell\u2407 & =Sons" in [row[5] for row in listed]
+
+
 def test_a_period_limits_the_margin_and_duty_reports(db, tmp_path, today, ledger):
     september = Period(date(2026, 9, 1), date(2026, 9, 30))
     sheets = _sheets(_write(db, tmp_path, ReportKind.MARGIN, ".xlsx", today, period=september))
