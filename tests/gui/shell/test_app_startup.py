@@ -306,7 +306,7 @@ def test_starting_the_app_loads_nothing_heavy_before_the_window(tmp_path):
         "assert _app_arguments(['--db', 'x.sqlite3']) is not None\n"
         "import keidesk.gui.launch, keidesk.gui.shell.main_window\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', 'pypdf') "
+        "('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', 'xlsxwriter', 'pypdf') "
         "or m.startswith(('keidesk.services', 'keidesk.storage', 'keidesk.dataio')))\n"
         "print(heavy)\n"
     )
