@@ -238,7 +238,22 @@ def _read_workbook(openpyxl: Any, handle: Any, name: str) -> Sheet:
         book.close()
 
 
+#: OOXML's escape of a character in a cell's text (``_x0041_`` is "A"; ``_x005F_`` is "_"),
+#: which Excel and XlsxWriter write and openpyxl leaves as it is.
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape_ooxml(text: str) -> str:
+    def character(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return match.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)  # no lone surrogate
+
+    return _OOXML_ESCAPE.sub(character, text) if "_x" in text else text
+
+
 def _cell_text(value: Any) -> str:
+    if isinstance(value, str):
+        return _unescape_ooxml(value)
     if value is None:
         return ""
     if isinstance(value, datetime):

@@ -224,3 +224,17 @@ def test_text_longer_than_an_excel_cell_is_cut_with_a_mark(tmp_path: Path):
     assert cells[1].endswith(CUT_MARK) and len(cells[1].encode("utf-16-le")) // 2 <= 32_767
     assert cells[1].startswith("🚚" * 16_000)
     assert cells[2] == fits
+
+
+def test_xlsx_text_that_looks_like_an_excel_escape_comes_back_as_typed(
+    db: Database, make_case, tmp_path: Path, cli
+):
+    """Excel escapes a character as ``_xHHHH_`` (and a literal one by escaping its "_"): text of
+    that shape is written escaped and read back as typed, not doubled at each round trip."""
+    typed = "Farm _x0041_ and A_B _x005F_ _xD800_"
+    make_case(chassis="DA52T-400001", customer=typed)
+    assert cli("export", str(tmp_path / "all.xlsx")).code == 0
+    imported = cli("import", str(tmp_path / "all.xlsx"), "--json", db=tmp_path / "other.sqlite3")
+    assert imported.code == 0, imported.err
+    listed = cli("case", "list", "--json", db=tmp_path / "other.sqlite3").json
+    assert [c["customer"] for c in listed] == [typed]
