@@ -223,3 +223,27 @@ def test_one_search_text_whoever_writes_it(db: Database, today: date) -> None:
         migration.recompute_search_text(session.connection())
     with db.reader() as session:
         assert {case.id: case.search_text for case in session.scalars(select(Case))} == demo
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("typed", ["smith fa", "smith farms", "fa sm", "smith", "da52t-1 fa"])
+def test_a_search_finds_the_same_cases_by_the_index_or_row_by_row(
+    db: Database, make_case, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """Whether the trigram index lists the matches first or each row is tested as the list
+    walks its order is a matter of speed only: both give the same cases, in the same order."""
+    from keidesk.services.cases import search  # noqa: PLC0415
+
+    for name in ("Smith Farms", "Smith Hauling", "Fay Smith", "Ann Lee", "Farrah Smithers"):
+        make_case(customer=name, built="1999-03")
+    found = []
+    for bound in (1, 10**9):  # every search dense (row by row), then none (the index first)
+        monkeypatch.setattr(search, "DENSE_MATCHES", bound)
+        monkeypatch.setattr(search, "DENSE_MATCHES_WITH_SHORT_WORDS", bound)
+        with db.reader() as session:
+            page = cases.read_page(
+                session, cases.CaseFilter(search=typed), today=TODAY, order_by="customer"
+            )
+            found.append([row.customer for row in page.rows])
+    assert found[0] == found[1]
+    assert found[0]  # each of these finds someone

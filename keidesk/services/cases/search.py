@@ -147,21 +147,27 @@ def _shipment_condition(which: ShipmentFilter, today: date) -> ColumnElement[boo
 #: walks its sort index: it finds a page within a few thousand rows, where the trigram index
 #: would list every match first (300,000 for "carry" at a million cases: half a second).
 DENSE_MATCHES = 20_000
-#: Whether a trigram query is dense, by query (a hint only: both ways find the same rows).
-_dense: dict[str, bool] = {}
+#: The same when the search also has words too short for the index ("smith fa"): those can
+#: make the whole search sparse (22,000 cases match "smith" at a million, 487 "smith fa"),
+#: and a walk along the sort index then tests most of the table (half a second) where the
+#: index's matches, tested and sorted, take a tenth of that.
+DENSE_MATCHES_WITH_SHORT_WORDS = 200_000
+#: Whether a trigram query is dense, by query and bound (a hint only: both ways find the same
+#: rows).
+_dense: dict[tuple[str, int], bool] = {}
 
 
-def _is_dense(session: Session, phrases: str) -> bool:
-    known = _dense.get(phrases)
+def _is_dense(session: Session, phrases: str, bound: int) -> bool:
+    known = _dense.get((phrases, bound))
     if known is None:
         probe = text(
             "SELECT count(*) FROM (SELECT rowid FROM case_fts WHERE case_fts MATCH :phrases"
             " LIMIT :dense)"
-        ).bindparams(phrases=phrases, dense=DENSE_MATCHES)
-        known = int(session.scalar(probe) or 0) >= DENSE_MATCHES
+        ).bindparams(phrases=phrases, dense=bound)
+        known = int(session.scalar(probe) or 0) >= bound
         if len(_dense) > 1_000:
             _dense.clear()
-        _dense[phrases] = known
+        _dense[phrases, bound] = known
     return known
 
 
@@ -186,7 +192,9 @@ def _search_conditions(session: Session, words: Sequence[str]) -> list[ColumnEle
     indexed = ['"' + word.replace('"', '""') + '"' for word in words if len(word) >= 3]
     if indexed:
         phrases = " ".join(indexed)
-        if not _is_dense(session, phrases):
+        short = len(indexed) < len(words)
+        bound = DENSE_MATCHES_WITH_SHORT_WORDS if short else DENSE_MATCHES
+        if not _is_dense(session, phrases, bound):
             # Sparse: the index's few matches, and LIKE for the short words only.
             conditions = [_like(word) for word in words if len(word) < 3]
             conditions.append(
