@@ -337,7 +337,7 @@ def update_state_rule(
     """Edit the version in force on ``on`` (default today): records who and when (history),
     marks it locally verified today, and flags cases printed under the old rule. On an office
     server, a manager's (or the owner's) task."""
-    require_manager(session, "edit state rules")
+    require_manager(session, msg("edit state rules"))
     state = _state_row(session, code)
     _, row = _version_in_force(state, on or today)
     unknown = set(changes) - _EDITABLE_RULE_FIELDS

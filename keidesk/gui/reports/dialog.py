@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from keidesk.domain.dates import parse_day
 from keidesk.domain.errors import InvalidInput
+from keidesk.gui.case_list.model import columns as list_columns
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.date_field import DateField
-from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.i18n import tr, tr_error, tr_message
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.reports import check_target, write_report
 from keidesk.reports.data import CaseListShown, build_report
@@ -105,8 +106,11 @@ class ReportsDialog(QDialog):
         self.start.setEnabled(dated)
         self.end.setEnabled(dated)
         if kind is ReportKind.CASES:
+            order = self.shown.order_by
+            titles = [column.title for column in list_columns() if column.sort_by == order]
             text = tr("The case list as shown: {what}, sorted by {order}.").format(
-                what=self.shown.description, order=self.shown.order_by.replace("_", " ")
+                what=tr_message(self.shown.description),
+                order=titles[0] if titles else order.replace("_", " "),
             )
         elif kind is ReportKind.DUTY:
             text = tr("Duty, MPF, HMF, broker and port costs by the month they were paid.")
