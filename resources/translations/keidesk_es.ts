@@ -5019,9 +5019,15 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>{lead}: sin arancel de la Sección 232 para entradas a partir del {date} (el año de entrada menos {year} es al menos 25).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/domain/kei_class.py" line="+109"/>
+        <location filename="../../keidesk/domain/kei_class.py" line="+19"/>
+        <source>Japan&apos;s Road Transport Vehicle Act (道路運送車両法) enforcement regulations (kei vehicle limits of 1976, 1990 and 1998)</source>
+        <extracomment>The regulation the limits rest on, as printed for customers and clerks.</extracomment>
+        <translation>Reglamento de la Ley de Vehículos de Transporte por Carretera de Japón (道路運送車両法) (límites de los vehículos kei de 1976, 1990 y 1998)</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>{label} must be a positive number of {unit}, not {value}.</source>
-        <extracomment>The regulation the limits rest on, as printed for customers and clerks. For staff: where keidesk&apos;s figures come from and how sure they are.</extracomment>
+        <extracomment>For staff: where keidesk&apos;s figures come from and how sure they are.</extracomment>
         <translation>{label} debe ser un número positivo de {unit}, no {value}.</translation>
     </message>
     <message>

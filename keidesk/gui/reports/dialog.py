@@ -70,6 +70,9 @@ class ReportsDialog(QDialog):
         self.about.setObjectName("report_about")
         self.about.setWordWrap(True)
 
+        for edit in (self.start, self.end):  # the whole hint shows (Spanish is longer)
+            hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+            edit.setMinimumWidth(hint + edit.sizeHint().height() * 2)
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel("–"))
