@@ -281,7 +281,10 @@ def customer_summary(rule: StateRuleView) -> list[str]:
         paragraphs.append(msg("This rests on: {citation}.", citation=rule.citation))
     paragraphs.append(msg("Last verified: {day}.", day=rule.verified_on.isoformat()))
     if rule.questions:
-        asked = " ".join(f"({n}) {q}" for n, q in enumerate(rule.questions, start=1))
+        asked: Message | None = None
+        for number, question in enumerate(rule.questions, start=1):
+            one = msg("({number}) {question}", number=number, question=question)
+            asked = one if asked is None else msg("{first} {second}", first=asked, second=one)
         paragraphs.append(msg("Questions to ask the agency: {questions}", questions=asked))
     contact = ", ".join(p for p in (rule.agency_phone, rule.agency_web) if p)
     paragraphs.append(

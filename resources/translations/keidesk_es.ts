@@ -117,8 +117,11 @@
         <location line="+8"/>
         <location filename="../../keidesk/gui/case_list/model.py" line="+159"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+106"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+40"/>
         <source>Case</source>
-        <extracomment>Cases counted with the first page; beyond, the list shows &quot;1,000+&quot; until the exact count. Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke. The exact count starts once the filter stayed this long (ms): typing never waits for it. What a row shows while its page is on its way. The roles the list answers.</extracomment>
+        <extracomment>Cases counted with the first page; beyond, the list shows &quot;1,000+&quot; until the exact count. Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke. The exact count starts once the filter stayed this long (ms): typing never waits for it. What a row shows while its page is on its way. The roles the list answers.
+----------
+The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its columns&apos; titles.</extracomment>
         <translation>Caso</translation>
     </message>
     <message>
@@ -180,41 +183,48 @@
     <message>
         <location filename="../../keidesk/gui/case_list/model.py" line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Chassis number</source>
         <translation>Número de chasis</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Make / model</source>
         <translation>Marca / modelo</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-2"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+2"/>
         <source>Built</source>
         <translation>Fabricado</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+14"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>FMVSS eligible</source>
         <translation>Elegible FMVSS</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-11"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+81"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-52"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
@@ -225,6 +235,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Days in stage</source>
         <translation>Días en la etapa</translation>
     </message>
@@ -892,6 +903,16 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>(en el futuro)</translation>
     </message>
     <message>
+        <location line="+23"/>
+        <source>{state}: {path} today; {change}</source>
+        <translation>{state}: {path} hoy; {change}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{state}: {path}</source>
+        <translation>{state}: {path}</translation>
+    </message>
+    <message>
         <location filename="../../keidesk/gui/case_workspace/history_panel.py" line="+84"/>
         <source>Reading the history…</source>
         <translation>Leyendo el historial…</translation>
@@ -1016,7 +1037,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+142"/>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+136"/>
         <source>Mark &amp;done</source>
         <translation>&amp;Marcar como hecho</translation>
     </message>
@@ -2451,6 +2472,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="-6"/>
         <location filename="../../keidesk/gui/rules/chassis.py" line="+1"/>
         <source>Model</source>
         <translation>Modelo</translation>
@@ -3597,7 +3619,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/reports/dialog.py" line="+88"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+61"/>
         <source>&amp;Save as…</source>
         <translation>Guardar &amp;como…</translation>
     </message>
@@ -5140,6 +5162,32 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>{start} a {end}</translation>
     </message>
     <message>
+        <location line="+64"/>
+        <source>Can a 25-year-old Japanese kei truck, imported under the federal 25-year rule, get a title and registration for road use? Under which class (standard, mini-truck, low-speed, off-road, farm or antique)?</source>
+        <extracomment>What one version of a rule says (with its provenance): the fields a stored version, a staff edit and a rules pack all carry, listed once. What staff ask an agency when no rule is on file or the rule is under review.</extracomment>
+        <translation>¿Puede un camión kei japonés de 25 años, importado bajo la regla federal de 25 años, obtener título y registro para circular? ¿En qué clase (estándar, minicamión, baja velocidad, todoterreno, agrícola o antiguo)?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which roads may it use: is there a speed limit for the roads or a ban on interstates?</source>
+        <translation>¿Por qué caminos puede circular: hay un límite de velocidad para las vías o una prohibición en las interestatales?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which papers do you need: CBP Form 7501, NHTSA HS-7, EPA Form 3520-1, the Japanese export certificate with a translation, the bill of sale? Anything else?</source>
+        <translation>¿Qué documentos necesitan: CBP Form 7501, NHTSA HS-7, EPA Form 3520-1, el certificado de exportación japonés con una traducción, la factura de venta? ¿Algo más?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Is an inspection, a VIN verification or an emissions test required?</source>
+        <translation>¿Se requiere una inspección, una verificación del VIN o una prueba de emisiones?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which statute, regulation or written policy says so, and may we have a copy?</source>
+        <translation>¿Qué ley, reglamento o política escrita lo establece, y nos pueden dar una copia?</translation>
+    </message>
+    <message>
         <location filename="../../keidesk/domain/workflow.py" line="+155"/>
         <source>The {step} step applies to every imported truck; it cannot be n/a.</source>
         <extracomment>What a case&apos;s stage is once every step is done or not applicable. Every stage a case can be in, in workflow order (the order lists sort and show them in). Steps that must be done before a step may be marked done. Steps that must be done or n/a before a step may be marked done. Steps whose very purpose forbids &quot;not applicable&quot;.</extracomment>
@@ -5322,7 +5370,17 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Última verificación: {day}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>({number}) {question}</source>
+        <translation>({number}) {question}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Questions to ask the agency: {questions}</source>
         <translation>Preguntas para la agencia: {questions}</translation>
     </message>
@@ -5463,12 +5521,12 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Elegir una fecha del calendario ({keys})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Dates can be written {forms}.</source>
         <translation>Las fechas se pueden escribir {forms}.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/reports/dialog.py" line="-44"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="-46"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -5493,7 +5551,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>&amp;Excel (XLSX)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>&amp;Report</source>
         <translation>&amp;Informe</translation>
     </message>
@@ -5508,7 +5566,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Formato</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
         <source>The case list as shown: {what}, sorted by {order}.</source>
         <translation>La lista de casos tal como se ve: {what}, ordenada por {order}.</translation>
     </message>

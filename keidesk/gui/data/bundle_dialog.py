@@ -40,9 +40,9 @@ from keidesk.dataio.bundle import (
     open_bundle,
 )
 from keidesk.domain.workflow import StepStatus
-from keidesk.gui.case_workspace.workflow_panel import STATUS_TEXT
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.step_status import STATUS_TEXT
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.services.dashboard import stage_title
 
