@@ -125,7 +125,9 @@ class ReportsDialog(QDialog):
             order = self.shown.order_by
             text = tr("The case list as shown: {what}, sorted by {order}.").format(
                 what=tr_message(self.shown.description),
-                order=tr(SORT_TITLES[order]) if order in SORT_TITLES else order.replace("_", " "),
+                order=tr(str(SORT_TITLES[order]))
+                if order in SORT_TITLES
+                else order.replace("_", " "),
             )
         elif kind is ReportKind.DUTY:
             text = tr("Duty, MPF, HMF, broker and port costs by the month they were paid.")

@@ -28,7 +28,7 @@ def spanish(qapp) -> Iterator[None]:
 
 def locked_error() -> Exception:
     exc = sqlite3.OperationalError("database is locked")
-    exc.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
+    exc.sqlite_errorcode = sqlite3.SQLITE_BUSY
     error = translate(exc, "/data/keidesk.sqlite3")
     assert error is not None
     return error
