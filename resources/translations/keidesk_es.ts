@@ -3969,7 +3969,12 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Agregar o corregir un código</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>e.g. DA52T</source>
+        <translation>p. ej. DA52T</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>(not known)</source>
         <translation>(no se sabe)</translation>
     </message>
@@ -5571,7 +5576,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>La lista de casos tal como se ve: {what}, ordenada por {order}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Duty, MPF, HMF, broker and port costs by the month they were paid.</source>
         <translation>Aranceles, MPF, HMF, costos del agente aduanal y del puerto, por el mes en que se pagaron.</translation>
     </message>
