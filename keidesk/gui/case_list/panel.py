@@ -161,7 +161,8 @@ class CaseListPanel(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            # Room for its "All …" item whole, in a translation too ("Todos los estados").
+            combo.setMinimumContentsLength(max(8, len(combo.itemText(0))))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.stage, 1)
