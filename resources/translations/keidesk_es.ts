@@ -11,7 +11,7 @@
     <message>
         <location line="+31"/>
         <location filename="../../keidesk/gui/case_list/panel.py" line="+155"/>
-        <location line="+232"/>
+        <location line="+233"/>
         <source>Show all cases</source>
         <translation>Mostrar todos los casos</translation>
     </message>
@@ -299,7 +299,7 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
         <translation>Aún no tiene 25 años: será elegible en {days} días ({date}).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="-241"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="-242"/>
         <source>Search chassis number, customer, model, notes…</source>
         <extracomment>How long typing must pause before the list is searched (ms): fast enough to feel live, slow enough not to query on every key of a quickly typed word.</extracomment>
         <translation>Buscar chasis, cliente, modelo, notas…</translation>
@@ -360,7 +360,7 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
         <translation>Borrar</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>search {value!r}</source>
         <translation>búsqueda {value!r}</translation>
     </message>
