@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import zipfile
 
+from keidesk.domain.messages import msg
+
 #: A member that expands more than this many times over is a compression bomb, not a scan
 #: or a sheet.
 MAX_RATIO = 100
@@ -16,7 +18,9 @@ def bomb_reason(info: zipfile.ZipInfo) -> str | None:
     """Why ``info`` looks like a compression bomb, or None."""
     packed = max(info.compress_size, 1)
     if info.file_size > SMALL_MEMBER and info.file_size > MAX_RATIO * packed:
-        return (
-            f"{info.filename!r} expands {info.file_size // packed} times over (a compression bomb)"
+        return msg(
+            "{member!r} expands {times} times over (a compression bomb)",
+            member=info.filename,
+            times=info.file_size // packed,
         )
     return None

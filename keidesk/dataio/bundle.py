@@ -39,6 +39,7 @@ from keidesk.domain.costs import CostKind, NewCost, parse_currency, parse_rate, 
 from keidesk.domain.dates import PartialDate
 from keidesk.domain.documents import DocumentKind
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
+from keidesk.domain.messages import msg
 from keidesk.domain.money import Money
 from keidesk.domain.workflow import BlockedBy, StepKey, StepStatus
 from keidesk.services import cases
@@ -96,6 +97,11 @@ def _iso(value: Any) -> Any:
 _DETAIL_FIELDS: dict[str, tuple[FieldSpec, Column]] = {
     column.key: (spec, column) for spec in FIELDS.values() for column in spec.bundled
 }
+
+
+def detail_label(key: str) -> str:
+    """The field label (from the registry) of a compared detail, by its JSON key."""
+    return _DETAIL_FIELDS[key][0].label
 
 
 def _get(case: Case, key: str) -> Any:
@@ -227,21 +233,24 @@ def export_bundle(
 ) -> BundleExport:
     """Write the cases, their files and a manifest to ``out`` (a new .zip)."""
     if out.suffix.lower() != ".zip":
-        raise InvalidInput(f"A bundle is a .zip file; {out.name} is not.")
+        raise InvalidInput(msg("A bundle is a .zip file; {name} is not.", name=out.name))
     if not out.parent.is_dir():
-        raise InvalidInput(f"The folder {out.parent} does not exist.")
+        raise InvalidInput(msg("The folder {folder} does not exist.", folder=str(out.parent)))
     docs = []
     for case_id in dict.fromkeys(case_ids):
         case = session.get(Case, case_id)
         if case is None:
-            raise NotFound(f"There is no case {case_id}.")
+            raise NotFound(msg("There is no case {case_id}.", case_id=case_id))
         docs.append(_case_doc(session, case))
     shas = sorted({d["sha256"] for doc in docs for d in doc["documents"]})
     for sha in shas:
         if not store.has(sha):
             raise InvalidInput(
-                f"An attachment of these cases is missing from the attachment folder "
-                f"({sha[:12]}…); run 'keidesk check'."
+                msg(
+                    "An attachment of these cases is missing from the attachment folder "
+                    "({sha}…); run 'keidesk check'.",
+                    sha=sha[:12],
+                )
             )
     document = json.dumps(
         {
@@ -287,14 +296,16 @@ class BundleContents:
 
 
 def _refuse(name: str, why: str) -> BundleRefused:
-    return BundleRefused(f"{name} was not imported: {why}. Nothing was changed.")
+    return BundleRefused(
+        msg("{name} was not imported: {why}. Nothing was changed.", name=name, why=why)
+    )
 
 
 def _check_member(name: str, info: zipfile.ZipInfo) -> None:
     member = info.filename
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
-        raise _refuse(name, f"it contains a link ({member!r})")
+        raise _refuse(name, msg("it contains a link ({member!r})", member=member))
     parts = member.replace("\\", "/").split("/")
     if (
         member.startswith(("/", "\\"))
@@ -303,11 +314,16 @@ def _check_member(name: str, info: zipfile.ZipInfo) -> None:
         or ".." in parts
         or "\x00" in member
     ):
-        raise _refuse(name, f"it contains a path outside the bundle ({member!r})")
+        raise _refuse(
+            name, msg("it contains a path outside the bundle ({member!r})", member=member)
+        )
     if member not in {MANIFEST, DOCUMENT, FILES_DIR} and not _SHA_NAME.fullmatch(member):
-        raise _refuse(name, f"it contains an unexpected file ({member!r})")
+        raise _refuse(name, msg("it contains an unexpected file ({member!r})", member=member))
     if info.file_size > MAX_MEMBER_BYTES:
-        raise _refuse(name, f"{member!r} is too large ({info.file_size:,} bytes)")
+        raise _refuse(
+            name,
+            msg("{member!r} is too large ({size:,} bytes)", member=member, size=info.file_size),
+        )
     if (bomb := bomb_reason(info)) is not None:
         raise _refuse(name, bomb)
 
@@ -318,7 +334,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
     with archive.open(info) as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise _refuse(name, f"{info.filename!r} is larger than it claims")
+        raise _refuse(name, msg("{member!r} is larger than it claims", member=info.filename))
     return data
 
 
@@ -326,38 +342,45 @@ def open_bundle(path: Path) -> BundleContents:
     """Read and verify a bundle completely; raises :class:`BundleRefused` for anything unsafe."""
     name = path.name
     if not path.is_file():
-        raise InvalidInput(f"There is no file at {path}.")
+        raise InvalidInput(msg("There is no file at {path}.", path=str(path)))
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        raise _refuse(name, "it is not a zip file") from None
+        raise _refuse(name, msg("it is not a zip file")) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise _refuse(name, f"it has {len(infos):,} members (at most {MAX_MEMBERS:,})")
+            raise _refuse(
+                name,
+                msg(
+                    "it has {count:,} members (at most {most:,})",
+                    count=len(infos),
+                    most=MAX_MEMBERS,
+                ),
+            )
         names = [i.filename for i in infos]
         if len(set(names)) != len(names):
-            raise _refuse(name, "it lists the same file twice")
+            raise _refuse(name, msg("it lists the same file twice"))
         total = 0
         for info in infos:
             _check_member(name, info)
             total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise _refuse(name, f"it would unpack to {total:,} bytes")
+            raise _refuse(name, msg("it would unpack to {total:,} bytes", total=total))
         members = {i.filename: i for i in infos if not i.is_dir()}
         if MANIFEST not in members or DOCUMENT not in members:
-            raise _refuse(name, "it is not a keidesk case bundle (no manifest)")
+            raise _refuse(name, msg("it is not a keidesk case bundle (no manifest)"))
         if members[DOCUMENT].file_size > MAX_JSON_BYTES:
-            raise _refuse(name, "its case document is too large")
+            raise _refuse(name, msg("its case document is too large"))
         try:
             manifest = json.loads(_read_member(archive, members[MANIFEST], name))
             listed = manifest["files"]
             if not isinstance(listed, dict) or not all(isinstance(v, str) for v in listed.values()):
                 raise TypeError
         except (ValueError, KeyError, TypeError, RecursionError):
-            raise _refuse(name, "its manifest is unreadable") from None
+            raise _refuse(name, msg("its manifest is unreadable")) from None
         if set(listed) != set(members) - {MANIFEST}:
-            raise _refuse(name, "its files do not match its manifest (it was changed)")
+            raise _refuse(name, msg("its files do not match its manifest (it was changed)"))
         data: dict[str, bytes] = {}
         try:
             for member, info in members.items():
@@ -366,26 +389,35 @@ def open_bundle(path: Path) -> BundleContents:
                 content = _read_member(archive, info, name)
                 digest = hashlib.sha256(content).hexdigest()
                 if digest != listed[member]:
-                    raise _refuse(name, f"{member!r} does not match its manifest (it was changed)")
+                    raise _refuse(
+                        name,
+                        msg(
+                            "{member!r} does not match its manifest (it was changed)", member=member
+                        ),
+                    )
                 match = _SHA_NAME.fullmatch(member)
                 if match and match.group(1) != digest:
-                    raise _refuse(name, f"{member!r} is not the file its name says")
+                    raise _refuse(
+                        name, msg("{member!r} is not the file its name says", member=member)
+                    )
                 data[member] = content
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise _refuse(name, f"it is damaged ({exc})") from None
+            raise _refuse(name, msg("it is damaged ({reason})", reason=str(exc))) from None
     try:
         document = json.loads(data.pop(DOCUMENT), parse_constant=_no_constant)
     except (ValueError, RecursionError):
-        raise _refuse(name, "its case document is not valid JSON") from None
+        raise _refuse(name, msg("its case document is not valid JSON")) from None
     try:
         case_docs = _validate_document(document)
     except InvalidInput as exc:
-        raise _refuse(name, f"its case document is not one keidesk can read ({exc})") from None
+        raise _refuse(
+            name, msg("its case document is not one keidesk can read ({reason})", reason=str(exc))
+        ) from None
     files = {m.removeprefix(FILES_DIR): content for m, content in data.items()}
     for doc in case_docs:
         for d in doc["documents"]:
             if d["sha256"] not in files:
-                raise _refuse(name, f"the file of {d['title']!r} is missing")
+                raise _refuse(name, msg("the file of {title!r} is missing", title=d["title"]))
     return BundleContents(name, tuple(case_docs), files)
 
 
@@ -578,8 +610,13 @@ class BundleConflict(InvalidInput):
     def __init__(self, result: BundleImport) -> None:
         count = sum(1 for c in result.cases if c.outcome == "conflict")
         super().__init__(
-            f"{count} case(s) in {result.name} differ from the ones here; choose for each "
-            "difference: keep mine, take theirs, or keep both (--prefer). Nothing was imported."
+            msg(
+                "{count} case(s) in {name} differ from the ones here; choose for each "
+                "difference: keep mine, take theirs, or keep both (--prefer). Nothing was "
+                "imported.",
+                count=count,
+                name=result.name,
+            )
         )
         self.result = result
 

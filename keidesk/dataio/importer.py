@@ -31,7 +31,7 @@ from keidesk.dataio.sheets import Sheet, column_letters, write_sheet
 from keidesk.domain.dates import PartialDate, Precision, parse_date
 from keidesk.domain.eligibility import assess_eligibility
 from keidesk.domain.errors import InvalidInput, KeideskError, NotFound
-from keidesk.domain.messages import message_of, msg
+from keidesk.domain.messages import listed, message_of, msg
 from keidesk.domain.money import Odometer
 from keidesk.services import cases
 from keidesk.services.case_fields import FIELDS as CASE_FIELDS
@@ -122,7 +122,7 @@ class ImportCheck:
         """The columns no field takes, by header (a nameless one by its letter): what this
         import leaves out of every row, reported rather than dropped without a word."""
         return tuple(
-            header or f"column {column_letters(number)}"
+            header or msg("column {letters}", letters=column_letters(number))
             for number, (header, field) in enumerate(
                 zip(self.sheet.headers, self.mapping, strict=True), 1
             )
@@ -426,7 +426,7 @@ def check_import(
     for index in range(total):
         rows.append(_check_row(ctx, sheet, mapping, index, seen))
         if progress is not None and index % 200 == 0 and not progress(index, total):
-            raise ImportCancelled("The import was cancelled; nothing was imported.")
+            raise ImportCancelled(msg("The import was cancelled; nothing was imported."))
     return ImportCheck(sheet, tuple(mapping), tuple(rows))
 
 
@@ -509,12 +509,12 @@ def run_import(
 
     def report_progress() -> None:
         if progress is not None and not progress(done, total):
-            raise ImportCancelled("The import was cancelled; nothing was imported.")
+            raise ImportCancelled(msg("The import was cancelled; nothing was imported."))
 
     def fail(row: RowCheck, error: KeideskError) -> ImportFailed:
         """Everything is rolled back, so every other row ends up not imported."""
         rows = [
-            RowResult(r.line, RowOutcome.FAILED, r.chassis, None, str(error))
+            RowResult(r.line, RowOutcome.FAILED, r.chassis, None, message_of(error))
             if r is row
             else RowResult(r.line, RowOutcome.NOT_IMPORTED, r.chassis, None, "")
             for r in original.rows
@@ -535,7 +535,11 @@ def run_import(
             assert row.chassis is not None
             created[row.chassis] = case_id
             results[row.line] = RowResult(
-                row.line, RowOutcome.CREATED, row.chassis, case_id, "; ".join(row.warnings)
+                row.line,
+                RowOutcome.CREATED,
+                row.chassis,
+                case_id,
+                listed(row.warnings) if row.warnings else "",
             )
         done += len(chunk)
         # Let go of the rows loaded so far: each chunk then costs what the first did.
@@ -567,12 +571,14 @@ def run_import(
 def _problem_text(check: ImportCheck, problem: CellProblem) -> str:
     if problem.column is None:
         return problem.message
-    return f"{check.sheet.headers[problem.column]}: {problem.message}"
+    return msg(
+        "{column}: {problem}", column=check.sheet.headers[problem.column], problem=problem.message
+    )
 
 
 def problem_text(check: ImportCheck, row: RowCheck) -> str:
     """All of a row's problems in one line of words."""
-    return "; ".join(_problem_text(check, p) for p in row.problems)
+    return listed(_problem_text(check, p) for p in row.problems) if row.problems else ""
 
 
 # --- the rows set aside -----------------------------------------------------------------
@@ -605,15 +611,21 @@ def problem_file_path(source: Path, chosen: Path | None = None) -> Path:
     target = chosen if chosen is not None else source.with_name(f"{source.stem}-problems.csv")
     if target.suffix.lower() not in {".csv", ".xlsx"}:
         raise InvalidInput(
-            f"Save the rows with problems as a .csv or .xlsx file, not {target.name}."
+            msg(
+                "Save the rows with problems as a .csv or .xlsx file, not {name}.",
+                name=target.name,
+            )
         )
     if target.expanduser().resolve() == source.expanduser().resolve():
         raise InvalidInput(
-            f"The rows with problems cannot be saved over {source.name}, the file being "
-            "imported; choose another file."
+            msg(
+                "The rows with problems cannot be saved over {name}, the file being "
+                "imported; choose another file.",
+                name=source.name,
+            )
         )
     if not target.parent.is_dir():
-        raise InvalidInput(f"The folder {target.parent} does not exist.")
+        raise InvalidInput(msg("The folder {folder} does not exist.", folder=str(target.parent)))
     return target
 
 
@@ -669,25 +681,35 @@ def _import_duplicate(
 ) -> RowResult:
     assert row.chassis is not None
     existing = row.duplicate_of_case or created[row.chassis]
-    where = f"row {row.duplicate_of_line}" if row.duplicate_of_line else case_number(existing)
+    where = (
+        msg("row {line}", line=row.duplicate_of_line)
+        if row.duplicate_of_line
+        else case_number(existing)
+    )
     if duplicates is DuplicatePolicy.SKIP:
         return RowResult(
             row.line,
             RowOutcome.SKIPPED,
             row.chassis,
             existing,
-            f"Already on file as {where}; skipped.",
+            msg("Already on file as {where}; skipped.", where=where),
         )
     case = session.get(Case, existing)
     assert case is not None
     changes = _merge_changes(case, row.values)
     if not changes:
-        return RowResult(row.line, RowOutcome.UNCHANGED, row.chassis, existing, f"Same as {where}.")
+        return RowResult(
+            row.line,
+            RowOutcome.UNCHANGED,
+            row.chassis,
+            existing,
+            msg("Same as {where}.", where=where),
+        )
     cases.update_case(session, existing, changes, user=user, today=today)
     return RowResult(
         row.line,
         RowOutcome.MERGED,
         row.chassis,
         existing,
-        f"Merged into {where}: {', '.join(changes)}.",
+        msg("Merged into {where}: {fields}.", where=where, fields=", ".join(changes)),
     )

@@ -15,7 +15,7 @@ from keidesk.domain.errors import InvalidInput
 from keidesk.domain.messages import Message, listed, msg, word
 
 #: The regulation the limits rest on, as printed for customers and clerks.
-SOURCE = (
+SOURCE = msg(
     "Japan's Road Transport Vehicle Act (道路運送車両法) enforcement regulations "
     "(kei vehicle limits of 1976, 1990 and 1998)"
 )

@@ -137,14 +137,18 @@ class StateAgency:
 
 #: What staff ask an agency when no rule is on file or the rule is under review.
 QUESTIONS_FOR_THE_AGENCY: tuple[str, ...] = (
-    "Can a 25-year-old Japanese kei truck, imported under the federal 25-year rule, get a "
-    "title and registration for road use? Under which class (standard, mini-truck, "
-    "low-speed, off-road, farm or antique)?",
-    "Which roads may it use: is there a speed limit for the roads or a ban on interstates?",
-    "Which papers do you need: CBP Form 7501, NHTSA HS-7, EPA Form 3520-1, the Japanese export "
-    "certificate with a translation, the bill of sale? Anything else?",
-    "Is an inspection, a VIN verification or an emissions test required?",
-    "Which statute, regulation or written policy says so, and may we have a copy?",
+    msg(
+        "Can a 25-year-old Japanese kei truck, imported under the federal 25-year rule, get a "
+        "title and registration for road use? Under which class (standard, mini-truck, "
+        "low-speed, off-road, farm or antique)?"
+    ),
+    msg("Which roads may it use: is there a speed limit for the roads or a ban on interstates?"),
+    msg(
+        "Which papers do you need: CBP Form 7501, NHTSA HS-7, EPA Form 3520-1, the Japanese "
+        "export certificate with a translation, the bill of sale? Anything else?"
+    ),
+    msg("Is an inspection, a VIN verification or an emissions test required?"),
+    msg("Which statute, regulation or written policy says so, and may we have a copy?"),
 )
 
 

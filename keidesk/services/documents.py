@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from keidesk import clock
 from keidesk.domain.documents import DocumentKind, expected_papers, guess_kind
 from keidesk.domain.errors import InvalidInput, NotFound
+from keidesk.domain.messages import msg
 from keidesk.domain.workflow import StepKey
 from keidesk.services.views import DocumentView
 from keidesk.storage.database import Database
@@ -546,7 +547,7 @@ def empty_trash(session: Session, *, case_id: int | None = None) -> tuple[int, l
     each. Returns how many, and the hashes no document refers to any more: the caller deletes
     those files with :meth:`AttachmentStore.discard` after the transaction is committed.
     On an office server, a manager's (or the owner's) task."""
-    require_manager(session, "empty the trash")
+    require_manager(session, msg("empty the trash"))
     query = select(Document).where(Document.removed_at.is_not(None))
     if case_id is not None:
         query = query.where(Document.case_id == case_id)

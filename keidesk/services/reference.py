@@ -281,7 +281,10 @@ def customer_summary(rule: StateRuleView) -> list[str]:
         paragraphs.append(msg("This rests on: {citation}.", citation=rule.citation))
     paragraphs.append(msg("Last verified: {day}.", day=rule.verified_on.isoformat()))
     if rule.questions:
-        asked = " ".join(f"({n}) {q}" for n, q in enumerate(rule.questions, start=1))
+        asked: Message | None = None
+        for number, question in enumerate(rule.questions, start=1):
+            one = msg("({number}) {question}", number=number, question=question)
+            asked = one if asked is None else msg("{first} {second}", first=asked, second=one)
         paragraphs.append(msg("Questions to ask the agency: {questions}", questions=asked))
     contact = ", ".join(p for p in (rule.agency_phone, rule.agency_web) if p)
     paragraphs.append(
@@ -337,7 +340,7 @@ def update_state_rule(
     """Edit the version in force on ``on`` (default today): records who and when (history),
     marks it locally verified today, and flags cases printed under the old rule. On an office
     server, a manager's (or the owner's) task."""
-    require_manager(session, "edit state rules")
+    require_manager(session, msg("edit state rules"))
     state = _state_row(session, code)
     _, row = _version_in_force(state, on or today)
     unknown = set(changes) - _EDITABLE_RULE_FIELDS

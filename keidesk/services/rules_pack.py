@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from keidesk import clock
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import msg
 from keidesk.domain.reference import (
     RULE_CONTENT_FIELDS,
     PathKind,
@@ -376,7 +377,7 @@ def import_pack(
     the history (the versions' field changes, by ``user``) and flags cases whose packet was
     printed before."""
     if not dry_run:
-        require_manager(session, "bring in a rules pack (it changes state rules)")
+        require_manager(session, msg("bring in a rules pack (it changes state rules)"))
     header, incoming = read_pack(session, data)
     changed: dict[str, tuple[StateRule, PackState]] = {}
     changes: list[RuleChange] = []

@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from keidesk import clock, paths
+from keidesk.domain.messages import msg
 from keidesk.storage import events, notify, server
 from keidesk.storage.errors import (
     DatabaseCorrupt,
@@ -71,7 +72,9 @@ def locate(target: str | Path | None = None) -> DatabaseLocation:
         try:
             url = make_url(chosen)
         except ArgumentError:
-            raise StorageError(f"{chosen!r} is not a database path or URL.") from None
+            raise StorageError(
+                msg("{chosen!r} is not a database path or URL.", chosen=chosen)
+            ) from None
         if url.get_backend_name() == "sqlite":
             database = url.database
             if database and database != ":memory:":
@@ -152,7 +155,10 @@ class Database:
     def _transaction(self, user: str, factory: sessionmaker[Session]) -> Iterator[Session]:
         if self.read_only:
             raise DatabaseReadOnly(
-                f"The database is open read-only ({self.location.label}); changes cannot be saved."
+                msg(
+                    "The database is open read-only ({label}); changes cannot be saved.",
+                    label=self.location.label,
+                )
             )
         with self._guard(), factory() as session:
             session.info[events.USER_KEY] = user
@@ -185,8 +191,11 @@ class Database:
             if not self._structure_damaged():
                 raise
             raise DatabaseCorrupt(
-                f"The database file is damaged ({self.location.label}). "
-                "Restore a backup or choose another file."
+                msg(
+                    "The database file is damaged ({label}). "
+                    "Restore a backup or choose another file.",
+                    label=self.location.label,
+                )
             ) from exc
 
     def _structure_damaged(self) -> bool:
@@ -273,21 +282,31 @@ def _check_file(path: Path) -> None:
     first bytes only (``_probe_existing`` then looks inside an SQLite file, read-only)."""
     try:
         if path.is_dir():
-            raise NotAKeideskDatabase(f"{path} is a folder, not a keidesk database file.")
+            raise NotAKeideskDatabase(
+                msg("{path} is a folder, not a keidesk database file.", path=str(path))
+            )
         if not path.exists() or path.stat().st_size == 0:
             return
     except PermissionError:
         raise StorageError(
-            f"keidesk may not open {path}: the folder it is in is not accessible to you."
+            msg(
+                "keidesk may not open {path}: the folder it is in is not accessible to you.",
+                path=str(path),
+            )
         ) from None
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except PermissionError:
-        raise StorageError(f"keidesk may not read {path}; check its permissions.") from None
+        raise StorageError(
+            msg("keidesk may not read {path}; check its permissions.", path=str(path))
+        ) from None
     if header != SQLITE_HEADER:
         raise NotAKeideskDatabase(
-            f"{path} is not a keidesk database (it is not an SQLite database file)."
+            msg(
+                "{path} is not a keidesk database (it is not an SQLite database file).",
+                path=str(path),
+            )
         )
 
 
@@ -406,7 +425,7 @@ def _probe_existing(path: Path, busy_timeout_s: float) -> None:
                 return
             if "alembic_version" not in tables:
                 raise NotAKeideskDatabase(
-                    f"{path} is not a keidesk database (it holds other tables)."
+                    msg("{path} is not a keidesk database (it holds other tables).", path=str(path))
                 )
             revisions = [
                 row[0] for row in connection.execute("SELECT version_num FROM alembic_version")
@@ -420,8 +439,12 @@ def _probe_existing(path: Path, busy_timeout_s: float) -> None:
     newer = [rev for rev in revisions if rev not in known]
     if newer:
         raise DatabaseTooNew(
-            f"{path} was written by a newer version of keidesk (schema {newer[0]}). "
-            "Install the newer keidesk to open it; this version left the file untouched."
+            msg(
+                "{path} was written by a newer version of keidesk (schema {schema}). "
+                "Install the newer keidesk to open it; this version left the file untouched.",
+                path=str(path),
+                schema=newer[0],
+            )
         )
 
 
@@ -439,15 +462,18 @@ def open_database(
         _check_file(path)
         if not path.exists():
             if not create or read_only:
-                raise StorageError(f"There is no keidesk database at {path}.")
+                raise StorageError(msg("There is no keidesk database at {path}.", path=str(path)))
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             create_private_file(path)
         else:
             _probe_existing(path, busy_timeout_s)
             if not read_only and not os.access(path, os.W_OK):
                 raise DatabaseReadOnly(
-                    f"The database file {path} is read-only; keidesk cannot save changes to "
-                    "it. Check the file's permissions, or open it read-only."
+                    msg(
+                        "The database file {path} is read-only; keidesk cannot save changes to "
+                        "it. Check the file's permissions, or open it read-only.",
+                        path=str(path),
+                    )
                 )
     url = location.url
     if path is not None and read_only:
@@ -530,34 +556,49 @@ def _prepare_schema(database: Database) -> None:
     tables = set(inspect(engine).get_table_names())
     if tables and "alembic_version" not in tables:
         raise NotAKeideskDatabase(
-            f"{database.location.label} is not a keidesk database (it holds other tables)."
+            msg(
+                "{path} is not a keidesk database (it holds other tables).",
+                path=database.location.label,
+            )
         )
     current = schema_revision(engine) if tables else None
     heads = _schema_heads()
     if current is not None and current not in _known_revisions() and "cases" not in tables:
         raise NotAKeideskDatabase(
-            f"{database.location.label} is not a keidesk database (another program's tables)."
+            msg(
+                "{path} is not a keidesk database (another program's tables).",
+                path=database.location.label,
+            )
         )
     if database.is_server and not tables and not database.read_only:
         with engine.connect() as connection:
             may_create = connection.scalar(text("SELECT has_schema_privilege('public', 'CREATE')"))
         if not may_create:
             raise NotAKeideskDatabase(
-                f"The office database {database.location.label} is empty: the person who set "
-                "up the server prepares it with keidesk server init URL."
+                msg(
+                    "The office database {label} is empty: the person who set "
+                    "up the server prepares it with keidesk server init URL.",
+                    label=database.location.label,
+                )
             )
     if current is not None and current not in _known_revisions():
         raise DatabaseTooNew(
-            f"{database.location.label} was written by a newer version of keidesk "
-            f"(schema {current}). Install the newer keidesk to open it; this version "
-            "left the file untouched."
+            msg(
+                "{path} was written by a newer version of keidesk (schema {schema}). "
+                "Install the newer keidesk to open it; this version left the file untouched.",
+                path=database.location.label,
+                schema=current,
+            )
         )
     if current in heads:
         missing = set(Base.metadata.tables) - tables
         if missing:
             raise NotAKeideskDatabase(
-                f"This is not a complete keidesk database ({database.location.label}): "
-                f"it has no {', '.join(sorted(missing))} table."
+                msg(
+                    "This is not a complete keidesk database ({label}): it has no {tables} table.",
+                    label=database.location.label,
+                    tables=", ".join(sorted(missing)),
+                )
             )
         if not database.read_only:
             # Deferred: opening the database must not wait for another keidesk's write when
@@ -570,17 +611,23 @@ def _prepare_schema(database: Database) -> None:
         return
     if database.read_only:
         raise DatabaseReadOnly(
-            f"{database.location.label} needs to be upgraded or created, which cannot be done "
-            "read-only."
+            msg(
+                "{label} needs to be upgraded or created, which cannot be done read-only.",
+                label=database.location.label,
+            )
         )
     if database.is_server and current is not None:
         with database._transaction("keidesk", database._factory) as session:
             may_migrate = server.role_of(session) == "owner"
         if not may_migrate:
             raise DatabaseTooOld(
-                f"The office database {database.location.label} is from an older keidesk "
-                f"(schema {current}): the person who set up the server upgrades it with "
-                "keidesk server init URL, signed in as the database's owner."
+                msg(
+                    "The office database {label} is from an older keidesk "
+                    "(schema {schema}): the person who set up the server upgrades it with "
+                    "keidesk server init URL, signed in as the database's owner.",
+                    label=database.location.label,
+                    schema=current,
+                )
             )
     if current is not None and database.path is not None:
         stamp = clock.now().strftime("%Y%m%dT%H%M%SZ")

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from keidesk.domain.errors import KeideskError
+from keidesk.domain.messages import Message, msg
 
 
 class StorageError(KeideskError):
@@ -85,40 +86,60 @@ class ServerTimeout(StorageError):
 
 def _locked(place: str) -> StorageError:
     return DatabaseLocked(
-        f"The database is in use by another keidesk or program{place}. "
-        "Wait a moment and try again, or close the other program."
+        msg(
+            "The database is in use by another keidesk or program{place}. "
+            "Wait a moment and try again, or close the other program.",
+            place=place,
+        )
     )
 
 
 def _read_only(place: str) -> StorageError:
     return DatabaseReadOnly(
-        f"The database file is read-only{place}; keidesk cannot save changes to it. "
-        "Check the file's permissions or open a copy."
+        msg(
+            "The database file is read-only{place}; keidesk cannot save changes to it. "
+            "Check the file's permissions or open a copy.",
+            place=place,
+        )
     )
 
 
 def _full(place: str) -> StorageError:
-    return DiskFull(f"The disk is full{place}. Free some space; nothing was saved by this action.")
+    return DiskFull(
+        msg(
+            "The disk is full{place}. Free some space; nothing was saved by this action.",
+            place=place,
+        )
+    )
 
 
 def _corrupt(place: str) -> StorageError:
     return DatabaseCorrupt(
-        f"The database file is damaged or is not a database{place}. "
-        "Restore a backup or choose another file."
+        msg(
+            "The database file is damaged or is not a database{place}. "
+            "Restore a backup or choose another file.",
+            place=place,
+        )
     )
 
 
 def _cannot_open(place: str) -> StorageError:
     return CannotOpen(
-        f"The database file cannot be opened{place}. Check that the folder exists and "
-        "that you may write to it."
+        msg(
+            "The database file cannot be opened{place}. Check that the folder exists and "
+            "that you may write to it.",
+            place=place,
+        )
     )
 
 
 def _disk_error(place: str) -> StorageError:
     return DiskError(
-        f"The disk reported an error while reading or writing the database{place}. "
-        "Check the drive (a removed USB stick?) and try again."
+        msg(
+            "The disk reported an error while reading or writing the database{place}. "
+            "Check the drive (a removed USB stick?) and try again.",
+            place=place,
+        )
     )
 
 
@@ -139,37 +160,52 @@ _BY_CODE: dict[int, Callable[[str], StorageError]] = {
 
 def _server_busy(place: str) -> StorageError:
     return CaseBusy(
-        f"Another seat is saving this case or these data{place}; try again in a moment."
+        msg(
+            "Another seat is saving this case or these data{place}; try again in a moment.",
+            place=place,
+        )
     )
 
 
 def _server_timeout(place: str) -> StorageError:
     return ServerTimeout(
-        f"The office server took too long to answer{place}; nothing was saved by this "
-        "action. Try again in a moment; if it keeps happening, tell whoever looks after "
-        "the server."
+        msg(
+            "The office server took too long to answer{place}; nothing was saved by this "
+            "action. Try again in a moment; if it keeps happening, tell whoever looks after "
+            "the server.",
+            place=place,
+        )
     )
 
 
 def _not_permitted(place: str) -> StorageError:
     return NotPermitted(
-        f"The office server does not allow your sign-in to do this{place}. "
-        "Ask a manager, or the person who set up the server."
+        msg(
+            "The office server does not allow your sign-in to do this{place}. "
+            "Ask a manager, or the person who set up the server.",
+            place=place,
+        )
     )
 
 
 def _try_again(place: str) -> StorageError:
     return DatabaseLocked(
-        f"Another seat changed the same data at the same moment{place}; nothing was saved "
-        "by this action. Try again."
+        msg(
+            "Another seat changed the same data at the same moment{place}; nothing was saved "
+            "by this action. Try again.",
+            place=place,
+        )
     )
 
 
 def _no_database(place: str) -> StorageError:
     return CannotOpen(
-        f"There is no such database on the office server{place}. Check the database name; "
-        "a new office database is first created on the server (createdb) and then prepared "
-        "with keidesk server init URL (see the office set-up guide)."
+        msg(
+            "There is no such database on the office server{place}. Check the database name; "
+            "a new office database is first created on the server (createdb) and then prepared "
+            "with keidesk server init URL (see the office set-up guide).",
+            place=place,
+        )
     )
 
 
@@ -183,15 +219,19 @@ _BY_SQLSTATE: dict[str, Callable[[str], StorageError]] = {
     "53100": _full,  # disk_full
     "25006": _read_only,  # read_only_sql_transaction (a standby)
     "3D000": _no_database,  # invalid_catalog_name
-    "57P01": lambda place: _unreachable(place, "the server shut down"),  # admin_shutdown
-    "57P03": lambda place: _unreachable(place, "the server is starting up"),
+    "57P01": lambda place: _unreachable(place, msg("the server shut down")),  # admin_shutdown
+    "57P03": lambda place: _unreachable(place, msg("the server is starting up")),
 }
 
 
-def _unreachable(place: str, reason: str) -> StorageError:
+def _unreachable(place: str, reason: str | Message) -> StorageError:
     return ServerUnreachable(
-        f"The office server cannot be reached{place}: {reason}. Check the network (and that "
-        "the server is on), then try again; nothing was saved by this action."
+        msg(
+            "The office server cannot be reached{place}: {reason}. Check the network (and that "
+            "the server is on), then try again; nothing was saved by this action.",
+            place=place,
+            reason=reason,
+        )
     )
 
 
@@ -215,8 +255,10 @@ def _translate_server(error: BaseException, place: str) -> StorageError | None:
     if type(error).__name__ == "DataError" and "NUL (0x00)" in str(error):
         # psycopg's own refusal, before anything reaches the server: SQLite stores such text.
         return StorageError(
-            "A value holds a NUL character (\\x00), which the office server cannot store; "
-            "remove it and try again. Nothing was saved by this action."
+            msg(
+                "A value holds a NUL character (\\x00), which the office server cannot store; "
+                "remove it and try again. Nothing was saved by this action."
+            )
         )
     if type(error).__name__ != "OperationalError":
         return None
@@ -224,9 +266,12 @@ def _translate_server(error: BaseException, place: str) -> StorageError | None:
     reason = _libpq_reason(error)
     if "password authentication failed" in reason or "no password supplied" in reason:
         return SignInRefused(
-            f"The office server refused the sign-in{place}: the user name or the password "
-            "is wrong. Check them (the person who set up the server can set a new one with "
-            "keidesk server add-user NAME --role ROLE)."
+            msg(
+                "The office server refused the sign-in{place}: the user name or the password "
+                "is wrong. Check them (the person who set up the server can set a new one with "
+                "keidesk server add-user NAME --role ROLE).",
+                place=place,
+            )
         )
     if "does not exist" in reason and "database" in reason:
         return _no_database(place)
@@ -234,12 +279,22 @@ def _translate_server(error: BaseException, place: str) -> StorageError | None:
 
 
 _BY_SQLSTATE_CLASS: dict[str, Callable[[str], StorageError]] = {
-    "08": lambda place: _unreachable(place, "the connection was lost"),
+    "08": lambda place: _unreachable(place, msg("the connection was lost")),
     "28": lambda place: SignInRefused(
-        f"The office server refused the sign-in{place}. Check the user name and password."
+        msg(
+            "The office server refused the sign-in{place}. Check the user name and password.",
+            place=place,
+        )
     ),
-    "53": lambda place: _unreachable(place, "the server is out of resources (too many seats?)"),
+    "53": lambda place: _unreachable(
+        place, msg("the server is out of resources (too many seats?)")
+    ),
 }
+
+
+def _place(where: Path | str | None) -> str:
+    """Where it happened, as the messages add it: `` (/path/to/file)``, or nothing."""
+    return f" ({where})" if where else ""
 
 
 def translate(
@@ -249,12 +304,12 @@ def translate(
     used directly, as backups and start-up checks do), or None for a bug."""
     error = exc.orig if isinstance(exc, DBAPIError) else exc
     if error is not None and type(error).__module__.startswith("psycopg"):
-        return _translate_server(error, f" ({where})" if where else "")
+        return _translate_server(error, _place(where))
     code = getattr(error, "sqlite_errorcode", None)
     if not isinstance(code, int):
         return None
     make = _BY_CODE.get(code & 0xFF)
-    return None if make is None else make(f" ({where})" if where else "")
+    return None if make is None else make(_place(where))
 
 
 def is_unique_violation(exc: DBAPIError) -> bool:

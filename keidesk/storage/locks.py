@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from keidesk.domain.messages import msg
 from keidesk.storage.errors import CaseBusy
 from keidesk.storage.models import Case
 
@@ -50,7 +51,9 @@ def lock_case(session: Session, case_id: int) -> bool:
         if getattr(exc.orig, "sqlstate", None) != _LOCK_NOT_AVAILABLE:
             raise
         who = f" ({holder})" if holder else ""
-        raise CaseBusy(f"Another seat{who} is saving this case; try again in a moment.") from None
+        raise CaseBusy(
+            msg("Another seat{who} is saving this case; try again in a moment.", who=who)
+        ) from None
     locked.add(case_id)
     return True
 

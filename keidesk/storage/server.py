@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 
 from keidesk.domain.errors import InvalidInput
+from keidesk.domain.messages import msg
 from keidesk.storage.errors import NotPermitted
 
 STAFF_ROLE = "keidesk_staff"
@@ -231,6 +232,10 @@ def require_manager(session: Session, action: str) -> None:
         return
     who = str(session.scalar(text("SELECT session_user")))
     raise NotPermitted(
-        f"Only a manager may {action}; you are signed in as {who} (staff). "
-        "Ask a manager, or the person who set up the server."
+        msg(
+            "Only a manager may {action}; you are signed in as {who} (staff). "
+            "Ask a manager, or the person who set up the server.",
+            action=action,
+            who=who,
+        )
     )

@@ -10,8 +10,8 @@
     </message>
     <message>
         <location line="+31"/>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="+154"/>
-        <location line="+232"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="+155"/>
+        <location line="+233"/>
         <source>Show all cases</source>
         <translation>Mostrar todos los casos</translation>
     </message>
@@ -117,8 +117,11 @@
         <location line="+8"/>
         <location filename="../../keidesk/gui/case_list/model.py" line="+159"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+106"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+40"/>
         <source>Case</source>
-        <extracomment>Cases counted with the first page; beyond, the list shows &quot;1,000+&quot; until the exact count. Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke. The exact count starts once the filter stayed this long (ms): typing never waits for it. What a row shows while its page is on its way. The roles the list answers.</extracomment>
+        <extracomment>Cases counted with the first page; beyond, the list shows &quot;1,000+&quot; until the exact count. Its cost is the rows read to find that many: a rare two-letter search reads ~30,000 rows for 1,000 matches (a few ms), where 10,000 cost ten times that on every keystroke. The exact count starts once the filter stayed this long (ms): typing never waits for it. What a row shows while its page is on its way. The roles the list answers.
+----------
+The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its columns&apos; titles.</extracomment>
         <translation>Caso</translation>
     </message>
     <message>
@@ -180,41 +183,48 @@
     <message>
         <location filename="../../keidesk/gui/case_list/model.py" line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Chassis number</source>
         <translation>Número de chasis</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Make / model</source>
         <translation>Marca / modelo</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-2"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+2"/>
         <source>Built</source>
         <translation>Fabricado</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+14"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>FMVSS eligible</source>
         <translation>Elegible FMVSS</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-11"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Customer</source>
         <translation>Cliente</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+81"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-52"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Stage</source>
         <translation>Etapa</translation>
     </message>
@@ -225,6 +235,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+1"/>
         <source>Days in stage</source>
         <translation>Días en la etapa</translation>
     </message>
@@ -288,7 +299,7 @@
         <translation>Aún no tiene 25 años: será elegible en {days} días ({date}).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="-241"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="-242"/>
         <source>Search chassis number, customer, model, notes…</source>
         <extracomment>How long typing must pause before the list is searched (ms): fast enough to feel live, slow enough not to query on every key of a quickly typed word.</extracomment>
         <translation>Buscar chasis, cliente, modelo, notas…</translation>
@@ -349,7 +360,37 @@
         <translation>Borrar</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+119"/>
+        <source>search {value!r}</source>
+        <translation>búsqueda {value!r}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stage {value!r}</source>
+        <translation>etapa {value!r}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>state {value!r}</source>
+        <translation>estado {value!r}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>eligibility {value!r}</source>
+        <translation>elegibilidad {value!r}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>blocked only</source>
+        <translation>solo bloqueados</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>all cases</source>
+        <translation>todos los casos</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>{count}+ cases</source>
         <translation>{count}+ casos</translation>
     </message>
@@ -862,6 +903,16 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>(en el futuro)</translation>
     </message>
     <message>
+        <location line="+23"/>
+        <source>{state}: {path} today; {change}</source>
+        <translation>{state}: {path} hoy; {change}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{state}: {path}</source>
+        <translation>{state}: {path}</translation>
+    </message>
+    <message>
         <location filename="../../keidesk/gui/case_workspace/history_panel.py" line="+84"/>
         <source>Reading the history…</source>
         <translation>Leyendo el historial…</translation>
@@ -986,7 +1037,7 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+142"/>
+        <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+136"/>
         <source>Mark &amp;done</source>
         <translation>&amp;Marcar como hecho</translation>
     </message>
@@ -1057,9 +1108,12 @@ El nombre no dice qué es: elija su tipo.</translation>
     </message>
     <message>
         <location line="-144"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="+102"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+72"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+124"/>
         <source>Status</source>
         <extracomment>After a step is finished here, the next open one is selected when the case is shown.
+----------
+A step&apos;s compared parts, in words.
 ----------
 The columns before the sheet&apos;s own: the row&apos;s status, and its problems in words.</extracomment>
         <translation>Estado</translation>
@@ -1071,6 +1125,7 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+2"/>
         <source>Due</source>
         <translation>Vence</translation>
     </message>
@@ -1133,6 +1188,7 @@ The columns before the sheet&apos;s own: the row&apos;s status, and its problems
     <message>
         <location line="+2"/>
         <location filename="../../keidesk/gui/case_workspace/workflow_panel.py" line="+1"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="-1"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
         <source>Note</source>
         <translation>Nota</translation>
@@ -1543,8 +1599,8 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+297"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="+451"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+248"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+457"/>
         <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+157"/>
         <source>Close</source>
         <translation>Cerrar</translation>
@@ -1596,23 +1652,24 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Haciendo la copia antes de cerrar…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="-238"/>
+        <location filename="../../keidesk/gui/data/bundle_dialog.py" line="-259"/>
         <source>Case details</source>
         <extracomment>The choices offered for an item, in the order shown; &quot;both&quot; first: nothing is lost.</extracomment>
         <translation>Datos del caso</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+19"/>
         <source>Costs (the ledger)</source>
         <translation>Costos (el registro)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-17"/>
         <source>Step: {step}</source>
         <translation>Paso: {step}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+42"/>
         <source>Import case bundle — {name}</source>
         <translation>Importar lote de casos — {name}</translation>
     </message>
@@ -1648,7 +1705,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="-361"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-363"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
@@ -1710,7 +1767,37 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Se importó {name}: {created} creados, {updated} actualizados, {unchanged} sin cambios.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="-89"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-137"/>
+        <source>Merged</source>
+        <translation>Combinado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skipped</source>
+        <translation>Omitido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Con error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported</source>
+        <translation>No importado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set aside</source>
+        <translation>Apartado</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Problems and warnings</source>
         <translation>Problemas y advertencias</translation>
     </message>
@@ -1720,7 +1807,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>(omitida)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%n problem(s)</source>
         <translation>%n problema(s)</translation>
     </message>
@@ -1740,7 +1827,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Bien</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+63"/>
         <source>Import cases from a spreadsheet</source>
         <translation>Importar casos desde una hoja de cálculo</translation>
@@ -2385,6 +2472,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="-6"/>
         <location filename="../../keidesk/gui/rules/chassis.py" line="+1"/>
         <source>Model</source>
         <translation>Modelo</translation>
@@ -3123,12 +3211,14 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Costo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="-493"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
         <source>Created</source>
+        <extracomment>A row&apos;s outcome once imported, said of the row (the report&apos;s counts use the plural words).</extracomment>
         <translation>Creado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../keidesk/gui/kit/domain_words.py" line="+1"/>
         <source>Customer&apos;s state</source>
         <translation>Estado del cliente</translation>
     </message>
@@ -3529,7 +3619,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/reports/dialog.py" line="+87"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="+61"/>
         <source>&amp;Save as…</source>
         <translation>Guardar &amp;como…</translation>
     </message>
@@ -3879,7 +3969,12 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Agregar o corregir un código</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>e.g. DA52T</source>
+        <translation>p. ej. DA52T</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>(not known)</source>
         <translation>(no se sabe)</translation>
     </message>
@@ -3929,7 +4024,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Se guardó {code} (registrado en el historial).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/setup/preferences_dialog.py" line="+41"/>
+        <location filename="../../keidesk/gui/setup/preferences_dialog.py" line="+33"/>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -4951,9 +5046,15 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>{lead}: sin arancel de la Sección 232 para entradas a partir del {date} (el año de entrada menos {year} es al menos 25).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/domain/kei_class.py" line="+109"/>
+        <location filename="../../keidesk/domain/kei_class.py" line="+19"/>
+        <source>Japan&apos;s Road Transport Vehicle Act (道路運送車両法) enforcement regulations (kei vehicle limits of 1976, 1990 and 1998)</source>
+        <extracomment>The regulation the limits rest on, as printed for customers and clerks.</extracomment>
+        <translation>Reglamento de la Ley de Vehículos de Transporte por Carretera de Japón (道路運送車両法) (límites de los vehículos kei de 1976, 1990 y 1998)</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>{label} must be a positive number of {unit}, not {value}.</source>
-        <extracomment>The regulation the limits rest on, as printed for customers and clerks. For staff: where keidesk&apos;s figures come from and how sure they are.</extracomment>
+        <extracomment>For staff: where keidesk&apos;s figures come from and how sure they are.</extracomment>
         <translation>{label} debe ser un número positivo de {unit}, no {value}.</translation>
     </message>
     <message>
@@ -5064,6 +5165,32 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+1"/>
         <source>{start} to {end}</source>
         <translation>{start} a {end}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Can a 25-year-old Japanese kei truck, imported under the federal 25-year rule, get a title and registration for road use? Under which class (standard, mini-truck, low-speed, off-road, farm or antique)?</source>
+        <extracomment>What one version of a rule says (with its provenance): the fields a stored version, a staff edit and a rules pack all carry, listed once. What staff ask an agency when no rule is on file or the rule is under review.</extracomment>
+        <translation>¿Puede un camión kei japonés de 25 años, importado bajo la regla federal de 25 años, obtener título y registro para circular? ¿En qué clase (estándar, minicamión, baja velocidad, todoterreno, agrícola o antiguo)?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Which roads may it use: is there a speed limit for the roads or a ban on interstates?</source>
+        <translation>¿Por qué caminos puede circular: hay un límite de velocidad para las vías o una prohibición en las interestatales?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which papers do you need: CBP Form 7501, NHTSA HS-7, EPA Form 3520-1, the Japanese export certificate with a translation, the bill of sale? Anything else?</source>
+        <translation>¿Qué documentos necesitan: CBP Form 7501, NHTSA HS-7, EPA Form 3520-1, el certificado de exportación japonés con una traducción, la factura de venta? ¿Algo más?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Is an inspection, a VIN verification or an emissions test required?</source>
+        <translation>¿Se requiere una inspección, una verificación del VIN o una prueba de emisiones?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which statute, regulation or written policy says so, and may we have a copy?</source>
+        <translation>¿Qué ley, reglamento o política escrita lo establece, y nos pueden dar una copia?</translation>
     </message>
     <message>
         <location filename="../../keidesk/domain/workflow.py" line="+155"/>
@@ -5248,7 +5375,17 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Última verificación: {day}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>({number}) {question}</source>
+        <translation>({number}) {question}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} {second}</source>
+        <translation>{first} {second}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Questions to ask the agency: {questions}</source>
         <translation>Preguntas para la agencia: {questions}</translation>
     </message>
@@ -5258,9 +5395,14 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Confírmelo con {agency}{contact} antes de basarse en esto. Es información para ayudarle, no asesoría legal.</translation>
     </message>
     <message>
-        <location line="+74"/>
-        <source>The {state} rule changed since the packet was printed: reprint the packet or acknowledge the change.</source>
+        <location line="+51"/>
+        <source>edit state rules</source>
         <extracomment>Fields of a state rule that staff may edit, with the check each value must pass. Fields printed for customers: no research wording may go in them.</extracomment>
+        <translation>editar las reglas de los estados</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The {state} rule changed since the packet was printed: reprint the packet or acknowledge the change.</source>
         <translation>La regla de {state} cambió desde que se imprimió el paquete: vuelva a imprimir el paquete o confirme el cambio.</translation>
     </message>
     <message>
@@ -5384,12 +5526,12 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Elegir una fecha del calendario ({keys})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Dates can be written {forms}.</source>
         <translation>Las fechas se pueden escribir {forms}.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/reports/dialog.py" line="-44"/>
+        <location filename="../../keidesk/gui/reports/dialog.py" line="-46"/>
         <source>Reports</source>
         <translation>Informes</translation>
     </message>
@@ -5414,7 +5556,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>&amp;Excel (XLSX)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>&amp;Report</source>
         <translation>&amp;Informe</translation>
     </message>
@@ -5429,12 +5571,12 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Formato</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>The case list as shown: {what}, sorted by {order}.</source>
         <translation>La lista de casos tal como se ve: {what}, ordenada por {order}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Duty, MPF, HMF, broker and port costs by the month they were paid.</source>
         <translation>Aranceles, MPF, HMF, costos del agente aduanal y del puerto, por el mes en que se pagaron.</translation>
     </message>
@@ -5489,7 +5631,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Escribiendo el informe {kind}…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/connect_dialog.py" line="+62"/>
+        <location filename="../../keidesk/gui/shell/connect_dialog.py" line="+55"/>
         <source>Connect to office server</source>
         <translation>Conectarse al servidor de la oficina</translation>
     </message>
@@ -5953,9 +6095,14 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Margen por mes (últimos {months})</translation>
     </message>
     <message>
-        <location filename="../../keidesk/dataio/importer.py" line="-175"/>
-        <source>{failed} of {total} rows in {file} cannot be imported; nothing was imported. First: row {line}: {problem}</source>
+        <location filename="../../keidesk/dataio/importer.py" line="-234"/>
+        <source>column {letters}</source>
         <extracomment>Longest text kept in a short field (names, vessel, colour) and in notes. New cases written per flush: large enough to be fast, small enough to keep memory flat. Called with (rows done, rows in all); returning False cancels the import.</extracomment>
+        <translation>columna {letters}</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>{failed} of {total} rows in {file} cannot be imported; nothing was imported. First: row {line}: {problem}</source>
         <translation>{failed} de {total} filas de {file} no se pueden importar; no se importó nada. La primera: fila {line}: {problem}</translation>
     </message>
     <message>
@@ -6015,6 +6162,48 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Aún no cumple 25 años: se podrá importar bajo la regla de 25 años a partir del {eligible_on} (dentro de {days:,} días).</translation>
     </message>
     <message>
+        <location line="+39"/>
+        <location line="+83"/>
+        <source>The import was cancelled; nothing was imported.</source>
+        <translation>Se canceló la importación; no se importó nada.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{column}: {problem}</source>
+        <translation>{column}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Save the rows with problems as a .csv or .xlsx file, not {name}.</source>
+        <extracomment>The column a problem file adds; a sheet that has it already (a problem file imported again) gets it rewritten rather than a second one.</extracomment>
+        <translation>Guarde las filas con problemas como archivo .csv o .xlsx, no como {name}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The rows with problems cannot be saved over {name}, the file being imported; choose another file.</source>
+        <translation>Las filas con problemas no se pueden guardar sobre {name}, el archivo que se está importando; elija otro archivo.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>row {line}</source>
+        <translation>la fila {line}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Already on file as {where}; skipped.</source>
+        <translation>Ya registrado como {where}; se omitió.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Same as {where}.</source>
+        <translation>Igual que {where}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Merged into {where}: {fields}.</source>
+        <translation>Combinado con {where}: {fields}.</translation>
+    </message>
+    <message>
         <location filename="../../keidesk/dataio/mapping.py" line="+73"/>
         <source>The column mapping does not match the sheet&apos;s columns.</source>
         <extracomment>Import fields, in the order the mapping step lists them, with the label staff see. The case field each import field sets. Header words that point at a field, checked in this order (the first match wins).</extracomment>
@@ -6044,6 +6233,348 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <location line="+18"/>
         <source>{field!r} is not an import field; use one of {fields}.</source>
         <translation>{field!r} no es un campo de importación; use uno de estos: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/documents.py" line="+550"/>
+        <source>empty the trash</source>
+        <extracomment>A keyword argument not given (None is a value: &quot;the case as a whole&quot;). The largest file kept with a case. Scans and photos of a truck&apos;s papers are a few MB; a file far larger is a video or a mistake, and would swell every backup. The folder (in the user&apos;s data folder) where a seat keeps the files it read from a server.</extracomment>
+        <translation>vaciar la papelera</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/services/rules_pack.py" line="+380"/>
+        <source>bring in a rules pack (it changes state rules)</source>
+        <extracomment>The fields of one version, in the order a pack writes them. Fields compared when importing (dates of local verification are provenance, not content).</extracomment>
+        <translation>incorporar un paquete de reglas (cambia las reglas de los estados)</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/dataio/archive.py" line="+22"/>
+        <source>{member!r} expands {times} times over (a compression bomb)</source>
+        <extracomment>A member that expands more than this many times over is a compression bomb, not a scan or a sheet. Members smaller than this are never bombs, whatever their ratio (an empty sheet&apos;s XML).</extracomment>
+        <translation>{member!r} se expande {times} veces (una bomba de compresión)</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/dataio/bundle.py" line="+236"/>
+        <source>A bundle is a .zip file; {name} is not.</source>
+        <extracomment>Columns compared and carried, by JSON key: the case field and its stored column. How the age gate&apos;s note began; bundles written before steps said who holds a block are read by it, as migration 0003 read the databases of those releases.</extracomment>
+        <translation>Un lote es un archivo .zip; {name} no lo es.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../keidesk/dataio/importer.py" line="-86"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>La carpeta {folder} no existe.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no case {case_id}.</source>
+        <translation>No existe el caso {case_id}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An attachment of these cases is missing from the attachment folder ({sha}…); run &apos;keidesk check&apos;.</source>
+        <translation>Falta un adjunto de estos casos en la carpeta de adjuntos ({sha}…); ejecute &apos;keidesk check&apos;.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{name} was not imported: {why}. Nothing was changed.</source>
+        <translation>No se importó {name}: {why}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it contains a link ({member!r})</source>
+        <translation>contiene un enlace ({member!r})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it contains a path outside the bundle ({member!r})</source>
+        <translation>contiene una ruta fuera del lote ({member!r})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it contains an unexpected file ({member!r})</source>
+        <translation>contiene un archivo inesperado ({member!r})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{member!r} is too large ({size:,} bytes)</source>
+        <translation>{member!r} es demasiado grande ({size:,} bytes)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{member!r} is larger than it claims</source>
+        <translation>{member!r} es más grande de lo que declara</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no file at {path}.</source>
+        <translation>No hay ningún archivo en {path}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is not a zip file</source>
+        <translation>no es un archivo zip</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it has {count:,} members (at most {most:,})</source>
+        <translation>tiene {count:,} elementos (como máximo {most:,})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>it lists the same file twice</source>
+        <translation>lista el mismo archivo dos veces</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it would unpack to {total:,} bytes</source>
+        <translation>se descomprimiría en {total:,} bytes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it is not a keidesk case bundle (no manifest)</source>
+        <translation>no es un lote de casos de keidesk (no tiene manifiesto)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its case document is too large</source>
+        <translation>su documento de casos es demasiado grande</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its manifest is unreadable</source>
+        <translation>su manifiesto no se puede leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its files do not match its manifest (it was changed)</source>
+        <translation>sus archivos no coinciden con su manifiesto (fue modificado)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{member!r} does not match its manifest (it was changed)</source>
+        <translation>{member!r} no coincide con su manifiesto (fue modificado)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{member!r} is not the file its name says</source>
+        <translation>{member!r} no es el archivo que indica su nombre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it is damaged ({reason})</source>
+        <translation>está dañado ({reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its case document is not valid JSON</source>
+        <translation>su documento de casos no es JSON válido</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its case document is not one keidesk can read ({reason})</source>
+        <translation>keidesk no puede leer su documento de casos ({reason})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file of {title!r} is missing</source>
+        <translation>falta el archivo de {title!r}</translation>
+    </message>
+    <message>
+        <location line="+194"/>
+        <source>{count} case(s) in {name} differ from the ones here; choose for each difference: keep mine, take theirs, or keep both (--prefer). Nothing was imported.</source>
+        <translation>{count} caso(s) de {name} difieren de los de aquí; elija para cada diferencia: conservar los míos, tomar los de la otra persona o conservar ambos (--prefer). No se importó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/storage/database.py" line="+76"/>
+        <source>{chosen!r} is not a database path or URL.</source>
+        <translation>{chosen!r} no es una ruta ni una URL de base de datos.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The database is open read-only ({label}); changes cannot be saved.</source>
+        <translation>La base de datos está abierta en solo lectura ({label}); no se pueden guardar cambios.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The database file is damaged ({label}). Restore a backup or choose another file.</source>
+        <translation>El archivo de la base de datos está dañado ({label}). Restaure una copia de seguridad o elija otro archivo.</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>{path} is a folder, not a keidesk database file.</source>
+        <extracomment>On a server: how long a statement waits for a row another seat holds, and how long any one statement may run, before it gives up with a plain message (a seat never waits forever).</extracomment>
+        <translation>{path} es una carpeta, no un archivo de base de datos de keidesk.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>keidesk may not open {path}: the folder it is in is not accessible to you.</source>
+        <translation>keidesk no puede abrir {path}: usted no tiene acceso a la carpeta donde está.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>keidesk may not read {path}; check its permissions.</source>
+        <translation>keidesk no puede leer {path}; revise sus permisos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{path} is not a keidesk database (it is not an SQLite database file).</source>
+        <translation>{path} no es una base de datos de keidesk (no es un archivo de base de datos SQLite).</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <location line="+132"/>
+        <source>{path} is not a keidesk database (it holds other tables).</source>
+        <translation>{path} no es una base de datos de keidesk (contiene otras tablas).</translation>
+    </message>
+    <message>
+        <location line="-117"/>
+        <location line="+144"/>
+        <source>{path} was written by a newer version of keidesk (schema {schema}). Install the newer keidesk to open it; this version left the file untouched.</source>
+        <translation>{path} fue escrito por una versión más nueva de keidesk (esquema {schema}). Instale la versión más nueva de keidesk para abrirlo; esta versión no tocó el archivo.</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>There is no keidesk database at {path}.</source>
+        <translation>No hay ninguna base de datos de keidesk en {path}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database file {path} is read-only; keidesk cannot save changes to it. Check the file&apos;s permissions, or open it read-only.</source>
+        <translation>El archivo de la base de datos {path} es de solo lectura; keidesk no puede guardar cambios en él. Revise los permisos del archivo o ábralo en solo lectura.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>{path} is not a keidesk database (another program&apos;s tables).</source>
+        <translation>{path} no es una base de datos de keidesk (tiene tablas de otro programa).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The office database {label} is empty: the person who set up the server prepares it with keidesk server init URL.</source>
+        <translation>La base de datos de la oficina {label} está vacía: quien instaló el servidor la prepara con keidesk server init URL.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This is not a complete keidesk database ({label}): it has no {tables} table.</source>
+        <translation>Esta no es una base de datos de keidesk completa ({label}): no tiene la tabla {tables}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{label} needs to be upgraded or created, which cannot be done read-only.</source>
+        <translation>{label} necesita actualizarse o crearse, y eso no se puede hacer en solo lectura.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The office database {label} is from an older keidesk (schema {schema}): the person who set up the server upgrades it with keidesk server init URL, signed in as the database&apos;s owner.</source>
+        <translation>La base de datos de la oficina {label} es de una versión anterior de keidesk (esquema {schema}): quien instaló el servidor la actualiza con keidesk server init URL, con la sesión iniciada como propietario de la base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/storage/errors.py" line="+90"/>
+        <source>The database is in use by another keidesk or program{place}. Wait a moment and try again, or close the other program.</source>
+        <translation>La base de datos está en uso por otro keidesk u otro programa{place}. Espere un momento y vuelva a intentarlo, o cierre el otro programa.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database file is read-only{place}; keidesk cannot save changes to it. Check the file&apos;s permissions or open a copy.</source>
+        <translation>El archivo de la base de datos es de solo lectura{place}; keidesk no puede guardar cambios en él. Revise los permisos del archivo o abra una copia.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The disk is full{place}. Free some space; nothing was saved by this action.</source>
+        <translation>El disco está lleno{place}. Libere espacio; esta acción no guardó nada.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database file is damaged or is not a database{place}. Restore a backup or choose another file.</source>
+        <translation>El archivo de la base de datos está dañado o no es una base de datos{place}. Restaure una copia de seguridad o elija otro archivo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database file cannot be opened{place}. Check that the folder exists and that you may write to it.</source>
+        <translation>No se puede abrir el archivo de la base de datos{place}. Revise que la carpeta exista y que usted pueda escribir en ella.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The disk reported an error while reading or writing the database{place}. Check the drive (a removed USB stick?) and try again.</source>
+        <translation>El disco informó un error al leer o escribir la base de datos{place}. Revise la unidad (¿se retiró una memoria USB?) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Another seat is saving this case or these data{place}; try again in a moment.</source>
+        <extracomment>SQLite&apos;s primary result codes (the low byte of an extended code) that are the environment&apos;s doing, and the error each becomes.</extracomment>
+        <translation>Otro puesto está guardando este caso o estos datos{place}; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The office server took too long to answer{place}; nothing was saved by this action. Try again in a moment; if it keeps happening, tell whoever looks after the server.</source>
+        <translation>El servidor de la oficina tardó demasiado en responder{place}; esta acción no guardó nada. Vuelva a intentarlo en un momento; si sigue pasando, avise a quien se encarga del servidor.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The office server does not allow your sign-in to do this{place}. Ask a manager, or the person who set up the server.</source>
+        <translation>El servidor de la oficina no permite que su usuario haga esto{place}. Pídaselo a un gerente o a quien instaló el servidor.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Another seat changed the same data at the same moment{place}; nothing was saved by this action. Try again.</source>
+        <translation>Otro puesto cambió los mismos datos en el mismo momento{place}; esta acción no guardó nada. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>There is no such database on the office server{place}. Check the database name; a new office database is first created on the server (createdb) and then prepared with keidesk server init URL (see the office set-up guide).</source>
+        <translation>Esa base de datos no existe en el servidor de la oficina{place}. Revise el nombre de la base de datos; una base de datos nueva de la oficina primero se crea en el servidor (createdb) y luego se prepara con keidesk server init URL (vea la guía de instalación de la oficina).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the server shut down</source>
+        <extracomment>SQLSTATE classes and codes (PostgreSQL) that are the environment&apos;s doing.</extracomment>
+        <translation>el servidor se apagó</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server is starting up</source>
+        <translation>el servidor se está iniciando</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The office server cannot be reached{place}: {reason}. Check the network (and that the server is on), then try again; nothing was saved by this action.</source>
+        <translation>No se puede conectar con el servidor de la oficina{place}: {reason}. Revise la red (y que el servidor esté encendido) y vuelva a intentarlo; esta acción no guardó nada.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A value holds a NUL character (\x00), which the office server cannot store; remove it and try again. Nothing was saved by this action.</source>
+        <translation>Un valor contiene un carácter NUL (\x00), que el servidor de la oficina no puede guardar; quítelo y vuelva a intentarlo. Esta acción no guardó nada.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The office server refused the sign-in{place}: the user name or the password is wrong. Check them (the person who set up the server can set a new one with keidesk server add-user NAME --role ROLE).</source>
+        <translation>El servidor de la oficina rechazó el inicio de sesión{place}: el nombre de usuario o la contraseña son incorrectos. Revíselos (quien instaló el servidor puede asignar una nueva con keidesk server add-user NAME --role ROLE).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the connection was lost</source>
+        <translation>se perdió la conexión</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The office server refused the sign-in{place}. Check the user name and password.</source>
+        <translation>El servidor de la oficina rechazó el inicio de sesión{place}. Revise el nombre de usuario y la contraseña.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the server is out of resources (too many seats?)</source>
+        <translation>el servidor se quedó sin recursos (¿demasiados puestos?)</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/storage/locks.py" line="+55"/>
+        <source>Another seat{who} is saving this case; try again in a moment.</source>
+        <extracomment>``session.info`` key: set (to True) in the session of a write transaction. ``session.info`` key: the ids of the cases this transaction has locked.</extracomment>
+        <translation>Otro puesto{who} está guardando este caso; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <location filename="../../keidesk/storage/server.py" line="+236"/>
+        <source>Only a manager may {action}; you are signed in as {who} (staff). Ask a manager, or the person who set up the server.</source>
+        <extracomment>The group role of each role a person may be given. Tables only managers (and the owner) may change: the state rules. Tables nobody changes after writing: the history (its triggers refuse even the owner). Tables the app reads only (the schema&apos;s revision).</extracomment>
+        <translation>Solo un gerente puede {action}; usted inició sesión como {who} (personal). Pídaselo a un gerente o a quien instaló el servidor.</translation>
     </message>
 </context>
 </TS>

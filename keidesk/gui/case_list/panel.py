@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keidesk.domain.messages import listed, msg, word
 from keidesk.domain.workflow import STAGES
 from keidesk.gui.case_list.model import CaseIdRole, CaseTableModel
 from keidesk.gui.kit import settings as keys
@@ -160,7 +161,8 @@ class CaseListPanel(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            # Room for its "All …" item whole, in a translation too ("Todos los estados").
+            combo.setMinimumContentsLength(max(8, len(combo.itemText(0))))
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.stage, 1)
@@ -265,25 +267,25 @@ class CaseListPanel(QWidget):
         visual = sorted(range(header.count()), key=header.visualIndex)
         columns = tuple(self.model.columns[c].key for c in visual if not header.isSectionHidden(c))
         case_filter = self.current_filter()
-        words = [
-            f"{label} {value!r}"
-            for label, value in (
-                ("search", case_filter.search),
-                ("stage", stage_title(case_filter.stage) if case_filter.stage else ""),
-                ("state", case_filter.state or ""),
-                ("eligibility", self.eligibility.currentText() if case_filter.eligibility else ""),
-            )
-            if value
-        ]
+        # In English for the report (its subtitle), translated on screen (tr_message).
+        words: list[str] = []
+        if case_filter.search:
+            words.append(msg("search {value!r}", value=case_filter.search))
+        if case_filter.stage:
+            words.append(msg("stage {value!r}", value=word(stage_title(case_filter.stage))))
+        if case_filter.state:
+            words.append(msg("state {value!r}", value=case_filter.state))
+        if case_filter.eligibility:
+            words.append(msg("eligibility {value!r}", value=self.eligibility.currentText()))
         if case_filter.blocked:
-            words.append("blocked only")
-        words.extend(self.extra_label.text().split(" · ") if self.extra_label.text() else [])
+            words.append(msg("blocked only"))
+        words.extend(w.strip() for w in self.extra_label.text().split(" · ") if w.strip())
         return CaseListShown(
             case_filter,
             self.model.order_by,
             self.model.descending,
             columns,
-            "; ".join(words) or "all cases",
+            listed(words) if words else msg("all cases"),
         )
 
     def apply_filter(self, case_filter: CaseFilter) -> None:

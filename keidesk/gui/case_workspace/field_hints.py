@@ -85,8 +85,15 @@ def field_hint(context: AppContext, name: str, text: str) -> Hint | None:
             return None if amount == text.strip() else Hint(amount, theme.GOOD)
         # One of 51 state rules by its code, as it is typed: small, read at once.
         rule = context.read(lambda s: get_state_rule(s, text, today=context.today))
-        later = f" today; {rule.next_change.text}" if rule.next_change else ""
+        path = tr(rule.path.label)
+        said = (
+            tr("{state}: {path} today; {change}").format(
+                state=rule.name, path=path, change=tr_message(rule.next_change.text)
+            )
+            if rule.next_change
+            else tr("{state}: {path}").format(state=rule.name, path=path)
+        )
         # Feedback.STATE: coloured by what the path means (a state with no data is no success)
-        return Hint(f"{rule.name}: {rule.path.label}{later}", PATH_KIND[rule.path])
+        return Hint(said, PATH_KIND[rule.path])
     except KeideskError as exc:
         return Hint(tr_error(exc), theme.BAD)

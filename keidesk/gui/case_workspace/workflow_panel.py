@@ -33,17 +33,11 @@ from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.step_status import STATUS_TEXT
 from keidesk.services.cases import set_step
 from keidesk.services.documents import StepPapers, step_papers
 from keidesk.services.views import CaseDetail, StepView
 
-STATUS_TEXT = {
-    StepStatus.TODO: "to do",
-    StepStatus.IN_PROGRESS: "in progress",
-    StepStatus.DONE: "done",
-    StepStatus.BLOCKED: "blocked",
-    StepStatus.NOT_APPLICABLE: "n/a",
-}
 STATUS_MARK = {
     StepStatus.TODO: "○",
     StepStatus.IN_PROGRESS: "◐",

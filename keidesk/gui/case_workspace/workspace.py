@@ -473,7 +473,7 @@ class CaseWorkspace(QWidget):
         self._refresh_eligibility()
         kei = detail.kei_class
         summary = tr_message(kei.summary)
-        self.kei_class.setText(f"{summary}\n{kei.source}" if kei.source else summary)
+        self.kei_class.setText(f"{summary}\n{tr_message(kei.source)}" if kei.source else summary)
         self._refresh_state_rule()
         lines = []
         if detail.duty_estimate is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,12 +34,15 @@ from keidesk.dataio.bundle import (
     CaseImport,
     Choice,
     Difference,
+    detail_label,
     import_bundle,
     import_files_and_cases,
     open_bundle,
 )
+from keidesk.domain.workflow import StepStatus
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.step_status import STATUS_TEXT
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.services.dashboard import stage_title
 
@@ -64,8 +67,29 @@ def item_title(item: str) -> str:
     return item
 
 
-def shown(value: Any) -> str:
-    return "—" if value is None or value == "" else str(value)
+#: A step's compared parts, in words.
+STEP_PARTS = {
+    "status": QT_TR_NOOP("Status"),
+    "note": QT_TR_NOOP("Note"),
+    "due_on": QT_TR_NOOP("Due"),
+}
+
+
+def field_title(difference: Difference) -> str:
+    """What differs, in words: the registry's label of a detail, a step's part, or the costs."""
+    if difference.item == "details":
+        return tr(detail_label(difference.field))
+    if difference.item == "costs":
+        return tr("Costs (the ledger)")
+    return tr(str(STEP_PARTS.get(difference.field, difference.field)))
+
+
+def shown(value: Any, field: str = "") -> str:
+    if value is None or value == "":
+        return "—"
+    if field == "status" and value in set(StepStatus):
+        return tr(STATUS_TEXT[StepStatus(value)])
+    return str(value)
 
 
 class BundleImportDialog(QDialog):
@@ -208,9 +232,9 @@ class BundleImportDialog(QDialog):
                     QTreeWidgetItem(
                         group,
                         [
-                            difference.field.replace("_", " "),
-                            shown(difference.mine),
-                            shown(difference.theirs),
+                            field_title(difference),
+                            shown(difference.mine, difference.field),
+                            shown(difference.theirs, difference.field),
                         ],
                     )
             top.setExpanded(True)

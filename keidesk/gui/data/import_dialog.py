@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -45,6 +46,8 @@ from keidesk.dataio.importer import (
     ImportFailed,
     ImportReport,
     RowCheck,
+    RowOutcome,
+    RowResult,
     check_import,
     problem_file_path,
     run_import,
@@ -73,6 +76,17 @@ def importer_progress(progress: Progress) -> Callable[[int, int], bool]:
     return report
 
 
+#: A row's outcome once imported, said of the row (the report's counts use the plural words).
+ROW_OUTCOME = {
+    RowOutcome.CREATED: QT_TR_NOOP("Created"),
+    RowOutcome.MERGED: QT_TR_NOOP("Merged"),
+    RowOutcome.UNCHANGED: QT_TR_NOOP("Unchanged"),
+    RowOutcome.SKIPPED: QT_TR_NOOP("Skipped"),
+    RowOutcome.FAILED: QT_TR_NOOP("Failed"),
+    RowOutcome.NOT_IMPORTED: QT_TR_NOOP("Not imported"),
+    RowOutcome.SET_ASIDE: QT_TR_NOOP("Set aside"),
+}
+
 #: The columns before the sheet's own: the row's status, and its problems in words.
 LEAD_COLUMNS = 2
 
@@ -84,6 +98,14 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, check: ImportCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._check = check
+        self._results: dict[int, RowResult] = {}  # by sheet line, once imported
+
+    def show_report(self, report: ImportReport) -> None:
+        """After the import: each row's outcome and its note ("Already on file as …")."""
+        self._results = {result.line: result for result in report.rows}
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(max(self.rowCount() - 1, 0), LEAD_COLUMNS - 1)
+        )
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._check.rows)
@@ -108,6 +130,8 @@ class PreviewModel(QAbstractTableModel):
         return f"{header}\n→ {shown}"
 
     def _status(self, row: RowCheck) -> str:
+        if (result := self._results.get(row.line)) is not None:
+            return tr(str(ROW_OUTCOME[result.outcome]))
         if row.problems:
             count = len(row.problems)
             return tr("%n problem(s)").replace("%n", str(count))
@@ -128,6 +152,8 @@ class PreviewModel(QAbstractTableModel):
             if index.column() == 0:
                 return self._status(row)
             if index.column() == 1:
+                if (result := self._results.get(row.line)) is not None and result.message:
+                    return tr_message(result.message)
                 return " · ".join(self._reasons(row))
             return row.cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -549,6 +575,8 @@ class ImportDialog(QDialog):
                 "fix them there and import that file."
             ).replace("%1", report.problems_file)
         self.message.setText(text)
+        if isinstance(model := self.preview.model(), PreviewModel):
+            model.show_report(report)
         self.import_button.setEnabled(False)
         self.cancel_button.setText(tr("Close"))
 

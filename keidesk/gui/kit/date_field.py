@@ -117,6 +117,13 @@ class DateField(QLineEdit):
         self.popup: _CalendarPopup | None = None
         self.textChanged.connect(self._check)
 
+    def fit_placeholder(self) -> None:
+        """Wide enough for the whole placeholder (a translation may be longer than the English)
+        beside the calendar button, and the clear button when it has one."""
+        buttons = 2 if self.isClearButtonEnabled() else 1
+        room = self.fontMetrics().horizontalAdvance(self.placeholderText())
+        self.setMinimumWidth(room + (buttons + 1) * self.sizeHint().height())
+
     def _forms(self) -> str:
         return tr("Dates can be written {forms}.").format(
             forms=DAY_FORMS if self.day_only else ACCEPTED_FORMS

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import shiboken6
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,11 +29,25 @@ from keidesk.domain.dates import parse_day
 from keidesk.domain.errors import InvalidInput
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.date_field import DateField
-from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.i18n import tr, tr_error, tr_message
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.reports import check_target, write_report
 from keidesk.reports.data import CaseListShown, build_report
 from keidesk.reports.model import PERIOD_KINDS, Period, ReportKind
+
+#: The case list's sort keys (services.cases.SORT_COLUMNS) in words: its columns' titles.
+SORT_TITLES = {
+    "number": QT_TR_NOOP("Case"),
+    "chassis": QT_TR_NOOP("Chassis number"),
+    "make": QT_TR_NOOP("Make / model"),
+    "model": QT_TR_NOOP("Model"),
+    "built": QT_TR_NOOP("Built"),
+    "eligible_on": QT_TR_NOOP("FMVSS eligible"),
+    "customer": QT_TR_NOOP("Customer"),
+    "state": QT_TR_NOOP("State"),
+    "stage": QT_TR_NOOP("Stage"),
+    "days_in_stage": QT_TR_NOOP("Days in stage"),
+}
 
 
 class ReportsDialog(QDialog):
@@ -69,6 +84,8 @@ class ReportsDialog(QDialog):
         self.about.setObjectName("report_about")
         self.about.setWordWrap(True)
 
+        self.start.fit_placeholder()
+        self.end.fit_placeholder()
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel("–"))
@@ -105,8 +122,12 @@ class ReportsDialog(QDialog):
         self.start.setEnabled(dated)
         self.end.setEnabled(dated)
         if kind is ReportKind.CASES:
+            order = self.shown.order_by
             text = tr("The case list as shown: {what}, sorted by {order}.").format(
-                what=self.shown.description, order=self.shown.order_by.replace("_", " ")
+                what=tr_message(self.shown.description),
+                order=tr(str(SORT_TITLES[order]))
+                if order in SORT_TITLES
+                else order.replace("_", " "),
             )
         elif kind is ReportKind.DUTY:
             text = tr("Duty, MPF, HMF, broker and port costs by the month they were paid.")

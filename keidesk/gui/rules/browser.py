@@ -236,7 +236,7 @@ class RulesBrowser(QWidget):
         self.on_date.setObjectName("rules_on_date")
         self.on_date.setPlaceholderText(tr("in force today (or a date)"))
         self.on_date.setClearButtonEnabled(True)
-        self.on_date.setMaximumWidth(220)
+        self.on_date.fit_placeholder()
         self.on_date.editingFinished.connect(self.refresh)
         self.on_date.date_picked.connect(self.refresh)
         self.on_message = QLabel()

@@ -91,7 +91,7 @@ class ChassisCodeEditor(QGroupBox):
         super().__init__(tr("Add or correct a code"), parent)
         self.code = QLineEdit()
         self.code.setObjectName("chassis_code")
-        self.code.setPlaceholderText("e.g. DA52T")
+        self.code.setPlaceholderText(tr("e.g. DA52T"))
         self.make = QLineEdit()
         self.model = QLineEdit()
         self.body = QComboBox()

@@ -27,7 +27,7 @@ from keidesk import clock, paths
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.dialogs import Dialogs
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.responsive import call_while_responsive
 from keidesk.gui.kit.tasks import Progress, TaskProgressBar, TaskRunner
 from keidesk.gui.setup.profile_form import ProfileForm
@@ -211,7 +211,7 @@ class WelcomeDialog(QDialog):
         try:
             self.database = call_while_responsive(partial(open_database, path, create=False))
         except KeideskError as exc:
-            self._say(str(exc))
+            self._say(tr_error(exc))
             return
         self.accept()
 
@@ -221,7 +221,7 @@ class WelcomeDialog(QDialog):
         try:
             self.database = call_while_responsive(partial(open_database, path))
         except KeideskError as exc:
-            self._say(str(exc))
+            self._say(tr_error(exc))
             return
         self.profile_form.load(self.database)
         self.pages.setCurrentIndex(1)
@@ -246,7 +246,7 @@ class WelcomeDialog(QDialog):
                 self.demo_button,
             ):
                 button.setEnabled(True)
-            self._say(str(exc))
+            self._say(tr_error(exc))
 
         self.tasks.run_task(
             lambda progress: create_demo_database(path, user, progress),

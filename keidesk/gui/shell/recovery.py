@@ -21,7 +21,7 @@ from keidesk.dataio.backup import restore_as_new_file
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.data.backup_dialog import choose_backup
 from keidesk.gui.kit.dialogs import Dialogs
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.responsive import call_while_responsive
 from keidesk.paths import default_database_path
 from keidesk.storage.database import Database, locate, open_database
@@ -84,7 +84,7 @@ def _restore_backup(
     try:
         restored = restore_as_new_file(source, target)
     except KeideskError as exc:
-        dialogs.error(parent, str(exc), tr("Restore a backup"))
+        dialogs.error(parent, tr_error(exc), tr("Restore a backup"))
         return None
     dialogs.info(
         parent,
@@ -124,7 +124,7 @@ def open_with_recovery(
                 label = locate(attempt.target).label
             except StorageError:
                 label = str(attempt.target)
-            problem = StartupProblem(str(exc), exc, attempt, label)
+            problem = StartupProblem(tr_error(exc), exc, attempt, label)
             while True:
                 choices = [(a.key, a.label()) for a in RECOVERY_ACTIONS]
                 key = dialogs.startup_problem(problem.message, choices, parent)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from keidesk.domain.errors import KeideskError
-from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.shell.server_login import OfficeServer, server_of
 from keidesk.storage.errors import ServerUnreachable, SignInRefused, StorageError
 
@@ -39,7 +39,7 @@ def describe(exc: BaseException, target: str) -> str:
     has them already)."""
     server = server_of(target)
     if server is None:
-        return str(exc)
+        return tr_error(exc)
     # What storage already told apart (keidesk.storage.errors), said here in the GUI's words.
     code: str | None
     if isinstance(exc, SignInRefused):
@@ -47,7 +47,7 @@ def describe(exc: BaseException, target: str) -> str:
     elif isinstance(exc, ServerUnreachable):
         code = _UNREACHABLE
     elif isinstance(exc, KeideskError):
-        return str(exc)
+        return tr_error(exc)
     else:
         code = getattr(getattr(exc, "orig", exc), "sqlstate", None)
     if code is None:

@@ -291,7 +291,7 @@ def test_bundle_dialog_lists_new_and_existing_cases_with_differences(
     details = children(differing)[0]
     assert details.text(0) == "Case details"
     (vessel,) = children(details)
-    assert (vessel.text(0), vessel.text(1), vessel.text(2)) == ("vessel", "Glovis Sun", "—")
+    assert (vessel.text(0), vessel.text(1), vessel.text(2)) == ("Vessel", "Glovis Sun", "—")
     dialog.show()
     qtbot.waitExposed(dialog)
     if SHOTS.parent.is_dir():

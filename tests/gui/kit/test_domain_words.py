@@ -43,9 +43,9 @@ def shown_words(db: Database) -> dict[str, set[str]]:
     """The English texts the GUI passes to tr() as values, by where they come from."""
     _import_every_gui_module()
     from keidesk.gui.agenda import feature, view  # noqa: PLC0415
-    from keidesk.gui.case_workspace import documents_panel, workflow_panel  # noqa: PLC0415
+    from keidesk.gui.case_workspace import documents_panel  # noqa: PLC0415
     from keidesk.gui.data import backup_dialog, bundle_dialog, import_dialog  # noqa: PLC0415
-    from keidesk.gui.kit import dialogs  # noqa: PLC0415
+    from keidesk.gui.kit import dialogs, step_status  # noqa: PLC0415
     from keidesk.gui.shell import desk  # noqa: PLC0415
 
     with db.reader() as session:
@@ -66,7 +66,7 @@ def shown_words(db: Database) -> dict[str, set[str]]:
         "field hints": {spec.hint for spec in FIELDS.values() if spec.hint},
         "import fields": set(IMPORT_FIELDS.values()),
         "import outcomes": {outcome.value for outcome in RowOutcome},
-        "step statuses": set(workflow_panel.STATUS_TEXT.values()),
+        "step statuses": set(step_status.STATUS_TEXT.values()),
         "table headers": {h for model in models for h in model.HEADERS}
         | set(documents_panel.DocumentsModel.TRASH_HEADERS),
         "file filters": {

@@ -23,7 +23,8 @@ from keidesk.preferences import LANGUAGES, Preferences, save_preferences
 GUI_SOURCES = Path(keidesk.gui.__file__).parent
 #: Where lupdate reads texts: the GUI, and the core's msg() templates (dev.py translations).
 SOURCES = tuple(
-    GUI_SOURCES.parent / name for name in ("gui", "domain", "services", "reports", "dataio")
+    GUI_SOURCES.parent / name
+    for name in ("gui", "domain", "services", "reports", "dataio", "storage")
 )
 #: The functions lupdate extracts a literal from (keidesk.gui.kit.i18n's tr, the marker, and
 #: keidesk.domain.messages.msg, given to lupdate as an alias of the marker).

@@ -163,7 +163,7 @@ def test_not_a_database_offers_another_file(dialogs, settings, runner, qtbot, tm
     app.close()
 
 
-def test_cancelled_file_choice_comes_back_then_quit(dialogs, tmp_path):
+def test_cancelled_file_choice_comes_back_then_quit(qapp, dialogs, tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"\x00" * 64)
     dialogs.startup_answers = ["other_file", "read_only", "quit"]

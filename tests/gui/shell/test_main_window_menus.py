@@ -339,7 +339,7 @@ def test_preferences_set_the_staff_name(window, monkeypatch):
     assert window.desk.context.user == "Tammy Reyes"
 
 
-def test_startup_restores_a_backup_into_a_new_file(dialogs, db, make_case, tmp_path):
+def test_startup_restores_a_backup_into_a_new_file(qapp, dialogs, db, make_case, tmp_path):
     make_case(customer="Dale")
     made = backup.make_backup(db, kind=backup.BackupKind.MANUAL, user="t", to=tmp_path)
     broken = tmp_path / "broken" / "keidesk.sqlite3"
@@ -361,7 +361,7 @@ def test_startup_restores_a_backup_into_a_new_file(dialogs, db, make_case, tmp_p
         database.close()
 
 
-def test_startup_restore_of_a_bad_backup_says_why(dialogs, tmp_path):
+def test_startup_restore_of_a_bad_backup_says_why(qapp, dialogs, tmp_path):
     broken = tmp_path / "keidesk.sqlite3"
     broken.write_bytes(b"\x00" * 512)
     junk = tmp_path / "junk.sqlite3"
