@@ -68,9 +68,9 @@
     </message>
     <message>
         <location line="+30"/>
-        <location filename="../../keidesk/gui/shell/desk.py" line="+146"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+211"/>
         <source>Agenda</source>
-        <extracomment>How many problems &quot;Check database…&quot; lists before saying how many more there are.</extracomment>
+        <extracomment>Modules the desk imports on first use, loaded ahead once the first page is shown. How long the start waits for the first page before doing the rest anyway (a failed read). How many problems &quot;Check database…&quot; lists before saying how many more there are.</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>
@@ -1712,7 +1712,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+2"/>
         <location filename="../../keidesk/gui/data/import_dialog.py" line="+1"/>
-        <location filename="../../keidesk/gui/kit/tasks.py" line="+311"/>
+        <location filename="../../keidesk/gui/kit/tasks.py" line="+336"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3475,7 +3475,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/reports/data.py" line="+566"/>
+        <location filename="../../keidesk/reports/data.py" line="+572"/>
         <source>May</source>
         <translation>mayo</translation>
     </message>
@@ -3591,13 +3591,13 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/tasks.py" line="-67"/>
+        <location filename="../../keidesk/gui/kit/tasks.py" line="-89"/>
         <source>Working…</source>
-        <extracomment>Which worker thread runs a task: &quot;work&quot; (writes, long jobs), &quot;read&quot; (reads a person waits on) or &quot;count&quot; (long reads nobody waits on, such as an exact count). Shows a KeideskError no on_error took; the main window sets this to its dialogs. Handles a bug in a task; the app sets this to the crash handler.</extracomment>
+        <extracomment>Which worker thread runs a task: &quot;work&quot; (writes, long jobs), &quot;read&quot; (reads a person waits on) or &quot;count&quot; (long reads nobody waits on, such as an exact count). Jobs given while :meth:`holding`, started when it ends (None: start at once). Shows a KeideskError no on_error took; the main window sets this to its dialogs. Handles a bug in a task; the app sets this to the crash handler.</extracomment>
         <translation>Trabajando…</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+129"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -4156,7 +4156,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Estos datos se imprimen en cada paquete de documentos.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/setup/welcome.py" line="+57"/>
+        <location filename="../../keidesk/gui/setup/welcome.py" line="+52"/>
         <source>building sample cases</source>
         <translation>creando casos de ejemplo</translation>
     </message>
@@ -4274,7 +4274,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Guardar y &amp;empezar</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/controller.py" line="+110"/>
+        <location filename="../../keidesk/gui/shell/controller.py" line="+117"/>
         <source>{path} is already open in keidesk on this computer. Two copies writing the same file would only get in each other&apos;s way.</source>
         <extracomment>How long closing waits for the backup made at close (a 100,000-case database takes a few s; none is made, and closing waits for nothing, when the data have not changed since a backup).</extracomment>
         <translation>{path} ya está abierto en keidesk en esta computadora. Dos copias escribiendo en el mismo archivo solo se estorbarían.</translation>
@@ -4300,12 +4300,12 @@ Ciudad, Estado, Código postal</translation>
         <translation>Ya está abierto</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+95"/>
         <source>Checking the age gates…</source>
         <translation>Revisando los límites de antigüedad…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/desk.py" line="+53"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+75"/>
         <source>&amp;Open case</source>
         <translation>&amp;Abrir caso</translation>
     </message>
@@ -4321,18 +4321,18 @@ Ciudad, Estado, Código postal</translation>
         <translation>&amp;Copiar número de chasis</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+77"/>
         <source>Showing: {title}</source>
         <translation>Mostrando: {title}</translation>
     </message>
     <message>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="+20"/>
-        <location filename="../../keidesk/gui/shell/desk.py" line="+121"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+129"/>
         <source>Export the case list</source>
         <translation>Exportar la lista de casos</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/desk.py" line="+25"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+27"/>
         <source>Exported {count} cases (as the list is filtered now) to {path}.</source>
         <translation>Se exportaron {count} casos (según el filtro actual de la lista) a {path}.</translation>
     </message>
@@ -4342,7 +4342,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Exportando casos…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Import a case bundle</source>
         <translation>Importar un lote de casos</translation>
     </message>
@@ -4352,7 +4352,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Primero seleccione en la lista los casos que va a exportar.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Export a case bundle</source>
         <translation>Exportar un lote de casos</translation>
     </message>
@@ -4367,7 +4367,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Exportando el lote…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>The database is sound, and all {count} attached files are present and unchanged.</source>
         <translation>La base de datos está en buen estado, y los {count} archivos adjuntos están presentes y sin cambios.</translation>
     </message>
@@ -4744,7 +4744,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Escriba el estado de destino para ver su vía de registro.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/domain/chassis.py" line="+119"/>
+        <location filename="../../keidesk/domain/chassis.py" line="+123"/>
         <source>{n} {noun}</source>
         <translation>{n} {noun}</translation>
     </message>
