@@ -333,7 +333,9 @@ class CaseListPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _select_first_row(self) -> None:
-        if self.model.rowCount() > 0 and not self.table.currentIndex().isValid():
+        """The first row, whatever was selected before the search: the row a person who
+        typed a search and pressed Down means."""
+        if self.model.rowCount() > 0:
             self.table.selectRow(0)
 
     def _list_shown(self) -> None:

@@ -141,3 +141,20 @@ def test_a_case_is_found_and_opened_without_the_mouse(window, make_case, qtbot):
     workspace = window.desk.current_workspace()
     qtbot.waitUntil(lambda: workspace.loaded)
     assert workspace.detail is not None and workspace.detail.chassis == "DA63T-512345"
+
+
+def test_down_from_the_search_goes_to_the_first_row_whatever_was_selected(window, make_case, qtbot):
+    """A row chosen before the search does not decide which case Enter opens after it."""
+    for number, name in enumerate(("Dale Fontenot", "Barbara Fontenot", "Ann Lee")):
+        make_case(chassis=f"DA52T-{300000 + number}", customer=name)
+    show(window, qtbot)
+    panel = window.desk.case_list
+    qtbot.keyClick(focused(), Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(panel.search, "fontenot")
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    panel.table.selectRow(1)  # a row chosen earlier, still current
+    panel.search.setFocus()
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)
+    assert panel.table.currentIndex().row() == 0
+    assert focused() is panel.table
