@@ -186,7 +186,8 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 #: Where the texts to translate are: every tr("...") and QT_TR_NOOP("...") in the GUI, and
 #: every msg("...") template of the Qt-free core (keidesk/domain/messages.py).
 TRANSLATED_SOURCES = tuple(
-    ROOT / "keidesk" / name for name in ("gui", "domain", "services", "reports", "dataio", "storage")
+    ROOT / "keidesk" / name
+    for name in ("gui", "domain", "services", "reports", "dataio", "storage")
 )
 
 
