@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from keidesk.gui.kit import tasks
+from keidesk.gui.kit import i18n, tasks
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs, Discard
 from keidesk.gui.kit.errors import ErrorReporter
@@ -122,6 +122,16 @@ class RecordingDialogs(Dialogs):
     ) -> str:
         self.problems.append(f"{headline} {message}")
         return self.startup_answers.pop(0)
+
+
+@pytest.fixture
+def spanish(qapp: Any) -> Iterator[None]:
+    """The app's interface in Spanish for the test (as the preference or locale installs it)."""
+    assert i18n.install_translation("es") == "es"
+    try:
+        yield
+    finally:
+        i18n.remove_translation()
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ refusal, papers missing, an error message box; in English they are the core's ow
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QWidget
 
@@ -14,20 +12,10 @@ from keidesk.domain.errors import InvalidInput
 from keidesk.domain.money import Money
 from keidesk.domain.workflow import StepKey
 from keidesk.gui.case_workspace.step_reason import StepReasonDialog
-from keidesk.gui.kit import i18n
 from keidesk.gui.kit.errors import ErrorReporter
 from keidesk.services import cases
 from tests.gui.case_workspace.test_case_workspace import editor, type_text
 from tests.gui.case_workspace.test_documents_panel import when_modal
-
-
-@pytest.fixture
-def spanish(qapp) -> Iterator[None]:
-    assert i18n.install_translation("es") == "es"
-    try:
-        yield
-    finally:
-        i18n.remove_translation()
 
 
 def test_a_date_refusal_shows_in_spanish_under_the_field(spanish, window, make_case, qtbot):

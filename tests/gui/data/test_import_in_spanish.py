@@ -3,13 +3,9 @@ sentences keidesk.dataio writes as Messages) in Spanish; in English they stay th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtCore import Qt
 
 from keidesk.gui.data.import_dialog import ImportDialog
-from keidesk.gui.kit import i18n
 
 SHEET = (
     "Frame #,Year,Customer\n"
@@ -18,18 +14,14 @@ SHEET = (
 )
 
 
-@pytest.fixture
-def spanish(qapp) -> Iterator[None]:
-    assert i18n.install_translation("es") == "es"
-    try:
-        yield
-    finally:
-        i18n.remove_translation()
-
-
 def preview(qtbot, context, dialogs, tmp_path) -> ImportDialog:
     sheet = tmp_path / "camiones.csv"
     sheet.write_text(SHEET, encoding="utf-8")
+    return import_dialog(qtbot, context, dialogs, sheet)
+
+
+def import_dialog(qtbot, context, dialogs, sheet) -> ImportDialog:
+    """The import dialog on ``sheet``, at its preview page."""
     dialog = ImportDialog(context)
     qtbot.addWidget(dialog)
     dialogs.files = [sheet]

@@ -5,25 +5,12 @@ refused problem file and the cases report's description. The core's text stays E
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-
-import pytest
 
 from keidesk.gui.data.bundle_dialog import BundleImportDialog
-from keidesk.gui.data.import_dialog import ImportDialog
-from keidesk.gui.kit import i18n
 from keidesk.gui.kit.i18n import tr_error
 from keidesk.gui.reports.dialog import ReportsDialog
 from keidesk.storage.errors import translate
-
-
-@pytest.fixture
-def spanish(qapp) -> Iterator[None]:
-    assert i18n.install_translation("es") == "es"
-    try:
-        yield
-    finally:
-        i18n.remove_translation()
+from tests.gui.data.test_import_in_spanish import import_dialog
 
 
 def locked_error() -> Exception:
@@ -54,17 +41,6 @@ def test_a_refused_bundle_says_why_in_spanish(spanish, qtbot, context, tmp_path)
     assert (
         dialog.message.text() == "No se importó lote.zip: no es un archivo zip. No se cambió nada."
     )
-
-
-def import_dialog(qtbot, context, dialogs, sheet) -> ImportDialog:
-    dialog = ImportDialog(context)
-    qtbot.addWidget(dialog)
-    dialogs.files = [sheet]
-    dialog._browse()
-    dialog.next_button.click()
-    dialog.next_button.click()
-    assert dialog.pages.currentIndex() == 2
-    return dialog
 
 
 def test_after_importing_each_row_says_its_outcome_in_spanish(

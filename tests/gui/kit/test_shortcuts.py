@@ -3,12 +3,8 @@ and Help → Keyboard shortcuts lists it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from PySide6.QtGui import QAction, QKeySequence
 
-from keidesk.gui.kit import i18n
 from keidesk.gui.kit.shortcuts import BY_NAME, LIVE_TOGETHER, SHORTCUTS, mnemonic, shown_keys
 from keidesk.gui.shell.keyboard_help import KeyboardHelpDialog, rows
 
@@ -99,15 +95,6 @@ def test_help_lists_the_same_table(window, qtbot) -> None:
     assert any("Ctrl+W" in keys and "Close the case" in what for keys, what, _ in shown)
     assert any(keys == "Alt+D" and "next open" in what for keys, what, _ in shown)
     dialog.close()
-
-
-@pytest.fixture
-def spanish(qapp) -> Iterator[None]:
-    assert i18n.install_translation("es") == "es"
-    try:
-        yield
-    finally:
-        i18n.remove_translation()
 
 
 def test_in_spanish_the_help_shows_the_spanish_alt_letters(spanish) -> None:
