@@ -6,6 +6,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from sqlalchemy.orm import Session
+
+from keidesk.domain.workflow import parse_stage
+from keidesk.services import cases
+from keidesk.services.reference import normalize_state_code
+
 #: The largest id SQLite stores (a signed 64-bit integer).
 MAX_ID = 2**63 - 1
 
@@ -36,3 +42,13 @@ def bounded(low: int, high: int) -> Callable[[str], int]:
 
     parse.__name__ = "number"
     return parse
+
+
+def list_filter(session: Session, args: argparse.Namespace) -> cases.CaseFilter:
+    """The case list's filter from the options ``case list``, ``export`` and ``report cases``
+    share (``--search``, ``--stage``, ``--state``): one reading of them for all three."""
+    return cases.CaseFilter(
+        search=args.search,
+        stage=parse_stage(args.stage) if args.stage else None,
+        state=normalize_state_code(session, args.state) if args.state else None,
+    )

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from datetime import date
 from typing import Any
 
 from keidesk import clock
-from keidesk.cli.arguments import MAX_ID, bounded, record_id
+from keidesk.cli.arguments import MAX_ID, bounded, list_filter, record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, emit_json_list, jsonable, table
 from keidesk.domain.dates import parse_date
 from keidesk.domain.errors import InvalidInput
 from keidesk.domain.money import Money
-from keidesk.domain.workflow import StepKey, StepStatus, parse_stage
+from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
 from keidesk.services.case_fields import EDITABLE
-from keidesk.services.reference import acknowledge_rule_change, normalize_state_code
+from keidesk.services.reference import acknowledge_rule_change
 from keidesk.services.views import CaseDetail, CaseSummary
 
 
@@ -206,13 +207,8 @@ def cmd_list(ctx: CommandContext) -> int:
     args = ctx.args
     _open_age_gates(ctx)
     with ctx.database.reader() as session:
-        state = None
-        if args.state:
-            state = normalize_state_code(session, args.state)
-        case_filter = cases.CaseFilter(
-            search=args.search,
-            stage=parse_stage(args.stage) if args.stage else None,
-            state=state,
+        case_filter = dataclasses.replace(
+            list_filter(session, args),
             eligibility=cases.EligibilityFilter(args.eligibility) if args.eligibility else None,
             blocked=True if args.blocked else None,
         )

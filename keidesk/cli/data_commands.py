@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from keidesk.cli.arguments import record_id
+from keidesk.cli.arguments import list_filter, record_id
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json, jsonable, table
 from keidesk.dataio import backup, bundle, integrity, migrate
@@ -23,10 +23,8 @@ from keidesk.dataio.importer import (
 from keidesk.dataio.mapping import FIELDS, apply_overrides, mapping_for
 from keidesk.dataio.sheets import read_sheet
 from keidesk.domain.errors import InvalidInput
-from keidesk.domain.workflow import parse_stage
 from keidesk.services import cases
 from keidesk.services.documents import attachment_store
-from keidesk.services.reference import normalize_state_code
 from keidesk.storage.database import open_database
 from keidesk.storage.errors import DatabaseReadOnly
 
@@ -229,11 +227,7 @@ def cmd_import(ctx: CommandContext) -> int:
 def cmd_export(ctx: CommandContext) -> int:
     args = ctx.args
     with ctx.database.reader() as session:
-        case_filter = cases.CaseFilter(
-            search=args.search,
-            stage=parse_stage(args.stage) if args.stage else None,
-            state=normalize_state_code(session, args.state) if args.state else None,
-        )
+        case_filter = list_filter(session, args)
         count = export_cases(
             session,
             case_filter,

@@ -6,16 +6,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from keidesk.cli.arguments import list_filter
 from keidesk.cli.case_commands import _iso_date
 from keidesk.cli.context import CommandContext
 from keidesk.cli.output import emit, emit_json
 from keidesk.domain.errors import InvalidInput
-from keidesk.domain.workflow import parse_stage
 from keidesk.reports import check_target, write_report
 from keidesk.reports.data import CASE_COLUMNS, CaseListShown, build_report
 from keidesk.reports.model import PERIOD_KINDS, Period, ReportKind
 from keidesk.services import cases
-from keidesk.services.reference import normalize_state_code
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -70,11 +69,7 @@ def cmd_report(ctx: CommandContext) -> int:
         raise InvalidInput("--search, --stage, --state, --sort and --columns apply to 'cases'.")
     check_target(args.out)  # refused before the database is read
     with ctx.database.reader() as session:
-        case_filter = cases.CaseFilter(
-            search=args.search,
-            stage=parse_stage(args.stage) if args.stage else None,
-            state=normalize_state_code(session, args.state) if args.state else None,
-        )
+        case_filter = list_filter(session, args)
         shown = [
             f"{name} {value!r}"
             for name, value in (
