@@ -71,9 +71,10 @@ class DialogFitter(QObject):
     screen's free area (a message box, a file dialog, ours)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the app passes here: the cheap test first (few are a dialog's).
         if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QDialog)
+            isinstance(watched, QDialog)
+            and event.type() == QEvent.Type.Show
             and watched.isWindow()
             and (screen := _screen_of(watched)) is not None
         ):

@@ -30,8 +30,7 @@ window has one in its status bar, and a dialog can embed its own.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
@@ -192,7 +191,7 @@ class TaskRunner(QObject):
         self.count_pool.setMaxThreadCount(1)
         self._handles: dict[int, TaskHandle[Any]] = {}
         self._retired: list[_Bridge] = []
-        #: Jobs given while :meth:`holding`, started when it ends (None: start at once).
+        #: Jobs given during a :meth:`hold`, started on its release (None: start at once).
         self._held: list[tuple[_Job, Lane]] | None = None
         #: Shows a KeideskError no on_error took; the main window sets this to its dialogs.
         self.user_error_handler: ErrorHandler | None = None
@@ -265,21 +264,24 @@ class TaskRunner(QObject):
         else:
             {"read": self.read_pool, "count": self.count_pool}.get(lane, self.pool).start(job)
 
-    @contextmanager
-    def holding(self) -> Iterator[None]:
-        """Tasks given inside start when it ends, in order: building a window's parts, whose
-        reads would otherwise share the interpreter with the building (and the window would
-        freeze for both)."""
-        if self._held is not None:  # already holding: the outer one starts them
-            yield
-            return
-        self._held = []
-        try:
-            yield
-        finally:
-            held, self._held = self._held, None
-            for job, lane in held:
-                self._start_job(job, lane)
+    def hold(self) -> Callable[[], None]:
+        """Hold the tasks given from now on; the function returned starts them, in order (once,
+        however often it is called). For building a window's parts: their first reads would
+        otherwise share the interpreter with the building and the window's first paint, and the
+        window would freeze for all of it. A hold given while one is on is a no-op: the first
+        one's release starts everything."""
+        if self._held is not None:
+            return lambda: None
+        held: list[tuple[_Job, Lane]] = []
+        self._held = held
+
+        def release() -> None:
+            if self._held is held:
+                self._held = None
+                for job, lane in held:
+                    self._start_job(job, lane)
+
+        return release
 
     def _handle_error(self, exc: BaseException, on_error: ErrorHandler | None) -> None:
         if isinstance(exc, KeideskError):

@@ -19,6 +19,7 @@ from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.errors import ErrorReporter
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.painted import after_next_paint
 from keidesk.gui.kit.settings import LAST_DATABASE, AppSettings
 from keidesk.gui.shell.connection_lost import ConnectionWatch, is_server, open_server
 from keidesk.gui.shell.desk import Desk
@@ -207,8 +208,11 @@ class AppController:
             window = MainWindow(self.settings, self.dialogs, self.runner)
         window.switch_database.connect(self.switch_to)
         window.connect_server_requested.connect(self.connect_to_server)
-        with self.runner.holding():  # the desk's first reads start once it is built
-            window.attach(Desk(context, window))
+        # The desk's first reads start once it is built and painted: run meanwhile, they
+        # would make its first layout and paint wait for the interpreter, freezing the window.
+        release_reads = self.runner.hold()
+        window.attach(Desk(context, window))
+        after_next_paint(window, release_reads)
         self.window = window
         self.watch = ConnectionWatch(context, window, open_local=window.desk.choose_database)
         self.watch.start()

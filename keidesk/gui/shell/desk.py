@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +39,7 @@ from keidesk.gui.data.backup_dialog import BackupActions, BackupDialog
 from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.painted import after_next_paint
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.services.cases import CaseFilter, case_detail
 
@@ -110,14 +111,7 @@ class FirstPagePainted(QObject):
 
     def _page_in(self) -> None:
         self.panel.model.modelReset.disconnect(self._page_in)
-        self.panel.window().installEventFilter(self)
-        self.panel.window().update()  # a paint is coming (offscreen too)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint or event.type() == QEvent.Type.UpdateRequest:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._run)  # after the paint under way
-        return False
+        after_next_paint(self.panel.window(), self._run)
 
     def _run(self) -> None:
         self.done = True

@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton
 
 from keidesk import __version__, clock, paths
@@ -440,8 +440,43 @@ def test_the_window_shows_first_then_the_desk_is_attached(
     assert window.tabs.widget(0) is window.desk.cases_page
     assert window.tabs.tabText(0) == "Cases"
     assert names["action_new_case"].isEnabled() and names["action_find"].isEnabled()
-    assert window.desk.case_list.model.rowCount() == 1
     assert window.windowTitle() == f"keidesk — {db_path.name}"
+    qtbot.waitUntil(lambda: window.desk.case_list.model.rowCount() == 1)
+    window.close()
+    app.close()
+
+
+def test_the_desk_reads_its_cases_once_it_has_been_painted(
+    dialogs, settings, runner, qtbot, make_case, db_path
+):
+    """Read meanwhile, the first page would make the desk's first layout and paint wait for
+    the interpreter: the window would freeze for both."""
+    from keidesk.gui.shell.main_window import MainWindow  # noqa: PLC0415
+
+    make_case(built="1999-03")
+    window = MainWindow(settings, dialogs, runner)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    app = controller(dialogs, settings, runner)
+    assert app.start(str(db_path), window) is window
+    model = window.desk.case_list.model
+    assert model.rowCount() == 0  # built, not read yet (this runner reads synchronously)
+    paints: list[QEvent.Type] = []
+    painted_before_the_page: list[int] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+                paints.append(event.type())
+            return False
+
+    watcher = Paints()
+    window.installEventFilter(watcher)
+    model.modelReset.connect(lambda: painted_before_the_page.append(len(paints)))
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert painted_before_the_page and painted_before_the_page[0] > 0
+    window.removeEventFilter(watcher)
     window.close()
     app.close()
 
@@ -480,7 +515,7 @@ def test_start_up_problem_over_the_waiting_window(dialogs, settings, runner, qtb
 CLOSE_WHILE_LOADING = """
 import sys, threading
 from importlib.abc import MetaPathFinder
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 from keidesk.gui.launch import ensure_application
 from keidesk.gui.shell.main_window import MainWindow
