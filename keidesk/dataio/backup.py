@@ -125,6 +125,13 @@ class BackupInfo:
     created_at: datetime
     cases: int
     marker: str | None = None  # the data marker (None in backups made before it existed)
+    #: The database file it was made from (None: a server's, or made before keidesk noted it).
+    source: str | None = None
+
+    def is_of(self, database_file: str | None) -> bool:
+        """Whether it may be a backup of the database file named ``database_file`` (None: a
+        server). One made before keidesk noted its file may be of any file in the folder."""
+        return self.source is None or self.source == database_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +154,18 @@ class ServerRestoreResult:
 
 
 def backups_folder(database: Database) -> Path:
+    """The automatic backups' folder beside the database. Two database files in one folder (the
+    demo beside the real one) share it: each backup notes the file it was made from, and
+    :func:`backups_of` tells them apart."""
     return database.folder / BACKUPS_DIRNAME
+
+
+def backups_of(database: Database) -> list[BackupInfo]:
+    """The backups of ``database`` in its automatic backups' folder, newest first: never another
+    database file's, so that rotating, "unchanged since the last backup" and the list to restore
+    from see only its own."""
+    name = database.path.name if database.path is not None else None
+    return [info for info in list_backups(backups_folder(database)) if info.is_of(name)]
 
 
 def _private_dir(path: Path) -> None:
@@ -345,7 +363,7 @@ def make_backup(
         with database.transaction(user) as session:
             _record_backup(session, result, elsewhere=to is not None)
     if to is None:
-        rotate(automatic_folder)
+        rotate(automatic_folder, of=source.name if source is not None else None)
     return result
 
 
@@ -392,6 +410,7 @@ def _write_folder(
             "schema": revision,
             "cases": case_total,
             "data_marker": marker,
+            "source": source.name if source is not None else None,
             "database": {"file": DB_NAME, "sha256": db_sha, "size": db_size},
             "attachments": attachments,
             **extra,
@@ -604,7 +623,7 @@ def unchanged_since_last_backup(database: Database) -> bool:
     the manifests and the end of the history: milliseconds whatever the database's size."""
     markers = {
         info.marker
-        for info in list_backups(backups_folder(database))
+        for info in backups_of(database)
         if info.kind is not BackupKind.BEFORE_RESTORE and info.marker is not None
     }
     return bool(markers) and data_marker(database) in markers
@@ -666,6 +685,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
                     created_at=datetime.fromisoformat(manifest["created_at"]),
                     cases=int(manifest.get("cases", 0)),
                     marker=_text_or_none(manifest.get("data_marker")),
+                    source=_text_or_none(manifest.get("source")),
                 )
             )
         except (BackupInvalid, KeyError, ValueError, TypeError):
@@ -703,10 +723,11 @@ def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
     return keep
 
 
-def rotate(folder: Path) -> list[Path]:
-    """Delete the automatic backups in ``folder`` that the rotation no longer keeps; returns
-    them. Nothing else is ever deleted (folders that are not backups are not even read)."""
-    backups = list_backups(folder)
+def rotate(folder: Path, *, of: str | None) -> list[Path]:
+    """Delete the automatic backups in ``folder`` of the database file named ``of`` (None: a
+    server) that the rotation no longer keeps; returns them. Nothing else is ever deleted: not
+    another database file's backups, nor folders that are not backups (not even read)."""
+    backups = [info for info in list_backups(folder) if info.is_of(of)]
     keep = backups_to_keep(backups)
     removed = [b.path for b in backups if b.kind.automatic and b.path not in keep]
     for path in removed:

@@ -118,7 +118,7 @@ def test_rotation_on_disk(db: Database, make_case, clock_frozen):
     assert 7 <= len(left) <= 10
     (db.folder / "backups" / ".partial-keidesk-backup-x").mkdir()
     (db.folder / "backups" / "my-notes").mkdir()  # not a backup: left alone
-    backup.rotate(db.folder / "backups")
+    backup.rotate(db.folder / "backups", of=db.path.name if db.path else None)
     assert not (db.folder / "backups" / ".partial-keidesk-backup-x").exists()
     assert (db.folder / "backups" / "my-notes").exists()
 
@@ -284,3 +284,49 @@ def test_check_reports_a_damaged_database(db_path: Path, tmp_path, cli):
     result = cli("check")
     assert result.code == 2
     assert "damaged" in result.err or "problem" in result.err
+
+
+def test_two_databases_in_one_folder_keep_their_own_backups(tmp_path: Path, clock_frozen):
+    """The demo beside the real database: its backups share the folder, never the rotation,
+    the list to restore from or "unchanged since the last backup"."""
+    real = open_database(tmp_path / "keidesk.sqlite3")
+    demo = open_database(tmp_path / "keidesk-demo.sqlite3")
+    try:
+        for database, count in ((real, 2), (demo, 5)):
+            with database.transaction("tester") as session:
+                build_demo(session, cases=count, today=clock.today())
+        morning = datetime(2026, 11, 21, 9, tzinfo=UTC)
+        clock_frozen.move_to(morning)
+        real_backup = backup.make_backup(real, kind=BackupKind.DAILY, user="tester")
+        for hours in range(1, 9):  # the demo closed many times later that day
+            clock_frozen.move_to(morning + timedelta(hours=hours))
+            with demo.transaction("tester") as session:
+                build_demo(session, cases=1, today=clock.today())
+            backup.make_backup(demo, kind=BackupKind.CLOSE, user="tester")
+        # Before, the demo's newer backups of that day rotated the real one's away.
+        assert real_backup.path.is_dir()
+        assert [b.path for b in backup.backups_of(real)] == [real_backup.path]
+        assert [b.cases for b in backup.backups_of(demo)] == [13]  # the newest of the day
+        assert backup.unchanged_since_last_backup(real)
+        assert backup.unchanged_since_last_backup(demo)
+        assert backup.backup_if_due(real, user="tester", today=clock.today()) is None
+    finally:
+        real.close()
+        demo.close()
+
+
+def test_a_backup_from_before_it_noted_its_file_is_listed_for_each(tmp_path: Path, clock_frozen):
+    real = open_database(tmp_path / "keidesk.sqlite3")
+    demo = open_database(tmp_path / "keidesk-demo.sqlite3")
+    try:
+        made = backup.make_backup(real, kind=BackupKind.MANUAL, user="tester")
+        manifest_path = made.path / backup.MANIFEST_NAME
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        assert manifest["source"] == "keidesk.sqlite3"
+        del manifest["source"]  # as an older keidesk wrote it
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+        assert [b.path for b in backup.backups_of(real)] == [made.path]
+        assert [b.path for b in backup.backups_of(demo)] == [made.path]  # it may be either's
+    finally:
+        real.close()
+        demo.close()

@@ -312,7 +312,7 @@ class BackupDialog(QDialog):
             lines.append(reminder)
         self.status.setText("\n".join(lines))
         self.backups.clear()
-        for info in backup.list_backups(backup.backups_folder(self.context.database)):
+        for info in backup.backups_of(self.context.database):
             item = QListWidgetItem(
                 f"{when(info.created_at)}   {tr(info.kind.value)}   "
                 + (tr("{count} case") if info.cases == 1 else tr("{count} cases")).format(
