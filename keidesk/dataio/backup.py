@@ -726,8 +726,15 @@ def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
 def rotate(folder: Path, *, of: str | None) -> list[Path]:
     """Delete the automatic backups in ``folder`` of the database file named ``of`` (None: a
     server) that the rotation no longer keeps; returns them. Nothing else is ever deleted: not
-    another database file's backups, nor folders that are not backups (not even read)."""
-    backups = [info for info in list_backups(folder) if info.is_of(of)]
+    another database file's backups, nor folders that are not backups (not even read). A backup
+    made before keidesk noted its file may be another file's when other database files lie
+    beside this one: those are left alone."""
+    shared = of is not None and any(p.name != of for p in folder.parent.glob("*.sqlite3"))
+    backups = [
+        info
+        for info in list_backups(folder)
+        if info.source == of or (info.source is None and not shared)
+    ]
     keep = backups_to_keep(backups)
     removed = [b.path for b in backups if b.kind.automatic and b.path not in keep]
     for path in removed:

@@ -327,6 +327,31 @@ def test_a_backup_from_before_it_noted_its_file_is_listed_for_each(tmp_path: Pat
         manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
         assert [b.path for b in backup.backups_of(real)] == [made.path]
         assert [b.path for b in backup.backups_of(demo)] == [made.path]  # it may be either's
+        automatic = json.loads(manifest_path.read_text(encoding="utf-8"))
+        automatic["kind"] = BackupKind.DAILY.value  # an old automatic one, rotated as before...
+        manifest_path.write_text(json.dumps(automatic), encoding="utf-8")
+        clock_frozen.shift(timedelta(minutes=5))
+        backup.make_backup(demo, kind=BackupKind.CLOSE, user="tester")
+        assert made.path.is_dir()  # ...but not by another file's backups: it may be the real's
     finally:
         real.close()
         demo.close()
+
+
+def test_a_backup_from_before_it_noted_its_file_rotates_when_its_database_is_alone(
+    tmp_path: Path, clock_frozen
+):
+    database = open_database(tmp_path / "cases.sqlite3")
+    try:
+        old = backup.make_backup(database, kind=BackupKind.DAILY, user="tester")
+        manifest_path = old.path / backup.MANIFEST_NAME
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        del manifest["source"]
+        manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+        clock_frozen.shift(timedelta(minutes=5))
+        with database.transaction("tester") as session:
+            build_demo(session, cases=1, today=clock.today())
+        newer = backup.make_backup(database, kind=BackupKind.CLOSE, user="tester")
+        assert [b.path for b in backup.backups_of(database)] == [newer.path]  # one a day
+    finally:
+        database.close()
