@@ -11,7 +11,7 @@
     <message>
         <location line="+31"/>
         <location filename="../../keidesk/gui/case_list/panel.py" line="+155"/>
-        <location line="+233"/>
+        <location line="+235"/>
         <source>Show all cases</source>
         <translation>Mostrar todos los casos</translation>
     </message>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <location line="+30"/>
-        <location filename="../../keidesk/gui/shell/desk.py" line="+211"/>
+        <location filename="../../keidesk/gui/shell/desk.py" line="+205"/>
         <source>Agenda</source>
         <extracomment>Modules the desk imports on first use, loaded ahead once the first page is shown. How long the start waits for the first page before doing the rest anyway (a failed read). How many problems &quot;Check database…&quot; lists before saying how many more there are.</extracomment>
         <translation>Agenda</translation>
@@ -299,7 +299,7 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
         <translation>Aún no tiene 25 años: será elegible en {days} días ({date}).</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_list/panel.py" line="-242"/>
+        <location filename="../../keidesk/gui/case_list/panel.py" line="-244"/>
         <source>Search chassis number, customer, model, notes…</source>
         <extracomment>How long typing must pause before the list is searched (ms): fast enough to feel live, slow enough not to query on every key of a quickly typed word.</extracomment>
         <translation>Buscar chasis, cliente, modelo, notas…</translation>
@@ -390,7 +390,7 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
         <translation>todos los casos</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>{count}+ cases</source>
         <translation>{count}+ casos</translation>
     </message>
@@ -1578,7 +1578,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/data/backup_reminder.py" line="+49"/>
+        <location filename="../../keidesk/gui/data/backup_reminder.py" line="+53"/>
         <source>Back up to folder…</source>
         <translation>Copiar a una carpeta…</translation>
     </message>
@@ -1652,6 +1652,13 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Haciendo la copia antes de cerrar…</translation>
     </message>
     <message>
+        <location line="+16"/>
+        <source>Backing up {database} before closing…
+keidesk ends by itself once the backup is made and checked.</source>
+        <translation>Haciendo la copia de {database} antes de cerrar…
+keidesk se cierra solo cuando la copia esté hecha y comprobada.</translation>
+    </message>
+    <message>
         <location filename="../../keidesk/gui/data/bundle_dialog.py" line="-259"/>
         <source>Case details</source>
         <extracomment>The choices offered for an item, in the order shown; &quot;both&quot; first: nothing is lost.</extracomment>
@@ -1712,7 +1719,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+2"/>
         <location filename="../../keidesk/gui/data/import_dialog.py" line="+1"/>
-        <location filename="../../keidesk/gui/kit/tasks.py" line="+336"/>
+        <location filename="../../keidesk/gui/kit/tasks.py" line="+338"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3591,13 +3598,13 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/kit/tasks.py" line="-89"/>
+        <location filename="../../keidesk/gui/kit/tasks.py" line="-92"/>
         <source>Working…</source>
-        <extracomment>Which worker thread runs a task: &quot;work&quot; (writes, long jobs), &quot;read&quot; (reads a person waits on) or &quot;count&quot; (long reads nobody waits on, such as an exact count). Jobs given while :meth:`holding`, started when it ends (None: start at once). Shows a KeideskError no on_error took; the main window sets this to its dialogs. Handles a bug in a task; the app sets this to the crash handler.</extracomment>
+        <extracomment>Which worker thread runs a task: &quot;work&quot; (writes, long jobs), &quot;read&quot; (reads a person waits on) or &quot;count&quot; (long reads nobody waits on, such as an exact count). Jobs given during a :meth:`hold`, started on its release (None: start at once). Shows a KeideskError no on_error took; the main window sets this to its dialogs. Handles a bug in a task; the app sets this to the crash handler.</extracomment>
         <translation>Trabajando…</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+132"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
@@ -4274,7 +4281,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Guardar y &amp;empezar</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/controller.py" line="+117"/>
+        <location filename="../../keidesk/gui/shell/controller.py" line="+119"/>
         <source>{path} is already open in keidesk on this computer. Two copies writing the same file would only get in each other&apos;s way.</source>
         <extracomment>How long closing waits for the backup made at close (a 100,000-case database takes a few s; none is made, and closing waits for nothing, when the data have not changed since a backup).</extracomment>
         <translation>{path} ya está abierto en keidesk en esta computadora. Dos copias escribiendo en el mismo archivo solo se estorbarían.</translation>
@@ -4300,7 +4307,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Ya está abierto</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+98"/>
         <source>Checking the age gates…</source>
         <translation>Revisando los límites de antigüedad…</translation>
     </message>

@@ -1,6 +1,9 @@
 """Automatic backups while the app runs: the daily one after the main window is shown, one
 when it closes, and the reminder when no backup has reached another drive for a week.
 
+A backup at close that takes a while (a big database takes a minute) gets a small window
+saying why keidesk has not ended yet, so nobody thinks it hung or starts it again meanwhile.
+
 Both backups run off the GUI thread (``run_task``, quiet: no progress bar for routine work),
 and neither copies anything when a backup already holds the data as they are (a check of a few
 milliseconds, see :func:`keidesk.dataio.backup.unchanged_since_last_backup`).
@@ -12,9 +15,10 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from keidesk import crashlog
+from keidesk import APP_NAME, crashlog
 from keidesk.dataio import backup
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit.context import AppContext
@@ -94,3 +98,48 @@ def backup_at_close(context: AppContext) -> TaskHandle[Any] | None:
             return None
 
     return context.tasks.run_task(work, quiet=True, title=tr("Backing up before closing…"))
+
+
+# How long a backup at close may run before its notice shows (a small database's is done by
+# then, and nothing flashes on screen). Not "#:": lupdate would take it for a translator note.
+CLOSE_NOTICE_AFTER_MS = 500
+
+
+class ClosingNotice(QDialog):
+    """Says that keidesk is still making its backup at close, with a busy bar."""
+
+    def __init__(self, database_label: str) -> None:
+        super().__init__(None)
+        self.setWindowTitle(APP_NAME)
+        self.text = QLabel(
+            tr(
+                "Backing up {database} before closing…\n"
+                "keidesk ends by itself once the backup is made and checked."
+            ).format(database=database_label)
+        )
+        self.text.setWordWrap(True)
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # busy: a copy reports no steps
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(bar)
+
+    def reject(self) -> None:
+        """Escape and the close button do nothing: the backup cannot be stopped halfway."""
+
+
+def wait_for_backup_at_close(
+    context: AppContext,
+    handle: TaskHandle[Any],
+    *,
+    notice_after_ms: int = CLOSE_NOTICE_AFTER_MS,
+) -> None:
+    """Handle events until the backup made at close (``handle``) has finished, showing a
+    :class:`ClosingNotice` once it has run ``notice_after_ms``."""
+    notice = ClosingNotice(context.database.location.label)
+    QTimer.singleShot(notice_after_ms, notice, notice.show)
+    try:
+        context.tasks.wait_for(handle)
+    finally:
+        notice.hide()
+        notice.deleteLater()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from keidesk import paths
-from keidesk.gui.data.backup_reminder import backup_at_close
+from keidesk.gui.data.backup_reminder import backup_at_close, wait_for_backup_at_close
 from keidesk.gui.kit import tasks
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs
@@ -73,6 +73,7 @@ class AppController:
         self.database: Database | None = None
         self.guard: InstanceGuard | None = None  # held while a database is open for writing
         self.watch: ConnectionWatch | None = None  # other seats' changes, the server's presence
+        self.closing = False  # the window has closed; the backup at close may still run
 
     # --- choosing the database ------------------------------------------------------------------
 
@@ -145,7 +146,7 @@ class AppController:
 
     def _to_front(self) -> None:
         window = self.window
-        if window is None:
+        if window is None or self.closing:
             return
         if window.isMinimized():
             window.showNormal()
@@ -273,7 +274,10 @@ class AppController:
 
     def close(self) -> None:
         if self.window is not None and self.window.attached and self.database is not None:
-            backup_at_close(self.window.desk.context)
+            backing_up = backup_at_close(self.window.desk.context)
+            if backing_up is not None and self.interactive:
+                self.closing = True  # another start asking for this window finds it gone
+                wait_for_backup_at_close(self.window.desk.context, backing_up)
         self.runner.wait(CLOSE_BACKUP_WAIT_MS)
         self._stop_watching()
         if self.database is not None:

@@ -11,14 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from sqlalchemy import event
 
 from keidesk.dataio import backup, bundle
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.gui.data.backup_dialog import BackupDialog
-from keidesk.gui.data.backup_reminder import backup_at_close, backups_at_start
+from keidesk.gui.data.backup_reminder import (
+    ClosingNotice,
+    backup_at_close,
+    backups_at_start,
+    wait_for_backup_at_close,
+)
 from keidesk.gui.data.bundle_dialog import BundleImportDialog
 from keidesk.gui.data.import_dialog import PROBLEM_COLOUR, ImportDialog
 from keidesk.services import cases
@@ -382,3 +387,31 @@ def test_the_reminder_is_read_off_the_gui_thread(
         event.remove(db.engine, "before_cursor_execute", executing)
     assert read_on and threading.main_thread() not in read_on
     assert "File → Backup → Back up to folder…" in dialogs.questions[0]
+
+
+def test_a_long_backup_at_close_says_why_keidesk_is_still_running(
+    threaded, db, make_case, qtbot, clock_frozen
+):
+    """A big database's backup at close takes a minute after the window has gone: a small
+    window says so until it is made (here the backup waits behind another task until the
+    notice has been seen)."""
+    make_case()
+    seen: list[str] = []
+    go_on = threading.Event()
+    threaded.tasks.run_task(lambda _progress: go_on.wait(60))  # the backup queues behind it
+    backing_up = backup_at_close(threaded)
+    assert backing_up is not None
+
+    def look() -> None:
+        notices = [w for w in QApplication.topLevelWidgets() if isinstance(w, ClosingNotice)]
+        seen.extend(n.text.text() for n in notices if n.isVisible())
+        go_on.set()
+
+    QTimer.singleShot(50, look)  # after the notice's own timer
+    wait_for_backup_at_close(threaded, backing_up, notice_after_ms=0)
+    assert backing_up.finished
+    assert seen and f"Backing up {db.location.label} before closing" in seen[0]
+    assert [b.kind for b in backup.backups_of(db)] == [backup.BackupKind.CLOSE]
+    qtbot.waitUntil(
+        lambda: not any(isinstance(w, ClosingNotice) for w in QApplication.topLevelWidgets())
+    )
