@@ -262,7 +262,9 @@ class AppController:
             self.guard = None
         old_window, old_database = self.window, self.database
         if old_window is not None:
-            backup_at_close(old_window.desk.context)
+            backing_up = backup_at_close(old_window.desk.context)
+            if backing_up is not None and self.interactive:
+                wait_for_backup_at_close(old_window.desk.context, backing_up)
             self.runner.wait_for()  # every task on the old database, the window answering
             old_window.save_state()
             old_window.hide()
