@@ -82,41 +82,8 @@ WATCH = textwrap.dedent(
     """
 )
 
-#: The floor: a bare window showing the list's first page read with sqlite3.
-FLOOR = WATCH + textwrap.dedent(
-    """
-    import sqlite3, sys
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
-    app = QApplication([])
-    table = QTableView()
-    watch(app, lambda w: w is table.viewport() and table.model().rowCount() > 0)
-    window = QMainWindow()
-    window.setCentralWidget(table)
-    window.resize(1280, 800)
-    window.show()
-    connection = sqlite3.connect(sys.argv[1])
-    rows = connection.execute(
-        "SELECT cases.id, vehicles.chassis_number, vehicles.make, vehicles.model,"
-        " vehicles.built, vehicles.fmvss_eligible_on, customers.name,"
-        " cases.destination_state, cases.stage, cases.stage_since"
-        " FROM cases JOIN vehicles ON vehicles.id = cases.vehicle_id"
-        " LEFT JOIN customers ON customers.id = cases.customer_id"
-        " ORDER BY cases.id LIMIT 200"
-    ).fetchall()
-    model = QStandardItemModel(len(rows), 10)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            model.setItem(r, c, QStandardItem("" if value is None else str(value)))
-    table.setModel(model)
-    app.exec()
-    """
-)
-
-#: The floor with keidesk's database layer: the same bare window, its page read through
-#: keidesk's storage and list service (SQLAlchemy, the models, ``read_page``) instead of plain
-#: sqlite3. Not a target; it shows how much of keidesk's launch that layer alone costs.
-STORAGE_FLOOR = WATCH + textwrap.dedent(
+#: A bare window with a table, shown at once; ``show(rows)`` fills the table and runs the app.
+BARE_WINDOW = WATCH + textwrap.dedent(
     """
     import sys
     from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -128,20 +95,49 @@ STORAGE_FLOOR = WATCH + textwrap.dedent(
     window.setCentralWidget(table)
     window.resize(1280, 800)
     window.show()
+
+    def show(rows):
+        model = QStandardItemModel(len(rows), 10)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                model.setItem(r, c, QStandardItem("" if value is None else str(value)))
+        table.setModel(model)
+        app.exec()
+    """
+)
+
+#: The floor: the bare window showing the list's first page read with sqlite3.
+FLOOR = BARE_WINDOW + textwrap.dedent(
+    """
+    import sqlite3
+    connection = sqlite3.connect(sys.argv[1])
+    show(connection.execute(
+        "SELECT cases.id, vehicles.chassis_number, vehicles.make, vehicles.model,"
+        " vehicles.built, vehicles.fmvss_eligible_on, customers.name,"
+        " cases.destination_state, cases.stage, cases.stage_since"
+        " FROM cases JOIN vehicles ON vehicles.id = cases.vehicle_id"
+        " LEFT JOIN customers ON customers.id = cases.customer_id"
+        " ORDER BY cases.id LIMIT 200"
+    ).fetchall())
+    """
+)
+
+#: The floor with keidesk's database layer: the bare window, its page read through keidesk's
+#: storage and list service (SQLAlchemy, the models, ``read_page``) instead of plain sqlite3.
+#: Not a target; it shows how much of keidesk's launch that layer alone costs.
+STORAGE_FLOOR = BARE_WINDOW + textwrap.dedent(
+    """
     from keidesk import clock
     from keidesk.services.cases import read_page
     from keidesk.storage.database import open_database
     database = open_database(sys.argv[1], read_only=True)
     with database.reader() as session:
         cases = read_page(session, today=clock.today(), limit=200).rows
-    model = QStandardItemModel(len(cases), 10)
-    for r, case in enumerate(cases):
-        row = (case.number, case.chassis, case.make, case.model, case.built,
-               case.fmvss_eligible_on, case.customer, case.state, case.stage, case.stage_since)
-        for c, value in enumerate(row):
-            model.setItem(r, c, QStandardItem("" if value is None else str(value)))
-    table.setModel(model)
-    app.exec()
+    show([
+        (case.number, case.chassis, case.make, case.model, case.built, case.fmvss_eligible_on,
+         case.customer, case.state, case.stage, case.stage_since)
+        for case in cases
+    ])
     """
 )
 
