@@ -1109,13 +1109,10 @@ El nombre no dice qué es: elija su tipo.</translation>
     <message>
         <location line="-144"/>
         <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+72"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="+124"/>
         <source>Status</source>
         <extracomment>After a step is finished here, the next open one is selected when the case is shown.
 ----------
-A step&apos;s compared parts, in words.
-----------
-The columns before the sheet&apos;s own: the row&apos;s status, and its problems in words.</extracomment>
+A step&apos;s compared parts, in words.</extracomment>
         <translation>Estado</translation>
     </message>
     <message>
@@ -1600,7 +1597,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     <message>
         <location line="+2"/>
         <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+248"/>
-        <location filename="../../keidesk/gui/data/import_dialog.py" line="+457"/>
+        <location filename="../../keidesk/gui/data/import_dialog.py" line="+581"/>
         <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+157"/>
         <source>Close</source>
         <translation>Cerrar</translation>
@@ -1804,7 +1801,13 @@ keidesk se cierra solo cuando la copia esté hecha y comprobada.</translation>
         <translation>Apartado</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
+        <source>Row status</source>
+        <extracomment>The columns before the sheet&apos;s own: the row&apos;s status, and its problems in words.</extracomment>
+        <translation>Situación de la fila</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Problems and warnings</source>
         <translation>Problemas y advertencias</translation>
     </message>

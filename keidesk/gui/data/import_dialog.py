@@ -121,7 +121,7 @@ class PreviewModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(self._check.rows[section].line)
         if section == 0:
-            return tr("Status")
+            return tr("Row status")
         if section == 1:
             return tr("Problems and warnings")
         header = self._check.sheet.headers[section - LEAD_COLUMNS]

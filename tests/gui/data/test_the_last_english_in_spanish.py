@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import Qt
+
 from keidesk.gui.data.bundle_dialog import BundleImportDialog
 from keidesk.gui.kit.i18n import tr_error
 from keidesk.gui.reports.dialog import ReportsDialog
@@ -56,6 +58,8 @@ def test_after_importing_each_row_says_its_outcome_in_spanish(
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None)
     model = dialog.preview.model()
+    # The row's own column is not "Estado", the word the US-state column's field shows.
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Situación de la fila"
     assert model.data(model.index(0, 0)) == "Omitido"
     assert model.data(model.index(0, 1)) == "Ya registrado como KD-000001; se omitió."
     assert model.data(model.index(1, 0)) == "Creado"
