@@ -56,6 +56,7 @@ from keidesk.storage.models import (
     WorkflowStep,
     case_number,
 )
+from keidesk.storage.server import history_name
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -910,12 +911,17 @@ def _add_history(session: Session, case: Case, doc: Mapping[str, Any]) -> int:
     """The bundle's history entries this case lacks (both sides' history is kept)."""
     local = session.scalars(select(HistoryEntry).where(HistoryEntry.case_id == case.id))
     have = {_history_key(_history_doc(h)) for h in local}
+    # An office server writes the signed-in person's name into each line added (migration
+    # 0011): the line as this database stores it is the one to look for, else the bundle's
+    # lines would be added again at each import.
+    recorded_as = history_name(session)
     rows = []
     for entry in doc["history"]:
         key = _history_key(entry)
-        if key in have:
+        stored = key if recorded_as is None else _history_key({**entry, "by": recorded_as})
+        if key in have or stored in have:
             continue
-        have.add(key)
+        have.update((key, stored))
         rows.append(
             HistoryEntry(
                 at=datetime.fromisoformat(entry["at"]).astimezone(UTC),

@@ -226,6 +226,15 @@ def role_of(session: Session) -> str | None:
 _ROLE_KEY = "keidesk_role"
 
 
+def history_name(session: Session) -> str | None:
+    """The name the database writes into every history line this session adds, whatever name
+    is given: on a server, the signed-in person's (migration 0011); None where the name given
+    is kept (SQLite, and the server's owner, who moves a laptop's data in)."""
+    if role_of(session) == "owner":
+        return None
+    return str(session.scalar(text("SELECT session_user")))
+
+
 def require_manager(session: Session, action: str) -> None:
     """Refuse ``action`` (e.g. "edit state rules") to a staff member signed in on a server."""
     if role_of(session) in ("owner", "manager"):

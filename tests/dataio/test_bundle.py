@@ -15,6 +15,7 @@ from keidesk.dataio import bundle, integrity
 from keidesk.dataio.bundle import BundleConflict, BundleRefused, Choice
 from keidesk.domain.workflow import StepKey, StepStatus
 from keidesk.services import cases
+from keidesk.services.demo import build_demo
 from keidesk.services.documents import add_document, attachment_store
 from keidesk.storage.database import Database, open_database
 from keidesk.storage.models import Case
@@ -324,3 +325,24 @@ def test_an_age_gate_block_travels_as_data_and_old_bundles_are_read(tmp_path, ma
                 assert cases.refresh_age_gates(session, today=date(2027, 6, 1)) == 1
         finally:
             other.close()
+
+
+def test_a_bundle_from_another_seat_imports_once_whoever_signs_in(db, tmp_path, today):
+    """On an office server the history names the signed-in person, not the bundle's: the same
+    bundle imported again must still find every history line it brought."""
+    (tmp_path / "laptop").mkdir()
+    laptop = open_database(tmp_path / "laptop" / "keidesk.sqlite3")
+    try:
+        with laptop.transaction("mia") as session:
+            build_demo(session, cases=1, today=today)
+        with laptop.reader() as session:
+            ids = list(session.scalars(select(Case.id)))
+        path = _export(laptop, ids, tmp_path / "from-the-laptop.zip")
+    finally:
+        laptop.close()
+    first = _import(db, path, today)
+    assert first.cases[0].outcome == "created"
+    before = fingerprint(db)
+    again = _import(db, path, today)
+    assert again.cases[0].outcome == "unchanged"
+    assert fingerprint(db) == before
