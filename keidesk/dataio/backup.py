@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from keidesk import __version__, clock, paths
@@ -62,6 +63,7 @@ from keidesk.storage.database import (
 )
 from keidesk.storage.errors import StorageError, translate
 from keidesk.storage.models import Case, HistoryEntry, Setting
+from keidesk.storage.server import grant_roles
 
 BACKUPS_DIRNAME = "backups"
 MANIFEST_NAME = "backup.json"
@@ -1065,6 +1067,21 @@ def is_server_target(target: str | Path | None) -> bool:
     return location.path is None and location.url.get_backend_name() != "sqlite"
 
 
+def _let_people_in(database: Database) -> None:
+    """Grant staff and managers their rights in a restored server database, as ``keidesk
+    server init`` does: the dump carries no grants (a backup restores on any server, whose
+    roles may differ), and without them nobody but its owner could sign in to it."""
+    try:
+        with database.guard(), database.engine.begin() as connection:
+            grant_roles(connection)
+    except (StorageError, DBAPIError) as exc:
+        raise StorageError(
+            f"The backup was restored into {database.location.label} and checked, but staff "
+            f"and managers cannot sign in to it yet ({exc}). Whoever owns the server runs: "
+            "keidesk server init URL"
+        ) from None
+
+
 def restore_server_backup(target: str | Path, source: Path, *, user: str) -> ServerRestoreResult:
     """Restore a server backup (a folder or a one-file backup) into the new, empty server
     database ``target`` (a URL), check its counts and attachments against the manifest, then
@@ -1099,6 +1116,7 @@ def restore_server_backup(target: str | Path, source: Path, *, user: str) -> Ser
                 LAST_RESTORE_SETTING,
                 {"restored_from": str(source), "at": clock.now().isoformat(), "by": user},
             )
+        _let_people_in(database)
     finally:
         database.close()
     return ServerRestoreResult(

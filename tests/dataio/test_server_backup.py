@@ -18,7 +18,8 @@ from keidesk.dataio.backup import BackupKind
 from keidesk.domain.errors import InvalidInput
 from keidesk.services.documents import attachment_store
 from keidesk.storage.database import open_database
-from keidesk.storage.models import Document, HistoryEntry
+from keidesk.storage.models import Case, Document, HistoryEntry
+from keidesk.storage.server import add_user
 from tests.dataio.server_helpers import FILES, counts_and_files, populate
 from tests.postgres_server import PASSWORD, PostgresServer
 
@@ -77,6 +78,15 @@ def test_backup_then_restore_into_a_new_database_gives_the_same_data(
     finally:
         seat.close()
     assert contents == set(FILES.values())
+    # The dump carries no grants: the restore gives staff and managers theirs, as server init.
+    add_user(restored_url, "rosa", "staff", "rosa-pw")
+    name = restored_url.rpartition("/")[2]
+    staff = open_database(postgres_server.url(name, user="rosa", password="rosa-pw"))
+    try:
+        with staff.reader() as session:
+            assert len(session.scalars(select(Case.id)).all()) == 6
+    finally:
+        staff.close()
 
     again = cli("restore", str(folder), db=restored_url)
     assert again.code == 2
