@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from keidesk import APP_ID, APP_NAME, __version__
 from keidesk.gui.kit import theme
+from keidesk.gui.kit.collector import GuiThreadCollector
 from keidesk.gui.kit.dialogs import Dialogs, Discard
 from keidesk.gui.kit.errors import install_excepthook
 from keidesk.gui.kit.i18n import install_translation
@@ -139,8 +140,9 @@ def run_app(db: str | None, user: str | None = None) -> int:
     # A full garbage collection amid the start's imports holds the interpreter for tens of
     # milliseconds, and the window shown freezes meanwhile: none until the first page of
     # cases is on screen; then what the start built is set aside for good (gc.freeze), so
-    # later collections never walk it again.
+    # later collections never walk it again, and they run on the GUI thread only.
     gc.disable()
+    collector = GuiThreadCollector(app)
     controller_module = import_while_responsive(CONTROLLER_MODULE)
     controller = controller_module.AppController(
         dialogs=dialogs, settings=settings, runner=runner, interactive=not smoke, user=user
@@ -150,7 +152,7 @@ def run_app(db: str | None, user: str | None = None) -> int:
         window = controller.start(db, window)
         if window is None:
             return 0 if not smoke else 1
-        window.desk.after_first_page(_collect_from_now_on)
+        window.desk.after_first_page(lambda: _collect_from_now_on(collector))
         if smoke:
             _process_events_for(SMOKE_SECONDS)
             window.close()
@@ -160,13 +162,14 @@ def run_app(db: str | None, user: str | None = None) -> int:
         app.setQuitOnLastWindowClosed(True)
         return int(app.exec())
     finally:
-        _collect_from_now_on()
+        _collect_from_now_on(collector)  # the close's waits handle events: it collects there
         controller.close()
         uninstall()
 
 
-def _collect_from_now_on() -> None:
-    """Garbage collection back on after the start, the objects it made set aside."""
-    if not gc.isenabled():
+def _collect_from_now_on(collector: GuiThreadCollector) -> None:
+    """Garbage collection back after the start, on the GUI thread, the objects it made set
+    aside."""
+    if not collector.running:
         gc.freeze()
-        gc.enable()
+        collector.start()

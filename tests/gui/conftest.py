@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from keidesk.gui.kit import i18n, tasks
+from keidesk.gui.kit.collector import GuiThreadCollector
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs, Discard
 from keidesk.gui.kit.errors import ErrorReporter
@@ -122,6 +123,18 @@ class RecordingDialogs(Dialogs):
     ) -> str:
         self.problems.append(f"{headline} {message}")
         return self.startup_answers.pop(0)
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """As in the app: garbage collected on the GUI thread only, so no worker of a test ever
+    destroys a Qt object held in a cycle (a segmentation fault seen in CI)."""
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        yield
+    finally:
+        collector.stop()
 
 
 @pytest.fixture
