@@ -262,9 +262,7 @@ class AppController:
             self.guard = None
         old_window, old_database = self.window, self.database
         if old_window is not None:
-            backing_up = backup_at_close(old_window.desk.context)
-            if backing_up is not None and self.interactive:
-                wait_for_backup_at_close(old_window.desk.context, backing_up)
+            self._back_up_before_leaving(old_window.desk.context)
             self.runner.wait_for()  # every task on the old database, the window answering
             old_window.save_state()
             old_window.hide()
@@ -274,12 +272,17 @@ class AppController:
             old_database.close()
         self.show(database)
 
+    def _back_up_before_leaving(self, context: AppContext) -> None:
+        """The backup made on leaving a database (closing, switching); one that takes a while
+        says on screen why keidesk waits."""
+        backing_up = backup_at_close(context)
+        if backing_up is not None and self.interactive:
+            wait_for_backup_at_close(context, backing_up)
+
     def close(self) -> None:
         if self.window is not None and self.window.attached and self.database is not None:
-            backing_up = backup_at_close(self.window.desk.context)
-            if backing_up is not None and self.interactive:
-                self.closing = True  # another start asking for this window finds it gone
-                wait_for_backup_at_close(self.window.desk.context, backing_up)
+            self.closing = True  # another start asking for this window finds it gone
+            self._back_up_before_leaving(self.window.desk.context)
         self.runner.wait(CLOSE_BACKUP_WAIT_MS)
         self._stop_watching()
         if self.database is not None:
