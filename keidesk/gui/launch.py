@@ -33,7 +33,6 @@ from keidesk.gui.kit.errors import install_excepthook
 from keidesk.gui.kit.i18n import install_translation
 from keidesk.gui.kit.problem_dialog import QUIT, Choice
 from keidesk.gui.kit.responsive import call_while_responsive
-from keidesk.gui.kit.screen_fit import DialogFitter
 from keidesk.gui.kit.settings import ORGANIZATION, AppSettings
 from keidesk.gui.kit.tasks import TaskRunner
 from keidesk.gui.shell.main_window import MainWindow, app_icon
@@ -58,7 +57,6 @@ def ensure_application() -> QApplication:
     app.setWindowIcon(app_icon())
     install_translation(load_preferences().language)  # before any window is built
     theme.use_fonts(app)
-    app.installEventFilter(DialogFitter(app))  # every dialog on its screen
     return app
 
 

@@ -31,6 +31,7 @@ from keidesk.domain.documents import DocumentKind, guess_kind
 from keidesk.domain.workflow import StepKey
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.screen_fit import FittedDialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def step_combo() -> QComboBox:
     return box
 
 
-class AttachDialog(QDialog):
+class AttachDialog(FittedDialog):
     """A row per file: file name, kind, step, title. Attach records them all; Cancel none."""
 
     FILE, KIND, STEP, TITLE = range(4)

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,12 +26,13 @@ from keidesk.gui.kit import theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.services.cases import create_case
 from keidesk.services.cases.lookup import ExistingCase, case_with_chassis
 from keidesk.services.reference import decode_chassis, list_state_rules
 
 
-class NewCaseDialog(QDialog):
+class NewCaseDialog(FittedDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.screen_fit import FittedDialog
 
 
-class StepReasonDialog(QDialog):
+class StepReasonDialog(FittedDialog):
     """Names the missing papers and asks for a short reason; Mark done is possible only with
     one. Cancel leaves the step as it was."""
 

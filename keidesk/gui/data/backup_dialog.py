@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,6 +26,7 @@ from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 
 #: A backup is chosen as its one file, by its ``backup.json`` (inside the backup folder) or as
@@ -213,7 +213,7 @@ class BackupActions(QObject):
         )
 
 
-class BackupDialog(QDialog):
+class BackupDialog(FittedDialog):
     """File → Backup → Backups…: when the last backups were made, the automatic ones on this
     computer, and the same actions as the menu."""
 

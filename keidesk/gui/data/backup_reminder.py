@@ -16,13 +16,14 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from keidesk import APP_NAME, crashlog
 from keidesk.dataio import backup
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 
 
@@ -105,7 +106,7 @@ def backup_at_close(context: AppContext) -> TaskHandle[Any] | None:
 CLOSE_NOTICE_AFTER_MS = 500
 
 
-class ClosingNotice(QDialog):
+class ClosingNotice(FittedDialog):
     """Says that keidesk is still making its backup at close, with a busy bar."""
 
     def __init__(self, database_label: str) -> None:

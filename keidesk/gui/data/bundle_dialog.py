@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +41,7 @@ from keidesk.dataio.bundle import (
 from keidesk.domain.workflow import StepStatus
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.step_status import STATUS_TEXT
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.services.dashboard import stage_title
@@ -92,7 +92,7 @@ def shown(value: Any, field: str = "") -> str:
     return str(value)
 
 
-class BundleImportDialog(QDialog):
+class BundleImportDialog(FittedDialog):
     """Opens the bundle, shows its cases and differences, imports with the chosen items
     (the result is kept in :attr:`outcome`; the change bus tells the views)."""
 

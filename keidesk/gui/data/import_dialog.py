@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -58,6 +57,7 @@ from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr, tr_error, tr_message
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 
 PROBLEM_COLOUR = QColor("#f8d0d0")
@@ -189,7 +189,7 @@ class PreviewModel(QAbstractTableModel):
         return reasons + [tr_message(w) for w in row.warnings]
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FittedDialog):
     """File → columns → preview → import (the report is kept in :attr:`report`; the change
     bus tells the views)."""
 

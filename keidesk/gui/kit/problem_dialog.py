@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.screen_fit import FittedDialog
 
 #: The answer to a start-up problem that ends the app (the dialog's Quit button).
 QUIT = "quit"
@@ -27,7 +27,7 @@ QUIT = "quit"
 Choice = tuple[str, str]
 
 
-class StartupProblemDialog(QDialog):
+class StartupProblemDialog(FittedDialog):
     """The problem in plain words and one button per choice; closing it quits."""
 
     def __init__(

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.packets import (
@@ -130,7 +131,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
     return True
 
 
-class PacketDialog(QDialog):
+class PacketDialog(FittedDialog):
     """Choose a packet kind and paper, preview, print or save it."""
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from keidesk.domain.workflow import STAGE_COMPLETE, StepKey
 from keidesk.gui.kit import last_folder
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.packets import PacketKind, Paper
@@ -47,7 +47,7 @@ class StagePackets:
     folder: Path
 
 
-class StagePacketsDialog(QDialog):
+class StagePacketsDialog(FittedDialog):
     """Choose the stage, the packet, the paper and the folder; OK starts the batch."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from keidesk.domain.errors import InvalidInput
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.date_field import DateField
 from keidesk.gui.kit.i18n import tr, tr_error, tr_message
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.reports import check_target, write_report
 from keidesk.reports.data import CaseListShown, build_report
@@ -50,7 +50,7 @@ SORT_TITLES = {
 }
 
 
-class ReportsDialog(QDialog):
+class ReportsDialog(FittedDialog):
     def __init__(
         self, context: AppContext, shown: CaseListShown, parent: QWidget | None = None
     ) -> None:

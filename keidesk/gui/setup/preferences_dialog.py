@@ -9,7 +9,6 @@ import os
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -21,12 +20,13 @@ from PySide6.QtWidgets import (
 from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import LANGUAGE_NAMES, tr
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.preferences import load_preferences, save_preferences
 from keidesk.services.staff import USER_ENV_VAR, current_user, login_name
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(FittedDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

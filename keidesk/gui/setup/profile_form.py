@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from keidesk.domain.errors import KeideskError
 from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr, tr_error
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskRunner
 from keidesk.services.documents import AttachmentStore, attachment_store
 from keidesk.services.profile import ImporterProfile, load_profile, save_profile, store_logo
@@ -162,7 +162,7 @@ class ProfileForm(QWidget):
         )
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(FittedDialog):
     """File → Importer profile…"""
 
     def __init__(

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.dialogs import Dialogs
 from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.responsive import call_while_responsive
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.tasks import Progress, TaskProgressBar, TaskRunner
 from keidesk.gui.setup.profile_form import ProfileForm
 from keidesk.preferences import load_preferences, save_preferences
@@ -55,7 +55,7 @@ def create_demo_database(path: Path, user: str, progress: Progress | None = None
     return database
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(FittedDialog):
     """Returns (in :attr:`database`) the database to open, already created and ready."""
 
     def __init__(

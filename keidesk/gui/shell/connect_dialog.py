@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.gui.kit.i18n import tr
 from keidesk.gui.kit.responsive import call_while_responsive
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.settings import AppSettings
 from keidesk.gui.shell.server_check import check_server
 from keidesk.gui.shell.server_login import (
@@ -40,7 +41,7 @@ from keidesk.gui.shell.server_login import (
 from keidesk.services.staff import login_name
 
 
-class ConnectDialog(QDialog):
+class ConnectDialog(FittedDialog):
     """Asks for an office server and signs in to it; :attr:`server` is set when accepted."""
 
     def __init__(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from keidesk.gui.kit.i18n import tr
+from keidesk.gui.kit.screen_fit import FittedDialog
 from keidesk.gui.kit.shortcuts import SHORTCUTS, Shortcut, shown_keys
 
 
@@ -28,7 +28,7 @@ def rows() -> list[tuple[str, str, str]]:
     return [row(s) for s in SHORTCUTS]
 
 
-class KeyboardHelpDialog(QDialog):
+class KeyboardHelpDialog(FittedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Keyboard shortcuts"))

@@ -3,12 +3,15 @@ pixels), and the main window restores inside the screen whatever was saved."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+import keidesk.gui
 from keidesk.dataio import bundle
 from keidesk.gui.case_workspace.attach_dialog import AttachDialog
 from keidesk.gui.case_workspace.new_case import NewCaseDialog
@@ -20,7 +23,7 @@ from keidesk.gui.kit.problem_dialog import StartupProblemDialog
 from keidesk.gui.kit.screen_fit import (
     FRAME_ROOM,
     SMALLEST_SCREEN,
-    DialogFitter,
+    FittedDialog,
     fit_window,
     fitted_geometry,
     room_on,
@@ -132,20 +135,34 @@ def test_every_dialog_fits_the_smallest_screen(all_dialogs, qtbot) -> None:
 
 
 def test_a_dialog_too_large_is_fitted_as_it_shows(qtbot) -> None:
-    app = QApplication.instance()
-    assert app is not None
-    fitter = DialogFitter()
-    app.installEventFilter(fitter)
-    try:
-        dialog = QDialog()
-        qtbot.addWidget(dialog)
-        dialog.resize(4000, 3000)
-        dialog.show()
-        available = dialog.screen().availableGeometry()
-        assert fits(dialog.size(), room_on(available.size()))
-        dialog.close()
-    finally:
-        app.removeEventFilter(fitter)
+    dialog = FittedDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(4000, 3000)
+    dialog.show()
+    available = dialog.screen().availableGeometry()
+    assert fits(dialog.size(), room_on(available.size()))
+    dialog.close()
+    dialog.resize(4000, 3000)  # each time it shows
+    dialog.show()
+    assert fits(dialog.size(), room_on(available.size()))
+    dialog.close()
+
+
+def test_every_keidesk_dialog_fits_itself_as_it_shows() -> None:
+    # Each dialog fits itself (no filter on the whole app, which would run Python for every
+    # event): so every QDialog class of keidesk must be a FittedDialog.
+    for module in pkgutil.walk_packages(keidesk.gui.__path__, "keidesk.gui."):
+        importlib.import_module(module.name)
+    ours = [cls for cls in all_subclasses(QDialog) if cls.__module__.startswith("keidesk.")]
+    assert len(ours) >= 16
+    assert [cls for cls in ours if not issubclass(cls, FittedDialog)] == []
+
+
+def all_subclasses(cls: type) -> set[type]:
+    found: set[type] = set(cls.__subclasses__())
+    for sub in list(found):
+        found |= all_subclasses(sub)
+    return found
 
 
 def test_fit_window_centres_a_new_window(qtbot) -> None:
