@@ -338,6 +338,7 @@ def test_the_first_page_shows_before_the_menus_dialogs_load(tmp_path, db_path, m
             def find_spec(self, name, path=None, target=None):
                 if name == "keidesk.gui.shell.controller":
                     print("collecting while the start imports:", gc.isenabled())
+                    print("switch interval while the start imports:", sys.getswitchinterval())
                 if name in LOADED_ON_USE and name not in sys.modules:
                     loaded_by.setdefault(name, threading.current_thread().name)
                 return None
@@ -385,6 +386,8 @@ def test_the_first_page_shows_before_the_menus_dialogs_load(tmp_path, db_path, m
     assert "loaded by: ['keidesk-preload']" in result.stdout, result.stdout + result.stderr
     assert "not loaded: []" in result.stdout, result.stdout + result.stderr
     assert "collecting while the start imports: False" in result.stdout, result.stdout
+    # A worker importing holds the interpreter at most 1 ms while the window waits to repaint.
+    assert "switch interval while the start imports: 0.001" in result.stdout, result.stdout
     # Automatic collection off (it would run on any thread), the GUI thread's on.
     assert "collecting after: False True True" in result.stdout, result.stdout
 
