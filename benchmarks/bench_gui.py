@@ -26,6 +26,7 @@ follow: "1,000+"); the first page after sorting by each column both ways; jumpin
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import sqlite3
 import statistics
@@ -37,6 +38,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import keidesk
 
 #: Watches the paints: "interactive" at the first paint of a main window; with ``data_shown``,
 #: "data <largest gap ms>" once it returns True for a painted widget, then "usable" when a
@@ -348,6 +351,9 @@ def main() -> None:
     parser.add_argument("--skip-in-app", action="store_true")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # As installed: keidesk's bytecode compiled, not compiled again by every launch (as it is
+    # where PYTHONDONTWRITEBYTECODE is set, or after an edit).
+    compileall.compile_dir(str(Path(keidesk.__file__).parent), quiet=1)
     if not args.db.exists():
         if not args.build:
             raise SystemExit(f"{args.db} does not exist; give --build N to make it")
