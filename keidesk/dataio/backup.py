@@ -735,7 +735,7 @@ def rotate(folder: Path, *, of: str | None) -> list[Path]:
     backups = [
         info
         for info in list_backups(folder)
-        if info.source == of or (info.source is None and not shared)
+        if info.is_of(of) and not (info.source is None and shared)
     ]
     keep = backups_to_keep(backups)
     removed = [b.path for b in backups if b.kind.automatic and b.path not in keep]
