@@ -221,7 +221,9 @@ def make_window(qtbot: Any) -> Callable[[AppContext], MainWindow]:
     def make(context: AppContext) -> MainWindow:
         main = MainWindow(context.settings, context.dialogs, context.tasks)
         qtbot.addWidget(main)
-        main.attach(Desk(context, main))
+        shown: list[bool] = []
+        main.attach(Desk(context, main), shown=lambda: shown.append(True))
+        qtbot.waitUntil(lambda: bool(shown))  # its page in place of the loading page
         return main
 
     return make

@@ -212,8 +212,7 @@ class AppController:
         # The desk's first reads start once it is built and painted: run meanwhile, they
         # would make its first layout and paint wait for the interpreter, freezing the window.
         release_reads = self.runner.hold()
-        window.attach(Desk(context, window))
-        after_next_paint(window, release_reads)
+        window.attach(Desk(context, window), shown=lambda: after_next_paint(window, release_reads))
         self.window = window
         self.watch = ConnectionWatch(context, window, open_local=window.desk.choose_database)
         self.watch.start()

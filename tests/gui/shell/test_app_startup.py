@@ -22,6 +22,7 @@ from keidesk.gui.kit.problem_dialog import StartupProblemDialog
 from keidesk.gui.kit.settings import LAST_DATABASE
 from keidesk.gui.setup.welcome import WelcomeDialog
 from keidesk.gui.shell.controller import AppController
+from keidesk.gui.shell.desk import Desk
 from keidesk.gui.shell.recovery import (
     RECOVERY_ACTIONS,
     open_with_recovery,
@@ -449,13 +450,36 @@ def test_the_window_shows_first_then_the_desk_is_attached(
     shown = app.start(str(db_path), window)
     assert shown is window  # the same window, now with the case list in it
     assert shown.attached
-    assert window.tabs.widget(0) is window.desk.cases_page
+    qtbot.waitUntil(lambda: window.tabs.widget(0) is window.desk.cases_page)
     assert window.tabs.tabText(0) == "Cases"
     assert names["action_new_case"].isEnabled() and names["action_find"].isEnabled()
     assert window.windowTitle() == f"keidesk — {db_path.name}"
     qtbot.waitUntil(lambda: window.desk.case_list.model.rowCount() == 1)
     window.close()
     app.close()
+
+
+def test_the_desk_is_laid_out_after_the_timers_waiting_since_it_was_built(context, qtbot):
+    """Building the desk takes the GUI thread tens of milliseconds: its page goes on screen in
+    a later turn of the event loop, after the timers (and input) that came due meanwhile, so
+    building, laying out and painting it are not one long freeze."""
+    from keidesk.gui.shell.main_window import MainWindow  # noqa: PLC0415
+
+    window = MainWindow(context.settings, context.dialogs, context.tasks)
+    qtbot.addWidget(window)
+    window.show()
+    order: list[str] = []
+    waiting = QTimer()
+    waiting.setSingleShot(True)
+    waiting.timeout.connect(lambda: order.append("timer"))
+    waiting.start(0)
+    desk = Desk(context, window)
+    window.attach(desk, shown=lambda: order.append("desk shown"))
+    assert window.attached  # the menus work on the desk at once
+    assert window.tabs.widget(0) is window.loading_page
+    qtbot.waitUntil(lambda: "desk shown" in order)
+    assert order == ["timer", "desk shown"]
+    assert window.tabs.widget(0) is desk.cases_page
 
 
 def test_the_desk_reads_its_cases_once_it_has_been_painted(
