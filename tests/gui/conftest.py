@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QElapsedTimer
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from keidesk.gui.kit import i18n, tasks
 from keidesk.gui.kit.collector import GuiThreadCollector
@@ -123,6 +125,35 @@ class RecordingDialogs(Dialogs):
     ) -> str:
         self.problems.append(f"{headline} {message}")
         return self.startup_answers.pop(0)
+
+
+class RealTimeQtBot(QtBot):
+    """pytest-qt's bot whose ``waitUntil`` times out by the real clock.
+
+    pytest-qt measures that timeout with ``time.time()``, which every test's frozen clock
+    stops: a condition that never comes true hung the run instead of failing the test. Qt's
+    own timers (``qtbot.wait``, ``waitSignal``) run on the real clock already.
+    """
+
+    def waitUntil(self, callback: Callable[[], bool | None], *, timeout: int = 5000) -> None:
+        __tracebackhide__ = True
+        elapsed = QElapsedTimer()  # the real monotonic clock, out of the frozen clock's reach
+        elapsed.start()
+
+        def within_time() -> bool | None:
+            if elapsed.hasExpired(timeout):
+                raise TimeoutError(f"waitUntil timed out in {timeout} milliseconds")
+            return callback()
+
+        super().waitUntil(within_time, timeout=timeout)
+
+    wait_until = waitUntil
+
+
+@pytest.fixture
+def qtbot(qapp: Any, request: pytest.FixtureRequest) -> QtBot:
+    """pytest-qt's ``qtbot``, its ``waitUntil`` timing out even with the clock frozen."""
+    return RealTimeQtBot(request)
 
 
 @pytest.fixture(autouse=True)
