@@ -144,6 +144,9 @@ class Agenda:
     items: tuple[AgendaItem, ...]
     #: Per kind, how many items were left out by ``limit`` (none: every item is there).
     more: dict[AgendaKind, int] = field(default_factory=dict)
+    #: Whether the database holds any case: an empty agenda of a new database says what to do
+    #: first, not that all is done.
+    has_cases: bool = True
 
     def count(self, kind: AgendaKind) -> int:
         return sum(1 for item in self.items if item.kind is kind) + self.more.get(kind, 0)
@@ -199,7 +202,8 @@ def build_agenda(
         if text and not _backup_put_off(session, today):
             items.append(AgendaItem(today, AgendaKind.BACKUP_DUE, None, None, text, ref.id))
     items.sort(key=lambda i: _position(i, today))
-    return Agenda(today=today, days=days, items=tuple(items), more=more)
+    has_cases = bool(items) or bool(session.scalar(select(exists().where(Case.id.is_not(None)))))
+    return Agenda(today=today, days=days, items=tuple(items), more=more, has_cases=has_cases)
 
 
 def _position(item: AgendaItem, today: date) -> tuple[Any, ...]:

@@ -49,7 +49,7 @@
         <translation>Envíos</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/agenda/view.py" line="+36"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="+37"/>
         <source>Overdue and pending</source>
         <extracomment>The snooze choices: label and how many days.</extracomment>
         <translation>Vencido y pendiente</translation>
@@ -141,17 +141,22 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
     </message>
     <message>
         <location line="+6"/>
-        <location line="+122"/>
+        <location line="+128"/>
         <source>&amp;Handled</source>
         <translation>&amp;Atendido</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-127"/>
         <source>Take this item off the agenda</source>
         <translation>Quitar este elemento de la agenda</translation>
     </message>
     <message>
         <location line="+67"/>
+        <source>No cases yet. Add the first truck with File → New case… ({keys}).</source>
+        <translation>Aún no hay casos. Agregue el primer camión con Archivo → Nuevo caso… ({keys}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing on the agenda. Well done.</source>
         <translation>Nada en la agenda. ¡Bien hecho!</translation>
     </message>
@@ -452,7 +457,7 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
         <translation>Nombre de esta vista:</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/attach_dialog.py" line="+60"/>
+        <location filename="../../keidesk/gui/case_workspace/attach_dialog.py" line="+61"/>
         <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+332"/>
         <source>(the case as a whole)</source>
         <translation>(el caso en general)</translation>
@@ -577,8 +582,8 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Adjunte escaneos y fotos; usted indica qué es cada uno.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/agenda/view.py" line="-130"/>
-        <location line="+127"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="-136"/>
+        <location line="+133"/>
         <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+2"/>
         <source>&amp;Open</source>
         <translation>A&amp;brir</translation>
@@ -1006,7 +1011,7 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Creando el caso…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/case_workspace/step_reason.py" line="+27"/>
+        <location filename="../../keidesk/gui/case_workspace/step_reason.py" line="+28"/>
         <source>Mark {step} done without its papers?</source>
         <translation>¿Marcar {step} como hecho sin sus documentos?</translation>
     </message>
@@ -1575,7 +1580,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../keidesk/gui/data/backup_reminder.py" line="+53"/>
+        <location filename="../../keidesk/gui/data/backup_reminder.py" line="+54"/>
         <source>Back up to folder…</source>
         <translation>Copiar a una carpeta…</translation>
     </message>
@@ -1598,7 +1603,7 @@ Primero se revisa la copia. La base de datos actual se guarda aparte, para que p
         <location line="+2"/>
         <location filename="../../keidesk/gui/data/bundle_dialog.py" line="+248"/>
         <location filename="../../keidesk/gui/data/import_dialog.py" line="+581"/>
-        <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+157"/>
+        <location filename="../../keidesk/gui/packets/packet_dialog.py" line="+158"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
@@ -3348,7 +3353,7 @@ keidesk se cierra solo cuando la copia esté hecha y comprobada.</translation>
         <translation>título</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/agenda/view.py" line="-142"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="-148"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-186"/>
         <source>What</source>
         <translation>Qué</translation>
@@ -4244,7 +4249,7 @@ Ciudad, Estado, Código postal</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../keidesk/gui/shell/main_window.py" line="+279"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="+295"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -4310,7 +4315,7 @@ Ciudad, Estado, Código postal</translation>
         <translation>Ya está abierto</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+97"/>
         <source>Checking the age gates…</source>
         <translation>Revisando los límites de antigüedad…</translation>
     </message>
@@ -4422,7 +4427,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/main_window.py" line="-356"/>
+        <location filename="../../keidesk/gui/shell/main_window.py" line="-372"/>
         <source>Opening the database…</source>
         <translation>Abriendo la base de datos…</translation>
     </message>
@@ -4433,7 +4438,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Casos</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+184"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -5641,7 +5646,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Escribiendo el informe {kind}…</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/shell/connect_dialog.py" line="+55"/>
+        <location filename="../../keidesk/gui/shell/connect_dialog.py" line="+56"/>
         <source>Connect to office server</source>
         <translation>Conectarse al servidor de la oficina</translation>
     </message>
@@ -5902,9 +5907,9 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>cliente {number}</translation>
     </message>
     <message>
-        <location filename="../../keidesk/services/agenda.py" line="+296"/>
+        <location filename="../../keidesk/services/agenda.py" line="+300"/>
         <source>1 day</source>
-        <extracomment>The days ahead the agenda shows unless told otherwise (today and the next six). The longest agenda asked for (a year): further ahead is the calendar&apos;s job. Trucks becoming FMVSS-eligible are shown this many days ahead, whatever ``days`` is. A state&apos;s rule is re-verified this often after it was last verified. What a case with no case stands in for in :class:`AgendaMark` (a state&apos;s rule, a backup). The topic an item&apos;s id starts with: a step&apos;s due item keeps its id when it becomes overdue. The kinds that say something is late: the desktop reminder counts these. The state of a ``rule_reverify`` item (it opens the state&apos;s rule, not a case). Per kind, how many items were left out by ``limit`` (none: every item is there). A query of one kind of item: a row per item, its columns by kind.</extracomment>
+        <extracomment>The days ahead the agenda shows unless told otherwise (today and the next six). The longest agenda asked for (a year): further ahead is the calendar&apos;s job. Trucks becoming FMVSS-eligible are shown this many days ahead, whatever ``days`` is. A state&apos;s rule is re-verified this often after it was last verified. What a case with no case stands in for in :class:`AgendaMark` (a state&apos;s rule, a backup). The topic an item&apos;s id starts with: a step&apos;s due item keeps its id when it becomes overdue. The kinds that say something is late: the desktop reminder counts these. The state of a ``rule_reverify`` item (it opens the state&apos;s rule, not a case). Per kind, how many items were left out by ``limit`` (none: every item is there). Whether the database holds any case: an empty agenda of a new database says what to do first, not that all is done. A query of one kind of item: a row per item, its columns by kind.</extracomment>
         <translation>1 día</translation>
     </message>
     <message>
@@ -6263,7 +6268,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>{member!r} se expande {times} veces (una bomba de compresión)</translation>
     </message>
     <message>
-        <location filename="../../keidesk/dataio/bundle.py" line="+236"/>
+        <location filename="../../keidesk/dataio/bundle.py" line="+237"/>
         <source>A bundle is a .zip file; {name} is not.</source>
         <extracomment>Columns compared and carried, by JSON key: the case field and its stored column. How the age gate&apos;s note began; bundles written before steps said who holds a block are read by it, as migration 0003 read the databases of those releases.</extracomment>
         <translation>Un lote es un archivo .zip; {name} no lo es.</translation>
@@ -6581,7 +6586,7 @@ Restaure una copia de seguridad (Archivo → Copia de seguridad → Restaurar de
         <translation>Otro puesto{who} está guardando este caso; vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/storage/server.py" line="+236"/>
+        <location filename="../../keidesk/storage/server.py" line="+245"/>
         <source>Only a manager may {action}; you are signed in as {who} (staff). Ask a manager, or the person who set up the server.</source>
         <extracomment>The group role of each role a person may be given. Tables only managers (and the owner) may change: the state rules. Tables nobody changes after writing: the history (its triggers refuse even the owner). Tables the app reads only (the schema&apos;s revision).</extracomment>
         <translation>Solo un gerente puede {action}; usted inició sesión como {who} (personal). Pídaselo a un gerente o a quien instaló el servidor.</translation>

@@ -51,6 +51,15 @@ def test_an_empty_database_has_an_empty_agenda(db, today):
     assert items(db, today) == ()
 
 
+def test_the_agenda_says_whether_the_database_holds_any_case(db, make_case, today):
+    with db.reader() as s:
+        assert not agenda.build_agenda(s, today=today).has_cases
+    make_case(built="1999-03")  # nothing due: an empty agenda all the same
+    with db.reader() as s:
+        built = agenda.build_agenda(s, today=today)
+    assert built.items == () and built.has_cases
+
+
 def test_overdue_and_due_steps_say_which_step_and_since_when(db, make_case, today):
     late = make_case(built="1999-03")
     soon = make_case(built="1999-03")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.i18n import tr, tr_message
+from keidesk.gui.kit.shortcuts import sequences
 from keidesk.services.agenda import MAX_DAYS, Agenda, AgendaItem, AgendaKind
 
 #: The snooze choices: label and how many days.
@@ -197,7 +198,13 @@ class AgendaView(QWidget):
             self.tree.setCurrentItem(select)
         total = len(agenda.items)
         more = sum(agenda.more.values())
-        if not total:
+        if not agenda.has_cases:
+            text = tr("No cases yet. Add the first truck with File → New case… ({keys}).").format(
+                keys=sequences("action_new_case")[0].toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        elif not total:
             text = tr("Nothing on the agenda. Well done.")
         elif more:
             text = tr(

@@ -37,6 +37,16 @@ def listed(view: AgendaView):
     return [(item.kind.value, item.case_id) for item in view.items()]
 
 
+def test_the_agenda_of_a_new_database_says_how_to_add_the_first_case(window, db, make_case, today):
+    view = window.desk.agenda.view
+    assert view.status.text() == (
+        "No cases yet. Add the first truck with File → New case… (Ctrl+N)."
+    )
+    make_case(built="1999-03")
+    window.desk.refresh()
+    assert view.status.text() == "Nothing on the agenda. Well done."
+
+
 def test_activating_an_item_opens_its_case(qtbot, window, db, make_case, today):
     case_id = overdue_case(db, make_case, today)
     window.desk.refresh()
