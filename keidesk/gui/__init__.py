@@ -8,6 +8,6 @@ other (``case_list``, ``case_workspace``, ``packets``, ``data``, ``setup``, ``ru
 ``shell``, which frames the app and composes them.
 """
 
-from keidesk.gui.kit.qt_compat import keep_none_alive
+from keidesk.gui.kit.qt_compat import keep_constants_alive
 
-keep_none_alive()
+keep_constants_alive()  # before any Qt call: PySide6 6.12.0 over-releases None and True
