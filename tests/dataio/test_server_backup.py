@@ -221,3 +221,35 @@ def test_the_password_reaches_pg_dump_through_its_environment_only(
     assert "--format=custom" in argv and "--snapshot=" in argv
     assert PASSWORD not in argv
     assert f"PGPASSWORD={PASSWORD}" in (tools / "env").read_text().splitlines()
+
+
+def test_a_restore_whose_owner_cannot_let_people_in_says_what_to_run(
+    office, postgres_server, cli, tmp_path
+):
+    # The new database's owner may restore into it, but not grant the staff and manager groups
+    # (no CREATEROLE): the data is restored and checked; the message says who runs what next.
+    made = cli("backup", "--to", str(tmp_path), "--json", db=office)
+    assert made.code == 0, made.err
+    owner = f"restorer_{next(_numbers)}"
+    postgres_server.execute(f"CREATE ROLE {owner} LOGIN PASSWORD 'restorer-pw' NOCREATEROLE")
+    name = f"granted_{next(_numbers)}"
+    postgres_server.execute(f'CREATE DATABASE "{name}" OWNER {owner}')
+    target = postgres_server.url(name, user=owner, password="restorer-pw")
+    restored = cli("restore", made.json["path"], db=target)
+    assert restored.code == 2
+    (line,) = restored.err.strip().splitlines()
+    assert line.startswith("error: The backup was restored into ")
+    assert "staff and managers cannot sign in to it yet" in line
+    assert line.endswith("Whoever owns the server runs: keidesk server init URL")
+    # Nothing is lost: the restored data is all there for the owner, and server init (run by
+    # whoever may create roles) lets the staff in.
+    assert counts_and_files(target)[1] == counts_and_files(office)[1]
+    postgres_server.execute(f'ALTER DATABASE "{name}" OWNER TO CURRENT_USER')
+    assert cli("server", "init", postgres_server.url(name)).code == 0
+    add_user(postgres_server.url(name), "tomas", "staff", "tomas-pw")
+    staff = open_database(postgres_server.url(name, user="tomas", password="tomas-pw"))
+    try:
+        with staff.reader() as session:
+            assert len(session.scalars(select(Case.id)).all()) == 6
+    finally:
+        staff.close()
