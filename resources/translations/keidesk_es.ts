@@ -141,12 +141,12 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
     </message>
     <message>
         <location line="+6"/>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>&amp;Handled</source>
         <translation>&amp;Atendido</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-129"/>
         <source>Take this item off the agenda</source>
         <translation>Quitar este elemento de la agenda</translation>
     </message>
@@ -167,6 +167,11 @@ The case list&apos;s sort keys (services.cases.SORT_COLUMNS) in words: its colum
     </message>
     <message>
         <location line="+3"/>
+        <source>1 item.</source>
+        <translation>1 elemento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{count} items.</source>
         <translation>{count} elementos.</translation>
     </message>
@@ -582,8 +587,8 @@ El nombre no dice qué es: elija su tipo.</translation>
         <translation>Adjunte escaneos y fotos; usted indica qué es cada uno.</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/agenda/view.py" line="-136"/>
-        <location line="+133"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="-138"/>
+        <location line="+135"/>
         <location filename="../../keidesk/gui/case_workspace/documents_panel.py" line="+2"/>
         <source>&amp;Open</source>
         <translation>A&amp;brir</translation>
@@ -3353,7 +3358,7 @@ keidesk se cierra solo cuando la copia esté hecha y comprobada.</translation>
         <translation>título</translation>
     </message>
     <message>
-        <location filename="../../keidesk/gui/agenda/view.py" line="-148"/>
+        <location filename="../../keidesk/gui/agenda/view.py" line="-150"/>
         <location filename="../../keidesk/gui/kit/domain_words.py" line="-186"/>
         <source>What</source>
         <translation>Qué</translation>

@@ -210,6 +210,8 @@ class AgendaView(QWidget):
             text = tr(
                 "{shown} items shown; {more:,} more of the same kinds are not listed."
             ).format(shown=total, more=more)
+        elif total == 1:
+            text = tr("1 item.")
         else:
             text = tr("{count} items.").format(count=total)
         self.status.setText(text)

@@ -45,6 +45,12 @@ def test_the_agenda_of_a_new_database_says_how_to_add_the_first_case(window, db,
     make_case(built="1999-03")
     window.desk.refresh()
     assert view.status.text() == "Nothing on the agenda. Well done."
+    overdue_case(db, make_case, today)
+    window.desk.refresh()
+    assert view.status.text() == "1 item."
+    overdue_case(db, make_case, today)
+    window.desk.refresh()
+    assert view.status.text() == "2 items."
 
 
 def test_activating_an_item_opens_its_case(qtbot, window, db, make_case, today):
