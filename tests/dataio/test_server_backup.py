@@ -42,6 +42,18 @@ def _new_database(server: PostgresServer, name: str) -> str:
 _numbers = itertools.count()
 
 
+def cases_a_new_staff_member_reads(server: PostgresServer, url: str, name: str) -> int:
+    """Add ``name`` as staff to the database at ``url`` (the owner's), sign in as them and
+    count the cases they can read."""
+    add_user(url, name, "staff", f"{name}-pw")
+    staff = open_database(server.url(url.rpartition("/")[2], user=name, password=f"{name}-pw"))
+    try:
+        with staff.reader() as session:
+            return len(session.scalars(select(Case.id)).all())
+    finally:
+        staff.close()
+
+
 def test_backup_then_restore_into_a_new_database_gives_the_same_data(
     office, postgres_server, cli, tmp_path
 ):
@@ -79,14 +91,7 @@ def test_backup_then_restore_into_a_new_database_gives_the_same_data(
         seat.close()
     assert contents == set(FILES.values())
     # The dump carries no grants: the restore gives staff and managers theirs, as server init.
-    add_user(restored_url, "rosa", "staff", "rosa-pw")
-    name = restored_url.rpartition("/")[2]
-    staff = open_database(postgres_server.url(name, user="rosa", password="rosa-pw"))
-    try:
-        with staff.reader() as session:
-            assert len(session.scalars(select(Case.id)).all()) == 6
-    finally:
-        staff.close()
+    assert cases_a_new_staff_member_reads(postgres_server, restored_url, "rosa") == 6
 
     again = cli("restore", str(folder), db=restored_url)
     assert again.code == 2
@@ -246,10 +251,4 @@ def test_a_restore_whose_owner_cannot_let_people_in_says_what_to_run(
     assert counts_and_files(target)[1] == counts_and_files(office)[1]
     postgres_server.execute(f'ALTER DATABASE "{name}" OWNER TO CURRENT_USER')
     assert cli("server", "init", postgres_server.url(name)).code == 0
-    add_user(postgres_server.url(name), "tomas", "staff", "tomas-pw")
-    staff = open_database(postgres_server.url(name, user="tomas", password="tomas-pw"))
-    try:
-        with staff.reader() as session:
-            assert len(session.scalars(select(Case.id)).all()) == 6
-    finally:
-        staff.close()
+    assert cases_a_new_staff_member_reads(postgres_server, postgres_server.url(name), "tomas") == 6
