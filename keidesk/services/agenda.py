@@ -202,7 +202,7 @@ def build_agenda(
         if text and not _backup_put_off(session, today):
             items.append(AgendaItem(today, AgendaKind.BACKUP_DUE, None, None, text, ref.id))
     items.sort(key=lambda i: _position(i, today))
-    has_cases = bool(items) or bool(session.scalar(select(exists().where(Case.id.is_not(None)))))
+    has_cases = bool(session.scalar(select(exists().where(Case.id.is_not(None)))))
     return Agenda(today=today, days=days, items=tuple(items), more=more, has_cases=has_cases)
 
 
