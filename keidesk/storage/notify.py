@@ -167,7 +167,8 @@ def _note_own_history(engine: Engine, write_option: str) -> None:
 
     @event.listens_for(engine, "rollback")
     def _rolled_back(connection: Any) -> None:
-        connection.info.pop(_HISTORY_START, None)
+        if not _dropped(connection):
+            connection.info.pop(_HISTORY_START, None)
 
 
 def own_history_rows(engine: Engine) -> OwnRows | None:
@@ -246,8 +247,16 @@ def _send(conn: Any) -> None:
 
 
 def _forget(conn: Any) -> None:
-    conn.info.pop(_CHANGED, None)
-    conn.info.pop(_IN_FLUSH, None)
+    if not _dropped(conn):
+        conn.info.pop(_CHANGED, None)
+        conn.info.pop(_IN_FLUSH, None)
+
+
+def _dropped(conn: Any) -> bool:
+    """Whether SQLAlchemy dropped this connection in the middle of a statement (Ctrl+C in a
+    write): what was noted in its ``info`` goes with its DBAPI connection, and reaching for
+    ``info`` as the transaction rolls back would raise over the interrupt."""
+    return bool(conn.invalidated)
 
 
 # --- listening --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from keidesk.domain.workflow import PREREQUISITES, StepKey, StepStatus
 from keidesk.services import cases
@@ -203,3 +204,30 @@ def test_two_processes_never_leave_a_step_done_whose_gate_was_not_met(
     # Both processes found or created the same 40 customers: one each, never two.
     assert len(customers) == 40
     assert {count for _, count in customers} == {1}
+
+
+def test_ctrl_c_in_the_middle_of_a_write_stops_it_with_nothing_saved(db, make_case, today):
+    # Ctrl+C lands while SQLAlchemy runs a statement of the write: SQLAlchemy then drops the
+    # connection and rolls the transaction back. The interrupt must reach the command as it
+    # is (exit 130), not turn into "an unexpected problem" on the way (seen in a CI run of the
+    # packet batch's Ctrl+C test), and nothing of the write may be saved.
+    case_id = make_case(built="1999-03")
+    with db.reader() as session:
+        before = cases.case_detail(session, case_id, today=today).notes
+
+    def interrupt(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith("INSERT INTO HISTORY"):
+            raise KeyboardInterrupt
+
+    event.listen(db.engine, "before_cursor_execute", interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt), db.transaction("ann") as session:
+            cases.update_case(session, case_id, {"notes": "never saved"}, user="ann", today=today)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", interrupt)
+    with db.reader() as session:
+        assert cases.case_detail(session, case_id, today=today).notes == before
+    with db.transaction("ann") as session:  # and the next write goes through
+        cases.update_case(session, case_id, {"notes": "saved"}, user="ann", today=today)
+    with db.reader() as session:
+        assert cases.case_detail(session, case_id, today=today).notes == "saved"
