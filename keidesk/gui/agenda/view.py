@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from keidesk.gui.kit import theme
 from keidesk.gui.kit.i18n import tr, tr_message
-from keidesk.gui.kit.shortcuts import sequences
+from keidesk.gui.kit.shortcuts import key_text, sequences
 from keidesk.services.agenda import MAX_DAYS, Agenda, AgendaItem, AgendaKind
 
 #: The snooze choices: label and how many days.
@@ -200,9 +200,7 @@ class AgendaView(QWidget):
         more = sum(agenda.more.values())
         if not agenda.has_cases:
             text = tr("No cases yet. Add the first truck with File → New case… ({keys}).").format(
-                keys=sequences("action_new_case")[0].toString(
-                    QKeySequence.SequenceFormat.NativeText
-                )
+                keys=key_text(sequences("action_new_case")[0])
             )
         elif not total:
             text = tr("Nothing on the agenda. Well done.")

@@ -58,9 +58,7 @@ class Shortcut:
 
     def shown(self) -> str:
         """The keys as a person reads them: ``Ctrl+W, Ctrl+F4``."""
-        return ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in self.sequences()
-        )
+        return ", ".join(key_text(s) for s in self.sequences())
 
 
 def shown_keys(shortcut: Shortcut) -> str:
@@ -69,7 +67,7 @@ def shown_keys(shortcut: Shortcut) -> str:
     if shortcut.label:
         letter = mnemonic(tr(shortcut.label))
         if letter:
-            return QKeySequence(letter).toString(QKeySequence.SequenceFormat.NativeText)
+            return key_text(letter)
     return shortcut.shown()
 
 
@@ -156,6 +154,11 @@ SHORTCUTS: tuple[Shortcut, ...] = (
 )
 
 BY_NAME = {s.name: s for s in SHORTCUTS}
+
+
+def key_text(keys: str | QKeySequence) -> str:
+    """Keys as this platform writes them (Ctrl+B, or ⌘B on a Mac)."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def sequences(name: str) -> list[QKeySequence]:

@@ -40,6 +40,7 @@ from keidesk.gui.kit import last_folder, theme
 from keidesk.gui.kit.context import AppContext
 from keidesk.gui.kit.i18n import tr, tr_error
 from keidesk.gui.kit.screen_fit import FittedDialog
+from keidesk.gui.kit.shortcuts import key_text
 from keidesk.gui.kit.tasks import Progress, TaskHandle
 from keidesk.gui.widgets.paper import paper_box
 from keidesk.packets import (
@@ -68,11 +69,6 @@ BUILD_KEYS = ("Ctrl+B", "Ctrl+Return")
 PRINT_KEY = "Ctrl+P"
 SAVE_KEY = "Ctrl+Shift+S"
 CLOSE_KEY = "Esc"
-
-
-def key_text(key: str) -> str:
-    """A key as this platform writes it (Ctrl+B, or ⌘B on a Mac)."""
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def fitted_size(available: QRect, preferred: QSize = PREFERRED) -> QSize:
